@@ -1,0 +1,35 @@
+package io.shardline.common.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a handler answers: status, extra headers, content type and body. Immutable. */
+public record HttpResult(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    public HttpResult {
+        headers = Map.copyOf(headers);
+    }
+
+    /** 204 with no body. */
+    public static HttpResult noContent() {
+        return new HttpResult(204, null, new byte[0], Map.of());
+    }
+
+    /** A JSON body (the caller provides valid JSON) with the given status. */
+    public static HttpResult json(int status, String json) {
+        return new HttpResult(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** A plain-text body with the given status. */
+    public static HttpResult text(int status, String text) {
+        return new HttpResult(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** A copy with one more header. */
+    public HttpResult withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new HttpResult(status, contentType, body, copy);
+    }
+}
