@@ -190,7 +190,7 @@ public final class HttpServer implements Service {
         for (Map.Entry<String, String> h : result.headers().entrySet()) {
             response.headers().set(h.getKey(), h.getValue());
         }
-        response.headers().set(HttpHeaderNames.DATE, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        response.headers().set("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         if (result.status() != 204 && result.status() != 304) {
             HttpUtil.setContentLength(response, result.body().length);
         }

@@ -1,0 +1,36 @@
+package io.shardline.config.data;
+
+import static io.shardline.config.ConfigTypes.BOOLEAN;
+import static io.shardline.config.ConfigTypes.STRING;
+
+import io.shardline.config.Config;
+import io.shardline.config.ConfigDef;
+import io.shardline.config.ConfigKey;
+import io.shardline.config.Validators;
+import java.nio.file.Path;
+
+/** The data node's {@code [meta]} section: how the data node keeps and reaches the cluster metadata. */
+public record MetaClientConfig(Path dir, boolean loggingEnabled) {
+
+    public static final String SECTION = "meta";
+
+    public static final ConfigKey<String> DIR = ConfigKey.of(SECTION, "dir", STRING, "/var/lib/shardline/meta")
+            .doc("Where the data node keeps its node id, the meta servers it knows and its cached copy of the cluster"
+                    + " metadata, so it can keep serving while the meta nodes are unreachable.")
+            .validator(Validators.notBlank()).build();
+    public static final ConfigKey<Boolean> LOGGING_ENABLED = ConfigKey.of(SECTION, "logging-enabled", BOOLEAN, true)
+            .doc("Log the meta client's activity (leader changes, retries, metadata updates).").build();
+
+    static void declare(ConfigDef.Builder b) {
+        b.keys(DIR, LOGGING_ENABLED);
+        b.ignore(SECTION, "retention-autocreate", "set it on the meta nodes, where databases are created", false);
+        b.ignore(SECTION, "meta-auth-enabled", "meta nodes do not authenticate requests yet", true);
+        b.ignore(SECTION, "meta-tls-enabled", "meta traffic is plain gRPC; run it on a private network", true);
+        b.ignoreAll(SECTION, "not used by Shardline", "meta-insecure-tls", "meta-internal-shared-secret",
+                "password-hash", "ensure-fips");
+    }
+
+    public static MetaClientConfig from(Config c) {
+        return new MetaClientConfig(Path.of(c.get(DIR)), c.get(LOGGING_ENABLED));
+    }
+}

@@ -1,0 +1,84 @@
+package io.shardline.config.data;
+
+import static io.shardline.config.ConfigTypes.BOOLEAN;
+import static io.shardline.config.ConfigTypes.DURATION;
+import static io.shardline.config.ConfigTypes.INTEGER;
+import static io.shardline.config.ConfigTypes.SIZE;
+import static io.shardline.config.ConfigTypes.STRING;
+
+import io.shardline.common.unit.ByteSize;
+import io.shardline.config.Config;
+import io.shardline.config.ConfigDef;
+import io.shardline.config.ConfigKey;
+import io.shardline.config.Validators;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The data node's {@code [data]} section: where and how shards are stored. InfluxDB's TSM keys are
+ * mapped onto the RocksDB engine: the cache becomes the shared write-buffer memory, the snapshot
+ * size a shard's memtable size, compaction throughput RocksDB's rate limiter.
+ */
+public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boolean queryLogEnabled,
+                            long cacheMaxMemorySize, long cacheSnapshotMemorySize, long maxSeriesPerDatabase,
+                            long maxValuesPerTag, int maxConcurrentCompactions, long compactThroughput,
+                            long compactThroughputBurst) {
+
+    public static final String SECTION = "data";
+
+    public static final ConfigKey<String> DIR = ConfigKey.of(SECTION, "dir", STRING, "/var/lib/shardline/data")
+            .doc("Directory of the shards: one RocksDB instance per shard under <dir>/<database>/<retention policy>/<shard id>.")
+            .validator(Validators.notBlank()).build();
+    public static final ConfigKey<String> WAL_DIR = ConfigKey.of(SECTION, "wal-dir", STRING, "/var/lib/shardline/wal")
+            .doc("Directory of the shards' write-ahead logs (same layout as dir); put it on a fast disk.")
+            .validator(Validators.notBlank()).build();
+    public static final ConfigKey<Duration> WAL_FSYNC_DELAY = ConfigKey.of(SECTION, "wal-fsync-delay", DURATION, Duration.ZERO)
+            .doc("How long to wait before syncing the write-ahead log to disk; 0 syncs every write before it is"
+                    + " acknowledged. A write is always in the log (and survives a process crash) when acknowledged.")
+            .validator(Validators.notNegative()).build();
+    public static final ConfigKey<Boolean> QUERY_LOG_ENABLED = ConfigKey.of(SECTION, "query-log-enabled", BOOLEAN, true)
+            .doc("Log every query before it runs.").build();
+    public static final ConfigKey<ByteSize> CACHE_MAX_MEMORY_SIZE = ConfigKey.of(SECTION, "cache-max-memory-size", SIZE,
+                    ByteSize.ofBytes(1_000_000_000L))
+            .doc("Memory for not-yet-flushed writes, shared by all shards of the node; writes slow down when it is full.")
+            .validator(Validators.sizeAtLeast(1 << 20)).build();
+    public static final ConfigKey<ByteSize> CACHE_SNAPSHOT_MEMORY_SIZE = ConfigKey.of(SECTION, "cache-snapshot-memory-size", SIZE,
+                    ByteSize.ofBytes(26_214_400L))
+            .doc("Size at which a shard's in-memory writes are flushed to a file.")
+            .validator(Validators.sizeAtLeast(64 << 10)).build();
+    public static final ConfigKey<Long> MAX_SERIES_PER_DATABASE = ConfigKey.of(SECTION, "max-series-per-database", INTEGER, 1_000_000L)
+            .doc("Most series in one database on this node; points creating more are dropped. 0 means no limit.")
+            .validator(Validators.atLeast(0)).build();
+    public static final ConfigKey<Long> MAX_VALUES_PER_TAG = ConfigKey.of(SECTION, "max-values-per-tag", INTEGER, 100_000L)
+            .doc("Most distinct values of one tag key per measurement; points creating more are dropped. 0 means no limit.")
+            .validator(Validators.atLeast(0)).build();
+    public static final ConfigKey<Long> MAX_CONCURRENT_COMPACTIONS = ConfigKey.of(SECTION, "max-concurrent-compactions", INTEGER, 0L)
+            .doc("Background compaction and flush threads; 0 uses half the CPU cores (at least 1).")
+            .validator(Validators.between(0, 256)).build();
+    public static final ConfigKey<ByteSize> COMPACT_THROUGHPUT = ConfigKey.of(SECTION, "compact-throughput", SIZE, ByteSize.parse("48m"))
+            .doc("Average bytes per second compactions may write.").validator(Validators.sizeAtLeast(1)).build();
+    public static final ConfigKey<ByteSize> COMPACT_THROUGHPUT_BURST = ConfigKey.of(SECTION, "compact-throughput-burst", SIZE,
+                    ByteSize.parse("48m"))
+            .doc("Bytes per second compactions may write in short bursts.").validator(Validators.sizeAtLeast(1)).build();
+
+    static void declare(ConfigDef.Builder b) {
+        b.keys(DIR, WAL_DIR, WAL_FSYNC_DELAY, QUERY_LOG_ENABLED, CACHE_MAX_MEMORY_SIZE, CACHE_SNAPSHOT_MEMORY_SIZE,
+                MAX_SERIES_PER_DATABASE, MAX_VALUES_PER_TAG, MAX_CONCURRENT_COMPACTIONS, COMPACT_THROUGHPUT,
+                COMPACT_THROUGHPUT_BURST);
+        b.ignoreAll(SECTION, "TSM engine setting; Shardline stores shards in RocksDB", "cache-snapshot-write-cold-duration",
+                "compact-full-write-cold-duration", "index-version", "max-index-log-file-size", "series-id-set-cache-size",
+                "aggressive-points-per-block", "tsm-use-madv-willneed", "max-concurrent-deletes");
+        b.ignoreAll(SECTION, "not used by Shardline", "trace-logging-enabled", "query-log-path",
+                "ingress-metric-by-measurement-enabled", "ingress-metric-by-login-enabled", "strict-error-handling",
+                "validate-keys");
+        b.crossCheck(c -> c.get(COMPACT_THROUGHPUT_BURST).bytes() >= c.get(COMPACT_THROUGHPUT).bytes() ? null
+                : "[data] compact-throughput-burst must be at least compact-throughput");
+    }
+
+    public static StorageConfig from(Config c) {
+        return new StorageConfig(Path.of(c.get(DIR)), Path.of(c.get(WAL_DIR)), c.get(WAL_FSYNC_DELAY),
+                c.get(QUERY_LOG_ENABLED), c.get(CACHE_MAX_MEMORY_SIZE).bytes(), c.get(CACHE_SNAPSHOT_MEMORY_SIZE).bytes(),
+                c.get(MAX_SERIES_PER_DATABASE), c.get(MAX_VALUES_PER_TAG), c.get(MAX_CONCURRENT_COMPACTIONS).intValue(),
+                c.get(COMPACT_THROUGHPUT).bytes(), c.get(COMPACT_THROUGHPUT_BURST).bytes());
+    }
+}

@@ -1,0 +1,86 @@
+package io.shardline.config.meta;
+
+import static io.shardline.config.ConfigTypes.BOOLEAN;
+import static io.shardline.config.ConfigTypes.DURATION;
+import static io.shardline.config.ConfigTypes.STRING;
+
+import io.shardline.common.net.HostPort;
+import io.shardline.config.Config;
+import io.shardline.config.ConfigDef;
+import io.shardline.config.ConfigKey;
+import io.shardline.config.Validators;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The meta node's {@code [meta]} section: Raft, the MetaService API, the status port and timing. */
+public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddress, HostPort statusBindAddress,
+                         Duration gossipFrequency, Duration announcementExpiration, boolean retentionAutocreate,
+                         Duration electionTimeout, Duration heartbeatTimeout, Duration leaderLeaseTimeout,
+                         Duration commitTimeout, Duration consensusTimeout, boolean clusterTracing,
+                         boolean loggingEnabled, Duration leaseDuration) {
+
+    public static final String SECTION = "meta";
+
+    public static final ConfigKey<String> DIR = ConfigKey.of(SECTION, "dir", STRING, "/var/lib/shardline/meta")
+            .doc("Directory of the Raft log, snapshots and this node's identity.").validator(Validators.notBlank()).build();
+    public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of(SECTION, "bind-address", STRING, ":8089")
+            .doc("Address for Raft traffic between meta nodes.").validator(Validators.address()).build();
+    public static final ConfigKey<String> HTTP_BIND_ADDRESS = ConfigKey.of(SECTION, "http-bind-address", STRING, ":8091")
+            .doc("Address of the MetaService API (gRPC) used by data nodes and shardline-ctl.")
+            .validator(Validators.address()).build();
+    public static final ConfigKey<String> STATUS_BIND_ADDRESS = ConfigKey.of(SECTION, "status-bind-address", STRING, ":8092")
+            .doc("Address of the plain-HTTP status endpoints: /status (leader and peers), /ping, /metrics.")
+            .validator(Validators.address()).shardlineOnly().build();
+    public static final ConfigKey<Duration> GOSSIP_FREQUENCY = ConfigKey.of(SECTION, "gossip-frequency", DURATION, Duration.ofSeconds(5))
+            .doc("How often meta nodes announce themselves.").validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+    public static final ConfigKey<Duration> ANNOUNCEMENT_EXPIRATION = ConfigKey.of(SECTION, "announcement-expiration", DURATION,
+                    Duration.ofSeconds(30))
+            .doc("A node whose last announcement is older than this is shown without a version (not live).")
+            .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+    public static final ConfigKey<Boolean> RETENTION_AUTOCREATE = ConfigKey.of(SECTION, "retention-autocreate", BOOLEAN, true)
+            .doc("Create the default retention policy autogen when a database is created.").build();
+    public static final ConfigKey<Duration> ELECTION_TIMEOUT = ConfigKey.of(SECTION, "election-timeout", DURATION, Duration.ofSeconds(1))
+            .doc("How long a candidate waits for votes before starting a new election.")
+            .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+    public static final ConfigKey<Duration> HEARTBEAT_TIMEOUT = ConfigKey.of(SECTION, "heartbeat-timeout", DURATION, Duration.ofSeconds(1))
+            .doc("How long a follower goes without hearing from the leader before it starts an election.")
+            .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+    public static final ConfigKey<Duration> LEADER_LEASE_TIMEOUT = ConfigKey.of(SECTION, "leader-lease-timeout", DURATION,
+                    Duration.ofMillis(500))
+            .doc("The leader steps down if it cannot reach a majority for this long.")
+            .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+    public static final ConfigKey<Duration> COMMIT_TIMEOUT = ConfigKey.of(SECTION, "commit-timeout", DURATION, Duration.ofMillis(50))
+            .doc("Longest delay before the leader sends pending log entries to followers.")
+            .validator(Validators.atLeast(Duration.ofMillis(1), "1ms")).build();
+    public static final ConfigKey<Duration> CONSENSUS_TIMEOUT = ConfigKey.of(SECTION, "consensus-timeout", DURATION, Duration.ofSeconds(30))
+            .doc("How long a metadata change waits for the Raft cluster to commit it before failing.")
+            .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+    public static final ConfigKey<Boolean> CLUSTER_TRACING = ConfigKey.of(SECTION, "cluster-tracing", BOOLEAN, false)
+            .doc("Log every MetaService request.").build();
+    public static final ConfigKey<Boolean> LOGGING_ENABLED = ConfigKey.of(SECTION, "logging-enabled", BOOLEAN, true)
+            .doc("Log metadata changes and Raft role changes.").build();
+    public static final ConfigKey<Duration> LEASE_DURATION = ConfigKey.of(SECTION, "lease-duration", DURATION, Duration.ofMinutes(1))
+            .doc("How long a lease granted to a data node lasts.")
+            .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
+
+    static void declare(ConfigDef.Builder b) {
+        b.keys(DIR, BIND_ADDRESS, HTTP_BIND_ADDRESS, STATUS_BIND_ADDRESS, GOSSIP_FREQUENCY, ANNOUNCEMENT_EXPIRATION,
+                RETENTION_AUTOCREATE, ELECTION_TIMEOUT, HEARTBEAT_TIMEOUT, LEADER_LEASE_TIMEOUT, COMMIT_TIMEOUT,
+                CONSENSUS_TIMEOUT, CLUSTER_TRACING, LOGGING_ENABLED, LEASE_DURATION);
+        b.ignore(SECTION, "auth-enabled", "meta nodes do not authenticate requests yet", true);
+        b.ignore(SECTION, "https-enabled", "the MetaService is plain gRPC; run it on a private network", true);
+        b.ignore(SECTION, "data-use-tls", "traffic to data nodes is plain gRPC", true);
+        b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "https-insecure-tls",
+                "https-insecure-certificate", "data-insecure-tls", "ldap-allowed", "shared-secret",
+                "internal-shared-secret", "password-hash", "ensure-fips", "raft-portal-auth-required",
+                "raft-dialer-auth-required", "pprof-enabled");
+    }
+
+    public static MetaConfig from(Config c) {
+        return new MetaConfig(Path.of(c.get(DIR)), HostPort.parse(c.get(BIND_ADDRESS)), HostPort.parse(c.get(HTTP_BIND_ADDRESS)),
+                HostPort.parse(c.get(STATUS_BIND_ADDRESS)), c.get(GOSSIP_FREQUENCY), c.get(ANNOUNCEMENT_EXPIRATION),
+                c.get(RETENTION_AUTOCREATE), c.get(ELECTION_TIMEOUT), c.get(HEARTBEAT_TIMEOUT), c.get(LEADER_LEASE_TIMEOUT),
+                c.get(COMMIT_TIMEOUT), c.get(CONSENSUS_TIMEOUT), c.get(CLUSTER_TRACING), c.get(LOGGING_ENABLED),
+                c.get(LEASE_DURATION));
+    }
+}

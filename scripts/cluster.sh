@@ -1,0 +1,368 @@
+#!/usr/bin/env bash
+# Shardline local cluster: one JVM per node on loopback, all state under one directory.
+#
+#   scripts/cluster.sh up [--meta N] [--data M] [--dir DIR]   start (default 3 meta, 2 data, ./var/cluster)
+#   scripts/cluster.sh down | status                          stop everything / show every node
+#   scripts/cluster.sh kill|stop|start|restart NODE           SIGKILL / SIGTERM / start / stop+start
+#   scripts/cluster.sh pause|resume NODE                      SIGSTOP / SIGCONT
+#   scripts/cluster.sh logs NODE | url NODE | api NODE        log file / HTTP URL / gRPC address
+#   scripts/cluster.sh add-data                               start one more data node
+#   scripts/cluster.sh wipe NODE                              delete a stopped node's data directories
+#
+# Every command takes --dir DIR. SHARDLINE_BASE_PORT (default 17000) moves the whole port layout;
+# SHARDLINE_* variables in the environment of up/start/restart/add-data reach the nodes as config
+# overrides. SHARDLINE_JAVA_OPTS adds JVM options. Processes are handled by pid only.
+set -euo pipefail
+
+SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$SCRIPTS/.." && pwd)"
+JAR="$REPO/cluster-launcher/target/shardline.jar"
+DIR="$REPO/var/cluster"
+META_COUNT=3
+DATA_COUNT=2
+HEALTH_TIMEOUT="${SHARDLINE_HEALTH_TIMEOUT:-90}"
+
+die() { echo "cluster.sh: $*" >&2; exit 1; }
+
+usage() {
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit "${1:-0}"
+}
+
+# ---- arguments ---------------------------------------------------------------------------------
+ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dir) [ $# -ge 2 ] || die "--dir needs a directory"; DIR="$2"; shift 2 ;;
+    --dir=*) DIR="${1#--dir=}"; shift ;;
+    --meta) [ $# -ge 2 ] || die "--meta needs a number"; META_COUNT="$2"; shift 2 ;;
+    --data) [ $# -ge 2 ] || die "--data needs a number"; DATA_COUNT="$2"; shift 2 ;;
+    -h|--help|help) usage 0 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+[ ${#ARGS[@]} -ge 1 ] || usage 2
+CMD="${ARGS[0]}"
+NODE="${ARGS[1]:-}"
+case "$META_COUNT" in ''|*[!0-9]*) die "--meta must be a number" ;; esac
+case "$DATA_COUNT" in ''|*[!0-9]*) die "--data must be a number" ;; esac
+mkdir -p "$DIR"
+DIR="$(cd "$DIR" && pwd)"
+STATE="$DIR/cluster.env"
+
+# ---- layout ------------------------------------------------------------------------------------
+# Each node owns ten ports from BASE + slot*10; the last digit mirrors InfluxDB's port:
+#   meta K (slot K):      api ...1 (8091), status ...2, raft ...9 (8089)
+#   data K (slot 10+K-1): http ...6 (8086), tcp ...8 (8088)
+load_state() {
+  if [ -f "$STATE" ]; then
+    # shellcheck disable=SC1090
+    . "$STATE"
+  fi
+  BASE="${BASE:-${SHARDLINE_BASE_PORT:-17000}}"
+  NODES="${NODES:-}"
+}
+
+save_state() {
+  printf 'BASE=%s\nNODES="%s"\n' "$BASE" "$NODES" > "$STATE.tmp" && mv "$STATE.tmp" "$STATE"
+}
+
+kind_of() { case "$1" in meta[0-9]*) echo meta ;; data[0-9]*) echo data ;; *) echo "" ;; esac; }
+index_of() { echo "${1#meta}" | sed 's/^data//'; }
+slot_of() {
+  local i; i="$(index_of "$1")"
+  if [ "$(kind_of "$1")" = meta ]; then echo "$i"; else echo $((10 + i - 1)); fi
+}
+port_of() { echo $((BASE + $(slot_of "$1") * 10 + $2)); }
+meta_api_port() { port_of "$1" 1; }
+meta_status_port() { port_of "$1" 2; }
+meta_raft_port() { port_of "$1" 9; }
+data_http_port() { port_of "$1" 6; }
+data_tcp_port() { port_of "$1" 8; }
+
+node_dir() { echo "$DIR/$1"; }
+pid_file() { echo "$DIR/$1/$1.pid"; }
+log_file() { echo "$DIR/$1/$1.log"; }
+conf_file() { echo "$DIR/$1/$1.toml"; }
+
+known_node() {
+  local n
+  for n in $NODES; do [ "$n" = "$1" ] && return 0; done
+  return 1
+}
+
+require_node() {
+  [ -n "$NODE" ] || die "$CMD needs a node name (one of: ${NODES:-none})"
+  known_node "$NODE" || die "unknown node '$NODE' in $DIR (known: ${NODES:-none})"
+}
+
+# ---- processes (by pid only) -------------------------------------------------------------------
+# A pid counts only if the process is alive and its command line names this node and this
+# cluster's directory, so a recycled pid is never mistaken for a node.
+node_pid() {
+  local pf pid; pf="$(pid_file "$1")"
+  [ -f "$pf" ] || return 1
+  pid="$(tr -dc '0-9' < "$pf")"
+  if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "-name $1 " \
+     && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$(conf_file "$1")"; then
+    echo "$pid"; return 0
+  fi
+  rm -f "$pf"   # stale: the node died without cleaning up
+  return 1
+}
+
+proc_state() { awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo "?"; }
+
+wait_gone() {
+  local pid="$1" deadline=$((SECONDS + $2))
+  while [ -d "/proc/$pid" ] && [ "$(proc_state "$pid")" != "Z" ]; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.1
+  done
+  return 0
+}
+
+health_url() {
+  if [ "$(kind_of "$1")" = meta ]; then echo "http://127.0.0.1:$(meta_status_port "$1")/ping"
+  else echo "http://127.0.0.1:$(data_http_port "$1")/ping"; fi
+}
+
+wait_healthy() {
+  local node="$1" pid="$2" deadline=$((SECONDS + HEALTH_TIMEOUT))
+  until curl -sf -o /dev/null --max-time 2 "$(health_url "$node")"; do
+    if [ ! -d "/proc/$pid" ] || [ "$(proc_state "$pid")" = "Z" ]; then
+      echo "cluster.sh: $node (pid $pid) exited during start-up; last log lines:" >&2
+      tail -n 15 "$(log_file "$node")" >&2 || true
+      rm -f "$(pid_file "$node")"
+      return 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "cluster.sh: $node (pid $pid) not healthy after ${HEALTH_TIMEOUT}s; see $(log_file "$node")" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# ---- configuration -----------------------------------------------------------------------------
+write_config() {
+  local node="$1" nd; nd="$(node_dir "$node")"
+  mkdir -p "$nd"
+  if [ "$(kind_of "$node")" = meta ]; then
+    cat > "$(conf_file "$node")" <<EOF
+# $node of the local cluster in $DIR (written by scripts/cluster.sh)
+hostname = "127.0.0.1"
+
+[meta]
+  dir = "$nd/meta"
+  bind-address = "127.0.0.1:$(meta_raft_port "$node")"
+  http-bind-address = "127.0.0.1:$(meta_api_port "$node")"
+  status-bind-address = "127.0.0.1:$(meta_status_port "$node")"
+EOF
+  else
+    cat > "$(conf_file "$node")" <<EOF
+# $node of the local cluster in $DIR (written by scripts/cluster.sh)
+hostname = "127.0.0.1"
+bind-address = "127.0.0.1:$(data_tcp_port "$node")"
+
+[meta]
+  dir = "$nd/meta"
+
+[data]
+  dir = "$nd/data"
+  wal-dir = "$nd/wal"
+
+[hinted-handoff]
+  dir = "$nd/hh"
+
+[http]
+  bind-address = "127.0.0.1:$(data_http_port "$node")"
+EOF
+  fi
+}
+
+ensure_jar() {
+  if [ ! -f "$JAR" ]; then
+    echo "Building $JAR (first run; takes a minute)..."
+    (cd "$REPO" && mvn -B -q -ntp -DskipTests package -pl cluster-launcher -am) || die "build failed"
+  fi
+}
+
+java_opts() {
+  if [ "$(kind_of "$1")" = meta ]; then echo "-Xms32m -Xmx256m -XX:+UseSerialGC ${SHARDLINE_JAVA_OPTS:-}"
+  else echo "-Xms64m -Xmx1g ${SHARDLINE_JAVA_OPTS:-}"; fi
+}
+
+# Starts a node that is not running and waits until it answers /ping.
+start_node() {
+  local node="$1" pid
+  if pid="$(node_pid "$node")"; then echo "$node is already running (pid $pid)"; return 0; fi
+  [ -f "$(conf_file "$node")" ] || write_config "$node"
+  ensure_jar
+  # shellcheck disable=SC2046
+  nohup java $(java_opts "$node") -jar "$JAR" "$(kind_of "$node")" -config "$(conf_file "$node")" \
+      -pidfile "$(pid_file "$node")" -name "$node" >> "$(log_file "$node")" 2>&1 < /dev/null &
+  pid=$!
+  echo "$pid" > "$(pid_file "$node")"
+  wait_healthy "$node" "$pid"
+}
+
+signal_node() {
+  local sig="$1" node="$2" pid
+  pid="$(node_pid "$node")" || { echo "cluster.sh: $node is not running" >&2; return 1; }
+  kill "-$sig" "$pid"
+  echo "$pid"
+}
+
+stop_node() {
+  local node="$1" pid
+  pid="$(node_pid "$node")" || { echo "$node is not running"; return 0; }
+  [ "$(proc_state "$pid")" = "T" ] && kill -CONT "$pid" 2>/dev/null || true
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! wait_gone "$pid" 15; then
+    echo "$node (pid $pid) did not stop within 15s; sending SIGKILL" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_gone "$pid" 5 || true
+  fi
+  rm -f "$(pid_file "$node")"
+  echo "stopped $node (pid $pid)"
+}
+
+kill_node() {
+  local node="$1" pid
+  pid="$(node_pid "$node")" || { echo "$node is not running"; return 0; }
+  kill -KILL "$pid" 2>/dev/null || true
+  wait_gone "$pid" 10 || die "$node (pid $pid) survived SIGKILL"
+  rm -f "$(pid_file "$node")"
+  echo "killed $node (pid $pid)"
+}
+
+# ---- output ------------------------------------------------------------------------------------
+addresses() {
+  if [ "$(kind_of "$1")" = meta ]; then
+    echo "api=127.0.0.1:$(meta_api_port "$1") status=127.0.0.1:$(meta_status_port "$1") raft=127.0.0.1:$(meta_raft_port "$1")"
+  else
+    echo "http=127.0.0.1:$(data_http_port "$1") tcp=127.0.0.1:$(data_tcp_port "$1")"
+  fi
+}
+
+print_table() {
+  local n pid state
+  printf '%-8s %-8s %-7s %s\n' NODE PID STATE ADDRESSES
+  for n in $NODES; do
+    if pid="$(node_pid "$n")"; then
+      state=up; [ "$(proc_state "$pid")" = "T" ] && state=paused
+    else
+      pid=-; state=down
+    fi
+    printf '%-8s %-8s %-7s %s\n' "$n" "$pid" "$state" "$(addresses "$n")"
+  done
+}
+
+any_running() {
+  local n
+  for n in $NODES; do node_pid "$n" > /dev/null && return 0; done
+  return 1
+}
+
+next_steps() {
+  local first_data=""
+  for n in $NODES; do [ "$(kind_of "$n")" = data ] && { first_data="$n"; break; }; done
+  echo
+  echo "Cluster state, configs and logs: $DIR"
+  echo "Try:"
+  [ -n "$first_data" ] && echo "  curl -i $(echo "http://127.0.0.1:$(data_http_port "$first_data")")/ping"
+  echo "  scripts/cluster.sh status        # every node, up or down"
+  echo "  scripts/cluster.sh logs data1    # a node's log"
+  echo "  scripts/cluster.sh kill data1    # then: scripts/cluster.sh start data1"
+  echo "  scripts/cluster.sh down          # stop the cluster (data is kept)"
+}
+
+# ---- commands ----------------------------------------------------------------------------------
+load_state
+case "$CMD" in
+  up)
+    if [ -z "$NODES" ]; then
+      [ "$META_COUNT" -ge 1 ] || die "--meta must be at least 1"
+      [ "$META_COUNT" -le 9 ] || die "--meta must be at most 9"
+      [ "$DATA_COUNT" -le 89 ] || die "--data must be at most 89"
+      for i in $(seq 1 "$META_COUNT"); do NODES="$NODES meta$i"; done
+      for i in $(seq 1 "$DATA_COUNT"); do NODES="$NODES data$i"; done
+      NODES="${NODES# }"
+      save_state
+    elif any_running; then
+      echo "The cluster in $DIR is already running; nothing changed."
+      print_table
+      exit 0
+    fi
+    ensure_jar
+    for n in $NODES; do [ -f "$(conf_file "$n")" ] || write_config "$n"; done
+    started=""
+    for n in $NODES; do
+      start_node "$n" || { echo "cluster.sh: $n failed to start; stopping what started" >&2
+                           for s in $started; do stop_node "$s" > /dev/null; done; exit 1; }
+      started="$n $started"
+    done
+    print_table
+    next_steps
+    ;;
+  down)
+    pids=""
+    for n in $NODES; do
+      if pid="$(node_pid "$n")"; then
+        [ "$(proc_state "$pid")" = "T" ] && kill -CONT "$pid" 2>/dev/null || true
+        kill -TERM "$pid" 2>/dev/null || true
+        pids="$pids $n:$pid"
+      fi
+    done
+    for np in $pids; do
+      n="${np%%:*}"; pid="${np##*:}"
+      if ! wait_gone "$pid" 15; then
+        echo "$n (pid $pid) did not stop within 15s; sending SIGKILL" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+        wait_gone "$pid" 5 || true
+      fi
+      rm -f "$(pid_file "$n")"
+      echo "stopped $n (pid $pid)"
+    done
+    [ -n "$pids" ] || echo "No node of $DIR is running."
+    ;;
+  status)
+    [ -n "$NODES" ] || die "no cluster in $DIR (run: scripts/cluster.sh up)"
+    print_table
+    ;;
+  kill) require_node; kill_node "$NODE" ;;
+  stop) require_node; stop_node "$NODE" ;;
+  start) require_node; start_node "$NODE"; print_table ;;
+  restart) require_node; stop_node "$NODE"; start_node "$NODE"; print_table ;;
+  pause) require_node; pid="$(signal_node STOP "$NODE")" && echo "paused $NODE (pid $pid)" ;;
+  resume) require_node; pid="$(signal_node CONT "$NODE")" && echo "resumed $NODE (pid $pid)" ;;
+  logs) require_node; cat "$(log_file "$NODE")" ;;
+  url)
+    require_node
+    if [ "$(kind_of "$NODE")" = meta ]; then echo "http://127.0.0.1:$(meta_status_port "$NODE")"
+    else echo "http://127.0.0.1:$(data_http_port "$NODE")"; fi
+    ;;
+  api)
+    require_node
+    if [ "$(kind_of "$NODE")" = meta ]; then echo "127.0.0.1:$(meta_api_port "$NODE")"
+    else echo "127.0.0.1:$(data_tcp_port "$NODE")"; fi
+    ;;
+  add-data)
+    [ -n "$NODES" ] || die "no cluster in $DIR (run: scripts/cluster.sh up)"
+    i=1; while known_node "data$i"; do i=$((i + 1)); done
+    [ "$i" -le 89 ] || die "at most 89 data nodes"
+    NODES="$NODES data$i"; save_state
+    write_config "data$i"
+    start_node "data$i"
+    print_table
+    ;;
+  wipe)
+    require_node
+    if pid="$(node_pid "$NODE")"; then die "$NODE is running (pid $pid); stop or kill it first"; fi
+    nd="$(node_dir "$NODE")"
+    rm -rf "$nd/data" "$nd/wal" "$nd/hh" "$nd/meta"
+    echo "wiped $NODE (deleted $nd/{data,wal,hh,meta}; config and log kept)"
+    ;;
+  *) echo "cluster.sh: unknown command '$CMD'" >&2; usage 2 ;;
+esac
