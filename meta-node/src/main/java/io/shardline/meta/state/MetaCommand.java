@@ -1,0 +1,150 @@
+package io.shardline.meta.state;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * A change to the cluster metadata, as logged through Raft. Every time a command needs is a field,
+ * stamped by the leader before logging, so applying it is deterministic. Times are Unix nanoseconds.
+ * Each record's javadoc names the {@link MetaResult.Ok} value it produces.
+ */
+public sealed interface MetaCommand {
+
+    /**
+     * CREATE DATABASE, idempotent. Without a spec and with {@code retentionAutoCreate} it also creates
+     * the default policy {@code autogen} (INF, 7d groups) whose replication factor is the number of
+     * data nodes, but 2 with four or more data nodes, and at least 1; a spec without REPLICATION gets
+     * the same default. Value: the {@code DatabaseInfo}.
+     */
+    record CreateDatabase(String name, Optional<RetentionPolicySpec> retentionPolicy,
+                          boolean retentionAutoCreate) implements MetaCommand {
+        public CreateDatabase {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(retentionPolicy, "retentionPolicy");
+        }
+    }
+
+    /** DROP DATABASE; a no-op if it does not exist. Value: null. */
+    record DropDatabase(String name) implements MetaCommand {
+        public DropDatabase {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** CREATE RETENTION POLICY ... [DEFAULT]. Value: the {@code RetentionPolicyInfo}. */
+    record CreateRetentionPolicy(String database, RetentionPolicySpec spec, boolean makeDefault)
+            implements MetaCommand {
+        public CreateRetentionPolicy {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(spec, "spec");
+        }
+    }
+
+    /**
+     * ALTER RETENTION POLICY; absent fields stay as they are, changes affect only new shard groups.
+     * Value: the altered {@code RetentionPolicyInfo}.
+     */
+    record AlterRetentionPolicy(String database, String name, Optional<String> newName, OptionalLong duration,
+                                OptionalInt replicaN, OptionalLong shardGroupDuration, boolean makeDefault)
+            implements MetaCommand {
+        public AlterRetentionPolicy {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(newName, "newName");
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(replicaN, "replicaN");
+            Objects.requireNonNull(shardGroupDuration, "shardGroupDuration");
+        }
+    }
+
+    /** DROP RETENTION POLICY; a no-op if the database or policy does not exist. Value: null. */
+    record DropRetentionPolicy(String database, String name) implements MetaCommand {
+        public DropRetentionPolicy {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** The group of the policy covering {@code timestamp}, created if missing. Value: the {@code ShardGroupInfo}. */
+    record CreateShardGroup(String database, String retentionPolicy, long timestamp) implements MetaCommand {
+        public CreateShardGroup {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(retentionPolicy, "retentionPolicy");
+        }
+    }
+
+    /** Marks one group deleted at {@code deletedAt} (> 0); idempotent. Value: the {@code ShardGroupInfo}. */
+    record DeleteShardGroup(String database, String retentionPolicy, long shardGroupId, long deletedAt)
+            implements MetaCommand {
+        public DeleteShardGroup {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(retentionPolicy, "retentionPolicy");
+        }
+    }
+
+    /**
+     * {@code truncate-shards}: {@code truncateAt} (> 0) is now + delay, computed by the caller. Value:
+     * the list of {@code ShardGroupInfo} it changed.
+     */
+    record TruncateShardGroups(long truncateAt) implements MetaCommand {
+    }
+
+    /** Retention: marks expired groups of finite policies deleted at {@code now} (> 0). Value: list of groups. */
+    record EnforceRetention(long now) implements MetaCommand {
+    }
+
+    /** Shard precreation with {@code [shard-precreation] advance-period}. Value: list of created groups. */
+    record PrecreateShardGroups(long now, long advancePeriod) implements MetaCommand {
+    }
+
+    /** Forgets groups deleted before {@code deletedBefore}. Value: list of removed groups. */
+    record PruneShardGroups(long deletedBefore) implements MetaCommand {
+    }
+
+    /** {@code add-data}; idempotent by TCP address. Value: the {@code NodeInfo} (new or existing). */
+    record AddDataNode(String tcpAddress, String httpAddress) implements MetaCommand {
+        public AddDataNode {
+            Objects.requireNonNull(tcpAddress, "tcpAddress");
+            Objects.requireNonNull(httpAddress, "httpAddress");
+        }
+    }
+
+    /** {@code remove-data}: removes the node and drops it from every owner list. Value: the removed {@code NodeInfo}. */
+    record RemoveDataNode(long nodeId) implements MetaCommand {
+    }
+
+    /**
+     * {@code update-data}: re-points a node id at new addresses, keeping its shards; an empty
+     * {@code newHttpAddress} keeps the old one. Value: the updated {@code NodeInfo}.
+     */
+    record UpdateDataNode(String oldTcpAddress, String newTcpAddress, String newHttpAddress)
+            implements MetaCommand {
+        public UpdateDataNode {
+            Objects.requireNonNull(oldTcpAddress, "oldTcpAddress");
+            Objects.requireNonNull(newTcpAddress, "newTcpAddress");
+            Objects.requireNonNull(newHttpAddress, "newHttpAddress");
+        }
+    }
+
+    /** {@code add-meta}; idempotent by HTTP address. Value: the {@code NodeInfo} (new or existing). */
+    record AddMetaNode(String raftAddress, String httpAddress) implements MetaCommand {
+        public AddMetaNode {
+            Objects.requireNonNull(raftAddress, "raftAddress");
+            Objects.requireNonNull(httpAddress, "httpAddress");
+        }
+    }
+
+    /** {@code remove-meta}. Value: the removed {@code NodeInfo}. */
+    record RemoveMetaNode(long nodeId) implements MetaCommand {
+    }
+
+    /** Adds a data node as the last owner of a shard (copy-shard); idempotent. Value: the {@code ShardInfo}. */
+    record AddShardOwner(long shardId, long nodeId) implements MetaCommand {
+    }
+
+    /** Drops an owner from a shard (remove-shard); idempotent. Value: the {@code ShardInfo}. */
+    record RemoveShardOwner(long shardId, long nodeId) implements MetaCommand {
+    }
+}
