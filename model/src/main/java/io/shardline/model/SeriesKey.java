@@ -1,0 +1,199 @@
+package io.shardline.model;
+
+import io.shardline.model.internal.Escaping;
+import io.shardline.model.internal.Utf8;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A series: measurement plus tags sorted by key (UTF-8 byte order, keys distinct, keys and values
+ * non-empty), with its 1.x series key {@code escaped-measurement{,escaped-key=escaped-value}} and
+ * the FNV-1a hash of that key computed once on first use. Immutable and thread-safe; equality is by
+ * value. Tags with an empty value are dropped, as 1.x does when it builds a key.
+ */
+public final class SeriesKey {
+
+    private static final String[] NO_TAGS = new String[0];
+
+    private final String measurement;
+    private final String[] tagKeys;
+    private final String[] tagValues;
+    private volatile Encoded encoded;
+
+    private record Encoded(byte[] bytes, long fnv, String text) {
+    }
+
+    private SeriesKey(String measurement, String[] tagKeys, String[] tagValues) {
+        this.measurement = measurement;
+        this.tagKeys = tagKeys;
+        this.tagValues = tagValues;
+    }
+
+    /** A series without tags. */
+    public static SeriesKey of(String measurement) {
+        return of(measurement, NO_TAGS, NO_TAGS);
+    }
+
+    /** A series with the given tags (any iteration order). */
+    public static SeriesKey of(String measurement, Map<String, String> tags) {
+        String[] keys = new String[tags.size()];
+        String[] values = new String[tags.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            keys[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        return of(measurement, keys, values);
+    }
+
+    /**
+     * A series from parallel tag arrays in any order (the arrays are copied). Rejects an empty
+     * measurement, empty or duplicate tag keys and nulls with {@link IllegalArgumentException}.
+     */
+    public static SeriesKey of(String measurement, String[] keys, String[] values) {
+        if (measurement == null || measurement.isEmpty()) {
+            throw new IllegalArgumentException("measurement must not be empty");
+        }
+        if (keys.length != values.length) {
+            throw new IllegalArgumentException("tag keys and values differ in length");
+        }
+        Integer[] order = new Integer[keys.length];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == null || keys[i].isEmpty() || values[i] == null) {
+                throw new IllegalArgumentException("tag keys must be non-empty and values non-null");
+            }
+            if (!values[i].isEmpty()) {
+                order[n++] = i;
+            }
+        }
+        Arrays.sort(order, 0, n, (x, y) -> Utf8.compare(keys[x], keys[y]));
+        String[] sortedKeys = new String[n];
+        String[] sortedValues = new String[n];
+        for (int j = 0; j < n; j++) {
+            sortedKeys[j] = keys[order[j]];
+            sortedValues[j] = values[order[j]];
+            if (j > 0 && sortedKeys[j].equals(sortedKeys[j - 1])) {
+                throw new IllegalArgumentException("duplicate tag key: " + sortedKeys[j]);
+            }
+        }
+        return new SeriesKey(measurement, n == 0 ? NO_TAGS : sortedKeys, n == 0 ? NO_TAGS : sortedValues);
+    }
+
+    /** The measurement name, unescaped. */
+    public String measurement() {
+        return measurement;
+    }
+
+    /** Number of tags. */
+    public int tagCount() {
+        return tagKeys.length;
+    }
+
+    /** Key of the {@code i}-th tag in sorted order. */
+    public String tagKey(int i) {
+        return tagKeys[i];
+    }
+
+    /** Value of the {@code i}-th tag in sorted order. */
+    public String tagValue(int i) {
+        return tagValues[i];
+    }
+
+    /** The value of tag {@code key}, or null when absent. */
+    public String tag(String key) {
+        int lo = 0;
+        int hi = tagKeys.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Utf8.compare(tagKeys[mid], key);
+            if (c == 0) {
+                return tagValues[mid];
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    /** The tags as an unmodifiable map in sorted key order. */
+    public Map<String, String> tags() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < tagKeys.length; i++) {
+            m.put(tagKeys[i], tagValues[i]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** A copy of the series key bytes (UTF-8). */
+    public byte[] toBytes() {
+        return encoded().bytes.clone();
+    }
+
+    /** Length of the series key in bytes. */
+    public int byteLength() {
+        return encoded().bytes.length;
+    }
+
+    /** Copies the series key bytes into {@code dst} at {@code offset}. */
+    public void copyBytes(byte[] dst, int offset) {
+        byte[] b = encoded().bytes;
+        System.arraycopy(b, 0, dst, offset, b.length);
+    }
+
+    /** FNV-1a 64 of the series key bytes (the 1.x {@code HashID}). */
+    public long fnv64a() {
+        return encoded().fnv;
+    }
+
+    /** The shard of this series in a shard group of {@code shardCount} shards. */
+    public int shardIndex(int shardCount) {
+        return Fnv64a.shardIndex(fnv64a(), shardCount);
+    }
+
+    /** The series key as text, e.g. {@code cpu,host=a,region=us\ west}. */
+    @Override
+    public String toString() {
+        return encoded().text;
+    }
+
+    private Encoded encoded() {
+        Encoded e = encoded;
+        if (e == null) {
+            StringBuilder b = new StringBuilder(measurement.length() + 16 * tagKeys.length);
+            Escaping.appendMeasurementKey(b, measurement);
+            for (int i = 0; i < tagKeys.length; i++) {
+                b.append(',');
+                Escaping.appendTag(b, tagKeys[i]);
+                b.append('=');
+                Escaping.appendTag(b, tagValues[i]);
+            }
+            String text = b.toString();
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            e = new Encoded(bytes, Fnv64a.hash(bytes), text);
+            encoded = e;
+        }
+        return e;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof SeriesKey s && measurement.equals(s.measurement)
+                && Arrays.equals(tagKeys, s.tagKeys) && Arrays.equals(tagValues, s.tagValues);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(measurement, Arrays.hashCode(tagKeys), Arrays.hashCode(tagValues));
+    }
+}
