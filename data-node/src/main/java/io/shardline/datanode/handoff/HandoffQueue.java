@@ -115,6 +115,11 @@ public final class HandoffQueue implements AutoCloseable {
         return total;
     }
 
+    /** The bytes an entry with a payload of {@code payloadBytes} takes on disk. */
+    public static long frameBytes(int payloadBytes) {
+        return SegmentFormat.HEADER_BYTES + SegmentFormat.TIME_BYTES + (long) payloadBytes;
+    }
+
     /** Appends one entry; with {@code sync} it is on disk (fsync) when this returns. */
     public synchronized void append(byte[] payload, long enqueuedAtMillis, boolean sync) {
         checkOpen();
