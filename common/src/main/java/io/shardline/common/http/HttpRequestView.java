@@ -1,14 +1,14 @@
 package io.shardline.common.http;
 
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable view of a received request: method, path, query parameters, headers and the body.
- * The body bytes are copied out of Netty's buffer, so the view may outlive the channel read.
+ * An immutable view of a received request: method, path, query parameters, headers and, for
+ * routes that do not stream, the body. Safe to use from any thread.
  */
 public final class HttpRequestView {
 
@@ -18,14 +18,26 @@ public final class HttpRequestView {
     private final io.netty.handler.codec.http.HttpHeaders headers;
     private final byte[] body;
 
-    HttpRequestView(FullHttpRequest request) {
+    HttpRequestView(HttpRequest request) {
         QueryStringDecoder decoder = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
         this.method = request.method().name();
         this.path = decoder.path();
         this.params = decoder.parameters();
         this.headers = request.headers().copy();
-        this.body = new byte[request.content().readableBytes()];
-        request.content().getBytes(request.content().readerIndex(), body);
+        this.body = new byte[0];
+    }
+
+    private HttpRequestView(HttpRequestView head, byte[] body) {
+        this.method = head.method;
+        this.path = head.path;
+        this.params = head.params;
+        this.headers = head.headers;
+        this.body = body;
+    }
+
+    /** The same request with its body read. */
+    HttpRequestView withBody(byte[] newBody) {
+        return new HttpRequestView(this, newBody);
     }
 
     public String method() {
@@ -51,6 +63,7 @@ public final class HttpRequestView {
         return headers.get(name);
     }
 
+    /** The body of a non-streaming route (empty for streaming routes, which read a stream instead). */
     public byte[] body() {
         return body;
     }

@@ -1,20 +1,28 @@
 package io.shardline.common.http;
 
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps (method, exact path) to handlers. Unknown paths get Go's {@code 404 page not found}; a
- * known path with another method gets 405. Built once before the server starts, then read-only.
+ * Maps (method, exact path) to handlers. Ordinary routes get the whole body (read here, within
+ * the server's limit: a larger body is answered 413); streaming routes read it themselves.
+ * Unknown paths get Go's {@code 404 page not found}; a known path with another method gets 405.
+ * Built once before the server starts, then read-only.
  */
-public final class HttpRouter implements HttpHandler {
+public final class HttpRouter implements StreamingHttpHandler {
 
-    private final Map<String, Map<String, HttpHandler>> routes = new HashMap<>();
+    private final Map<String, Map<String, StreamingHttpHandler>> routes = new HashMap<>();
 
-    /** Registers {@code handler} for {@code path} under each of the given methods. */
+    /** Registers {@code handler}, which receives the whole body, for {@code path} under the methods. */
     public HttpRouter route(Set<String> methods, String path, HttpHandler handler) {
-        Map<String, HttpHandler> byMethod = routes.computeIfAbsent(path, p -> new HashMap<>());
+        return stream(methods, path, (head, body) -> handler.handle(head.withBody(body.readAllBytes())));
+    }
+
+    /** Registers {@code handler}, which reads the body as it arrives, for {@code path} under the methods. */
+    public HttpRouter stream(Set<String> methods, String path, StreamingHttpHandler handler) {
+        Map<String, StreamingHttpHandler> byMethod = routes.computeIfAbsent(path, p -> new HashMap<>());
         for (String m : methods) {
             if (byMethod.putIfAbsent(m, handler) != null) {
                 throw new IllegalArgumentException("duplicate route " + m + " " + path);
@@ -24,16 +32,20 @@ public final class HttpRouter implements HttpHandler {
     }
 
     @Override
-    public HttpResult handle(HttpRequestView request) throws Exception {
-        Map<String, HttpHandler> byMethod = routes.get(request.path());
+    public HttpResult handle(HttpRequestView request, InputStream body) throws Exception {
+        Map<String, StreamingHttpHandler> byMethod = routes.get(request.path());
         if (byMethod == null) {
             return HttpResult.text(404, "404 page not found\n");
         }
-        HttpHandler handler = byMethod.get(request.method());
+        StreamingHttpHandler handler = byMethod.get(request.method());
         if (handler == null) {
             return HttpResult.text(405, "405 method not allowed\n")
                     .withHeader("Allow", String.join(", ", byMethod.keySet()));
         }
-        return handler.handle(request);
+        try {
+            return handler.handle(request, body);
+        } catch (BodyTooLargeException e) {
+            return HttpResult.text(413, "Request Entity Too Large\n");
+        }
     }
 }

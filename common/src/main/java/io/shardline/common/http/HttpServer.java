@@ -12,10 +12,12 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -41,9 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Netty HTTP/1.1 server that hands each complete request to an {@link HttpHandler} on a worker
- * pool, so handlers may block without stalling the event loop. Keep-alive is supported. Bodies
- * larger than {@code maxContentLength} are answered 413 by Netty before any handler runs.
+ * A Netty HTTP/1.1 server that hands each request to a {@link StreamingHttpHandler} (usually an
+ * {@link HttpRouter}) on a worker pool, with the body as a stream filled while it arrives, so
+ * handlers may block without stalling the event loop and large bodies are never buffered whole.
+ * Keep-alive is supported; a body over {@code maxContentLength} makes reading it fail.
  */
 public final class HttpServer implements Service {
 
@@ -53,8 +56,8 @@ public final class HttpServer implements Service {
     private final String name;
     private final HostPort bind;
     private final String configKey;
-    private final HttpHandler handler;
-    private final int maxContentLength;
+    private final StreamingHttpHandler handler;
+    private final long maxContentLength;
     private final int workerThreads;
     private final LifecycleGuard guard;
 
@@ -69,14 +72,13 @@ public final class HttpServer implements Service {
      * @param configKey the configuration key of {@code bind}, named in errors
      * @param maxContentLength largest accepted request body in bytes (0 = no limit)
      */
-    public HttpServer(String name, HostPort bind, String configKey, HttpHandler handler,
+    public HttpServer(String name, HostPort bind, String configKey, StreamingHttpHandler handler,
                       long maxContentLength, int workerThreads) {
         this.name = name;
         this.bind = bind;
         this.configKey = configKey;
         this.handler = handler;
-        this.maxContentLength = maxContentLength <= 0 || maxContentLength > Integer.MAX_VALUE
-                ? Integer.MAX_VALUE : (int) maxContentLength;
+        this.maxContentLength = Math.max(0, maxContentLength);
         this.workerThreads = workerThreads;
         this.guard = new LifecycleGuard(name);
     }
@@ -102,7 +104,6 @@ public final class HttpServer implements Service {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpServerKeepAliveHandler())
-                                .addLast(new HttpObjectAggregator(maxContentLength))
                                 .addLast(new Dispatcher());
                     }
                 });
@@ -147,30 +148,67 @@ public final class HttpServer implements Service {
         }
     }
 
-    /** Runs on the event loop: copies the request, hands it to a worker, writes the answer. */
-    private final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Runs on the event loop: starts a worker for each request head and feeds it the body chunks.
+     * One request at a time per connection (HTTP/1.1 without pipelining).
+     */
+    private final class Dispatcher extends SimpleChannelInboundHandler<HttpObject> {
+
+        private ChunkStream body;
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-            HttpRequestView view = new HttpRequestView(msg);
-            boolean keepAlive = HttpUtil.isKeepAlive(msg);
-            try {
-                workers.execute(() -> respond(ctx, view, keepAlive));
-            } catch (RejectedExecutionException e) {
-                write(ctx, HttpResult.text(503, "server is shutting down or overloaded\n"), keepAlive, false);
+        protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+            if (msg instanceof HttpRequest request) {
+                startRequest(ctx, request);
+            }
+            if (msg instanceof HttpContent content && body != null) {
+                if (content.content().isReadable()) {
+                    body.offer(content.content().retain());
+                }
+                if (msg instanceof LastHttpContent) {
+                    body.end();
+                    body = null;
+                }
             }
         }
 
-        private void respond(ChannelHandlerContext ctx, HttpRequestView view, boolean keepAlive) {
+        private void startRequest(ChannelHandlerContext ctx, HttpRequest request) {
+            HttpRequestView view = new HttpRequestView(request);
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+            ChunkStream stream = new ChunkStream(ctx.channel(), maxContentLength);
+            body = stream;
+            try {
+                workers.execute(() -> respond(ctx, view, stream, keepAlive, hasBody));
+            } catch (RejectedExecutionException e) {
+                stream.close();
+                write(ctx, HttpResult.text(503, "server is shutting down or overloaded\n"), false, false);
+            }
+        }
+
+        private void respond(ChannelHandlerContext ctx, HttpRequestView view, ChunkStream stream, boolean keepAlive,
+                             boolean hasBody) {
             HttpResult result;
             try {
-                result = handler.handle(view);
+                result = handler.handle(view, stream);
             } catch (Exception e) {
                 LOG.warn("HTTP handler failed service={} path={}", name, view.path(), e);
                 String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 result = HttpResult.json(500, GoJson.errorBody(msg) + "\n");
             }
-            write(ctx, result, keepAlive, "HEAD".equals(view.method()));
+            // A handler that answered before reading the whole body leaves the connection unusable.
+            boolean bodyConsumed = !hasBody || stream.fullyRead();
+            stream.close();
+            write(ctx, result, keepAlive && bodyConsumed, "HEAD".equals(view.method()));
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (body != null) {
+                body.end();
+                body = null;
+            }
+            ctx.fireChannelInactive();
         }
 
         @Override

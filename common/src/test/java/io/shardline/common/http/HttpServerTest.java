@@ -47,11 +47,47 @@ class HttpServerTest {
     }
 
     @Test
+    void streamingRoutesReadLargeBodiesAsTheyArriveAndTheLimitGives413() throws Exception {
+        HttpRouter router = new HttpRouter()
+                .stream(Set.of("POST"), "/count", (head, body) -> {
+                    long n = 0;
+                    byte[] buf = new byte[8192];
+                    for (int r; (r = body.read(buf)) > 0; ) {
+                        n += r;
+                    }
+                    return HttpResult.text(200, Long.toString(n));
+                })
+                .route(Set.of("POST"), "/echo", req -> HttpResult.text(200, new String(req.body())));
+        try (HttpServer server = new HttpServer("test", new HostPort("127.0.0.1", 0), "[test] bind", router, 32 << 20, 2)) {
+            server.start();
+            URI base = URI.create("http://127.0.0.1:" + server.boundAddress().port());
+            byte[] big = new byte[20 << 20];
+            HttpResponse<String> counted = client.send(HttpRequest.newBuilder(base.resolve("/count"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(counted.body()).isEqualTo(Long.toString(big.length));
+            HttpResponse<String> echoed = client.send(HttpRequest.newBuilder(base.resolve("/echo"))
+                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(echoed.body()).isEqualTo("hello");
+        }
+        try (HttpServer small = new HttpServer("test", new HostPort("127.0.0.1", 0), "[test] bind", router, 1000, 2)) {
+            small.start();
+            URI base = URI.create("http://127.0.0.1:" + small.boundAddress().port());
+            HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(base.resolve("/echo"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[5000])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            HttpResponse<String> fine = client.send(HttpRequest.newBuilder(base.resolve("/echo"))
+                    .POST(HttpRequest.BodyPublishers.ofString("ok")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(fine.body()).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void portInUseGivesOneLineErrorNamingTheKey() {
-        try (HttpServer first = new HttpServer("a", new HostPort("127.0.0.1", 0), "[a] bind", r -> HttpResult.noContent(), 0, 1)) {
+        try (HttpServer first = new HttpServer("a", new HostPort("127.0.0.1", 0), "[a] bind", (r, b) -> HttpResult.noContent(), 0, 1)) {
             first.start();
             HostPort taken = first.boundAddress();
-            HttpServer second = new HttpServer("b", taken, "[http] bind-address", r -> HttpResult.noContent(), 0, 1);
+            HttpServer second = new HttpServer("b", taken, "[http] bind-address", (r, b) -> HttpResult.noContent(), 0, 1);
             assertThatThrownBy(second::start)
                     .isInstanceOf(ShardlineException.class)
                     .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.ADDRESS_IN_USE))

@@ -5,6 +5,7 @@ import io.shardline.common.http.HttpHandler;
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpRouter;
+import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.json.GoJson;
 import io.shardline.common.time.Clock;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class DataNodeHttpApi {
 
     private final HttpRouter router = new HttpRouter();
-    private final HttpHandler handler;
+    private final StreamingHttpHandler handler;
 
     public DataNodeHttpApi(Clock clock) {
         router.route(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
@@ -25,13 +26,19 @@ public final class DataNodeHttpApi {
     }
 
     /** The handler to give the HTTP server. */
-    public HttpHandler handler() {
+    public StreamingHttpHandler handler() {
         return handler;
     }
 
     /** Adds a route; only while the node is being wired, before the server starts. */
     public DataNodeHttpApi route(Set<String> methods, String path, HttpHandler routeHandler) {
         router.route(methods, path, routeHandler);
+        return this;
+    }
+
+    /** Adds a route that reads its body as a stream; only before the server starts. */
+    public DataNodeHttpApi stream(Set<String> methods, String path, StreamingHttpHandler routeHandler) {
+        router.stream(methods, path, routeHandler);
         return this;
     }
 

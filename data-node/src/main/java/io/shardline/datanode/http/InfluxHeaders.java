@@ -1,10 +1,11 @@
 package io.shardline.datanode.http;
 
 import io.shardline.common.ShardlineVersion;
-import io.shardline.common.http.HttpHandler;
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.http.HttpResult;
+import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.time.Clock;
+import java.io.InputStream;
 
 /**
  * Adds the headers InfluxDB puts on every response: {@code X-Influxdb-Version},
@@ -12,18 +13,18 @@ import io.shardline.common.time.Clock;
  * {@code X-Request-Id} (taken from the request's {@code X-Request-Id}, else {@code Request-Id},
  * else a new time-based UUID). Stateless apart from the id generator; thread-safe.
  */
-final class InfluxHeaders implements HttpHandler {
+final class InfluxHeaders implements StreamingHttpHandler {
 
-    private final HttpHandler delegate;
+    private final StreamingHttpHandler delegate;
     private final TimeUuids ids;
 
-    InfluxHeaders(HttpHandler delegate, Clock clock) {
+    InfluxHeaders(StreamingHttpHandler delegate, Clock clock) {
         this.delegate = delegate;
         this.ids = new TimeUuids(clock);
     }
 
     @Override
-    public HttpResult handle(HttpRequestView request) throws Exception {
+    public HttpResult handle(HttpRequestView request, InputStream body) throws Exception {
         String requestId = request.header("X-Request-Id");
         if (requestId == null || requestId.isEmpty()) {
             requestId = request.header("Request-Id");
@@ -31,7 +32,7 @@ final class InfluxHeaders implements HttpHandler {
         if (requestId == null || requestId.isEmpty()) {
             requestId = ids.next().toString();
         }
-        return delegate.handle(request)
+        return delegate.handle(request, body)
                 .withHeader("Request-Id", requestId)
                 .withHeader("X-Request-Id", requestId)
                 .withHeader("X-Influxdb-Build", ShardlineVersion.influxBuildHeader())

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the HTTP layer answers ({@code partial write: ...}, {@code write failed: ...}, {@code timeout}).
  * Thread-safe: many requests run at once.
  */
-public final class PointsWriter {
+public final class PointsWriter implements WriteService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PointsWriter.class);
     /** Remote errors that retrying cannot fix: not queued in hinted handoff. */
@@ -64,6 +64,11 @@ public final class PointsWriter {
         this.stats = stats.statistic("write");
     }
 
+    @Override
+    public boolean databaseExists(String database) {
+        return topology.metadata().database(database).isPresent();
+    }
+
     /**
      * Writes {@code points} to database {@code db}, retention policy {@code rp} (empty = default).
      *
@@ -71,6 +76,7 @@ public final class PointsWriter {
      *     ({@code retention policy not found: rp}), META_UNAVAILABLE, PARTIAL_WRITE, WRITE_FAILED,
      *     QUEUE_FULL or TIMEOUT
      */
+    @Override
     public void write(String db, String rp, ConsistencyLevel level, List<Point> points) {
         stats.add("req", 1);
         stats.add("pointReq", points.size());

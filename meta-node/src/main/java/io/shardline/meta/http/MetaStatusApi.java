@@ -1,6 +1,6 @@
 package io.shardline.meta.http;
 
-import io.shardline.common.http.HttpHandler;
+import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpRouter;
 import io.shardline.common.json.GoJson;
@@ -26,7 +26,7 @@ public final class MetaStatusApi {
         router.route(Set.of("GET"), "/status", r -> HttpResult.json(200, toJson(status.get()) + "\n"));
     }
 
-    public HttpHandler handler() {
+    public StreamingHttpHandler handler() {
         return router;
     }
 

@@ -1,0 +1,117 @@
+package io.shardline.common.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * An {@link InputStream} over the body chunks of one request, filled by the Netty event loop and
+ * drained by a worker thread. Applies back-pressure: when more than {@link #HIGH_WATER} bytes are
+ * buffered the channel stops reading until the worker catches up. Enforces the body-size limit.
+ * Thread-safe between exactly one producer (the event loop) and one consumer (the worker).
+ */
+final class ChunkStream extends InputStream {
+
+    private static final int HIGH_WATER = 4 << 20;
+    private static final int LOW_WATER = 1 << 20;
+
+    private final Channel channel;
+    private final long limit;
+    private final Deque<ByteBuf> chunks = new ArrayDeque<>();
+    private long buffered;
+    private long received;
+    private boolean ended;
+    private boolean tooLarge;
+    private boolean closed;
+
+    ChunkStream(Channel channel, long limit) {
+        this.channel = channel;
+        this.limit = limit;
+    }
+
+    /** Event loop: one more chunk (retained by the caller, released here). */
+    synchronized void offer(ByteBuf chunk) {
+        received += chunk.readableBytes();
+        if (closed || tooLarge || (limit > 0 && received > limit)) {
+            tooLarge |= limit > 0 && received > limit;
+            chunk.release();
+            notifyAll();
+            return;
+        }
+        chunks.add(chunk);
+        buffered += chunk.readableBytes();
+        if (buffered > HIGH_WATER) {
+            channel.config().setAutoRead(false);
+        }
+        notifyAll();
+    }
+
+    /** Event loop: the body is complete (or the connection broke). */
+    synchronized void end() {
+        ended = true;
+        notifyAll();
+    }
+
+    @Override
+    public synchronized int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public synchronized int read(byte[] dst, int off, int len) throws IOException {
+        while (true) {
+            if (tooLarge) {
+                throw new BodyTooLargeException(limit);
+            }
+            ByteBuf head = chunks.peek();
+            if (head != null) {
+                int n = Math.min(len, head.readableBytes());
+                head.readBytes(dst, off, n);
+                buffered -= n;
+                if (!head.isReadable()) {
+                    chunks.poll().release();
+                }
+                resumeIfDrained();
+                return n;
+            }
+            if (ended) {
+                return -1;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the request body", e);
+            }
+        }
+    }
+
+    private void resumeIfDrained() {
+        if (buffered < LOW_WATER && !channel.config().isAutoRead()) {
+            channel.eventLoop().execute(() -> {
+                channel.config().setAutoRead(true);
+                channel.read();
+            });
+        }
+    }
+
+    /** True once the whole body arrived and was read (or there was none). */
+    synchronized boolean fullyRead() {
+        return ended && chunks.isEmpty() && !tooLarge;
+    }
+
+    /** Worker: releases what is left; later chunks are discarded. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        while (!chunks.isEmpty()) {
+            chunks.poll().release();
+        }
+        buffered = 0;
+        resumeIfDrained();
+    }
+}
