@@ -4,6 +4,7 @@ import io.shardline.common.ShardlineVersion;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.config.ConfigLoader;
 import io.shardline.config.TomlPrinter;
+import io.shardline.launcher.bench.BenchCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "shardline", mixinStandardHelpOptions = false,
         description = "Shardline: a clustered time-series database compatible with InfluxDB Enterprise 1.x.",
         subcommands = {ShardlineMain.MetaCommand.class, ShardlineMain.DataCommand.class,
-                ShardlineMain.ConfigCommand.class, ShardlineMain.VersionCommand.class,
+                ShardlineMain.ConfigCommand.class, ShardlineMain.VersionCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ShardlineMain implements Callable<Integer> {
 
