@@ -145,6 +145,18 @@ wait_healthy() {
 }
 
 # ---- configuration -----------------------------------------------------------------------------
+meta_nodes() { local n; for n in $NODES; do [ "$(kind_of "$n")" = meta ] && echo "$n"; done; return 0; }
+
+# A TOML array of one address per meta node; $1 is the port function (meta_raft_port or meta_api_port).
+meta_address_list() {
+  local n out=""
+  for n in $(meta_nodes); do out="$out${out:+, }\"127.0.0.1:$($1 "$n")\""; done
+  echo "[$out]"
+}
+
+# Meta nodes name every meta node as the initial Raft members ([meta] peers); that is read only on a
+# node's first start, the Raft storage keeps the membership after that (a wiped meta node must be
+# removed and re-added with remove-meta / add-meta, never restarted as the same member).
 write_config() {
   local node="$1" nd; nd="$(node_dir "$node")"
   mkdir -p "$nd"
@@ -158,6 +170,7 @@ hostname = "127.0.0.1"
   bind-address = "127.0.0.1:$(meta_raft_port "$node")"
   http-bind-address = "127.0.0.1:$(meta_api_port "$node")"
   status-bind-address = "127.0.0.1:$(meta_status_port "$node")"
+  peers = $(meta_address_list meta_raft_port)
 EOF
   else
     cat > "$(conf_file "$node")" <<EOF
@@ -167,6 +180,7 @@ bind-address = "127.0.0.1:$(data_tcp_port "$node")"
 
 [meta]
   dir = "$nd/meta"
+  meta-servers = $(meta_address_list meta_api_port)
 
 [data]
   dir = "$nd/data"
@@ -205,6 +219,36 @@ start_node() {
   pid=$!
   echo "$pid" > "$(pid_file "$node")"
   wait_healthy "$node" "$pid"
+}
+
+# The meta cluster's node listing (/show-cluster of the first meta node that answers), or nothing.
+show_cluster() {
+  local n out
+  for n in $(meta_nodes); do
+    if out="$(curl -sf --max-time 3 "http://127.0.0.1:$(meta_status_port "$n")/show-cluster")"; then
+      echo "$out"; return 0
+    fi
+  done
+  return 1
+}
+
+# The address a node registers under: a meta node's Raft address, a data node's TCP address.
+registered_address() {
+  if [ "$(kind_of "$1")" = meta ]; then echo "127.0.0.1:$(meta_raft_port "$1")"
+  else echo "127.0.0.1:$(data_tcp_port "$1")"; fi
+}
+
+# Waits until the meta cluster has a leader and lists the node (so ids follow the start order).
+wait_registered() {
+  local node="$1" deadline=$((SECONDS + HEALTH_TIMEOUT)) want
+  want="\"tcpAddr\":\"$(registered_address "$node")\""
+  until show_cluster 2>/dev/null | grep -qF -- "$want"; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "cluster.sh: $node is not registered with the meta cluster after ${HEALTH_TIMEOUT}s; see $(log_file "$node")" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
 }
 
 signal_node() {
@@ -298,10 +342,16 @@ case "$CMD" in
     ensure_jar
     for n in $NODES; do [ -f "$(conf_file "$n")" ] || write_config "$n"; done
     started=""
+    fail_up() { echo "cluster.sh: $1 failed to start; stopping what started" >&2
+                for s in $started; do stop_node "$s" > /dev/null; done; exit 1; }
+    # Meta nodes first; once every one is registered with a leader, data nodes one by one (ids 4, 5, ...).
+    for n in $(meta_nodes); do start_node "$n" || fail_up "$n"; started="$n $started"; done
+    for n in $(meta_nodes); do wait_registered "$n" || fail_up "$n"; done
     for n in $NODES; do
-      start_node "$n" || { echo "cluster.sh: $n failed to start; stopping what started" >&2
-                           for s in $started; do stop_node "$s" > /dev/null; done; exit 1; }
+      [ "$(kind_of "$n")" = data ] || continue
+      start_node "$n" || fail_up "$n"
       started="$n $started"
+      wait_registered "$n" || fail_up "$n"
     done
     print_table
     next_steps
@@ -355,6 +405,7 @@ case "$CMD" in
     NODES="$NODES data$i"; save_state
     write_config "data$i"
     start_node "data$i"
+    wait_registered "data$i"
     print_table
     ;;
   wipe)

@@ -10,6 +10,7 @@ import io.shardline.common.rpc.GrpcServer;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.DataNodeConfig;
 import io.shardline.datanode.http.DataNodeHttpApi;
+import io.shardline.datanode.meta.DataNodeMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class DataNode implements Service {
     private final LifecycleGuard guard = new LifecycleGuard("data node");
     private final ServiceGroup services = new ServiceGroup("data node");
     private GrpcServer rpc;
+    private DataNodeMembership membership;
     private HttpServer http;
 
     public DataNode(DataNodeConfig config, Clock clock) {
@@ -47,6 +49,8 @@ public final class DataNode implements Service {
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
         Directories.ensureWritable(config.hintedHandoff().dir(), "[hinted-handoff] dir");
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address"));
+        membership = services.add(new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
+                config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock));
         if (config.http().enabled()) {
             DataNodeHttpApi api = new DataNodeHttpApi(clock);
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
@@ -54,6 +58,11 @@ public final class DataNode implements Service {
         }
         services.start();
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());
+    }
+
+    /** The node's membership in the cluster: its id, the meta client and the cached cluster view. */
+    public DataNodeMembership membership() {
+        return membership;
     }
 
     /** The bound gRPC address (port resolved). */

@@ -84,6 +84,42 @@ class ClusterScriptE2E {
         assertThat(get(CLUSTER.url("meta1") + "/status").body()).startsWith("{\"nodeType\":\"meta\"");
     }
 
+    private static String showCluster() throws Exception {
+        return get(CLUSTER.url("meta2") + "/show-cluster").body();
+    }
+
+    @Test
+    @Order(2)
+    void metaNodesFormOneRaftClusterWithOneLeader() {
+        List<String> metas = List.of("meta1", "meta2", "meta3");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> leaders = new java.util.ArrayList<>();
+            for (String m : metas) {
+                String status = get(CLUSTER.url(m) + "/status").body();
+                java.util.regex.Matcher leader = java.util.regex.Pattern.compile("\"leader\":\"([^\"]*)\"").matcher(status);
+                assertThat(leader.find()).as(status).isTrue();
+                leaders.add(leader.group(1));
+                assertThat(status).as(m).contains("\"peers\":[\"127.0.0.1:180");
+            }
+            assertThat(leaders.get(0)).isNotEmpty();
+            assertThat(leaders).as("leader seen by meta1..3").containsOnly(leaders.get(0));
+            assertThat(List.of("127.0.0.1:18019", "127.0.0.1:18029", "127.0.0.1:18039")).contains(leaders.get(0));
+        });
+    }
+
+    @Test
+    @Order(2)
+    void nodesAreRegisteredWithOneIdSequence() throws Exception {
+        String cluster = showCluster();
+        assertThat(cluster).contains("{\"id\":1,\"addr\":\"127.0.0.1:18011\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:18019\"")
+                .contains("{\"id\":2,\"addr\":\"127.0.0.1:18021\"")
+                .contains("{\"id\":3,\"addr\":\"127.0.0.1:18031\"")
+                .contains("{\"id\":4,\"addr\":\"127.0.0.1:18106\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:18108\"")
+                .contains("{\"id\":5,\"addr\":\"127.0.0.1:18116\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:18118\"");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(showCluster()).as("every node announces its version").doesNotContain("\"version\":\"\""));
+    }
+
     @Test
     @Order(3)
     void killAndStartOneDataNode() throws Exception {
@@ -96,6 +132,9 @@ class ClusterScriptE2E {
         assertThat(restarted.state()).isEqualTo("up");
         assertThat(restarted.pid()).isNotEqualTo(pid);
         assertThat(get(CLUSTER.url("data1") + "/ping").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(showCluster())
+                .as("data1 keeps id 4 after a restart").contains("{\"id\":4,\"addr\":\"127.0.0.1:18106\"")
+                .doesNotContain("\"id\":6"));
     }
 
     @Test

@@ -3,19 +3,30 @@ package io.shardline.meta;
 import io.shardline.common.http.HttpServer;
 import io.shardline.common.io.Directories;
 import io.shardline.common.lifecycle.LifecycleGuard;
+import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
 import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
 import io.shardline.common.rpc.GrpcServer;
 import io.shardline.common.time.Clock;
 import io.shardline.config.meta.MetaNodeConfig;
+import io.shardline.meta.client.ClusterStatus;
 import io.shardline.meta.http.MetaStatusApi;
+import io.shardline.meta.ratis.MetaRaft;
+import io.shardline.meta.ratis.RaftView;
+import io.shardline.meta.service.ForwardedCall;
+import io.shardline.meta.service.MetaGrpcService;
+import io.shardline.meta.service.SelfRegistration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composition root of a meta node: prepares its directory and starts the MetaService gRPC server
- * and the status HTTP port; closing stops them in reverse order. Started and closed by one thread.
+ * Composition root of a meta node: prepares its directory, then starts Raft (Ratis with the
+ * metadata state machine), the MetaService gRPC server, the status HTTP port and the
+ * self-registration loop; closing stops them in reverse order. Started and closed by one thread.
  */
 public final class MetaNode implements Service {
 
@@ -25,6 +36,8 @@ public final class MetaNode implements Service {
     private final Clock clock;
     private final LifecycleGuard guard = new LifecycleGuard("meta node");
     private final ServiceGroup services = new ServiceGroup("meta node");
+    private MetaRaft raft;
+    private MetaGrpcService metaService;
     private GrpcServer api;
     private HttpServer status;
 
@@ -42,14 +55,41 @@ public final class MetaNode implements Service {
     public void start() {
         guard.markStarted();
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
-        api = services.add(new GrpcServer("meta-api", config.meta().httpBindAddress(), "[meta] http-bind-address"));
-        MetaStatusApi statusApi = new MetaStatusApi(() -> new MetaStatusApi.Status("",
-                config.advertisedApiAddress().toString(), config.advertisedRaftAddress().toString(), null));
+        String raftAddress = config.advertisedRaftAddress().toString();
+        String httpAddress = config.advertisedApiAddress().toString();
+        raft = services.add(new MetaRaft(config.meta(), config.meta().bindAddress(), raftAddress, httpAddress));
+        ExecutorService membership = Executors.newSingleThreadExecutor(new NamedThreadFactory("meta-membership", true));
+        metaService = new MetaGrpcService(raft, httpAddress, clock, config.meta().announcementExpiration(), membership);
+        api = services.add(new GrpcServer("meta-api", config.meta().httpBindAddress(), "[meta] http-bind-address")
+                .addService(ForwardedCall.intercept(metaService)));
+        // Closed before the gRPC server, so open watch streams end at once instead of holding its shutdown.
+        services.add(new Closer("meta service", () -> {
+            metaService.close();
+            membership.shutdownNow();
+        }));
+        MetaStatusApi statusApi = new MetaStatusApi(() -> statusOf(raft.view(), httpAddress, raftAddress),
+                this::clusterStatus);
         status = services.add(new HttpServer("status", config.meta().statusBindAddress(),
                 "[meta] status-bind-address", statusApi.handler(), 1 << 20, 2));
+        services.add(new SelfRegistration(raft, metaService, httpAddress, config.meta().gossipFrequency(), clock));
         services.start();
-        LOG.info("Meta node started api={} status={} clockMillis={}", api.boundAddress(), status.boundAddress(),
-                clock.wallMillis());
+        LOG.info("Meta node started api={} status={} raft={}", api.boundAddress(), status.boundAddress(), raftAddress);
+    }
+
+    private static MetaStatusApi.Status statusOf(RaftView view, String httpAddress, String raftAddress) {
+        return new MetaStatusApi.Status(view.leader(), httpAddress, raftAddress,
+                view.joined() ? view.peersOtherThan(raftAddress) : null);
+    }
+
+    private ClusterStatus clusterStatus() {
+        try {
+            return metaService.clusterStatus().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cluster status unavailable: " + e.getMessage(), e);
+        }
     }
 
     public HostPort apiAddress() {
@@ -60,11 +100,28 @@ public final class MetaNode implements Service {
         return status.boundAddress();
     }
 
+    /** The Raft side of this node (tests and the in-JVM harness inspect it). */
+    public MetaRaft raft() {
+        return raft;
+    }
+
     @Override
     public void close() {
         if (guard.markClosed()) {
             services.close();
             LOG.info("Meta node stopped");
+        }
+    }
+
+    /** Runs a close action at its place in the start order. */
+    private record Closer(String name, Runnable action) implements Service {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void close() {
+            action.run();
         }
     }
 }

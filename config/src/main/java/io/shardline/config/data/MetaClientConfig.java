@@ -2,15 +2,21 @@ package io.shardline.config.data;
 
 import static io.shardline.config.ConfigTypes.BOOLEAN;
 import static io.shardline.config.ConfigTypes.STRING;
+import static io.shardline.config.ConfigTypes.STRING_LIST;
 
 import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
 import io.shardline.config.Validators;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The data node's {@code [meta]} section: how the data node keeps and reaches the cluster metadata. */
-public record MetaClientConfig(Path dir, boolean loggingEnabled) {
+public record MetaClientConfig(Path dir, boolean loggingEnabled, List<String> metaServers) {
+
+    public MetaClientConfig {
+        metaServers = List.copyOf(metaServers);
+    }
 
     public static final String SECTION = "meta";
 
@@ -21,8 +27,16 @@ public record MetaClientConfig(Path dir, boolean loggingEnabled) {
     public static final ConfigKey<Boolean> LOGGING_ENABLED = ConfigKey.of(SECTION, "logging-enabled", BOOLEAN, true)
             .doc("Log the meta client's activity (leader changes, retries, metadata updates).").build();
 
+    public static final ConfigKey<List<String>> META_SERVERS = ConfigKey.of(SECTION, "meta-servers", STRING_LIST,
+                    List.<String>of())
+            .doc("MetaService addresses ([meta] http-bind-address of the meta nodes) this data node registers"
+                    + " with on start. It keeps the node id it is given and the meta servers it learns under"
+                    + " [meta] dir, so a restart keeps its id. Empty: the node waits to be added with"
+                    + " shardline-ctl add-data.")
+            .validator(Validators.addressList()).shardlineOnly().build();
+
     static void declare(ConfigDef.Builder b) {
-        b.keys(DIR, LOGGING_ENABLED);
+        b.keys(DIR, LOGGING_ENABLED, META_SERVERS);
         b.ignore(SECTION, "retention-autocreate", "set it on the meta nodes, where databases are created", false);
         b.ignore(SECTION, "meta-auth-enabled", "meta nodes do not authenticate requests yet", true);
         b.ignore(SECTION, "meta-tls-enabled", "meta traffic is plain gRPC; run it on a private network", true);
@@ -31,6 +45,6 @@ public record MetaClientConfig(Path dir, boolean loggingEnabled) {
     }
 
     public static MetaClientConfig from(Config c) {
-        return new MetaClientConfig(Path.of(c.get(DIR)), c.get(LOGGING_ENABLED));
+        return new MetaClientConfig(Path.of(c.get(DIR)), c.get(LOGGING_ENABLED), c.get(META_SERVERS));
     }
 }

@@ -2,22 +2,35 @@ package io.shardline.config.meta;
 
 import static io.shardline.config.ConfigTypes.BOOLEAN;
 import static io.shardline.config.ConfigTypes.DURATION;
+import static io.shardline.config.ConfigTypes.INTEGER;
+import static io.shardline.config.ConfigTypes.SIZE;
 import static io.shardline.config.ConfigTypes.STRING;
+import static io.shardline.config.ConfigTypes.STRING_LIST;
 
 import io.shardline.common.net.HostPort;
+import io.shardline.common.unit.ByteSize;
 import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
 import io.shardline.config.Validators;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
-/** The meta node's {@code [meta]} section: Raft, the MetaService API, the status port and timing. */
+/**
+ * The meta node's {@code [meta]} section: Raft, the MetaService API, the status port and timing.
+ * {@code peers} lists the Raft addresses of the initial members (read only on a first start).
+ */
 public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddress, HostPort statusBindAddress,
                          Duration gossipFrequency, Duration announcementExpiration, boolean retentionAutocreate,
                          Duration electionTimeout, Duration heartbeatTimeout, Duration leaderLeaseTimeout,
                          Duration commitTimeout, Duration consensusTimeout, boolean clusterTracing,
-                         boolean loggingEnabled, Duration leaseDuration) {
+                         boolean loggingEnabled, Duration leaseDuration, List<String> peers,
+                         long snapshotThreshold, ByteSize logSegmentSize) {
+
+    public MetaConfig {
+        peers = List.copyOf(peers);
+    }
 
     public static final String SECTION = "meta";
 
@@ -63,10 +76,27 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
             .doc("How long a lease granted to a data node lasts.")
             .validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
 
+    public static final ConfigKey<List<String>> PEERS = ConfigKey.of(SECTION, "peers", STRING_LIST, List.<String>of())
+            .doc("Raft addresses ([meta] bind-address, as the other meta nodes reach them) of the initial members"
+                    + " of a new meta cluster, this node included. Read only on the first start, when the Raft"
+                    + " storage under [meta] dir is empty: the node then starts the Raft group with exactly these"
+                    + " members. Afterwards membership lives in the Raft log and this key is ignored. Empty: the"
+                    + " node starts un-joined and waits to be added with shardline-ctl add-meta.")
+            .validator(Validators.addressList()).shardlineOnly().build();
+    public static final ConfigKey<Long> SNAPSHOT_THRESHOLD = ConfigKey.of(SECTION, "snapshot-threshold", INTEGER, 8192L)
+            .doc("Number of Raft log entries after which the meta node writes a snapshot of the metadata; log"
+                    + " segments older than the snapshot are then deleted.")
+            .validator(Validators.atLeast(1)).shardlineOnly().build();
+    public static final ConfigKey<ByteSize> LOG_SEGMENT_SIZE = ConfigKey.of(SECTION, "log-segment-size", SIZE,
+                    ByteSize.ofBytes(8L << 20))
+            .doc("Largest size of one Raft log segment file. Only closed segments are deleted after a snapshot.")
+            .validator(Validators.sizeAtLeast(1024)).shardlineOnly().build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(DIR, BIND_ADDRESS, HTTP_BIND_ADDRESS, STATUS_BIND_ADDRESS, GOSSIP_FREQUENCY, ANNOUNCEMENT_EXPIRATION,
                 RETENTION_AUTOCREATE, ELECTION_TIMEOUT, HEARTBEAT_TIMEOUT, LEADER_LEASE_TIMEOUT, COMMIT_TIMEOUT,
-                CONSENSUS_TIMEOUT, CLUSTER_TRACING, LOGGING_ENABLED, LEASE_DURATION);
+                CONSENSUS_TIMEOUT, CLUSTER_TRACING, LOGGING_ENABLED, LEASE_DURATION, PEERS, SNAPSHOT_THRESHOLD,
+                LOG_SEGMENT_SIZE);
         b.ignore(SECTION, "auth-enabled", "meta nodes do not authenticate requests yet", true);
         b.ignore(SECTION, "https-enabled", "the MetaService is plain gRPC; run it on a private network", true);
         b.ignore(SECTION, "data-use-tls", "traffic to data nodes is plain gRPC", true);
@@ -81,6 +111,6 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
                 HostPort.parse(c.get(STATUS_BIND_ADDRESS)), c.get(GOSSIP_FREQUENCY), c.get(ANNOUNCEMENT_EXPIRATION),
                 c.get(RETENTION_AUTOCREATE), c.get(ELECTION_TIMEOUT), c.get(HEARTBEAT_TIMEOUT), c.get(LEADER_LEASE_TIMEOUT),
                 c.get(COMMIT_TIMEOUT), c.get(CONSENSUS_TIMEOUT), c.get(CLUSTER_TRACING), c.get(LOGGING_ENABLED),
-                c.get(LEASE_DURATION));
+                c.get(LEASE_DURATION), c.get(PEERS), c.get(SNAPSHOT_THRESHOLD), c.get(LOG_SEGMENT_SIZE));
     }
 }

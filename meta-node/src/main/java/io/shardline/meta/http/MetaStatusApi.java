@@ -4,14 +4,18 @@ import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpRouter;
 import io.shardline.common.json.GoJson;
+import io.shardline.meta.client.ClusterStatus;
+import io.shardline.meta.client.NodeStatus;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The meta node's plain-HTTP status port: {@code /ping} (204) and {@code /status} with the JSON
+ * The meta node's plain-HTTP status port: {@code /ping} (204), {@code /status} with the JSON
  * InfluxDB Enterprise's {@code /status} answers ({@code nodeType}, {@code leader}, {@code httpAddr},
- * {@code raftAddr}, {@code peers}). Thread-safe; reads the Raft view through a supplier.
+ * {@code raftAddr}, {@code peers}), and {@code /show-cluster} with Enterprise's node listing
+ * ({@code {"data":[...],"meta":[...]}}, versions empty for nodes that are not live). Thread-safe;
+ * reads the Raft view and the cluster status through suppliers.
  */
 public final class MetaStatusApi {
 
@@ -21,9 +25,10 @@ public final class MetaStatusApi {
 
     private final HttpRouter router = new HttpRouter();
 
-    public MetaStatusApi(Supplier<Status> status) {
+    public MetaStatusApi(Supplier<Status> status, Supplier<ClusterStatus> cluster) {
         router.route(Set.of("GET", "HEAD"), "/ping", r -> HttpResult.noContent());
         router.route(Set.of("GET"), "/status", r -> HttpResult.json(200, toJson(status.get()) + "\n"));
+        router.route(Set.of("GET"), "/show-cluster", r -> HttpResult.json(200, toJson(cluster.get()) + "\n"));
     }
 
     public StreamingHttpHandler handler() {
@@ -45,5 +50,21 @@ public final class MetaStatusApi {
             b.append(']');
         }
         return b.append('}').toString();
+    }
+
+    static String toJson(ClusterStatus c) {
+        return "{\"data\":" + nodes(c.dataNodes()) + ",\"meta\":" + nodes(c.metaNodes()) + "}";
+    }
+
+    private static String nodes(List<NodeStatus> nodes) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeStatus n = nodes.get(i);
+            b.append(i == 0 ? "" : ",").append("{\"id\":").append(n.node().id())
+                    .append(",\"addr\":").append(GoJson.quote(n.node().httpAddress()))
+                    .append(",\"httpScheme\":\"http\",\"tcpAddr\":").append(GoJson.quote(n.node().tcpAddress()))
+                    .append(",\"version\":").append(GoJson.quote(n.version())).append('}');
+        }
+        return b.append(']').toString();
     }
 }

@@ -1,0 +1,178 @@
+package io.shardline.meta.client;
+
+import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.NodeInfo;
+import io.shardline.meta.model.RetentionPolicyInfo;
+import io.shardline.meta.model.ShardGroupInfo;
+import io.shardline.meta.model.ShardInfo;
+import io.shardline.meta.rpc.GrpcCalls;
+import io.shardline.meta.rpc.MetadataCodec;
+import io.shardline.proto.meta.AddDataNode;
+import io.shardline.proto.meta.AddMetaNodeRequest;
+import io.shardline.proto.meta.AddShardOwner;
+import io.shardline.proto.meta.ChangeRequest;
+import io.shardline.proto.meta.ChangeResponse;
+import io.shardline.proto.meta.CreateDatabase;
+import io.shardline.proto.meta.CreateRetentionPolicy;
+import io.shardline.proto.meta.CreateShardGroup;
+import io.shardline.proto.meta.DeleteShardGroupRequest;
+import io.shardline.proto.meta.DropDatabase;
+import io.shardline.proto.meta.DropRetentionPolicy;
+import io.shardline.proto.meta.EnforceRetentionRequest;
+import io.shardline.proto.meta.NodeMessage;
+import io.shardline.proto.meta.PrecreateShardGroupsRequest;
+import io.shardline.proto.meta.PruneShardGroupsRequest;
+import io.shardline.proto.meta.RemoveDataNodeRequest;
+import io.shardline.proto.meta.RemoveMetaNodeRequest;
+import io.shardline.proto.meta.RemoveShardOwner;
+import io.shardline.proto.meta.RetentionPolicySpecMessage;
+import io.shardline.proto.meta.TruncateShardGroupsRequest;
+import io.shardline.proto.meta.UpdateDataNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The metadata changes of the MetaService as typed calls with domain values; each blocks and retries
+ * like every {@link MetaClient} call and throws the server's {@code ShardlineException} unchanged.
+ * Times are stamped by the meta node that receives the call. Thread-safe (stateless over the client).
+ */
+public final class MetaChanges {
+
+    /** A membership change waits for the new member to catch up; one attempt may take this long. */
+    private static final Duration MEMBERSHIP_ATTEMPT = Duration.ofSeconds(30);
+
+    private final MetaClient client;
+
+    MetaChanges(MetaClient client) {
+        this.client = client;
+    }
+
+    /** CREATE DATABASE with the default policy {@code autogen} (if {@code retentionAutoCreate}). */
+    public DatabaseInfo createDatabase(String name, Optional<RetentionPolicySettings> policy,
+                                       boolean retentionAutoCreate) {
+        CreateDatabase.Builder b = CreateDatabase.newBuilder().setName(name).setRetentionAutoCreate(retentionAutoCreate);
+        policy.ifPresent(p -> b.setRetentionPolicy(spec(p)));
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setCreateDatabase(b)).getDatabase());
+    }
+
+    public void dropDatabase(String name) {
+        change(ChangeRequest.newBuilder().setDropDatabase(DropDatabase.newBuilder().setName(name)));
+    }
+
+    public RetentionPolicyInfo createRetentionPolicy(String database, RetentionPolicySettings policy,
+                                                     boolean makeDefault) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setCreateRetentionPolicy(CreateRetentionPolicy
+                .newBuilder().setDatabase(database).setSpec(spec(policy)).setMakeDefault(makeDefault))).getRetentionPolicy());
+    }
+
+    public void dropRetentionPolicy(String database, String name) {
+        change(ChangeRequest.newBuilder().setDropRetentionPolicy(DropRetentionPolicy.newBuilder()
+                .setDatabase(database).setName(name)));
+    }
+
+    /**
+     * The shard group covering {@code timestamp}: from the cached view when it has one, else created
+     * (idempotently) through the meta leader.
+     */
+    public ShardGroupInfo createShardGroupIfNotExists(String database, String policy, long timestamp) {
+        Optional<ShardGroupInfo> cached = client.view().metadata().shardGroupAt(database, policy, timestamp);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setCreateShardGroup(CreateShardGroup.newBuilder()
+                .setDatabase(database).setRetentionPolicy(policy).setTimestamp(timestamp))).getShardGroup());
+    }
+
+    public ShardGroupInfo deleteShardGroup(String database, String policy, long shardGroupId) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setDeleteShardGroup(DeleteShardGroupRequest
+                .newBuilder().setDatabase(database).setRetentionPolicy(policy).setShardGroupId(shardGroupId)))
+                .getShardGroup());
+    }
+
+    /** truncate-shards: ends hot groups at now + {@code delay}. */
+    public List<ShardGroupInfo> truncateShardGroups(Duration delay) {
+        return groups(change(ChangeRequest.newBuilder().setTruncateShardGroups(
+                TruncateShardGroupsRequest.newBuilder().setDelay(delay.toNanos()))));
+    }
+
+    public List<ShardGroupInfo> enforceRetention() {
+        return groups(change(ChangeRequest.newBuilder().setEnforceRetention(EnforceRetentionRequest.getDefaultInstance())));
+    }
+
+    public List<ShardGroupInfo> precreateShardGroups(Duration advancePeriod) {
+        return groups(change(ChangeRequest.newBuilder().setPrecreateShardGroups(
+                PrecreateShardGroupsRequest.newBuilder().setAdvancePeriod(advancePeriod.toNanos()))));
+    }
+
+    public List<ShardGroupInfo> pruneShardGroups(Duration retainDeleted) {
+        return groups(change(ChangeRequest.newBuilder().setPruneShardGroups(
+                PruneShardGroupsRequest.newBuilder().setRetainDeleted(retainDeleted.toNanos()))));
+    }
+
+    /** add-data; idempotent by TCP address, so a restarting node gets its id back. */
+    public NodeInfo addDataNode(String tcpAddress, String httpAddress) {
+        return node(change(ChangeRequest.newBuilder().setAddDataNode(AddDataNode.newBuilder()
+                .setTcpAddress(tcpAddress).setHttpAddress(httpAddress))).getNode());
+    }
+
+    /** update-data: the node keeps its id and shards at new addresses ("" keeps the HTTP address). */
+    public NodeInfo updateDataNode(String oldTcpAddress, String newTcpAddress, String newHttpAddress) {
+        return node(change(ChangeRequest.newBuilder().setUpdateDataNode(UpdateDataNode.newBuilder()
+                .setOldTcpAddress(oldTcpAddress).setNewTcpAddress(newTcpAddress).setNewHttpAddress(newHttpAddress)))
+                .getNode());
+    }
+
+    /** remove-data; without {@code force} only while the node is live. */
+    public NodeInfo removeDataNode(String tcpAddress, boolean force) {
+        RemoveDataNodeRequest request = RemoveDataNodeRequest.newBuilder().setTcpAddress(tcpAddress).setForce(force)
+                .build();
+        return node(client.call("remove data node", stub -> GrpcCalls.<NodeMessage>unary(o ->
+                stub.removeDataNode(request, o))));
+    }
+
+    /** add-meta: joins the meta node serving MetaService at {@code httpAddress} to the Raft group. */
+    public NodeInfo addMetaNode(String httpAddress) {
+        AddMetaNodeRequest request = AddMetaNodeRequest.newBuilder().setHttpAddress(httpAddress).build();
+        return node(client.call("add meta node", stub -> GrpcCalls.<NodeMessage>unary(o -> stub.addMetaNode(request, o)),
+                MEMBERSHIP_ATTEMPT));
+    }
+
+    /** remove-meta; {@code force} removes an unreachable node, for which {@code raftAddress} is required. */
+    public void removeMetaNode(String httpAddress, String raftAddress, boolean force) {
+        RemoveMetaNodeRequest request = RemoveMetaNodeRequest.newBuilder().setHttpAddress(httpAddress)
+                .setRaftAddress(raftAddress).setForce(force).build();
+        client.call("remove meta node", stub -> GrpcCalls.<NodeMessage>unary(o -> stub.removeMetaNode(request, o)),
+                MEMBERSHIP_ATTEMPT);
+    }
+
+    public ShardInfo addShardOwner(long shardId, long nodeId) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setAddShardOwner(AddShardOwner.newBuilder()
+                .setShardId(shardId).setNodeId(nodeId))).getShard());
+    }
+
+    public ShardInfo removeShardOwner(long shardId, long nodeId) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setRemoveShardOwner(RemoveShardOwner.newBuilder()
+                .setShardId(shardId).setNodeId(nodeId))).getShard());
+    }
+
+    private ChangeResponse change(ChangeRequest.Builder request) {
+        return client.change(request.build());
+    }
+
+    private static NodeInfo node(NodeMessage m) {
+        return MetadataCodec.decode(m);
+    }
+
+    private static List<ShardGroupInfo> groups(ChangeResponse r) {
+        return r.getShardGroups().getGroupsList().stream().map(MetadataCodec::decode).toList();
+    }
+
+    private static RetentionPolicySpecMessage spec(RetentionPolicySettings p) {
+        RetentionPolicySpecMessage.Builder b = RetentionPolicySpecMessage.newBuilder().setName(p.name())
+                .setShardGroupDuration(p.shardGroupDuration());
+        p.duration().ifPresent(b::setDuration);
+        p.replicaN().ifPresent(b::setReplicaN);
+        return b.build();
+    }
+}

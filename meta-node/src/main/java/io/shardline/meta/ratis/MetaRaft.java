@@ -1,0 +1,259 @@
+package io.shardline.meta.ratis;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.lifecycle.LifecycleGuard;
+import io.shardline.common.lifecycle.Service;
+import io.shardline.common.net.HostPort;
+import io.shardline.config.meta.MetaConfig;
+import io.shardline.meta.codec.MetaCommandCodec;
+import io.shardline.meta.codec.MetaResultCodec;
+import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.rpc.MetadataCodec;
+import io.shardline.meta.state.MetaCommand;
+import io.shardline.meta.state.MetaResult;
+import io.shardline.proto.meta.ClusterMetadataMessage;
+import io.shardline.proto.meta.MetaQuery;
+import io.shardline.proto.meta.MetaResultMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Raft side of a meta node: owns the Ratis server (with {@link MetaStateMachine}) and the Ratis
+ * client that submits encoded commands to the leader and sends linearizable reads. Thread-safe: any
+ * thread may submit, read or ask for the {@link RaftView}; start and close belong to the node's
+ * lifecycle thread.
+ */
+public final class MetaRaft implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetaRaft.class);
+    private static final Duration RETRY_SLEEP = Duration.ofMillis(100);
+
+    private final MetaConfig meta;
+    private final HostPort raftBind;
+    private final String raftAddress;
+    private final String httpAddress;
+    private final MetaStateMachine stateMachine = new MetaStateMachine();
+    private final LifecycleGuard guard = new LifecycleGuard("meta raft");
+    private final MetaRaftClients clients;
+    private RaftServer server;
+
+    /**
+     * @param raftBind    where the Raft server listens ({@code [meta] bind-address})
+     * @param raftAddress the Raft address other members reach this node at
+     * @param httpAddress this node's MetaService address
+     */
+    public MetaRaft(MetaConfig meta, HostPort raftBind, String raftAddress, String httpAddress) {
+        this.meta = meta;
+        this.raftBind = raftBind;
+        this.raftAddress = raftAddress;
+        this.httpAddress = httpAddress;
+        RaftProperties clientProperties = RaftSettings.clientProperties(meta);
+        this.clients = new MetaRaftClients(() -> new RaftAddressClientRpc(
+                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), clientProperties)),
+                clientProperties, RaftSettings.retryPolicy(meta, RETRY_SLEEP));
+    }
+
+    @Override
+    public String name() {
+        return "meta raft";
+    }
+
+    @Override
+    public void start() {
+        guard.markStarted();
+        Path storageDir = meta.dir().resolve("raft");
+        boolean fresh = !Files.isDirectory(storageDir.resolve(RaftIds.GROUP_ID.getUuid().toString()));
+        RaftGroup group = initialGroup(fresh);
+        try {
+            Files.createDirectories(storageDir);
+            server = RaftServer.newBuilder().setServerId(RaftIds.peerId(raftAddress)).setGroup(group)
+                    .setStateMachine(stateMachine).setProperties(RaftSettings.properties(meta, raftBind, storageDir))
+                    .setOption(RaftStorage.StartupOption.RECOVER).build();
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            throw ShardlineException.wrap(e, ErrorCode.IO_ERROR, "cannot start Raft at " + raftBind + " ([meta] bind-address)");
+        }
+        LOG.info("Raft started raft={} fresh={} initialMembers={}", raftAddress, fresh, group.getPeers().size());
+    }
+
+    private RaftGroup initialGroup(boolean fresh) {
+        if (!fresh || meta.peers().isEmpty()) {
+            return RaftGroup.valueOf(RaftIds.GROUP_ID);
+        }
+        if (!meta.peers().contains(raftAddress)) {
+            throw new ShardlineException(ErrorCode.CONFIG_INVALID, "[meta] peers " + meta.peers()
+                    + " must include this node's Raft address " + raftAddress);
+        }
+        List<RaftPeer> peers = meta.peers().stream()
+                .map(a -> RaftIds.peer(a, a.equals(raftAddress) ? httpAddress : "")).toList();
+        return RaftGroup.valueOf(RaftIds.GROUP_ID, peers);
+    }
+
+    public MetaStateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    /** The metadata this node has applied, possibly behind the leader. */
+    public ClusterMetadata localMetadata() {
+        return stateMachine.metadata();
+    }
+
+    public String raftAddress() {
+        return raftAddress;
+    }
+
+    /** This node's view of the group now. */
+    public RaftView view() {
+        RaftServer.Division division = division();
+        if (division == null) {
+            return RaftView.unjoined();
+        }
+        Collection<RaftPeer> members = division.getRaftConf().getCurrentPeers();
+        RaftPeerId self = RaftIds.peerId(raftAddress);
+        if (members.stream().noneMatch(p -> p.getId().equals(self))) {
+            return RaftView.unjoined();
+        }
+        RaftPeerId leaderId = division.getInfo().getLeaderId();
+        RaftPeer leader = leaderId == null ? null : division.getRaftConf().getPeer(leaderId);
+        return new RaftView(true, division.getInfo().isLeader(), leader == null ? "" : leader.getAddress(),
+                members.stream().map(RaftPeer::getAddress).sorted().toList());
+    }
+
+    /** The current members as Ratis peers (empty for an un-joined node). */
+    public List<RaftPeer> members() {
+        RaftServer.Division division = division();
+        return division == null ? List.of() : List.copyOf(division.getRaftConf().getCurrentPeers());
+    }
+
+    /** The leader's MetaService address if the Raft configuration carries it, else "". */
+    public String leaderClientAddress() {
+        RaftServer.Division division = division();
+        if (division == null || division.getInfo().getLeaderId() == null) {
+            return "";
+        }
+        RaftPeer leader = division.getRaftConf().getPeer(division.getInfo().getLeaderId());
+        return leader == null ? "" : RaftIds.httpAddress(leader);
+    }
+
+    private RaftServer.Division division() {
+        RaftServer s = server;
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.getDivision(RaftIds.GROUP_ID);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Logs the command through the leader and completes with what applying it answered. */
+    public CompletableFuture<MetaResult> submit(MetaCommand command) {
+        byte[] bytes = MetaCommandCodec.encode(command);
+        return clients.client(members()).async().send(Message.valueOf(
+                        org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(bytes)))
+                .thenApply(MetaRaft::resultOf)
+                .orTimeout(meta.consensusTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A linearizable read of the whole metadata, served by the leader. */
+    public CompletableFuture<ClusterMetadata> readConsistent() {
+        byte[] query = MetaQuery.newBuilder().setVersion(1).build().toByteArray();
+        return clients.client(members()).async().sendReadOnly(Message.valueOf(
+                        org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(query)))
+                .thenApply(reply -> {
+                    try {
+                        return MetadataCodec.decode(ClusterMetadataMessage.parseFrom(content(reply)));
+                    } catch (InvalidProtocolBufferException e) {
+                        throw new ShardlineException(ErrorCode.CORRUPTED, "undecodable metadata from leader", e);
+                    }
+                })
+                .orTimeout(meta.consensusTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Makes {@code peers} the voting members; blocks until the leader committed the change. */
+    public void setMembers(List<RaftPeer> peers) {
+        try {
+            RaftClientReply reply = clients.client(members()).admin().setConfiguration(peers);
+            if (!reply.isSuccess()) {
+                throw unavailable("membership change failed", reply.getException());
+            }
+        } catch (IOException e) {
+            throw unavailable("membership change failed", e);
+        }
+    }
+
+    /** Asks this node's Raft server to write a snapshot now (tests and operators). */
+    public long takeSnapshotNow() {
+        try {
+            RaftClientReply reply = clients.client(members())
+                    .getSnapshotManagementApi(RaftIds.peerId(raftAddress)).create(true, 10_000);
+            if (!reply.isSuccess()) {
+                throw unavailable("snapshot failed", reply.getException());
+            }
+            return reply.getLogIndex();
+        } catch (IOException e) {
+            throw unavailable("snapshot failed", e);
+        }
+    }
+
+    private static byte[] content(RaftClientReply reply) {
+        if (!reply.isSuccess()) {
+            throw unavailable("the meta cluster did not answer", reply.getException());
+        }
+        return reply.getMessage().getContent().toByteArray();
+    }
+
+    private static MetaResult resultOf(RaftClientReply reply) {
+        try {
+            return MetaResultCodec.decode(MetaResultMessage.parseFrom(content(reply)));
+        } catch (InvalidProtocolBufferException e) {
+            throw new ShardlineException(ErrorCode.CORRUPTED, "undecodable meta result", e);
+        }
+    }
+
+    static ShardlineException unavailable(String what, Throwable cause) {
+        String detail = cause == null ? "no reason given" : cause.getMessage();
+        return new ShardlineException(ErrorCode.META_UNAVAILABLE, what + ": " + detail, cause);
+    }
+
+    @Override
+    public void close() {
+        if (guard.markClosed()) {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        clients.close();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Error closing Raft server", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.shardline.meta.service;
+
+import io.shardline.common.error.ShardlineException;
+import io.shardline.meta.codec.SchemaMessages;
+import io.shardline.meta.state.MetaCommand;
+import io.shardline.proto.meta.ChangeRequest;
+
+/**
+ * Turns a MetaService change request into the command that is logged, stamping the times a command
+ * needs with {@code now} (Unix nanoseconds) on the node that received the request. Pure.
+ */
+public final class ChangeRequests {
+
+    private ChangeRequests() {
+    }
+
+    /**
+     * @throws ShardlineException {@code INVALID_ARGUMENT} for a request without a change
+     */
+    public static MetaCommand toCommand(ChangeRequest r, long now) {
+        return switch (r.getChangeCase()) {
+            case CREATE_DATABASE -> SchemaMessages.decode(r.getCreateDatabase());
+            case DROP_DATABASE -> new MetaCommand.DropDatabase(r.getDropDatabase().getName());
+            case CREATE_RETENTION_POLICY -> SchemaMessages.decode(r.getCreateRetentionPolicy());
+            case ALTER_RETENTION_POLICY -> SchemaMessages.decode(r.getAlterRetentionPolicy());
+            case DROP_RETENTION_POLICY -> new MetaCommand.DropRetentionPolicy(r.getDropRetentionPolicy().getDatabase(),
+                    r.getDropRetentionPolicy().getName());
+            case CREATE_SHARD_GROUP -> new MetaCommand.CreateShardGroup(r.getCreateShardGroup().getDatabase(),
+                    r.getCreateShardGroup().getRetentionPolicy(), r.getCreateShardGroup().getTimestamp());
+            case DELETE_SHARD_GROUP -> new MetaCommand.DeleteShardGroup(r.getDeleteShardGroup().getDatabase(),
+                    r.getDeleteShardGroup().getRetentionPolicy(), r.getDeleteShardGroup().getShardGroupId(), now);
+            case TRUNCATE_SHARD_GROUPS -> new MetaCommand.TruncateShardGroups(
+                    Math.addExact(now, Math.max(0, r.getTruncateShardGroups().getDelay())));
+            case ENFORCE_RETENTION -> new MetaCommand.EnforceRetention(now);
+            case PRECREATE_SHARD_GROUPS -> new MetaCommand.PrecreateShardGroups(now,
+                    r.getPrecreateShardGroups().getAdvancePeriod());
+            case PRUNE_SHARD_GROUPS -> new MetaCommand.PruneShardGroups(now - r.getPruneShardGroups().getRetainDeleted());
+            default -> nodeCommand(r);
+        };
+    }
+
+    private static MetaCommand nodeCommand(ChangeRequest r) {
+        return switch (r.getChangeCase()) {
+            case ADD_DATA_NODE -> new MetaCommand.AddDataNode(r.getAddDataNode().getTcpAddress(),
+                    r.getAddDataNode().getHttpAddress());
+            case UPDATE_DATA_NODE -> new MetaCommand.UpdateDataNode(r.getUpdateDataNode().getOldTcpAddress(),
+                    r.getUpdateDataNode().getNewTcpAddress(), r.getUpdateDataNode().getNewHttpAddress());
+            case ADD_SHARD_OWNER -> new MetaCommand.AddShardOwner(r.getAddShardOwner().getShardId(),
+                    r.getAddShardOwner().getNodeId());
+            case REMOVE_SHARD_OWNER -> new MetaCommand.RemoveShardOwner(r.getRemoveShardOwner().getShardId(),
+                    r.getRemoveShardOwner().getNodeId());
+            default -> throw ShardlineException.invalid("change request without a change");
+        };
+    }
+}

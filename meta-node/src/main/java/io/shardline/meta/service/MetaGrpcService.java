@@ -1,0 +1,229 @@
+package io.shardline.meta.service;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.shardline.common.ShardlineVersion;
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.time.Clock;
+import io.shardline.meta.client.ClusterStatus;
+import io.shardline.meta.client.NodeStatus;
+import io.shardline.meta.codec.MetaResultCodec;
+import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.NodeInfo;
+import io.shardline.meta.ratis.MetaRaft;
+import io.shardline.meta.ratis.RaftView;
+import io.shardline.meta.rpc.GrpcCalls;
+import io.shardline.meta.rpc.MetadataCodec;
+import io.shardline.meta.rpc.StatusCodec;
+import io.shardline.meta.state.MetaCommand;
+import io.shardline.meta.state.MetaResult;
+import io.shardline.proto.meta.AddMetaNodeRequest;
+import io.shardline.proto.meta.AnnounceRequest;
+import io.shardline.proto.meta.AnnounceResponse;
+import io.shardline.proto.meta.ChangeRequest;
+import io.shardline.proto.meta.ChangeResponse;
+import io.shardline.proto.meta.ClusterMetadataMessage;
+import io.shardline.proto.meta.ClusterStatusMessage;
+import io.shardline.proto.meta.ClusterStatusRequest;
+import io.shardline.proto.meta.GetMetadataRequest;
+import io.shardline.proto.meta.MetaServiceGrpc;
+import io.shardline.proto.meta.NodeMessage;
+import io.shardline.proto.meta.NodeStatusMessage;
+import io.shardline.proto.meta.NodeStatusRequest;
+import io.shardline.proto.meta.RemoveDataNodeRequest;
+import io.shardline.proto.meta.RemoveMetaNodeRequest;
+import io.shardline.proto.meta.WatchRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The MetaService of one meta node. Changes go through {@link MetaRaft} (which reaches the leader);
+ * requests that need the leader's memory (announcements, liveness, remove-data) are answered by the
+ * leader and forwarded there by followers, once. Handlers never block gRPC threads except for
+ * membership changes, which run on their own thread. Thread-safe.
+ */
+public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
+
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
+
+    private final MetaRaft raft;
+    private final String httpAddress;
+    private final Clock clock;
+    private final Duration announcementExpiration;
+    private final MetaPeers peers;
+    private final MetaMembership membership;
+    private final WatchHub watches = new WatchHub();
+    private final Announcements announcements = new Announcements();
+
+    public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
+                           java.util.concurrent.ExecutorService membershipExecutor) {
+        this.raft = raft;
+        this.httpAddress = httpAddress;
+        this.clock = clock;
+        this.announcementExpiration = announcementExpiration;
+        this.peers = new MetaPeers(raft);
+        this.membership = new MetaMembership(raft, peers, membershipExecutor);
+        raft.stateMachine().addListener(watches::publish);
+    }
+
+    @Override
+    public void change(ChangeRequest request, StreamObserver<ChangeResponse> out) {
+        reply(() -> submit(ChangeRequests.toCommand(request, clock.wallNanos()))
+                .thenApply(MetaResultCodec::encodeValue), out);
+    }
+
+    private CompletableFuture<Object> submit(MetaCommand command) {
+        return raft.submit(command).thenApply(result -> {
+            if (result instanceof MetaResult.Failure f) {
+                throw f.toException();
+            }
+            return ((MetaResult.Ok) result).value();
+        });
+    }
+
+    @Override
+    public void removeDataNode(RemoveDataNodeRequest request, StreamObserver<NodeMessage> out) {
+        onLeader(out, stub -> GrpcCalls.<NodeMessage>unary(o -> stub.removeDataNode(request, o)), () ->
+                raft.readConsistent().thenCompose(metadata -> {
+                    NodeInfo node = metadata.dataNodeByTcpAddress(request.getTcpAddress()).orElseThrow(() ->
+                            ShardlineException.notFound("node not found: " + request.getTcpAddress()));
+                    if (!request.getForce() && liveVersion(node.id()).isEmpty()) {
+                        throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "data node " + node.tcpAddress()
+                                + " is not responding; use -force to remove it without contacting it");
+                    }
+                    return submit(new MetaCommand.RemoveDataNode(node.id()))
+                            .thenApply(removed -> MetadataCodec.encode((NodeInfo) removed));
+                }));
+    }
+
+    @Override
+    public void addMetaNode(AddMetaNodeRequest request, StreamObserver<NodeMessage> out) {
+        reply(() -> membership.add(request.getHttpAddress()).thenApply(MetadataCodec::encode), out);
+    }
+
+    @Override
+    public void removeMetaNode(RemoveMetaNodeRequest request, StreamObserver<NodeMessage> out) {
+        if (request.getForce() && request.getRaftAddress().isEmpty()) {
+            out.onError(io.shardline.meta.rpc.RpcErrors.toStatus(ShardlineException.invalid(
+                    "-tcpAddr is required with -force")));
+            return;
+        }
+        reply(() -> membership.remove(request.getHttpAddress(), request.getRaftAddress(), request.getForce()), out);
+    }
+
+    @Override
+    public void announce(AnnounceRequest request, StreamObserver<AnnounceResponse> out) {
+        onLeader(out, stub -> GrpcCalls.<AnnounceResponse>unary(o -> stub.announce(request, o)), () -> {
+            announcements.record(new Announcements.Entry(request.getNodeId(), request.getVersion(),
+                    request.getTcpAddress(), request.getHttpAddress(), clock.monotonicNanos()));
+            return CompletableFuture.completedFuture(
+                    AnnounceResponse.newBuilder().setVersion(raft.localMetadata().version()).build());
+        });
+    }
+
+    /** Announces this meta node itself: recorded here if leader, else sent to the leader. */
+    public CompletableFuture<AnnounceResponse> announceSelf(long nodeId) {
+        AnnounceRequest request = AnnounceRequest.newBuilder().setNodeId(nodeId)
+                .setVersion(ShardlineVersion.influxVersionHeader()).setTcpAddress(raft.raftAddress())
+                .setHttpAddress(httpAddress).setMeta(true).build();
+        return GrpcCalls.unary(o -> announce(request, o));
+    }
+
+    /** The cluster status, answered by the leader (forwarded there from a follower). */
+    public CompletableFuture<ClusterStatus> clusterStatus() {
+        return GrpcCalls.<ClusterStatusMessage>unary(o -> getClusterStatus(ClusterStatusRequest.getDefaultInstance(), o))
+                .thenApply(StatusCodec::decode);
+    }
+
+    @Override
+    public void getMetadata(GetMetadataRequest request, StreamObserver<ClusterMetadataMessage> out) {
+        reply(() -> raft.readConsistent().thenApply(MetadataCodec::encode), out);
+    }
+
+    @Override
+    public void getClusterStatus(ClusterStatusRequest request, StreamObserver<ClusterStatusMessage> out) {
+        onLeader(out, stub -> GrpcCalls.<ClusterStatusMessage>unary(o -> stub.getClusterStatus(request, o)),
+                () -> raft.readConsistent().thenApply(m -> StatusCodec.encode(statusOf(m))));
+    }
+
+    private ClusterStatus statusOf(ClusterMetadata m) {
+        RaftView view = raft.view();
+        List<String> others = view.members().stream().filter(a -> !a.equals(view.leader())).toList();
+        return new ClusterStatus(withLiveness(m.metaNodes()), withLiveness(m.dataNodes()), view.leader(), others,
+                m.version());
+    }
+
+    private List<NodeStatus> withLiveness(List<NodeInfo> nodes) {
+        return nodes.stream().map(n -> new NodeStatus(n, liveVersion(n.id()))).toList();
+    }
+
+    private String liveVersion(long nodeId) {
+        return announcements.liveVersion(nodeId, clock.monotonicNanos(), announcementExpiration);
+    }
+
+    @Override
+    public void getNodeStatus(NodeStatusRequest request, StreamObserver<NodeStatusMessage> out) {
+        RaftView view = raft.view();
+        String leaderHttp = "";
+        try {
+            leaderHttp = view.leader().isEmpty() ? "" : peers.leaderHttpAddress();
+        } catch (ShardlineException e) {
+            // the leader has not registered yet; leave it empty
+        }
+        out.onNext(NodeStatusMessage.newBuilder().setRaftAddress(raft.raftAddress()).setHttpAddress(httpAddress)
+                .setLeader(view.leader()).addAllPeers(view.peersOtherThan(raft.raftAddress()))
+                .setJoined(view.joined()).setLeaderHttpAddress(leaderHttp)
+                .setAppliedVersion(raft.localMetadata().version()).build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void watch(WatchRequest request, StreamObserver<ClusterMetadataMessage> out) {
+        ServerCallStreamObserver<ClusterMetadataMessage> call = (ServerCallStreamObserver<ClusterMetadataMessage>) out;
+        WatchHub.Watcher watcher = watches.prepare(call, request.getAfterVersion());
+        raft.readConsistent().orTimeout(2, TimeUnit.SECONDS)
+                .exceptionally(e -> raft.localMetadata())
+                .thenAccept(m -> watches.activate(watcher, MetadataCodec.encode(m)));
+    }
+
+    /** Ends watch streams and links to other meta nodes (the node is closing). */
+    public void close() {
+        watches.closeAll();
+        peers.close();
+    }
+
+    /** Answers on the leader; a follower forwards once to the leader's MetaService. */
+    private <T> void onLeader(StreamObserver<T> out,
+                              Function<MetaServiceGrpc.MetaServiceStub, CompletableFuture<T>> forward,
+                              java.util.function.Supplier<CompletableFuture<T>> local) {
+        reply(() -> {
+            RaftView view = raft.view();
+            if (view.selfIsLeader()) {
+                return local.get();
+            }
+            if (ForwardedCall.isForwarded()) {
+                throw new ShardlineException(ErrorCode.NOT_LEADER, "meta node " + httpAddress + " is not the leader");
+            }
+            return forward.apply(peers.stub(peers.leaderHttpAddress(), FORWARD_TIMEOUT));
+        }, out);
+    }
+
+    private static <T> void reply(java.util.function.Supplier<CompletableFuture<T>> work, StreamObserver<T> out) {
+        CompletableFuture<T> future;
+        try {
+            future = work.get();
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        GrpcCalls.reply(future.handle((v, e) -> {
+            if (e != null) {
+                throw MetaFailures.classify(e);
+            }
+            return v;
+        }), out);
+    }
+}
