@@ -1,6 +1,7 @@
 package io.shardline.meta.rpc;
 
 import io.grpc.stub.StreamObserver;
+import io.shardline.common.rpc.RpcErrors;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 

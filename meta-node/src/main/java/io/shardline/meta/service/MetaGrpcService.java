@@ -5,6 +5,7 @@ import io.grpc.stub.StreamObserver;
 import io.shardline.common.ShardlineVersion;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.rpc.RpcErrors;
 import io.shardline.common.time.Clock;
 import io.shardline.meta.client.ClusterStatus;
 import io.shardline.meta.client.NodeStatus;
@@ -108,7 +109,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     @Override
     public void removeMetaNode(RemoveMetaNodeRequest request, StreamObserver<NodeMessage> out) {
         if (request.getForce() && request.getRaftAddress().isEmpty()) {
-            out.onError(io.shardline.meta.rpc.RpcErrors.toStatus(ShardlineException.invalid(
+            out.onError(RpcErrors.toStatus(ShardlineException.invalid(
                     "-tcpAddr is required with -force")));
             return;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.rpc.RpcErrors;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.NodeInfo;
@@ -12,7 +13,6 @@ import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.ShardInfo;
 import io.shardline.meta.rpc.MetadataCodec;
-import io.shardline.meta.rpc.RpcErrors;
 import io.shardline.meta.state.MetaCommand;
 import io.shardline.meta.state.MetaResult;
 import io.shardline.meta.state.RetentionPolicySpec;
@@ -23,9 +23,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every command, the metadata, results and errors survive encoding and decoding unchanged. */
 class CodecRoundTripTest {

@@ -1,4 +1,4 @@
-package io.shardline.meta.rpc;
+package io.shardline.common.rpc;
 
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -34,12 +34,12 @@ public final class RpcErrors {
         if (cause instanceof StatusRuntimeException sre) {
             return sre;
         }
-        return toStatus(ShardlineException.wrap(cause, ErrorCode.INTERNAL, "meta service"));
+        return toStatus(ShardlineException.wrap(cause, ErrorCode.INTERNAL, "internal error"));
     }
 
     /**
      * The Shardline error the server sent, or null if {@code t} is not a status carrying one (the
-     * request did not reach a meta node, or the node failed before answering).
+     * request did not reach a Shardline node, or the node failed before answering).
      */
     public static ShardlineException fromStatus(Throwable t) {
         Throwable cause = unwrap(t);

@@ -1,0 +1,54 @@
+package io.shardline.datanode.rpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One gRPC channel per peer address, shared by every caller (gRPC multiplexes calls over it).
+ * Channels go idle after {@code [cluster] pool-max-idle-time} and reconnect on the next call; a
+ * peer whose address changes ({@code update-data}) simply gets a channel for the new address.
+ * Thread-safe.
+ */
+public final class PeerChannels implements AutoCloseable {
+
+    private final Duration idleTime;
+    private final Duration dialTimeout;
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+    public PeerChannels(Duration idleTime, Duration dialTimeout) {
+        this.idleTime = idleTime;
+        this.dialTimeout = dialTimeout;
+    }
+
+    /** The channel to {@code host:port}, created on first use. */
+    public ManagedChannel channel(String address) {
+        return channels.computeIfAbsent(address, a -> {
+            NettyChannelBuilder b = NettyChannelBuilder.forTarget(a).usePlaintext()
+                    .maxInboundMessageSize(64 << 20)
+                    .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                            (int) Math.max(1, dialTimeout.toMillis()));
+            if (!idleTime.isZero()) {
+                b.idleTimeout(idleTime.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void close() {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+        for (ManagedChannel c : channels.values()) {
+            try {
+                c.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        channels.clear();
+    }
+}
