@@ -1,0 +1,49 @@
+package io.shardline.query.ast;
+
+/**
+ * A source: {@code [db.][rp.]name} or {@code [db.][rp.]/regex/}. Empty strings mean "not given" for database and
+ * retention policy; exactly one of {@code name} and {@code regex} is set.
+ */
+public record Measurement(String database, String retentionPolicy, String name, RegexLiteral regex)
+        implements Node {
+
+    public Measurement {
+        database = database == null ? "" : database;
+        retentionPolicy = retentionPolicy == null ? "" : retentionPolicy;
+        name = name == null ? "" : name;
+    }
+
+    /** A plain measurement name without database or retention policy. */
+    public static Measurement named(String name) {
+        return new Measurement("", "", name, null);
+    }
+
+    /** Whether this source is a regex. */
+    public boolean isRegex() {
+        return regex != null;
+    }
+
+    @Override
+    public void appendTo(StringBuilder out, boolean exact) {
+        if (!database.isEmpty()) {
+            Idents.appendIdent(out, database);
+            out.append('.');
+        }
+        if (!retentionPolicy.isEmpty()) {
+            Idents.appendIdent(out, retentionPolicy);
+        }
+        if (!database.isEmpty() || !retentionPolicy.isEmpty()) {
+            out.append('.');
+        }
+        if (!name.isEmpty()) {
+            Idents.appendIdent(out, name);
+        } else if (regex != null) {
+            regex.appendTo(out, exact);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Node.render(this);
+    }
+}

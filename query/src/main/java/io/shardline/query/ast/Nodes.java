@@ -1,0 +1,55 @@
+package io.shardline.query.ast;
+
+import io.shardline.model.GoFloat;
+import java.util.List;
+
+/** Rendering helpers shared by the statement records. Stateless. */
+final class Nodes {
+
+    private Nodes() {
+    }
+
+    static void join(StringBuilder out, List<? extends Node> nodes, boolean exact) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            nodes.get(i).appendTo(out, exact);
+        }
+    }
+
+    static void clause(StringBuilder out, String keyword, List<? extends Node> nodes, boolean exact) {
+        if (nodes != null && !nodes.isEmpty()) {
+            out.append(keyword);
+            join(out, nodes, exact);
+        }
+    }
+
+    static void where(StringBuilder out, Expr condition, boolean exact) {
+        if (condition != null) {
+            out.append(" WHERE ");
+            condition.appendTo(out, exact);
+        }
+    }
+
+    static void on(StringBuilder out, String database) {
+        if (database != null && !database.isEmpty()) {
+            out.append(" ON ");
+            Idents.appendIdent(out, database);
+        }
+    }
+
+    static void limits(StringBuilder out, int limit, int offset) {
+        if (limit > 0) {
+            out.append(" LIMIT ").append(limit);
+        }
+        if (offset > 0) {
+            out.append(" OFFSET ").append(offset);
+        }
+    }
+
+    /** Go's {@code %v} of the fill value: integers plain, floats in the shortest {@code 'g'} form. */
+    static String fillValue(Number n) {
+        return n instanceof Double d ? GoFloat.formatG(d) : String.valueOf(n);
+    }
+}

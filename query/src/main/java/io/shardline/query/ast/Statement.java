@@ -1,0 +1,22 @@
+package io.shardline.query.ast;
+
+/** One InfluxQL statement of the supported subset. Immutable. */
+public sealed interface Statement extends Node permits SelectStatement, ShowDatabasesStatement,
+        ShowRetentionPoliciesStatement, ShowMeasurementsStatement, ShowSeriesStatement, ShowTagKeysStatement,
+        ShowTagValuesStatement, ShowFieldKeysStatement, ShowShardsStatement, ShowShardGroupsStatement,
+        CreateDatabaseStatement, DropDatabaseStatement, CreateRetentionPolicyStatement,
+        AlterRetentionPolicyStatement, DropRetentionPolicyStatement, DropMeasurementStatement,
+        DropSeriesStatement, DeleteSeriesStatement {
+
+    /**
+     * Whether 1.x treats the statement as a read (SELECT and SHOW); the others carry the read-only warning
+     * when sent with GET.
+     */
+    default boolean isReadOnly() {
+        return this instanceof SelectStatement || this instanceof ShowDatabasesStatement
+                || this instanceof ShowRetentionPoliciesStatement || this instanceof ShowMeasurementsStatement
+                || this instanceof ShowSeriesStatement || this instanceof ShowTagKeysStatement
+                || this instanceof ShowTagValuesStatement || this instanceof ShowFieldKeysStatement
+                || this instanceof ShowShardsStatement || this instanceof ShowShardGroupsStatement;
+    }
+}

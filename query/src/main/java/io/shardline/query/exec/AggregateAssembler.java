@@ -1,0 +1,167 @@
+package io.shardline.query.exec;
+
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.Field;
+import io.shardline.query.ast.FillOption;
+import io.shardline.query.ast.VarRef;
+import io.shardline.query.eval.ExprEvaluator;
+import io.shardline.query.eval.Valuer;
+import io.shardline.query.function.Accumulator;
+import io.shardline.query.function.AggregateFunction;
+import io.shardline.query.function.AggregatePoint;
+import io.shardline.query.plan.AggregateCall;
+import io.shardline.query.plan.Interval;
+import io.shardline.query.plan.SelectPlan;
+import io.shardline.query.result.Series;
+import io.shardline.query.value.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The coordinator half of an aggregate query: merges the shards' partial states per (series, bucket), emits
+ * the buckets from the lower bound's bucket (or the series' first one) through the upper bound's, fills empty
+ * ones, evaluates the projections and applies ORDER BY, LIMIT/OFFSET and SLIMIT/SOFFSET. Not thread-safe.
+ */
+public final class AggregateAssembler {
+
+    private final SelectPlan plan;
+    private final Map<GroupKey, TreeMap<Long, Accumulator[]>> merged = new TreeMap<>();
+    private final Map<String, Integer> callIndex = new HashMap<>();
+
+    public AggregateAssembler(SelectPlan plan) {
+        this.plan = plan;
+        for (int i = 0; i < plan.calls().size(); i++) {
+            callIndex.put(plan.calls().get(i).key(), i);
+        }
+    }
+
+    /** Merges one shard's partial aggregates. */
+    public AggregateAssembler add(Iterable<PartialGroup> partials) {
+        for (PartialGroup p : partials) {
+            Accumulator[] accs = merged.computeIfAbsent(p.group(), g -> new TreeMap<>())
+                    .computeIfAbsent(p.bucket(), b -> newCell());
+            for (int i = 0; i < accs.length; i++) {
+                accs[i].merge(p.states().get(i));
+            }
+        }
+        return this;
+    }
+
+    private Accumulator[] newCell() {
+        Accumulator[] accs = new Accumulator[plan.calls().size()];
+        for (int i = 0; i < accs.length; i++) {
+            accs[i] = plan.calls().get(i).newAccumulator();
+        }
+        return accs;
+    }
+
+    /** The output series, ordered by name and tags. */
+    public List<Series> series() {
+        List<Series> out = new ArrayList<>();
+        for (Map.Entry<GroupKey, TreeMap<Long, Accumulator[]>> e : Paging.page(
+                new ArrayList<>(merged.entrySet()), plan.slimit(), plan.soffset())) {
+            List<List<Object>> rows = rows(e.getValue());
+            if (!plan.ascending()) {
+                Collections.reverse(rows);
+            }
+            rows = Paging.page(rows, plan.limit(), plan.offset());
+            if (!rows.isEmpty()) {
+                GroupKey g = e.getKey();
+                out.add(Series.of(g.measurement(), plan.hasTagGroups() ? g.tags() : null, plan.columns(), rows));
+            }
+        }
+        return out;
+    }
+
+    private List<List<Object>> rows(TreeMap<Long, Accumulator[]> cells) {
+        long[] times = bucketTimes(cells);
+        int n = plan.calls().size();
+        Object[][] values = new Object[times.length][n];
+        AggregatePoint[][] points = new AggregatePoint[times.length][n];
+        List<List<AggregatePoint>> distinctRows = new ArrayList<>(times.length);
+        for (int b = 0; b < times.length; b++) {
+            Accumulator[] accs = cells.get(times[b]);
+            List<AggregatePoint> first = List.of();
+            for (int c = 0; c < n; c++) {
+                List<AggregatePoint> emitted = accs == null ? List.of() : accs[c].emit();
+                values[b][c] = emitted.isEmpty() ? BucketFiller.MISSING : emitted.get(0).value();
+                points[b][c] = emitted.isEmpty() ? null : emitted.get(0);
+                if (c == 0) {
+                    first = emitted;
+                }
+            }
+            distinctRows.add(first);
+        }
+        List<AggregateFunction> functions = plan.calls().stream().map(AggregateCall::function).toList();
+        BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
+        boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
+        List<List<Object>> rows = new ArrayList<>();
+        for (int b = 0; b < times.length; b++) {
+            if (allMissing(values[b])) {
+                continue;
+            }
+            if (distinct && distinctRows.get(b).size() > 1) {
+                for (AggregatePoint p : distinctRows.get(b)) {
+                    rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}));
+                }
+            } else {
+                rows.add(row(times[b], values[b], points[b]));
+            }
+        }
+        return rows;
+    }
+
+    private static boolean allMissing(Object[] values) {
+        for (Object v : values) {
+            if (v != BucketFiller.MISSING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long[] bucketTimes(TreeMap<Long, Accumulator[]> cells) {
+        Interval iv = plan.interval();
+        if (iv == null || plan.fill() == FillOption.NONE) {
+            return cells.keySet().stream().mapToLong(Long::longValue).toArray();
+        }
+        long lo = plan.timeRange().hasMin() ? iv.bucketStart(plan.timeRange().min()) : cells.firstKey();
+        long hi = iv.bucketStart(plan.timeRange().maxTime());
+        long count = hi < lo ? 0 : (hi - lo) / iv.duration() + 1;
+        long[] times = new long[(int) Math.min(count, Integer.MAX_VALUE - 8)];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = lo + i * iv.duration();
+        }
+        return times;
+    }
+
+    private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points) {
+        AggregatePoint selected = points.length == 1 ? points[0] : null;
+        long time = plan.pointTime() && selected != null && selected.time() != AggregatePoint.NO_TIME
+                ? selected.time() : plan.interval() != null ? bucket : plan.startTime();
+        Valuer valuer = new Valuer() {
+            @Override
+            public Object value(VarRef ref) {
+                int i = plan.auxRefs().indexOf(ref);
+                return i < 0 || selected == null || selected.aux() == null ? null : selected.aux()[i];
+            }
+
+            @Override
+            public Object call(Call call) {
+                Integer i = callIndex.get(call.toExactString());
+                return i == null ? null : callValues[i];
+            }
+        };
+        List<Object> row = new ArrayList<>(plan.fields().size() + 1);
+        row.add(new Timestamp(time));
+        for (Field f : plan.fields()) {
+            Object v = ExprEvaluator.eval(f.expr(), valuer);
+            row.add(v == BucketFiller.MISSING ? null : v);
+        }
+        return row;
+    }
+}

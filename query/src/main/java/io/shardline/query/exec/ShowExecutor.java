@@ -1,0 +1,158 @@
+package io.shardline.query.exec;
+
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.query.QueryException;
+import io.shardline.query.ast.Expr;
+import io.shardline.query.ast.ListLiteral;
+import io.shardline.query.ast.Measurement;
+import io.shardline.query.ast.RegexLiteral;
+import io.shardline.query.ast.ShowFieldKeysStatement;
+import io.shardline.query.ast.ShowMeasurementsStatement;
+import io.shardline.query.ast.ShowSeriesStatement;
+import io.shardline.query.ast.ShowTagKeysStatement;
+import io.shardline.query.ast.ShowTagValuesStatement;
+import io.shardline.query.ast.StringLiteral;
+import io.shardline.query.eval.TimeCondition;
+import io.shardline.query.plan.SourceResolver;
+import io.shardline.query.result.MetaResults;
+import io.shardline.query.result.Series;
+import io.shardline.query.spi.SchemaReader;
+import io.shardline.query.value.Utf8Order;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Answers the schema SHOW statements from a {@link SchemaReader} with 1.x's result shapes. WHERE conditions are
+ * evaluated on the tags of each series (time bounds are ignored, except SHOW MEASUREMENTS which rejects them
+ * as 1.x does). Empty answers have no series. Stateless.
+ */
+public final class ShowExecutor {
+
+    private ShowExecutor() {
+    }
+
+    /** {@code SHOW MEASUREMENTS}. */
+    public static List<Series> measurements(ShowMeasurementsStatement s, SchemaReader schema) {
+        if (TimeCondition.mentionsTime(s.condition())) {
+            throw new QueryException("SHOW MEASUREMENTS doesn't support time in WHERE clause");
+        }
+        List<String> names = s.source() == null ? sorted(schema.measurements())
+                : SourceResolver.resolve(List.of(s.source()), schema.measurements());
+        List<String> out = new ArrayList<>();
+        for (String m : names) {
+            if (s.condition() == null || matchingSeries(schema, m, s.condition()).iterator().hasNext()) {
+                out.add(m);
+            }
+        }
+        out = Paging.page(out, s.limit(), s.offset());
+        return out.isEmpty() ? List.of() : List.of(MetaResults.measurements(out));
+    }
+
+    /** {@code SHOW SERIES}: the series keys, sorted. */
+    public static List<Series> series(ShowSeriesStatement s, SchemaReader schema) {
+        Expr cond = TimeCondition.extract(s.condition(), 0).condition();
+        Set<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
+        for (String m : measurements(s.sources(), schema)) {
+            for (SeriesKey k : matchingSeries(schema, m, cond)) {
+                keys.add(k.toString());
+            }
+        }
+        List<String> out = Paging.page(new ArrayList<>(keys), s.limit(), s.offset());
+        return out.isEmpty() ? List.of() : List.of(MetaResults.seriesKeys(out));
+    }
+
+    /** {@code SHOW TAG KEYS}: one series per measurement. */
+    public static List<Series> tagKeys(ShowTagKeysStatement s, SchemaReader schema) {
+        Expr cond = TimeCondition.extract(s.condition(), 0).condition();
+        List<Series> out = new ArrayList<>();
+        for (String m : measurements(s.sources(), schema)) {
+            Set<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
+            for (SeriesKey k : matchingSeries(schema, m, cond)) {
+                keys.addAll(k.tags().keySet());
+            }
+            List<String> page = Paging.page(new ArrayList<>(keys), s.limit(), s.offset());
+            if (!page.isEmpty()) {
+                out.add(MetaResults.tagKeys(m, page));
+            }
+        }
+        return Paging.page(out, s.slimit(), s.soffset());
+    }
+
+    /** {@code SHOW TAG VALUES ... WITH KEY ...}: one series per measurement, pairs sorted by key and value. */
+    public static List<Series> tagValues(ShowTagValuesStatement s, SchemaReader schema) {
+        Expr cond = TimeCondition.extract(s.condition(), 0).condition();
+        List<Series> out = new ArrayList<>();
+        for (String m : measurements(s.sources(), schema)) {
+            Map<String, Set<String>> values = new TreeMap<>(Utf8Order.COMPARATOR);
+            for (SeriesKey k : matchingSeries(schema, m, cond)) {
+                for (Map.Entry<String, String> t : k.tags().entrySet()) {
+                    if (keyMatches(s, t.getKey())) {
+                        values.computeIfAbsent(t.getKey(), x -> new TreeSet<>(Utf8Order.COMPARATOR)).add(t.getValue());
+                    }
+                }
+            }
+            List<Map.Entry<String, String>> pairs = new ArrayList<>();
+            values.forEach((k, vs) -> vs.forEach(v -> pairs.add(new AbstractMap.SimpleImmutableEntry<>(k, v))));
+            List<Map.Entry<String, String>> page = Paging.page(pairs, s.limit(), s.offset());
+            if (!page.isEmpty()) {
+                out.add(MetaResults.tagValues(m, page));
+            }
+        }
+        return out;
+    }
+
+    private static boolean keyMatches(ShowTagValuesStatement s, String key) {
+        Expr e = s.tagKeyExpr();
+        return switch (s.op()) {
+            case EQ -> key.equals(((StringLiteral) e).value());
+            case NEQ -> !key.equals(((StringLiteral) e).value());
+            case EQREGEX -> ((RegexLiteral) e).matches(key);
+            case NEQREGEX -> !((RegexLiteral) e).matches(key);
+            case IN -> ((ListLiteral) e).values().contains(key);
+            default -> false;
+        };
+    }
+
+    /** {@code SHOW FIELD KEYS}: one series per measurement with field names and types. */
+    public static List<Series> fieldKeys(ShowFieldKeysStatement s, SchemaReader schema) {
+        List<Series> out = new ArrayList<>();
+        for (String m : measurements(s.sources(), schema)) {
+            Map<String, FieldType> types = new TreeMap<>(Utf8Order.COMPARATOR);
+            types.putAll(schema.fieldTypes(m));
+            List<Map.Entry<String, String>> rows = new ArrayList<>();
+            types.forEach((k, t) -> rows.add(new AbstractMap.SimpleImmutableEntry<>(k, t.influxName())));
+            List<Map.Entry<String, String>> page = Paging.page(rows, s.limit(), s.offset());
+            if (!page.isEmpty()) {
+                out.add(MetaResults.fieldKeys(m, page));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> measurements(List<Measurement> sources, SchemaReader schema) {
+        return sources.isEmpty() ? sorted(schema.measurements())
+                : SourceResolver.resolve(sources, schema.measurements());
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        List<String> out = new ArrayList<>(names);
+        out.sort(Utf8Order.COMPARATOR);
+        return out;
+    }
+
+    private static Iterable<SeriesKey> matchingSeries(SchemaReader schema, String measurement, Expr cond) {
+        List<SeriesKey> out = new ArrayList<>();
+        for (SeriesKey k : schema.series(measurement)) {
+            if (TagPredicates.matches(cond, k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.shardline.query.function;
+
+import io.shardline.query.value.Values;
+import java.util.List;
+
+/** {@code mean}: float result; integers summed in int64 as 1.x does, floats in float64. */
+final class MeanAccumulator implements Accumulator {
+
+    private boolean integer = true;
+    private double floatSum;
+    private long integerSum;
+    private long count;
+
+    @Override
+    public void add(long time, Object value, Object[] aux) {
+        AggregateFunction.MEAN.check(value);
+        if (value instanceof Long l && integer) {
+            integerSum += l;
+        } else {
+            toFloat();
+            floatSum += Values.toDouble(value);
+        }
+        count++;
+    }
+
+    private void toFloat() {
+        if (integer) {
+            floatSum += integerSum;
+            integerSum = 0;
+            integer = false;
+        }
+    }
+
+    @Override
+    public void merge(PartialState state) {
+        MeanState s = (MeanState) state;
+        if (s.count() == 0) {
+            return;
+        }
+        if (s.integer() && integer) {
+            integerSum += s.integerSum();
+        } else {
+            toFloat();
+            floatSum += s.integer() ? s.integerSum() : s.floatSum();
+        }
+        count += s.count();
+    }
+
+    @Override
+    public PartialState partial() {
+        return new MeanState(integer, floatSum, integerSum, count);
+    }
+
+    @Override
+    public List<AggregatePoint> emit() {
+        if (count == 0) {
+            return List.of();
+        }
+        double sum = integer ? (double) integerSum : floatSum;
+        return List.of(AggregatePoint.of(sum / count));
+    }
+}

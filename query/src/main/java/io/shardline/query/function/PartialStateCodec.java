@@ -1,0 +1,202 @@
+package io.shardline.query.function;
+
+import io.shardline.query.value.Timestamp;
+import io.shardline.query.value.Unsigned;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binary form of {@link PartialState}s for shipping between nodes. Stateless.
+ *
+ * <pre>
+ * state  := version:u8(=1) kind:u8 body
+ * body   := count: i64 | sum: value | mean: bool f64 i64 i64 | spread: value value
+ *         | stddev: i64 f64 f64 | selector: i64 value aux | sample, distinct: n:i32 (i64 value aux)*n
+ * value  := tag:u8 (0 null | 1 f64 | 2 i64 | 3 u64 | 4 len:i32 utf8 | 5 bool | 6 time:i64)
+ * aux    := n:i32 (-1 = none) value*n
+ * </pre>
+ */
+public final class PartialStateCodec {
+
+    private static final int VERSION = 1;
+
+    private PartialStateCodec() {
+    }
+
+    /** Encodes a state. */
+    public static byte[] encode(PartialState state) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            write(out, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(DataOutputStream out, PartialState state) throws IOException {
+        if (state instanceof CountState s) {
+            out.writeByte(1);
+            out.writeLong(s.count());
+        } else if (state instanceof SumState s) {
+            out.writeByte(2);
+            writeValue(out, s.sum());
+        } else if (state instanceof MeanState s) {
+            out.writeByte(3);
+            out.writeBoolean(s.integer());
+            out.writeDouble(s.floatSum());
+            out.writeLong(s.integerSum());
+            out.writeLong(s.count());
+        } else if (state instanceof SpreadState s) {
+            out.writeByte(4);
+            writeValue(out, s.min());
+            writeValue(out, s.max());
+        } else if (state instanceof StddevState s) {
+            out.writeByte(5);
+            out.writeLong(s.count());
+            out.writeDouble(s.mean());
+            out.writeDouble(s.m2());
+        } else if (state instanceof SelectorState s) {
+            out.writeByte(6);
+            writePoint(out, new AggregatePoint(s.time(), s.value(), s.aux()));
+        } else if (state instanceof SampleState s) {
+            out.writeByte(7);
+            writePoints(out, s.points());
+        } else if (state instanceof DistinctState s) {
+            out.writeByte(8);
+            writePoints(out, s.values());
+        }
+    }
+
+    /**
+     * Decodes a state.
+     *
+     * @throws IllegalArgumentException on malformed input
+     */
+    public static PartialState decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unknown partial state version " + version);
+            }
+            int kind = in.readUnsignedByte();
+            return switch (kind) {
+                case 1 -> new CountState(in.readLong());
+                case 2 -> new SumState(readValue(in));
+                case 3 -> new MeanState(in.readBoolean(), in.readDouble(), in.readLong(), in.readLong());
+                case 4 -> new SpreadState(readValue(in), readValue(in));
+                case 5 -> new StddevState(in.readLong(), in.readDouble(), in.readDouble());
+                case 6 -> {
+                    AggregatePoint p = readPoint(in);
+                    yield new SelectorState(p.time(), p.value(), p.aux());
+                }
+                case 7 -> new SampleState(readPoints(in));
+                case 8 -> new DistinctState(readPoints(in));
+                default -> throw new IllegalArgumentException("unknown partial state kind " + kind);
+            };
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated partial state", e);
+        }
+    }
+
+    private static void writePoints(DataOutputStream out, List<AggregatePoint> points) throws IOException {
+        out.writeInt(points.size());
+        for (AggregatePoint p : points) {
+            writePoint(out, p);
+        }
+    }
+
+    private static List<AggregatePoint> readPoints(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("negative count");
+        }
+        List<AggregatePoint> points = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            points.add(readPoint(in));
+        }
+        return points;
+    }
+
+    private static void writePoint(DataOutputStream out, AggregatePoint p) throws IOException {
+        out.writeLong(p.time());
+        writeValue(out, p.value());
+        Object[] aux = p.aux();
+        out.writeInt(aux == null ? -1 : aux.length);
+        if (aux != null) {
+            for (Object v : aux) {
+                writeValue(out, v);
+            }
+        }
+    }
+
+    private static AggregatePoint readPoint(DataInputStream in) throws IOException {
+        long time = in.readLong();
+        Object value = readValue(in);
+        int n = in.readInt();
+        Object[] aux = n < 0 ? null : new Object[n];
+        for (int i = 0; i < n; i++) {
+            aux[i] = readValue(in);
+        }
+        return new AggregatePoint(time, value, aux);
+    }
+
+    /** Writes one query value (null, Double, Long, Unsigned, String, Boolean, Timestamp). */
+    public static void writeValue(DataOutputStream out, Object v) throws IOException {
+        if (v == null) {
+            out.writeByte(0);
+        } else if (v instanceof Double d) {
+            out.writeByte(1);
+            out.writeDouble(d);
+        } else if (v instanceof Long l) {
+            out.writeByte(2);
+            out.writeLong(l);
+        } else if (v instanceof Unsigned u) {
+            out.writeByte(3);
+            out.writeLong(u.bits());
+        } else if (v instanceof String s) {
+            out.writeByte(4);
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+        } else if (v instanceof Boolean b) {
+            out.writeByte(5);
+            out.writeBoolean(b);
+        } else if (v instanceof Timestamp t) {
+            out.writeByte(6);
+            out.writeLong(t.nanos());
+        } else {
+            throw new IllegalArgumentException("not a query value: " + v.getClass());
+        }
+    }
+
+    /** Reads one value written by {@link #writeValue}. */
+    public static Object readValue(DataInputStream in) throws IOException {
+        int tag = in.readUnsignedByte();
+        return switch (tag) {
+            case 0 -> null;
+            case 1 -> in.readDouble();
+            case 2 -> in.readLong();
+            case 3 -> new Unsigned(in.readLong());
+            case 4 -> {
+                int n = in.readInt();
+                if (n < 0 || n > in.available()) {
+                    throw new IOException("bad string length " + n);
+                }
+                byte[] b = in.readNBytes(n);
+                yield new String(b, StandardCharsets.UTF_8);
+            }
+            case 5 -> in.readBoolean();
+            case 6 -> new Timestamp(in.readLong());
+            default -> throw new IOException("unknown value tag " + tag);
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package io.shardline.query.function;
+
+import io.shardline.query.value.Values;
+import java.util.List;
+
+/**
+ * {@code min}, {@code max}, {@code first}, {@code last} with 1.x's tie rules: min/max ties go to the earliest
+ * time; first/last ties on time go to the larger value. Keeps the selected point's time and aux values.
+ */
+final class SelectorAccumulator implements Accumulator {
+
+    private final AggregateFunction function;
+    private long time;
+    private Object value;
+    private Object[] aux;
+
+    SelectorAccumulator(AggregateFunction function) {
+        this.function = function;
+    }
+
+    @Override
+    public void add(long t, Object v, Object[] a) {
+        function.check(v);
+        offer(t, v, a);
+    }
+
+    private void offer(long t, Object v, Object[] a) {
+        if (v == null) {
+            return;
+        }
+        if (value == null || better(t, v)) {
+            time = t;
+            value = v;
+            aux = a;
+        }
+    }
+
+    private boolean better(long t, Object v) {
+        return switch (function) {
+            case MIN -> {
+                int c = Values.compare(v, value);
+                yield c < 0 || (c == 0 && t < time);
+            }
+            case MAX -> {
+                int c = Values.compare(v, value);
+                yield c > 0 || (c == 0 && t < time);
+            }
+            case FIRST -> t < time || (t == time && Values.compare(v, value) > 0);
+            case LAST -> t > time || (t == time && Values.compare(v, value) > 0);
+            default -> throw new IllegalStateException("not a selector: " + function);
+        };
+    }
+
+    @Override
+    public void merge(PartialState state) {
+        SelectorState s = (SelectorState) state;
+        offer(s.time(), s.value(), s.aux());
+    }
+
+    @Override
+    public PartialState partial() {
+        return new SelectorState(time, value, aux);
+    }
+
+    @Override
+    public List<AggregatePoint> emit() {
+        return value == null ? List.of() : List.of(new AggregatePoint(time, value, aux));
+    }
+}

@@ -1,0 +1,33 @@
+package io.shardline.query.plan;
+
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.Distinct;
+import io.shardline.query.ast.Expr;
+import io.shardline.query.ast.IntegerLiteral;
+import io.shardline.query.ast.NumberLiteral;
+import io.shardline.query.ast.VarRef;
+import io.shardline.query.function.AggregateFunction;
+
+/** Maps a validated call to its {@link AggregateCall} ({@code count(distinct(f))} becomes COUNT_DISTINCT). */
+final class CallResolver {
+
+    private CallResolver() {
+    }
+
+    static AggregateCall resolve(Call c) {
+        Expr arg = c.args().get(0);
+        if (c.name().equals("count") && arg instanceof Call inner && inner.name().equals("distinct")) {
+            return new AggregateCall(AggregateFunction.COUNT_DISTINCT, (VarRef) inner.args().get(0), 0, c);
+        } else if (c.name().equals("count") && arg instanceof Distinct d) {
+            return new AggregateCall(AggregateFunction.COUNT_DISTINCT, VarRef.of(d.name()), 0, c);
+        }
+        AggregateFunction f = AggregateFunction.byName(c.name())
+                .orElseThrow(() -> new IllegalStateException("unknown function " + c.name()));
+        double n = 0;
+        if (f == AggregateFunction.PERCENTILE) {
+            Expr p = c.args().get(1);
+            n = p instanceof IntegerLiteral i ? i.value() : ((NumberLiteral) p).value();
+        }
+        return new AggregateCall(f, (VarRef) arg, n, c);
+    }
+}

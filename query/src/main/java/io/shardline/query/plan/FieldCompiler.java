@@ -1,0 +1,244 @@
+package io.shardline.query.plan;
+
+import io.shardline.query.QueryException;
+import io.shardline.query.ast.BinaryExpr;
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.Distinct;
+import io.shardline.query.ast.DurationLiteral;
+import io.shardline.query.ast.Expr;
+import io.shardline.query.ast.FillOption;
+import io.shardline.query.ast.InfluxDuration;
+import io.shardline.query.ast.IntegerLiteral;
+import io.shardline.query.ast.NumberLiteral;
+import io.shardline.query.ast.ParenExpr;
+import io.shardline.query.ast.RegexLiteral;
+import io.shardline.query.ast.VarRef;
+import io.shardline.query.ast.Wildcard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 1.x's {@code compileFields}/{@code validateFields}: checks every SELECT expression and the combination of
+ * aggregates, selectors and plain fields, with 1.x's error texts. Single-use, not thread-safe.
+ */
+final class FieldCompiler {
+
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "stddev", "spread");
+    private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
+    private static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
+            "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
+    private static final Set<String> UNSUPPORTED = Set.of("top", "bottom", "sample", "mode", "integral",
+            "holt_winters", "holt_winters_with_fit", "abs", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+            "exp", "log", "ln", "log2", "log10", "sqrt", "pow", "floor", "ceil", "round",
+            "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
+            "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
+            "triple_exponential_derivative", "relative_strength_index");
+
+    private final boolean hasInterval;
+    final List<Call> functionCalls = new ArrayList<>();
+    boolean hasAuxiliaryFields;
+    boolean onlySelectors = true;
+    boolean hasDistinct;
+    private boolean allowWildcard;
+
+    FieldCompiler(boolean hasInterval) {
+        this.hasInterval = hasInterval;
+    }
+
+    /** Compiles one field expression (time fields already removed). */
+    void compile(Expr expr) {
+        allowWildcard = true;
+        compileExpr(expr);
+    }
+
+    private void compileExpr(Expr expr) {
+        if (expr instanceof VarRef) {
+            hasAuxiliaryFields = true;
+        } else if (expr instanceof Wildcard) {
+            hasAuxiliaryFields = true;
+            if (!allowWildcard) {
+                throw new QueryException("unable to use wildcard in a binary expression");
+            }
+        } else if (expr instanceof RegexLiteral) {
+            if (!allowWildcard) {
+                throw new QueryException("unable to use regex in a binary expression");
+            }
+            hasAuxiliaryFields = true;
+        } else if (expr instanceof Call c) {
+            compileCall(c);
+        } else if (expr instanceof Distinct d) {
+            Call call = new Call("distinct", List.of(VarRef.of(d.name())));
+            functionCalls.add(call);
+            compileDistinct(call.args(), false);
+        } else if (expr instanceof BinaryExpr b) {
+            allowWildcard = false;
+            boolean lhsLiteral = b.lhs().isLiteral();
+            boolean rhsLiteral = b.rhs().isLiteral();
+            if (lhsLiteral && rhsLiteral) {
+                throw new QueryException("cannot perform a binary expression on two literals");
+            }
+            if (!lhsLiteral) {
+                compileExpr(b.lhs());
+            }
+            if (!rhsLiteral) {
+                compileExpr(b.rhs());
+            }
+        } else if (expr instanceof ParenExpr p) {
+            compileExpr(p.expr());
+        } else {
+            throw new QueryException("field must contain at least one variable");
+        }
+    }
+
+    private void compileCall(Call c) {
+        functionCalls.add(c);
+        String name = c.name();
+        if (name.equals("percentile")) {
+            compilePercentile(c.args());
+        } else if (name.equals("distinct")) {
+            compileDistinct(c.args(), false);
+        } else if (TRANSFORMS.contains(name)) {
+            validateTransform(c);
+            throw new QueryException(name + "() is not supported by Shardline");
+        } else if (UNSUPPORTED.contains(name)) {
+            throw new QueryException(name + "() is not supported by Shardline");
+        } else {
+            compileFunction(c);
+        }
+    }
+
+    private void compileFunction(Call c) {
+        String name = c.name();
+        if (AGGREGATES.contains(name)) {
+            onlySelectors = false;
+        } else if (!SELECTORS.contains(name)) {
+            throw new QueryException("undefined function " + name + "()");
+        }
+        if (c.args().size() != 1) {
+            throw new QueryException("invalid number of arguments for " + name + ", expected 1, got "
+                    + c.args().size());
+        }
+        Expr arg = c.args().get(0);
+        if (name.equals("count")) {
+            if (arg instanceof Call inner && inner.name().equals("distinct")) {
+                compileDistinct(inner.args(), true);
+                return;
+            } else if (arg instanceof Distinct d) {
+                compileDistinct(List.of(VarRef.of(d.name())), true);
+                return;
+            }
+        }
+        compileSymbol(name, arg);
+    }
+
+    private void compileSymbol(String name, Expr field) {
+        if (field instanceof VarRef) {
+            return;
+        } else if (field instanceof Wildcard) {
+            if (!allowWildcard) {
+                throw new QueryException("unsupported expression with wildcard: " + name + "()");
+            }
+            onlySelectors = false;
+        } else if (field instanceof RegexLiteral) {
+            if (!allowWildcard) {
+                throw new QueryException("unsupported expression with regex field: " + name + "()");
+            }
+            onlySelectors = false;
+        } else {
+            throw new QueryException("expected field argument in " + name + "()");
+        }
+    }
+
+    private void compileDistinct(List<Expr> args, boolean nested) {
+        if (args.isEmpty()) {
+            throw new QueryException("distinct function requires at least one argument");
+        } else if (args.size() != 1) {
+            throw new QueryException("distinct function can only have one argument");
+        } else if (!(args.get(0) instanceof VarRef)) {
+            throw new QueryException("expected field argument in distinct()");
+        }
+        if (!nested) {
+            hasDistinct = true;
+        }
+        onlySelectors = false;
+    }
+
+    private void compilePercentile(List<Expr> args) {
+        if (args.size() != 2) {
+            throw new QueryException("invalid number of arguments for percentile, expected 2, got " + args.size());
+        }
+        if (!(args.get(1) instanceof IntegerLiteral || args.get(1) instanceof NumberLiteral)) {
+            throw new QueryException("expected float argument in percentile()");
+        }
+        compileSymbol("percentile", args.get(0));
+    }
+
+    /** 1.x's argument checks for the transformations, so their messages stay exact before we refuse them. */
+    private void validateTransform(Call c) {
+        String name = c.name();
+        List<Expr> args = c.args();
+        if (name.equals("derivative") || name.equals("non_negative_derivative") || name.equals("elapsed")) {
+            if (args.isEmpty() || args.size() > 2) {
+                throw new QueryException("invalid number of arguments for " + name
+                        + ", expected at least 1 but no more than 2, got " + args.size());
+            }
+            if (args.size() == 2) {
+                if (!(args.get(1) instanceof DurationLiteral d)) {
+                    throw new QueryException("second argument to " + name + " must be a duration, got *influxql."
+                            + args.get(1).getClass().getSimpleName());
+                } else if (d.nanos() <= 0) {
+                    throw new QueryException("duration argument must be positive, got "
+                            + InfluxDuration.format(d.nanos()));
+                }
+            }
+        } else if (name.equals("moving_average")) {
+            if (args.size() != 2) {
+                throw new QueryException("invalid number of arguments for moving_average, expected 2, got "
+                        + args.size());
+            }
+        } else if (args.size() != 1) {
+            throw new QueryException("invalid number of arguments for " + name + ", expected 1, got "
+                    + args.size());
+        }
+        onlySelectors = false;
+        if (args.get(0) instanceof Call inner) {
+            if (!hasInterval) {
+                throw new QueryException(name + " aggregate requires a GROUP BY interval");
+            }
+            compileExpr(inner);
+        } else if (hasInterval) {
+            throw new QueryException("aggregate function required inside the call to " + name);
+        } else {
+            compileSymbol(name, args.get(0));
+        }
+    }
+
+    /** 1.x's {@code validateFields}, after every field was compiled. */
+    void validate(int fieldCount, FillOption fill) {
+        if (fieldCount == 0) {
+            throw new QueryException("at least 1 non-time field must be queried");
+        }
+        if (functionCalls.isEmpty()) {
+            if (fill == FillOption.NONE) {
+                throw new QueryException("fill(none) must be used with a function");
+            } else if (fill == FillOption.LINEAR) {
+                throw new QueryException("fill(linear) must be used with a function");
+            }
+            if (hasInterval) {
+                throw new QueryException("GROUP BY requires at least one aggregate function");
+            }
+        }
+        if (hasDistinct && (functionCalls.size() != 1 || hasAuxiliaryFields)) {
+            throw new QueryException(
+                    "aggregate function distinct() cannot be combined with other functions or fields");
+        }
+        if (hasAuxiliaryFields) {
+            if (!onlySelectors) {
+                throw new QueryException("mixing aggregate and non-aggregate queries is not supported");
+            } else if (functionCalls.size() > 1) {
+                throw new QueryException("mixing multiple selector functions with tags or fields is not supported");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.shardline.query.result;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One series of a result (1.x's {@code models.Row}): name, tags, columns, rows of values, and the chunking
+ * {@code partial} flag. Empty members are left out of the JSON. Values are Double, Long, Unsigned, String,
+ * Boolean, Timestamp or null. Immutable (the value rows are copied).
+ */
+public record Series(String name, Map<String, String> tags, List<String> columns, List<List<Object>> values,
+        boolean partial) {
+
+    public Series {
+        name = name == null ? "" : name;
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
+        columns = List.copyOf(columns);
+        List<List<Object>> rows = new ArrayList<>(values.size());
+        for (List<Object> row : values) {
+            rows.add(Collections.unmodifiableList(new ArrayList<>(row)));
+        }
+        values = Collections.unmodifiableList(rows);
+    }
+
+    /** A complete (non-partial) series. */
+    public static Series of(String name, Map<String, String> tags, List<String> columns, List<List<Object>> values) {
+        return new Series(name, tags, columns, values, false);
+    }
+
+    /** A copy with other rows and partial flag (used when chunking). */
+    public Series withValues(List<List<Object>> rows, boolean isPartial) {
+        return new Series(name, tags, columns, rows, isPartial);
+    }
+
+    /** 1.x's {@code SameSeries}: same name and tags. */
+    public boolean sameSeries(Series o) {
+        return name.equals(o.name) && tags.equals(o.tags);
+    }
+}

@@ -1,0 +1,33 @@
+package io.shardline.query.spi;
+
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.query.ast.Expr;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the query engine needs from one shard replica; the data node implements it over its storage (locally on
+ * the owner that runs {@link io.shardline.query.exec.ShardSelectExecutor}). Calls come from one query thread
+ * at a time per instance; implementations must give a consistent view for the duration of a query.
+ */
+public interface ShardReader {
+
+    /**
+     * The series of {@code measurement} in this shard whose tags satisfy {@code tagPredicate} (null means all),
+     * in any order. The predicate refers to tags only; {@link io.shardline.query.exec.TagPredicates#matches}
+     * evaluates it on a series key when the index cannot.
+     */
+    List<SeriesKey> series(String measurement, Expr tagPredicate);
+
+    /** The field keys of {@code measurement} in this shard and their types (empty when it has none). */
+    Map<String, FieldType> fieldTypes(String measurement);
+
+    /**
+     * Visits the points of one series with {@code minTime <= time <= maxTime} in ascending time order, one call
+     * per timestamp with the values of {@code fields} in that order (null where a field has no value at that
+     * time; values are Double, Long, {@link io.shardline.query.value.Unsigned}, String or Boolean). Points where
+     * none of the fields has a value may be skipped.
+     */
+    void scan(SeriesKey series, List<String> fields, long minTime, long maxTime, RowConsumer consumer);
+}

@@ -1,0 +1,141 @@
+package io.shardline.query.value;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Go's {@code time.RFC3339Nano} printing in UTC (fraction trimmed of trailing zeros, as Go's JSON encoding of
+ * {@code time.Time} does) and the time-literal parsing InfluxQL applies to strings compared with {@code time}.
+ * Stateless.
+ */
+public final class Rfc3339 {
+
+    private static final Pattern RFC3339 = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern LOOKS_LIKE_DATE_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}.+", Pattern.DOTALL);
+
+    private Rfc3339() {
+    }
+
+    /** {@code 2009-11-10T23:00:00.5Z} for the given nanoseconds since the epoch. */
+    public static String format(long nanos) {
+        StringBuilder b = new StringBuilder(30);
+        append(b, nanos);
+        return b.toString();
+    }
+
+    /** Appends {@link #format}. */
+    public static void append(StringBuilder b, long nanos) {
+        long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+        int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        pad(b, t.getYear(), 4).append('-');
+        pad(b, t.getMonthValue(), 2).append('-');
+        pad(b, t.getDayOfMonth(), 2).append('T');
+        pad(b, t.getHour(), 2).append(':');
+        pad(b, t.getMinute(), 2).append(':');
+        pad(b, t.getSecond(), 2);
+        if (frac != 0) {
+            StringBuilder f = new StringBuilder(9);
+            pad(f, frac, 9);
+            int end = 9;
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            b.append('.').append(f, 0, end);
+        }
+        b.append('Z');
+    }
+
+    /** Go's {@code Format(time.RFC3339)} in UTC: no fraction, e.g. {@code 2262-04-11T23:47:16Z}. */
+    public static String formatSeconds(long nanos) {
+        return format(Math.floorDiv(nanos, 1_000_000_000L) * 1_000_000_000L);
+    }
+
+    private static StringBuilder pad(StringBuilder b, int v, int width) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
+    }
+
+    /** 1.x {@code IsTimeLiteral}: strings like {@code 2000-01-01} or starting {@code 2000-01-01} plus more. */
+    public static boolean looksLikeTime(String s) {
+        return DATE.matcher(s).matches() || LOOKS_LIKE_DATE_TIME.matcher(s).matches();
+    }
+
+    /**
+     * 1.x {@code ToTimeLiteral} in UTC: RFC3339 (any fraction, {@code Z} or an offset), else
+     * {@code 2006-01-02 15:04:05.999999}, else a bare date.
+     *
+     * @throws IllegalArgumentException {@code invalid timestamp string} when nothing fits
+     */
+    public static long parseTimeLiteral(String s) {
+        try {
+            Matcher m = RFC3339.matcher(s);
+            if (m.matches()) {
+                OffsetDateTime t = OffsetDateTime.of(num(m, 1), num(m, 2), num(m, 3), num(m, 4), num(m, 5),
+                        num(m, 6), 0, m.group(8).equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(m.group(8)));
+                return toNanos(t.toEpochSecond(), fraction(m.group(7)));
+            }
+            m = DATE_TIME.matcher(s);
+            if (m.matches()) {
+                LocalDateTime t = LocalDateTime.of(num(m, 1), num(m, 2), num(m, 3), num(m, 4), num(m, 5),
+                        num(m, 6));
+                return toNanos(t.toEpochSecond(ZoneOffset.UTC), fraction(m.group(7)));
+            }
+            if (DATE.matcher(s).matches()) {
+                return toNanos(LocalDate.parse(s).toEpochDay() * 86_400L, 0);
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("invalid timestamp string", e);
+        }
+        throw new IllegalArgumentException("invalid timestamp string");
+    }
+
+    private static int num(Matcher m, int g) {
+        return Integer.parseInt(m.group(g));
+    }
+
+    private static long fraction(String digits) {
+        if (digits == null) {
+            return 0;
+        }
+        String d = digits.length() > 9 ? digits.substring(0, 9) : digits;
+        long v = Long.parseLong(d);
+        for (int i = d.length(); i < 9; i++) {
+            v *= 10;
+        }
+        return v;
+    }
+
+    private static long toNanos(long seconds, long nanos) {
+        try {
+            return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
+        } catch (ArithmeticException e) {
+            String text = formatEpochSeconds(seconds);
+            throw new IllegalArgumentException("time " + text + (seconds > 0 ? " overflows" : " underflows")
+                    + " time literal", e);
+        }
+    }
+
+    private static String formatEpochSeconds(long seconds) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder();
+        pad(b, t.getYear(), 4).append('-');
+        pad(b, t.getMonthValue(), 2).append('-');
+        pad(b, t.getDayOfMonth(), 2).append('T');
+        pad(b, t.getHour(), 2).append(':');
+        pad(b, t.getMinute(), 2).append(':');
+        pad(b, t.getSecond(), 2);
+        return b.append('Z').toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.shardline.query.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The fill() table of 1.x's server_test: points 3@:02, 5@:03, 4@:06, 10@:16; time(5s) over [:00, :20). */
+class FillTest {
+
+    private static final long T0 = 1_257_894_000_000_000_000L; // 2009-11-10T23:00:00Z
+    private static final long S = 1_000_000_000L;
+    private static final String WHERE = " FROM fills WHERE time >= '2009-11-10T23:00:00Z' AND "
+            + "time < '2009-11-10T23:00:20Z' GROUP BY time(5s)";
+
+    private final TestRunner runner = new TestRunner(T0 + 3600 * S, new InMemoryShard()
+            .add("fills", T0 + 2 * S, Map.of("val", 3L))
+            .add("fills", T0 + 3 * S, Map.of("val", 5L))
+            .add("fills", T0 + 6 * S, Map.of("val", 4L))
+            .add("fills", T0 + 16 * S, Map.of("val", 10L)));
+
+    private static String series(String column, String rows) {
+        return "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"fills\",\"columns\":[\"time\",\"" + column
+                + "\"],\"values\":[" + rows + "]}]}]}\n";
+    }
+
+    @Test
+    void meanWithDefaultFillIsNull() {
+        assertThat(runner.json("SELECT mean(val)" + WHERE)).isEqualTo(series("mean",
+                "[\"2009-11-10T23:00:00Z\",4],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:10Z\",null],"
+                        + "[\"2009-11-10T23:00:15Z\",10]"));
+    }
+
+    @Test
+    void fillNumber() {
+        assertThat(runner.json("SELECT mean(val)" + WHERE + " fill(1)")).isEqualTo(series("mean",
+                "[\"2009-11-10T23:00:00Z\",4],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:10Z\",1],"
+                        + "[\"2009-11-10T23:00:15Z\",10]"));
+    }
+
+    @Test
+    void fillPrevious() {
+        assertThat(runner.json("SELECT mean(val)" + WHERE + " fill(previous)")).isEqualTo(series("mean",
+                "[\"2009-11-10T23:00:00Z\",4],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:10Z\",4],"
+                        + "[\"2009-11-10T23:00:15Z\",10]"));
+    }
+
+    @Test
+    void fillNoneDropsEmptyBuckets() {
+        assertThat(runner.json("SELECT mean(val)" + WHERE + " fill(none)")).isEqualTo(series("mean",
+                "[\"2009-11-10T23:00:00Z\",4],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:15Z\",10]"));
+    }
+
+    @Test
+    void fillLinearInterpolatesBetweenKnownBuckets() {
+        assertThat(runner.json("SELECT mean(val)" + WHERE + " fill(linear)")).isEqualTo(series("mean",
+                "[\"2009-11-10T23:00:00Z\",4],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:10Z\",7],"
+                        + "[\"2009-11-10T23:00:15Z\",10]"));
+    }
+
+    @Test
+    void countReportsZeroForEmptyBuckets() {
+        assertThat(runner.json("SELECT count(val)" + WHERE)).isEqualTo(series("count",
+                "[\"2009-11-10T23:00:00Z\",2],[\"2009-11-10T23:00:05Z\",1],[\"2009-11-10T23:00:10Z\",0],"
+                        + "[\"2009-11-10T23:00:15Z\",1]"));
+    }
+
+    @Test
+    void countWithExplicitFillPreviousDoesNotUseZero() {
+        assertThat(runner.json("SELECT count(val)" + WHERE + " fill(previous)")).isEqualTo(series("count",
+                "[\"2009-11-10T23:00:00Z\",2],[\"2009-11-10T23:00:05Z\",1],[\"2009-11-10T23:00:10Z\",1],"
+                        + "[\"2009-11-10T23:00:15Z\",1]"));
+    }
+
+    @Test
+    void integerColumnCastsFloatFillValue() {
+        assertThat(runner.json("SELECT sum(val)" + WHERE + " fill(1.5)")).isEqualTo(series("sum",
+                "[\"2009-11-10T23:00:00Z\",8],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:10Z\",1],"
+                        + "[\"2009-11-10T23:00:15Z\",10]"));
+    }
+
+    @Test
+    void descendingOrderAndLimit() {
+        assertThat(runner.json("SELECT count(val)" + WHERE + " ORDER BY time DESC LIMIT 2")).isEqualTo(
+                series("count", "[\"2009-11-10T23:00:15Z\",1],[\"2009-11-10T23:00:10Z\",0]"));
+    }
+}

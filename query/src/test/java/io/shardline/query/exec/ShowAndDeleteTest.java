@@ -1,0 +1,88 @@
+package io.shardline.query.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardline.query.QueryException;
+import io.shardline.query.ast.DeleteSeriesStatement;
+import io.shardline.query.ast.DropSeriesStatement;
+import io.shardline.query.parse.InfluxQLParser;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** SHOW schema statements over the schema seam, and the DROP SERIES/DELETE checks. */
+class ShowAndDeleteTest {
+
+    private final InMemoryShard shard = new InMemoryShard()
+            .add("cpu", 1, Map.of("value", 1.0, "ok", true), "host", "a", "region", "us west")
+            .add("cpu", 2, Map.of("value", 2L), "host", "b")
+            .add("mem", 1, Map.of("free", 3L, "name", "x"), "host", "a")
+            .add("disk", 1, Map.of("used", 1.0));
+    private final TestRunner runner = new TestRunner(0, shard);
+
+    @Test
+    void showMeasurements() {
+        assertThat(runner.json("SHOW MEASUREMENTS")).isEqualTo("{\"results\":[{\"statement_id\":0,\"series\":"
+                + "[{\"name\":\"measurements\",\"columns\":[\"name\"],\"values\":[[\"cpu\"],[\"disk\"],[\"mem\"]]}]}]}\n");
+        assertThat(runner.json("SHOW MEASUREMENTS WITH MEASUREMENT =~ /^(cpu|mem)$/ WHERE host = 'a' LIMIT 1 "
+                + "OFFSET 1")).contains("\"values\":[[\"mem\"]]");
+        assertThat(runner.json("SHOW MEASUREMENTS WHERE host = 'nope'")).isEqualTo(
+                "{\"results\":[{\"statement_id\":0}]}\n");
+        assertThat(runner.json("SHOW MEASUREMENTS WHERE time > now() - 1h")).isEqualTo(
+                "{\"results\":[{\"statement_id\":0,\"error\":\"SHOW MEASUREMENTS doesn't support time in WHERE "
+                        + "clause\"}]}\n");
+    }
+
+    @Test
+    void showSeriesGivesEscapedKeys() {
+        assertThat(runner.json("SHOW SERIES FROM cpu, disk")).isEqualTo("{\"results\":[{\"statement_id\":0,"
+                + "\"series\":[{\"columns\":[\"key\"],\"values\":[[\"cpu,host=a,region=us\\\\ west\"],"
+                + "[\"cpu,host=b\"],[\"disk\"]]}]}]}\n");
+        assertThat(runner.json("SHOW SERIES WHERE host = 'a' LIMIT 1")).contains("\"values\":[[\"cpu,host=a,");
+    }
+
+    @Test
+    void showTagKeysAndValuesPerMeasurement() {
+        assertThat(runner.json("SHOW TAG KEYS")).isEqualTo("{\"results\":[{\"statement_id\":0,\"series\":["
+                + "{\"name\":\"cpu\",\"columns\":[\"tagKey\"],\"values\":[[\"host\"],[\"region\"]]},"
+                + "{\"name\":\"mem\",\"columns\":[\"tagKey\"],\"values\":[[\"host\"]]}]}]}\n");
+        assertThat(runner.json("SHOW TAG VALUES FROM cpu WITH KEY IN (host, region)")).isEqualTo(
+                "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"cpu\",\"columns\":[\"key\",\"value\"],"
+                        + "\"values\":[[\"host\",\"a\"],[\"host\",\"b\"],[\"region\",\"us west\"]]}]}]}\n");
+        assertThat(runner.json("SHOW TAG VALUES WITH KEY = host WHERE region =~ /us/")).isEqualTo(
+                "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"cpu\",\"columns\":[\"key\",\"value\"],"
+                        + "\"values\":[[\"host\",\"a\"]]}]}]}\n");
+        assertThat(runner.json("SHOW TAG VALUES WITH KEY !~ /host/")).contains("[\"region\",\"us west\"]")
+                .doesNotContain("\"host\"");
+    }
+
+    @Test
+    void showFieldKeysWithTypes() {
+        assertThat(runner.json("SHOW FIELD KEYS FROM cpu, mem")).isEqualTo("{\"results\":[{\"statement_id\":0,"
+                + "\"series\":[{\"name\":\"cpu\",\"columns\":[\"fieldKey\",\"fieldType\"],\"values\":[[\"ok\","
+                + "\"boolean\"],[\"value\",\"float\"]]},{\"name\":\"mem\",\"columns\":[\"fieldKey\",\"fieldType\"],"
+                + "\"values\":[[\"free\",\"integer\"],[\"name\",\"string\"]]}]}]}\n");
+    }
+
+    @Test
+    void dropSeriesAndDeleteChecks() {
+        Set<String> all = shard.measurements();
+        DropSeriesStatement drop = (DropSeriesStatement) InfluxQLParser.parseStatement(
+                "DROP SERIES FROM /c.*/ WHERE host = 'a'");
+        DeletePlanner.DeletePlan p = DeletePlanner.dropSeries(drop, all, r -> r.name().equals("value"));
+        assertThat(p.measurements()).containsExactly("cpu");
+        assertThat(p.tagPredicate()).hasToString("host = 'a'");
+        assertThatThrownBy(() -> DeletePlanner.dropSeries((DropSeriesStatement) InfluxQLParser.parseStatement(
+                "DROP SERIES WHERE time > 0"), all, r -> false)).isInstanceOf(QueryException.class)
+                .hasMessage("DROP SERIES doesn't support time in WHERE clause");
+        DeleteSeriesStatement del = (DeleteSeriesStatement) InfluxQLParser.parseStatement(
+                "DELETE WHERE host = 'b' AND time < 100");
+        DeletePlanner.DeletePlan d = DeletePlanner.delete(del, all, r -> false, 0);
+        assertThat(d.measurements()).containsExactly("cpu", "disk", "mem");
+        assertThat(d.timeRange().max()).isEqualTo(99);
+        assertThatThrownBy(() -> DeletePlanner.delete((DeleteSeriesStatement) InfluxQLParser.parseStatement(
+                "DELETE FROM cpu WHERE value > 1"), all, r -> r.name().equals("value"), 0))
+                .isInstanceOf(QueryException.class).hasMessage("fields not supported in WHERE clause during deletion");
+    }
+}
