@@ -59,7 +59,8 @@ public final class MetaNode implements Service {
         String httpAddress = config.advertisedApiAddress().toString();
         raft = services.add(new MetaRaft(config.meta(), config.meta().bindAddress(), raftAddress, httpAddress));
         ExecutorService membership = Executors.newSingleThreadExecutor(new NamedThreadFactory("meta-membership", true));
-        metaService = new MetaGrpcService(raft, httpAddress, clock, config.meta().announcementExpiration(), membership);
+        metaService = new MetaGrpcService(raft, httpAddress, clock, config.meta().announcementExpiration(),
+                config.meta().retentionAutocreate(), membership);
         api = services.add(new GrpcServer("meta-api", config.meta().httpBindAddress(), "[meta] http-bind-address")
                 .addService(ForwardedCall.intercept(metaService)));
         // Closed before the gRPC server, so open watch streams end at once instead of holding its shutdown.

@@ -17,12 +17,14 @@ import java.time.Duration;
 /**
  * The data node's {@code [data]} section: where and how shards are stored. InfluxDB's TSM keys are
  * mapped onto the RocksDB engine: the cache becomes the shared write-buffer memory, the snapshot
- * size a shard's memtable size, compaction throughput RocksDB's rate limiter.
+ * size a shard's memtable size, compaction throughput RocksDB's rate limiter. Shardline adds the
+ * block cache, the series caches, the tombstone grace period and the bucket rewrite delay.
  */
 public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boolean queryLogEnabled,
                             long cacheMaxMemorySize, long cacheSnapshotMemorySize, long maxSeriesPerDatabase,
                             long maxValuesPerTag, int maxConcurrentCompactions, long compactThroughput,
-                            long compactThroughputBurst) {
+                            long compactThroughputBurst, long blockCacheSize, long seriesCacheSize,
+                            Duration tombstoneGracePeriod, Duration blockRewriteColdDuration) {
 
     public static final String SECTION = "data";
 
@@ -34,7 +36,9 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
             .validator(Validators.notBlank()).build();
     public static final ConfigKey<Duration> WAL_FSYNC_DELAY = ConfigKey.of(SECTION, "wal-fsync-delay", DURATION, Duration.ZERO)
             .doc("How long to wait before syncing the write-ahead log to disk; 0 syncs every write before it is"
-                    + " acknowledged. A write is always in the log (and survives a process crash) when acknowledged.")
+                    + " acknowledged. A write is always in the log (and survives a process crash) when acknowledged;"
+                    + " with a delay, one background sync covers every write of the interval (group commit), so a"
+                    + " machine crash can lose at most that much.")
             .validator(Validators.notNegative()).build();
     public static final ConfigKey<Boolean> QUERY_LOG_ENABLED = ConfigKey.of(SECTION, "query-log-enabled", BOOLEAN, true)
             .doc("Log every query before it runs.").build();
@@ -61,10 +65,33 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                     ByteSize.parse("48m"))
             .doc("Bytes per second compactions may write in short bursts.").validator(Validators.sizeAtLeast(1)).build();
 
+    public static final ConfigKey<ByteSize> BLOCK_CACHE_SIZE = ConfigKey.of(SECTION, "block-cache-size", SIZE,
+                    ByteSize.parse("256m"))
+            .doc("Memory for cached data and index blocks, shared by all shards of the node. The shards' unflushed"
+                    + " writes are charged to the same cache, so RocksDB memory stays within block-cache-size plus"
+                    + " cache-max-memory-size.")
+            .validator(Validators.sizeAtLeast(1 << 20)).shardlineOnly().build();
+    public static final ConfigKey<Long> SERIES_CACHE_SIZE = ConfigKey.of(SECTION, "series-cache-size", INTEGER, 1_000_000L)
+            .doc("Entries of each of the two node-wide series caches (series key to id for writes, id to series key"
+                    + " for reads); a miss costs one index lookup.")
+            .validator(Validators.between(1_000, 1_000_000_000)).shardlineOnly().build();
+    public static final ConfigKey<Duration> TOMBSTONE_GRACE_PERIOD = ConfigKey.of(SECTION, "tombstone-grace-period", DURATION,
+                    Duration.ofHours(240))
+            .doc("How long a delete (tombstone) is kept after the data under it is gone. A write or repair carrying"
+                    + " older data that arrives later than this brings it back, so keep it longer than"
+                    + " [hinted-handoff] max-age plus an anti-entropy check interval.")
+            .validator(Validators.notNegative()).shardlineOnly().build();
+    public static final ConfigKey<Duration> BLOCK_REWRITE_COLD_DURATION = ConfigKey.of(SECTION, "block-rewrite-cold-duration",
+                    DURATION, Duration.ofMinutes(1))
+            .doc("A series' time bucket not written for this long is rewritten in the background into its compact,"
+                    + " deduplicated form (buckets receiving many writes are rewritten sooner).")
+            .validator(Validators.notNegative()).shardlineOnly().build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(DIR, WAL_DIR, WAL_FSYNC_DELAY, QUERY_LOG_ENABLED, CACHE_MAX_MEMORY_SIZE, CACHE_SNAPSHOT_MEMORY_SIZE,
                 MAX_SERIES_PER_DATABASE, MAX_VALUES_PER_TAG, MAX_CONCURRENT_COMPACTIONS, COMPACT_THROUGHPUT,
-                COMPACT_THROUGHPUT_BURST);
+                COMPACT_THROUGHPUT_BURST, BLOCK_CACHE_SIZE, SERIES_CACHE_SIZE, TOMBSTONE_GRACE_PERIOD,
+                BLOCK_REWRITE_COLD_DURATION);
         b.ignoreAll(SECTION, "TSM engine setting; Shardline stores shards in RocksDB", "cache-snapshot-write-cold-duration",
                 "compact-full-write-cold-duration", "index-version", "max-index-log-file-size", "series-id-set-cache-size",
                 "aggressive-points-per-block", "tsm-use-madv-willneed", "max-concurrent-deletes");
@@ -79,6 +106,13 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
         return new StorageConfig(Path.of(c.get(DIR)), Path.of(c.get(WAL_DIR)), c.get(WAL_FSYNC_DELAY),
                 c.get(QUERY_LOG_ENABLED), c.get(CACHE_MAX_MEMORY_SIZE).bytes(), c.get(CACHE_SNAPSHOT_MEMORY_SIZE).bytes(),
                 c.get(MAX_SERIES_PER_DATABASE), c.get(MAX_VALUES_PER_TAG), c.get(MAX_CONCURRENT_COMPACTIONS).intValue(),
-                c.get(COMPACT_THROUGHPUT).bytes(), c.get(COMPACT_THROUGHPUT_BURST).bytes());
+                c.get(COMPACT_THROUGHPUT).bytes(), c.get(COMPACT_THROUGHPUT_BURST).bytes(), c.get(BLOCK_CACHE_SIZE).bytes(),
+                c.get(SERIES_CACHE_SIZE), c.get(TOMBSTONE_GRACE_PERIOD), c.get(BLOCK_REWRITE_COLD_DURATION));
+    }
+
+    /** The defaults with the given directories (tests, benchmarks, tools). */
+    public static StorageConfig defaults(Path dir, Path walDir) {
+        return from(Config.defaults(DataNodeConfig.DEFINITION).with(DIR, dir.toString())
+                .with(WAL_DIR, walDir.toString()));
     }
 }

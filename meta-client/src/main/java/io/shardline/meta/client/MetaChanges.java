@@ -10,6 +10,7 @@ import io.shardline.meta.rpc.MetadataCodec;
 import io.shardline.proto.meta.AddDataNode;
 import io.shardline.proto.meta.AddMetaNodeRequest;
 import io.shardline.proto.meta.AddShardOwner;
+import io.shardline.proto.meta.AlterRetentionPolicy;
 import io.shardline.proto.meta.ChangeRequest;
 import io.shardline.proto.meta.ChangeResponse;
 import io.shardline.proto.meta.CreateDatabase;
@@ -31,6 +32,8 @@ import io.shardline.proto.meta.UpdateDataNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The metadata changes of the MetaService as typed calls with domain values; each blocks and retries
@@ -64,6 +67,20 @@ public final class MetaChanges {
                                                      boolean makeDefault) {
         return MetadataCodec.decode(change(ChangeRequest.newBuilder().setCreateRetentionPolicy(CreateRetentionPolicy
                 .newBuilder().setDatabase(database).setSpec(spec(policy)).setMakeDefault(makeDefault))).getRetentionPolicy());
+    }
+
+    /**
+     * ALTER RETENTION POLICY: empty options stay as they are; changes apply to new shard groups only.
+     */
+    public RetentionPolicyInfo alterRetentionPolicy(String database, String name, OptionalLong duration,
+                                                    OptionalInt replicaN, OptionalLong shardGroupDuration,
+                                                    boolean makeDefault) {
+        AlterRetentionPolicy.Builder b = AlterRetentionPolicy.newBuilder().setDatabase(database).setName(name)
+                .setMakeDefault(makeDefault);
+        duration.ifPresent(b::setDuration);
+        replicaN.ifPresent(b::setReplicaN);
+        shardGroupDuration.ifPresent(b::setShardGroupDuration);
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setAlterRetentionPolicy(b)).getRetentionPolicy());
     }
 
     public void dropRetentionPolicy(String database, String name) {

@@ -33,6 +33,7 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * lifecycle thread.
  */
 public final class MetaRaft implements Service {
+
+    private static final int MEMBERSHIP_RETRIES = 25;
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaRaft.class);
     private static final Duration RETRY_SLEEP = Duration.ofMillis(100);
@@ -193,15 +196,57 @@ public final class MetaRaft implements Service {
                 .orTimeout(meta.consensusTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Makes {@code peers} the voting members; blocks until the leader committed the change. */
-    public void setMembers(List<RaftPeer> peers) {
+    /**
+     * Adds {@code peer} to the leader's current configuration (Ratis {@code ADD} mode, so a change
+     * made through another member that this node has not applied yet is never undone); blocks until
+     * the leader committed it.
+     */
+    public void addMember(RaftPeer peer) {
+        setConfiguration(SetConfigurationRequest.Arguments.newBuilder()
+                .setServersInNewConf(List.of(peer)).setMode(SetConfigurationRequest.Mode.ADD).build());
+    }
+
+    /**
+     * Removes {@code id} from the configuration with compare-and-set against this node's view of the
+     * current members, retrying while that view lags the leader's; blocks until committed.
+     */
+    public void removeMember(RaftPeerId id) {
+        ShardlineException last = null;
+        for (int attempt = 0; attempt < MEMBERSHIP_RETRIES; attempt++) {
+            List<RaftPeer> current = members();
+            if (current.stream().noneMatch(p -> p.getId().equals(id))) {
+                return;
+            }
+            List<RaftPeer> next = current.stream().filter(p -> !p.getId().equals(id)).toList();
+            try {
+                setConfiguration(SetConfigurationRequest.Arguments.newBuilder().setServersInCurrentConf(current)
+                        .setServersInNewConf(next).setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
+                return;
+            } catch (ShardlineException e) {
+                last = e;
+                pauseBeforeRetry();
+            }
+        }
+        throw last;
+    }
+
+    private void setConfiguration(SetConfigurationRequest.Arguments arguments) {
         try {
-            RaftClientReply reply = clients.client(members()).admin().setConfiguration(peers);
+            RaftClientReply reply = clients.client(members()).admin().setConfiguration(arguments);
             if (!reply.isSuccess()) {
                 throw unavailable("membership change failed", reply.getException());
             }
         } catch (IOException e) {
             throw unavailable("membership change failed", e);
+        }
+    }
+
+    private static void pauseBeforeRetry() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShardlineException(ErrorCode.CANCELLED, "interrupted during a membership change", e);
         }
     }
 

@@ -6,8 +6,9 @@ import io.shardline.meta.state.MetaCommand;
 import io.shardline.proto.meta.ChangeRequest;
 
 /**
- * Turns a MetaService change request into the command that is logged, stamping the times a command
- * needs with {@code now} (Unix nanoseconds) on the node that received the request. Pure.
+ * Turns a MetaService change request into the command that is logged, stamping what a command
+ * needs on the node that received the request: times ({@code now}, Unix nanoseconds) and this meta
+ * node's {@code [meta] retention-autocreate}. Pure.
  */
 public final class ChangeRequests {
 
@@ -17,9 +18,9 @@ public final class ChangeRequests {
     /**
      * @throws ShardlineException {@code INVALID_ARGUMENT} for a request without a change
      */
-    public static MetaCommand toCommand(ChangeRequest r, long now) {
+    public static MetaCommand toCommand(ChangeRequest r, long now, boolean retentionAutoCreate) {
         return switch (r.getChangeCase()) {
-            case CREATE_DATABASE -> SchemaMessages.decode(r.getCreateDatabase());
+            case CREATE_DATABASE -> autoCreate(SchemaMessages.decode(r.getCreateDatabase()), retentionAutoCreate);
             case DROP_DATABASE -> new MetaCommand.DropDatabase(r.getDropDatabase().getName());
             case CREATE_RETENTION_POLICY -> SchemaMessages.decode(r.getCreateRetentionPolicy());
             case ALTER_RETENTION_POLICY -> SchemaMessages.decode(r.getAlterRetentionPolicy());
@@ -37,6 +38,11 @@ public final class ChangeRequests {
             case PRUNE_SHARD_GROUPS -> new MetaCommand.PruneShardGroups(now - r.getPruneShardGroups().getRetainDeleted());
             default -> nodeCommand(r);
         };
+    }
+
+    /** The default policy is created only if the client asked for it and this meta node's config allows it. */
+    private static MetaCommand autoCreate(MetaCommand.CreateDatabase c, boolean allowed) {
+        return new MetaCommand.CreateDatabase(c.name(), c.retentionPolicy(), c.retentionAutoCreate() && allowed);
     }
 
     private static MetaCommand nodeCommand(ChangeRequest r) {

@@ -53,6 +53,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
 
     private final MetaRaft raft;
     private final String httpAddress;
+    private final boolean retentionAutoCreate;
     private final Clock clock;
     private final Duration announcementExpiration;
     private final MetaPeers peers;
@@ -61,8 +62,9 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     private final Announcements announcements = new Announcements();
 
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
-                           java.util.concurrent.ExecutorService membershipExecutor) {
+                           boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor) {
         this.raft = raft;
+        this.retentionAutoCreate = retentionAutoCreate;
         this.httpAddress = httpAddress;
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
@@ -73,7 +75,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
 
     @Override
     public void change(ChangeRequest request, StreamObserver<ChangeResponse> out) {
-        reply(() -> submit(ChangeRequests.toCommand(request, clock.wallNanos()))
+        reply(() -> submit(ChangeRequests.toCommand(request, clock.wallNanos(), retentionAutoCreate))
                 .thenApply(MetaResultCodec::encodeValue), out);
     }
 

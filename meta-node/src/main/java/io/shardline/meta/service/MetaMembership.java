@@ -13,7 +13,6 @@ import io.shardline.proto.meta.NodeMessage;
 import io.shardline.proto.meta.NodeStatusMessage;
 import io.shardline.proto.meta.NodeStatusRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,9 +66,7 @@ final class MetaMembership {
                 throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "meta node at " + httpAddress
                         + " is a member of another meta cluster");
             }
-            List<RaftPeer> next = new ArrayList<>(members);
-            next.add(RaftIds.peer(raftAddress, httpAddress));
-            raft.setMembers(next);
+            raft.addMember(RaftIds.peer(raftAddress, httpAddress));
             LOG.info("Added meta node to Raft raft={} http={}", raftAddress, httpAddress);
         }
         return await(raft.submit(new MetaCommand.AddMetaNode(raftAddress, httpAddress))).value(NodeInfo.class);
@@ -89,11 +86,10 @@ final class MetaMembership {
         RaftPeerId id = RaftIds.peerId(raftAddress);
         List<RaftPeer> members = raft.members();
         if (members.stream().anyMatch(p -> p.getId().equals(id))) {
-            List<RaftPeer> next = members.stream().filter(p -> !p.getId().equals(id)).toList();
-            if (next.isEmpty()) {
+            if (members.size() == 1) {
                 throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "cannot remove the last meta node");
             }
-            raft.setMembers(next);
+            raft.removeMember(id);
             LOG.info("Removed meta node from Raft raft={} http={} force={}", raftAddress, httpAddress, force);
         }
         if (node.isEmpty()) {

@@ -1,0 +1,23 @@
+package io.shardline.benchmarks.storage;
+
+import io.shardline.common.unit.ByteSize;
+import io.shardline.config.Config;
+import io.shardline.config.data.DataNodeConfig;
+import io.shardline.config.data.StorageConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The storage configuration of the benchmarks: defaults (1 GB write buffers, 256 MB block cache) in a temp dir. */
+final class BenchConfigs {
+
+    private BenchConfigs() {
+    }
+
+    static StorageConfig storage(Path root, Duration fsyncDelay) {
+        return StorageConfig.from(Config.defaults(DataNodeConfig.DEFINITION)
+                .with(StorageConfig.DIR, root.resolve("data").toString())
+                .with(StorageConfig.WAL_DIR, root.resolve("wal").toString())
+                .with(StorageConfig.WAL_FSYNC_DELAY, fsyncDelay)
+                .with(StorageConfig.BLOCK_CACHE_SIZE, ByteSize.parse("256m")));
+    }
+}

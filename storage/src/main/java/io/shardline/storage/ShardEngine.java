@@ -1,0 +1,35 @@
+package io.shardline.storage;
+
+import io.shardline.common.lifecycle.Service;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node-level registry of shards: owns the resources all shards share and opens, closes, drops
+ * and ingests shards. A shard that cannot be opened is reported (and its error thrown on
+ * {@link #open}) while the others keep serving. {@link #start()} opens the shards found on disk.
+ * Thread-safe.
+ */
+public interface ShardEngine extends Service {
+
+    /** The open shard, opening or creating it as needed. */
+    ShardStore open(ShardId id);
+
+    /** The shard if it is open. */
+    Optional<ShardStore> get(ShardId id);
+
+    /** Every shard the engine knows: open ones and ones that failed to open. */
+    List<ShardStatus> shards();
+
+    /** Closes one shard, keeping its data. */
+    void closeShard(ShardId id);
+
+    /** Closes the shard and deletes its data; a no-op if it does not exist. */
+    void drop(ShardId id);
+
+    /**
+     * Creates shard {@code id} from a snapshot (usually another node's), verifying every file's size
+     * and checksum before the shard appears; fails with {@code ALREADY_EXISTS} if it exists.
+     */
+    ShardStore ingest(ShardId id, SnapshotSource source);
+}

@@ -1,0 +1,70 @@
+package io.shardline.storage.block;
+
+import io.shardline.storage.internal.ByteSink;
+
+/**
+ * Gorilla XOR compression of float bits (Pelkonen et al., VLDB 2015), as TSM uses for floats: each
+ * value is XORed with the previous one and only the meaningful bits are kept. Stateless.
+ *
+ * <pre>
+ * first value: 64 bits
+ * next values: '0'                                   same as previous
+ *              '10' + meaningful bits                 fits the previous leading/trailing window
+ *              '11' + 5 bits leading + 6 bits length + meaningful bits
+ * </pre>
+ */
+final class Gorilla {
+
+    private Gorilla() {
+    }
+
+    static void encode(long[] values, int n, ByteSink out) {
+        BitWriter w = new BitWriter(out);
+        long prev = values[0];
+        w.write(prev, 64);
+        int prevLeading = -1;
+        int prevTrailing = 0;
+        for (int i = 1; i < n; i++) {
+            long x = values[i] ^ prev;
+            prev = values[i];
+            if (x == 0) {
+                w.bit(false);
+                continue;
+            }
+            w.bit(true);
+            int leading = Math.min(31, Long.numberOfLeadingZeros(x));
+            int trailing = Long.numberOfTrailingZeros(x);
+            if (prevLeading >= 0 && leading >= prevLeading && trailing >= prevTrailing) {
+                w.bit(false);
+                w.write(x >>> prevTrailing, 64 - prevLeading - prevTrailing);
+            } else {
+                int length = 64 - leading - trailing;
+                w.bit(true);
+                w.write(leading, 5);
+                w.write(length - 1, 6);
+                w.write(x >>> trailing, length);
+                prevLeading = leading;
+                prevTrailing = trailing;
+            }
+        }
+        w.flush();
+    }
+
+    static void decode(BitReader r, long[] out, int n) {
+        long prev = r.read(64);
+        out[0] = prev;
+        int leading = 0;
+        int trailing = 0;
+        for (int i = 1; i < n; i++) {
+            if (r.bit()) {
+                if (r.bit()) {
+                    leading = (int) r.read(5);
+                    int length = (int) r.read(6) + 1;
+                    trailing = 64 - leading - length;
+                }
+                prev ^= r.read(64 - leading - trailing) << trailing;
+            }
+            out[i] = prev;
+        }
+    }
+}

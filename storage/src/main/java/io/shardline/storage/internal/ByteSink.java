@@ -1,0 +1,145 @@
+package io.shardline.storage.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte array with the primitive encodings of the storage formats: unsigned LEB128 varints,
+ * zigzag varints, fixed-width big- and little-endian integers, length-prefixed strings. Not
+ * thread-safe; the write path reuses one per writer.
+ */
+public final class ByteSink {
+
+    private byte[] buf;
+    private int len;
+
+    public ByteSink(int capacity) {
+        this.buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** Number of bytes written. */
+    public int length() {
+        return len;
+    }
+
+    /** Forgets the content, keeping the buffer. */
+    public void reset() {
+        len = 0;
+    }
+
+    /** Drops bytes after {@code newLength}. */
+    public void truncate(int newLength) {
+        len = newLength;
+    }
+
+    /** The internal buffer; valid in {@code [0, length())} until the next write. */
+    public byte[] array() {
+        return buf;
+    }
+
+    /** A copy of the content. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** A copy of {@code [from, length())}. */
+    public byte[] copyFrom(int from) {
+        return Arrays.copyOfRange(buf, from, len);
+    }
+
+    public void ensure(int extra) {
+        if (len + extra > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+        }
+    }
+
+    public ByteSink put(int b) {
+        ensure(1);
+        buf[len++] = (byte) b;
+        return this;
+    }
+
+    public ByteSink put(byte[] b) {
+        return put(b, 0, b.length);
+    }
+
+    public ByteSink put(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+        return this;
+    }
+
+    /** Unsigned LEB128 of the 64 bits of {@code v}. */
+    public ByteSink putVarLong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            buf[len++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[len++] = (byte) v;
+        return this;
+    }
+
+    /** Unsigned LEB128 of a non-negative int. */
+    public ByteSink putVarInt(int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("negative varint " + v);
+        }
+        return putVarLong(v);
+    }
+
+    /** Zigzag then LEB128, so small negative numbers stay short. */
+    public ByteSink putZigzag(long v) {
+        return putVarLong((v << 1) ^ (v >> 63));
+    }
+
+    /** Eight bytes, big-endian. */
+    public ByteSink putLongBE(long v) {
+        ensure(8);
+        for (int i = 56; i >= 0; i -= 8) {
+            buf[len++] = (byte) (v >>> i);
+        }
+        return this;
+    }
+
+    /** Eight bytes, little-endian. */
+    public ByteSink putLongLE(long v) {
+        ensure(8);
+        for (int i = 0; i < 64; i += 8) {
+            buf[len++] = (byte) (v >>> i);
+        }
+        return this;
+    }
+
+    /** Four bytes, big-endian. */
+    public ByteSink putIntBE(int v) {
+        ensure(4);
+        buf[len++] = (byte) (v >>> 24);
+        buf[len++] = (byte) (v >>> 16);
+        buf[len++] = (byte) (v >>> 8);
+        buf[len++] = (byte) v;
+        return this;
+    }
+
+    /** Writes {@code v} big-endian into {@code [at, at+4)} of the content. */
+    public void setIntBE(int at, int v) {
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
+    }
+
+    /** Varint length and the UTF-8 bytes. */
+    public ByteSink putString(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        putVarInt(b.length);
+        return put(b);
+    }
+
+    /** Varint length and the bytes. */
+    public ByteSink putBytes(byte[] b) {
+        putVarInt(b.length);
+        return put(b);
+    }
+}

@@ -1,0 +1,99 @@
+package io.shardline.storage.internal;
+
+import io.shardline.model.FieldType;
+import io.shardline.model.Point;
+import io.shardline.model.ReservedTimeKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functional core of a shard write: applies 1.x's per-point rules in order ({@code time} tag and
+ * fields, field type conflicts against the shard's types and earlier points of the same batch,
+ * then the series gate for limits) and reports the survivors, the new field types and the drops.
+ * Stateless; the store supplies its schema and gate.
+ */
+public final class WriteValidator {
+
+    /** The field types already fixed in the shard. */
+    @FunctionalInterface
+    public interface Schema {
+        /** The type of {@code field} in {@code measurement}, or null if it has none yet. */
+        FieldType fieldType(String measurement, String field);
+    }
+
+    /** Admits a point's series (the store may create it); returns a drop reason or null. */
+    @FunctionalInterface
+    public interface SeriesGate {
+        String admit(Point point);
+    }
+
+    /** A field of a measurement. */
+    public record MeasurementField(String measurement, String field) {
+    }
+
+    /** The survivors in batch order, the types this batch fixes, and the drops. */
+    public record Outcome(List<Point> accepted, Map<MeasurementField, FieldType> newFields, int dropped,
+                          String firstReason) {
+    }
+
+    private WriteValidator() {
+    }
+
+    /** Validates {@code points} in order. */
+    public static Outcome validate(List<Point> points, Schema schema, SeriesGate gate) {
+        List<Point> accepted = new ArrayList<>(points.size());
+        Map<MeasurementField, FieldType> newFields = new HashMap<>();
+        int dropped = 0;
+        String first = null;
+        for (Point original : points) {
+            ReservedTimeKey.Outcome o = ReservedTimeKey.check(original);
+            String reason = o.dropReason();
+            Point p = o.point();
+            if (reason == null) {
+                reason = checkTypes(p, schema, newFields);
+            }
+            if (reason == null) {
+                reason = gate.admit(p);
+            }
+            if (reason != null) {
+                dropped++;
+                first = first == null ? reason : first;
+                continue;
+            }
+            recordNewFields(p, schema, newFields);
+            accepted.add(p);
+        }
+        return new Outcome(accepted, newFields, dropped, first);
+    }
+
+    /** The 1.x type conflict text. */
+    public static String conflictMessage(String field, String measurement, FieldType input, FieldType existing) {
+        return "field type conflict: input field \"" + field + "\" on measurement \"" + measurement + "\" is type "
+                + input.influxName() + ", already exists as type " + existing.influxName();
+    }
+
+    private static String checkTypes(Point p, Schema schema, Map<MeasurementField, FieldType> newFields) {
+        String m = p.measurement();
+        for (int i = 0; i < p.fieldCount(); i++) {
+            FieldType existing = schema.fieldType(m, p.fieldKey(i));
+            if (existing == null && !newFields.isEmpty()) {
+                existing = newFields.get(new MeasurementField(m, p.fieldKey(i)));
+            }
+            if (existing != null && existing != p.fieldType(i)) {
+                return conflictMessage(p.fieldKey(i), m, p.fieldType(i), existing);
+            }
+        }
+        return null;
+    }
+
+    private static void recordNewFields(Point p, Schema schema, Map<MeasurementField, FieldType> newFields) {
+        String m = p.measurement();
+        for (int i = 0; i < p.fieldCount(); i++) {
+            if (schema.fieldType(m, p.fieldKey(i)) == null) {
+                newFields.putIfAbsent(new MeasurementField(m, p.fieldKey(i)), p.fieldType(i));
+            }
+        }
+    }
+}

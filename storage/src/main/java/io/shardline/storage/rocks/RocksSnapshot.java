@@ -1,0 +1,114 @@
+package io.shardline.storage.rocks;
+
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.storage.ShardId;
+import io.shardline.storage.ShardSnapshot;
+import io.shardline.storage.SnapshotFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * A RocksDB checkpoint of a shard (hard links to its immutable files, taken after a flush, so it is a
+ * consistent point in time) in a hidden directory next to the shard, listed with sizes and CRC-32C
+ * checksums and readable in chunks. Closing deletes the directory. Thread-safe for reads.
+ */
+final class RocksSnapshot implements ShardSnapshot {
+
+    private final ShardId shard;
+    private final Path dir;
+    private final List<SnapshotFile> files;
+    private volatile boolean closed;
+
+    private RocksSnapshot(ShardId shard, Path dir, List<SnapshotFile> files) {
+        this.shard = shard;
+        this.dir = dir;
+        this.files = files;
+    }
+
+    /** Lists and checksums the files of a checkpoint directory. */
+    static RocksSnapshot of(ShardId shard, Path dir) throws IOException {
+        List<SnapshotFile> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                if (Files.isRegularFile(p)) {
+                    files.add(new SnapshotFile(p.getFileName().toString(), Files.size(p), crc32c(p)));
+                }
+            }
+        }
+        return new RocksSnapshot(shard, dir, List.copyOf(files));
+    }
+
+    static int crc32c(Path p) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+            }
+        }
+        return (int) crc.getValue();
+    }
+
+    @Override
+    public ShardId shard() {
+        return shard;
+    }
+
+    @Override
+    public List<SnapshotFile> files() {
+        return files;
+    }
+
+    @Override
+    public byte[] read(String name, long offset, int maxLength) {
+        SnapshotFile f = files.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> ShardlineException.notFound(shard + ": no snapshot file " + name));
+        if (closed) {
+            throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, shard + ": snapshot is closed");
+        }
+        int n = (int) Math.max(0, Math.min(maxLength, f.size() - offset));
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        try (FileChannel ch = FileChannel.open(dir.resolve(name), StandardOpenOption.READ)) {
+            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+                continue;
+            }
+        } catch (IOException e) {
+            throw StorageErrors.wrap(e, shard, dir, "read snapshot file " + name);
+        }
+        return buf.position() == n ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            deleteTree(dir);
+        }
+    }
+
+    /** Deletes a directory tree, ignoring what is already gone. */
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.shardline.storage.rocks;
+
+import io.shardline.model.SeriesKey;
+import io.shardline.storage.internal.SeriesAdmission;
+import io.shardline.storage.internal.SeriesKeyCodec;
+import io.shardline.storage.rocks.RocksResources.IdCacheKey;
+import io.shardline.storage.rocks.RocksResources.SeriesCacheKey;
+import io.shardline.storage.rocks.RocksResources.SeriesRef;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Series ids and liveness of one shard: lookups through the node's bounded series caches, and the
+ * index entries a write batch adds when a series is created, becomes live (holds a visible value)
+ * or dies (everything deleted). Mutations happen under the store's write lock; lookups are
+ * thread-safe.
+ */
+final class SeriesIndex implements SeriesAdmission.LiveIndex {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final ShardDb db;
+    private final RocksResources res;
+    private final long instance;
+    final IndexQueries queries;
+    private final Map<String, Long> tagValueCounts = new ConcurrentHashMap<>();
+    volatile int nextSeriesId;
+    volatile long liveSeries;
+
+    SeriesIndex(ShardDb db, RocksResources res, long instance, int nextSeriesId, long liveSeries) {
+        this.db = db;
+        this.res = res;
+        this.instance = instance;
+        this.queries = new IndexQueries(db);
+        this.nextSeriesId = nextSeriesId;
+        this.liveSeries = liveSeries;
+    }
+
+    /** The id and liveness of {@code s}, or null if the shard never saw it. */
+    SeriesRef ref(SeriesKey s) {
+        SeriesCacheKey key = new SeriesCacheKey(instance, s);
+        SeriesRef ref = res.seriesIds.getIfPresent(key);
+        if (ref != null) {
+            return ref;
+        }
+        byte[] v = get(Keys.seriesByKey(s.toBytes()));
+        if (v == null) {
+            return null;
+        }
+        ref = new SeriesRef(Keys.readInt(v, 0), v[4] != 0);
+        res.seriesIds.put(key, ref);
+        return ref;
+    }
+
+    /** The series of {@code id}. */
+    SeriesKey key(int id) {
+        IdCacheKey key = new IdCacheKey(instance, id);
+        SeriesKey s = res.seriesKeys.getIfPresent(key);
+        if (s == null) {
+            byte[] v = get(Keys.seriesById(id));
+            if (v == null) {
+                throw new IllegalStateException(db.id + ": series id " + id + " has no key");
+            }
+            s = SeriesKeyCodec.decode(v);
+            res.seriesKeys.put(key, s);
+        }
+        return s;
+    }
+
+    /** Adds a new, not yet live series to {@code batch}. */
+    SeriesRef create(SeriesKey s, WriteBatch batch) throws RocksDBException {
+        int id = nextSeriesId++;
+        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, false));
+        batch.put(db.index, Keys.seriesById(id), SeriesKeyCodec.encode(s));
+        batch.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, s.measurement(), id), EMPTY);
+        SeriesRef ref = new SeriesRef(id, false);
+        res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
+        res.seriesKeys.put(new IdCacheKey(instance, id), s);
+        return ref;
+    }
+
+    /** Makes {@code s} live in {@code batch}; {@code newValues} collects the tag values this batch adds. */
+    void makeLive(int id, SeriesKey s, WriteBatch batch, Set<String> newValues) throws RocksDBException {
+        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, true));
+        batch.put(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id), EMPTY);
+        for (int i = 0; i < s.tagCount(); i++) {
+            String countKey = countKey(s.measurement(), s.tagKey(i));
+            if (tagValueCounts.containsKey(countKey)
+                    && !queries.exists(Keys.tagValuePrefix(s.measurement(), s.tagKey(i), s.tagValue(i)))
+                    && newValues.add(countKey + '\0' + s.tagValue(i))) {
+                tagValueCounts.merge(countKey, 1L, Long::sum);
+            }
+            batch.put(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id), EMPTY);
+        }
+        liveSeries++;
+        res.seriesIds.put(new SeriesCacheKey(instance, s), new SeriesRef(id, true));
+    }
+
+    /** Removes {@code s} from the live index in {@code batch}. */
+    void makeDead(int id, SeriesKey s, WriteBatch batch) throws RocksDBException {
+        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, false));
+        batch.delete(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id));
+        for (int i = 0; i < s.tagCount(); i++) {
+            batch.delete(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id));
+            tagValueCounts.remove(countKey(s.measurement(), s.tagKey(i)));
+        }
+        liveSeries--;
+        res.seriesIds.put(new SeriesCacheKey(instance, s), new SeriesRef(id, false));
+    }
+
+    /** Forgets cached state after a failed batch. */
+    void forgetCached() {
+        res.invalidate(instance);
+        tagValueCounts.clear();
+    }
+
+    @Override
+    public boolean isLive(SeriesKey series) {
+        SeriesRef r = ref(series);
+        return r != null && r.live();
+    }
+
+    @Override
+    public long liveSeries() {
+        return liveSeries;
+    }
+
+    @Override
+    public long tagValueCount(String measurement, String tagKey) {
+        return tagValueCounts.computeIfAbsent(countKey(measurement, tagKey),
+                k -> queries.countTagValues(measurement, tagKey));
+    }
+
+    @Override
+    public boolean hasTagValue(String measurement, String tagKey, String tagValue) {
+        return queries.exists(Keys.tagValuePrefix(measurement, tagKey, tagValue));
+    }
+
+    private static String countKey(String measurement, String tagKey) {
+        return measurement + '\0' + tagKey;
+    }
+
+    private static byte[] refValue(int id, boolean live) {
+        byte[] v = new byte[5];
+        Keys.writeInt(v, 0, id);
+        v[4] = (byte) (live ? 1 : 0);
+        return v;
+    }
+
+    private byte[] get(byte[] key) {
+        try {
+            return db.db.get(db.index, key);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap(e, db.id, db.dir, "index lookup");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.shardline.storage.rocks;
+
+import io.shardline.storage.ShardId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+/**
+ * The open RocksDB instance of one shard and its column families ({@code default} for metadata,
+ * {@code index}, {@code data}, {@code digest}); see {@link Keys} for what each holds. Closing
+ * releases every native handle. The handles are thread-safe; open and close are called once.
+ */
+final class ShardDb implements AutoCloseable {
+
+    final ShardId id;
+    final Path dir;
+    final Path walDir;
+    final RocksDB db;
+    final ColumnFamilyHandle meta;
+    final ColumnFamilyHandle index;
+    final ColumnFamilyHandle data;
+    final ColumnFamilyHandle digest;
+    private final DBOptions options;
+    private final List<ColumnFamilyHandle> handles;
+
+    private ShardDb(ShardId id, Path dir, Path walDir, RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles) {
+        this.id = id;
+        this.dir = dir;
+        this.walDir = walDir;
+        this.db = db;
+        this.options = options;
+        this.handles = handles;
+        this.meta = handles.get(0);
+        this.index = handles.get(1);
+        this.data = handles.get(2);
+        this.digest = handles.get(3);
+    }
+
+    /** Opens (or, when {@code create}, creates) the shard at {@code dir} with its log in {@code walDir}. */
+    static ShardDb open(ShardId id, Path dir, Path walDir, RocksResources r, boolean create) {
+        List<ColumnFamilyDescriptor> cfs = List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, r.metaOptions),
+                new ColumnFamilyDescriptor("index".getBytes(StandardCharsets.UTF_8), r.indexOptions),
+                new ColumnFamilyDescriptor("data".getBytes(StandardCharsets.UTF_8), r.dataOptions),
+                new ColumnFamilyDescriptor("digest".getBytes(StandardCharsets.UTF_8), r.digestOptions));
+        DBOptions options = r.dbOptions(walDir, create);
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            RocksDB db = RocksDB.open(options, dir.toString(), cfs, handles);
+            return new ShardDb(id, dir, walDir, db, options, handles);
+        } catch (RocksDBException e) {
+            handles.forEach(ColumnFamilyHandle::close);
+            options.close();
+            throw StorageErrors.wrap(e, id, dir, "open");
+        }
+    }
+
+    /** Flushes every memtable to files and waits. */
+    void flush() {
+        try (FlushOptions f = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(f, handles);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap(e, id, dir, "flush");
+        }
+    }
+
+    @Override
+    public void close() {
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        options.close();
+    }
+}

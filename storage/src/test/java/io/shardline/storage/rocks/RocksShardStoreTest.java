@@ -1,0 +1,254 @@
+package io.shardline.storage.rocks;
+
+import static io.shardline.storage.TestPoints.T0;
+import static io.shardline.storage.TestPoints.cpu;
+import static io.shardline.storage.TestPoints.cpuBatch;
+import static io.shardline.storage.TestPoints.v;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.time.ManualClock;
+import io.shardline.storage.CloseableIterator;
+import io.shardline.storage.Row;
+import io.shardline.storage.ScanRequest;
+import io.shardline.storage.ShardEngine;
+import io.shardline.storage.ShardId;
+import io.shardline.storage.ShardStatus;
+import io.shardline.storage.ShardStore;
+import io.shardline.storage.TagPredicate;
+import io.shardline.storage.TestConfigs;
+import io.shardline.storage.TestPoints;
+import io.shardline.storage.TimeRange;
+import io.shardline.storage.Tombstone;
+import io.shardline.storage.block.BlockReader;
+import io.shardline.storage.digest.Digest;
+import io.shardline.storage.internal.Buckets;
+import io.shardline.storage.memory.InMemoryShardEngine;
+import io.shardline.model.Point;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only the RocksDB store has: files, reopening, corruption, background rewrites. */
+class RocksShardStoreTest {
+
+    private static final ShardId ONE = new ShardId("db", "rp", 1);
+    private static final ShardId TWO = new ShardId("db", "rp", 2);
+
+    @TempDir
+    Path tmp;
+    private final ManualClock clock = new ManualClock();
+    private final List<ShardEngine> engines = new ArrayList<>();
+
+    private RocksShardEngine engine(Map<String, Object> overrides) {
+        RocksShardEngine e = new RocksShardEngine(TestConfigs.storage(tmp.resolve("data").toString(),
+                tmp.resolve("wal").toString(), overrides), clock);
+        e.start();
+        engines.add(e);
+        return e;
+    }
+
+    @AfterEach
+    void closeAll() {
+        engines.forEach(ShardEngine::close);
+    }
+
+    @Test
+    void reopeningKeepsDataIndexTombstonesAndDigest() {
+        RocksShardEngine e = engine(Map.of());
+        ShardStore s = e.open(ONE);
+        s.write(cpuBatch(5, 20, T0, 60_000_000_000L, 1), v(1));
+        s.delete(Tombstone.dropSeries("cpu", TagPredicate.eq("host", "h4"), v(2)));
+        Digest before = s.digest(Digest.NO_CUTOFF);
+        long lastModified = s.lastModified();
+        e.close();
+        RocksShardEngine again = engine(Map.of());
+        ShardStore r = again.get(ONE).orElseThrow();
+        assertThat(r.digest(Digest.NO_CUTOFF)).isEqualTo(before);
+        assertThat(r.series("cpu", TagPredicate.all())).hasSize(4);
+        assertThat(r.lastModified()).isEqualTo(lastModified);
+        assertThat(r.stats().pointCount()).isEqualTo(80);
+        assertThat(r.write(List.of(TestPoints.cpuFull(9, T0, 1)), v(3)).stored()).isEqualTo(1);
+        assertThat(r.series("cpu", TagPredicate.all())).hasSize(5);
+    }
+
+    @Test
+    void aCorruptShardFailsClearlyAndTheOthersKeepServing() throws Exception {
+        RocksShardEngine e = engine(Map.of());
+        e.open(ONE).write(List.of(cpu("a", 1, T0)), v(1));
+        e.open(TWO).write(List.of(cpu("b", 2, T0)), v(1));
+        e.close();
+        Path dir = ONE.under(tmp.resolve("data"));
+        Files.writeString(dir.resolve("CURRENT"), "garbage-without-newline");
+        RocksShardEngine again = engine(Map.of());
+        assertThat(again.shards()).contains(ShardStatus.opened(TWO));
+        ShardStatus failed = again.shards().stream().filter(s -> s.id().equals(ONE)).findFirst().orElseThrow();
+        assertThat(failed.open()).isFalse();
+        assertThat(failed.error()).contains("shard=1").contains(dir.toString());
+        assertThatThrownBy(() -> again.open(ONE)).isInstanceOf(ShardlineException.class)
+                .hasMessageContaining("shard=1 db=db rp=rp").hasMessageContaining(dir.toString())
+                .extracting(x -> ((ShardlineException) x).code()).isIn(ErrorCode.CORRUPTED, ErrorCode.IO_ERROR);
+        ShardStore two = again.open(TWO);
+        assertThat(two.series("cpu", TagPredicate.all())).hasSize(1);
+        assertThat(two.write(List.of(cpu("c", 3, T0)), v(2)).stored()).isEqualTo(1);
+    }
+
+    @Test
+    void dropRemovesTheShardAndItsLog() {
+        RocksShardEngine e = engine(Map.of());
+        e.open(ONE).write(List.of(cpu("a", 1, T0)), v(1));
+        Path dir = ONE.under(tmp.resolve("data"));
+        Path wal = ONE.under(tmp.resolve("wal"));
+        assertThat(dir).isDirectory();
+        assertThat(wal).isDirectory();
+        assertThat(e.open(ONE).sizeBytes()).isPositive();
+        e.drop(ONE);
+        assertThat(dir).doesNotExist();
+        assertThat(wal).doesNotExist();
+        assertThat(e.get(ONE)).isEmpty();
+    }
+
+    @Test
+    void copiesWorkWithTheLogInsideTheShardDirectoryToo() {
+        String same = tmp.resolve("both").toString();
+        RocksShardEngine e = new RocksShardEngine(TestConfigs.storage(same, same, Map.of()), clock);
+        e.start();
+        engines.add(e);
+        ShardStore s = e.open(ONE);
+        s.write(cpuBatch(4, 10, T0, 1_000_000_000L, 3), v(1));
+        try (io.shardline.storage.ShardSnapshot snap = s.snapshot()) {
+            ShardStore copy = e.ingest(TWO, snap);
+            assertThat(copy.digest(Digest.NO_CUTOFF)).isEqualTo(s.digest(Digest.NO_CUTOFF));
+        }
+        e.close();
+        RocksShardEngine reopened = new RocksShardEngine(TestConfigs.storage(same, same, Map.of()), clock);
+        reopened.start();
+        engines.add(reopened);
+        assertThat(reopened.get(TWO).orElseThrow().stats().valueCount()).isEqualTo(200);
+    }
+
+    @Test
+    void syncEveryWriteModeWorks() {
+        RocksShardEngine e = engine(Map.of("wal-fsync-delay", Duration.ZERO));
+        ShardStore s = e.open(ONE);
+        assertThat(s.write(cpuBatch(3, 3, T0, 1000, 1), v(1)).stored()).isEqualTo(9);
+        assertThat(s.stats().valueCount()).isEqualTo(45);
+    }
+
+    @Test
+    void busyBucketsAreRewrittenInTheBackgroundWithoutChangingContent() throws Exception {
+        RocksShardEngine e = engine(Map.of());
+        RocksShardStore s = (RocksShardStore) e.open(ONE);
+        for (int i = 0; i < 70; i++) {
+            s.write(List.of(cpu("a", i, T0 + i)), v(i + 1));
+        }
+        Digest before = s.digest(Digest.NO_CUTOFF);
+        byte[] key = Keys.block(s.state().index.ref(TestPoints.series("cpu", "host", "a")).id(), Buckets.index(T0));
+        assertThat(BlockReader.isCompact(s.state().db.db.get(s.state().db.data, key))).isFalse();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!BlockReader.isCompact(s.state().db.db.get(s.state().db.data, key)) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        }
+        assertThat(BlockReader.isCompact(s.state().db.db.get(s.state().db.data, key))).isTrue();
+        assertThat(s.digest(Digest.NO_CUTOFF)).isEqualTo(before);
+        try (CloseableIterator<Row> it = s.scan(ScanRequest.ascending("cpu", s.series("cpu", TagPredicate.all()),
+                List.of("value"), TimeRange.ALL))) {
+            int n = 0;
+            while (it.hasNext()) {
+                assertThat(it.next().value(0).floatValue()).isEqualTo(n++);
+            }
+            assertThat(n).isEqualTo(70);
+        }
+    }
+
+    @Test
+    void rocksAndInMemoryStoresAgreeOnEverything() {
+        ShardStore rocks = engine(Map.of()).open(ONE);
+        InMemoryShardEngine mem = new InMemoryShardEngine(TestConfigs.storage("/x", "/y", Map.of()), clock);
+        mem.start();
+        engines.add(mem);
+        ShardStore memory = mem.open(ONE);
+        List<Point> points = cpuBatch(8, 30, T0 - TestPoints.HOUR, 300_000_000_000L, 7);
+        for (ShardStore s : List.of(rocks, memory)) {
+            s.write(points, v(1));
+            s.write(points.subList(0, 50), v(3));
+            s.delete(Tombstone.delete("cpu", TagPredicate.regex("host", "h[12]"), TimeRange.of(T0, T0 + 3_000_000_000_000L),
+                    v(2)));
+            s.write(List.of(Point.builder("log").tag("app", "x").stringField("msg", "hi \"there\"")
+                    .booleanField("ok", true).unsignedField("n", -1L).timestamp(T0).build()), v(4));
+        }
+        rocks.compact();
+        assertThat(rocks.digest(Digest.NO_CUTOFF)).isEqualTo(memory.digest(Digest.NO_CUTOFF));
+        assertThat(rocks.digest(v(2))).isEqualTo(memory.digest(v(2)));
+        assertThat(rocks.stats().pointCount()).isEqualTo(memory.stats().pointCount());
+        assertThat(rocks.stats().valueCount()).isEqualTo(memory.stats().valueCount());
+        StringWriter a = new StringWriter();
+        StringWriter b = new StringWriter();
+        rocks.exportLineProtocol(TimeRange.ALL, a);
+        memory.exportLineProtocol(TimeRange.ALL, b);
+        assertThat(a.toString()).isEqualTo(b.toString()).contains("log,app=x n=18446744073709551615u");
+        assertThat(rocks.exportPatch(List.of(new io.shardline.storage.SeriesRange(points.get(3).series(),
+                Long.MIN_VALUE, Long.MAX_VALUE)))).isEqualTo(memory.exportPatch(List.of(
+                new io.shardline.storage.SeriesRange(points.get(3).series(), Long.MIN_VALUE, Long.MAX_VALUE))));
+    }
+
+    @Test
+    void rocksAndInMemoryStoresAgreeUnderRandomOperations() {
+        long seed = Long.getLong("shardline.seed", System.nanoTime());
+        System.out.println("rocksVsMemory seed=" + seed + " (re-run with -Dshardline.seed=" + seed + ")");
+        java.util.Random rnd = new java.util.Random(seed);
+        ShardStore rocks = engine(Map.of("max-values-per-tag", 5L)).open(ONE);
+        InMemoryShardEngine mem = new InMemoryShardEngine(TestConfigs.storage("/x", "/y",
+                Map.of("max-values-per-tag", 5L)), clock);
+        mem.start();
+        engines.add(mem);
+        ShardStore memory = mem.open(ONE);
+        for (int op = 0; op < 40; op++) {
+            long version = v(1 + rnd.nextInt(30));
+            int kind = rnd.nextInt(10);
+            for (ShardStore s : List.of(rocks, memory)) {
+                java.util.Random r = new java.util.Random(seed * 31 + op);
+                if (kind == 0) {
+                    s.delete(Tombstone.delete(r.nextBoolean() ? "cpu" : null, TagPredicate.regex("host", "h[" + r.nextInt(7)
+                            + "-7]"), TimeRange.of(T0 + r.nextInt(40) * 1000L, T0 + r.nextInt(40) * 1000L + 60_000), version));
+                } else if (kind == 1) {
+                    s.compact();
+                } else if (kind == 2) {
+                    s.delete(Tombstone.dropMeasurement("disk", version));
+                } else {
+                    List<Point> batch = new ArrayList<>();
+                    for (int i = 0; i < 1 + r.nextInt(30); i++) {
+                        batch.add(r.nextInt(5) == 0
+                                ? Point.builder("disk").tag("host", "h" + r.nextInt(8)).integerField("used", r.nextInt(9))
+                                        .timestamp(T0 + r.nextInt(100) * 1000L).build()
+                                : TestPoints.cpuFull(r.nextInt(8), T0 + r.nextInt(100) * 1000L + r.nextInt(2) * TestPoints.HOUR,
+                                        r.nextInt(50)));
+                    }
+                    if (r.nextInt(6) == 0) {
+                        batch.add(Point.builder("disk").tag("host", "h1").floatField("used", 1.5).timestamp(T0).build());
+                    }
+                    s.write(batch, version);
+                }
+            }
+            assertThat(rocks.digest(Digest.NO_CUTOFF)).as("seed " + seed + " op " + op)
+                    .isEqualTo(memory.digest(Digest.NO_CUTOFF));
+        }
+        for (String m : List.of("cpu", "disk")) {
+            assertThat(rocks.series(m, TagPredicate.all())).as("seed " + seed).isEqualTo(memory.series(m, TagPredicate.all()));
+            assertThat(rocks.fieldTypes(m)).as("seed " + seed).isEqualTo(memory.fieldTypes(m));
+            assertThat(rocks.tagValues(m, "host", TagPredicate.all())).isEqualTo(memory.tagValues(m, "host",
+                    TagPredicate.all()));
+        }
+        assertThat(rocks.measurements(TagPredicate.all())).isEqualTo(memory.measurements(TagPredicate.all()));
+        assertThat(rocks.stats().seriesCount()).isEqualTo(memory.stats().seriesCount());
+    }
+}
