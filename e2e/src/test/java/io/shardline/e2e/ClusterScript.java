@@ -27,6 +27,14 @@ public final class ClusterScript implements AutoCloseable {
         }
     }
 
+    /** What one {@code scripts/shardline-ctl} run printed on each stream, and its exit code. */
+    public record CtlResult(int exitCode, String out, String err) {
+        public CtlResult ok() {
+            assertThat(exitCode).as("exit code of shardline-ctl; stdout:%n%s%nstderr:%n%s", out, err).isZero();
+            return this;
+        }
+    }
+
     /** One row of {@code status}. */
     public record NodeStatus(String node, long pid, String state, String addresses) {
     }
@@ -44,6 +52,11 @@ public final class ClusterScript implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The repository root (where {@code scripts/} is). */
+    public Path repo() {
+        return repo;
     }
 
     public int basePort() {
@@ -97,6 +110,43 @@ public final class ClusterScript implements AutoCloseable {
 
     public String api(String node) {
         return run("api", node).ok().output().trim();
+    }
+
+    /**
+     * Runs {@code scripts/shardline-ctl <args>} (with no standard input) and returns its exit code and
+     * its standard output and error separately.
+     */
+    public CtlResult ctl(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(repo.resolve("scripts/shardline-ctl").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        try {
+            Path err = Files.createTempFile("shardline-ctl", ".err");
+            try {
+                pb.redirectError(err.toFile());
+                Process p = pb.start();
+                byte[] out = p.getInputStream().readAllBytes();
+                if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("shardline-ctl " + String.join(" ", args) + " did not finish in 2 minutes");
+                }
+                CtlResult result = new CtlResult(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                        Files.readString(err));
+                System.out.printf("$ shardline-ctl %s%n%s%s(exit %d)%n", String.join(" ", args), result.out(),
+                        result.err(), result.exitCode());
+                return result;
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + cmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** Stops the cluster; used from @AfterAll so no process outlives the test. */

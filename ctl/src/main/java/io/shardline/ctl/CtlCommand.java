@@ -1,0 +1,60 @@
+package io.shardline.ctl;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root of {@code shardline ctl [global flags] VERB [verb flags] [args]}: the global flags of
+ * influxd-ctl that Shardline has ({@code -bind}, {@code -timeout}) and the verbs as subcommands (see
+ * {@link VerbRegistry}). Without a verb it prints the help. One instance per run.
+ */
+@Command(name = "shardline ctl",
+        synopsisHeading = "Usage: ",
+        customSynopsis = "shardline ctl [-bind host:port] [-timeout duration] <command> [options] [<args>]",
+        description = {"Administers a Shardline cluster through its meta nodes, like influxd-ctl.",
+                "Run 'shardline ctl <command> -help' for a command's options."},
+        commandListHeading = "%nCommands:%n",
+        optionListHeading = "%nGlobal options:%n")
+public final class CtlCommand implements Callable<Integer> {
+
+    @Option(names = {"-bind", "--bind"}, paramLabel = "host:port", defaultValue = "localhost:8091",
+            converter = AddressConverter.class,
+            description = "MetaService address of a meta node ([meta] http-bind-address). Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = {"-timeout", "--timeout"}, paramLabel = "duration", defaultValue = "10s",
+            converter = GoDurationConverter.class,
+            description = "Longest wait for any one operation, e.g. 30s or 1m. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CtlEnvironment env;
+
+    CtlCommand(CtlEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(env.out());
+        return 0;
+    }
+
+    /** A context for one run of {@code verb} with the global flags. */
+    CtlContext openContext(String verb) {
+        if (timeout.isZero()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-timeout must be greater than 0s");
+        }
+        return new CtlContext(verb, bind, timeout, env);
+    }
+}
