@@ -9,6 +9,7 @@ import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.model.Hlc;
 import io.shardline.model.Point;
+import io.shardline.storage.PointDedup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -81,7 +82,9 @@ public final class PointsWriter implements WriteService {
         stats.add("req", 1);
         stats.add("pointReq", points.size());
         long deadline = clock.monotonicNanos() + writeTimeout.toNanos();
-        ShardMapper.Mapping mapping = map(db, rp, points);
+        // Within one request the last of several points with the same series and time wins, as in 1.x;
+        // the stores then merge across requests by version alone.
+        ShardMapper.Mapping mapping = map(db, rp, PointDedup.lastWins(points));
         long version = hlc.next();
         List<ShardWrite> writes = new ArrayList<>();
         for (ShardMapper.ShardPoints sp : mapping.shards()) {

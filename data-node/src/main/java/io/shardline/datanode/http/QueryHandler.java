@@ -1,0 +1,149 @@
+package io.shardline.datanode.http;
+
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.http.HttpHandler;
+import io.shardline.common.http.HttpRequestView;
+import io.shardline.common.http.HttpResult;
+import io.shardline.common.time.Clock;
+import io.shardline.datanode.query.QueryContext;
+import io.shardline.datanode.query.StatementExecutor;
+import io.shardline.query.ast.Query;
+import io.shardline.query.ast.Statement;
+import io.shardline.query.parse.InfluxQLParser;
+import io.shardline.query.parse.ParseException;
+import io.shardline.query.result.Chunker;
+import io.shardline.query.result.CsvFormatter;
+import io.shardline.query.result.EpochFormat;
+import io.shardline.query.result.JsonFormatter;
+import io.shardline.query.result.Message;
+import io.shardline.query.result.ResponseBuilder;
+import io.shardline.query.result.Result;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET|POST /query} as InfluxDB 1.8 serves it: {@code q} from the URL or a form body,
+ * {@code db}, {@code rp}, {@code epoch}, {@code pretty}, {@code chunked}/{@code chunk_size}, and
+ * Shardline's {@code node} (read one data node's local shards only). 400 for a missing {@code q} or a
+ * parse error; otherwise 200 with one result per statement, {@code not executed} after the first
+ * failing one, and the read-only warning for changes sent with GET. JSON, or CSV when the client
+ * accepts {@code application/csv}. Thread-safe.
+ */
+public final class QueryHandler implements HttpHandler {
+
+    private final StatementExecutor executor;
+    private final Clock clock;
+    private final int maxRowLimit;
+
+    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit) {
+        this.executor = executor;
+        this.clock = clock;
+        this.maxRowLimit = maxRowLimit;
+    }
+
+    @Override
+    public HttpResult handle(HttpRequestView request) {
+        Map<String, String> params = params(request);
+        boolean pretty = "true".equals(params.get("pretty"));
+        String q = params.get("q");
+        if (q == null || q.isBlank()) {
+            return error(400, "missing required parameter \"q\"", pretty);
+        }
+        Query query;
+        try {
+            query = InfluxQLParser.parseQuery(q);
+        } catch (ParseException e) {
+            return error(400, "error parsing query: " + e.getMessage(), pretty);
+        }
+        long onlyNode;
+        try {
+            onlyNode = params.containsKey("node") ? Long.parseLong(params.get("node")) : 0;
+        } catch (NumberFormatException e) {
+            return error(400, "invalid node id \"" + params.get("node") + "\"", pretty);
+        }
+        QueryContext context = new QueryContext(params.get("db"), params.get("rp"), clock.wallNanos(), onlyNode);
+        List<Result> results = run(query, context, "GET".equals(request.method()));
+        return respond(request, params, results, pretty);
+    }
+
+    private List<Result> run(Query query, QueryContext context, boolean readOnlyRequest) {
+        List<Result> results = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < query.statements().size(); i++) {
+            Statement s = query.statements().get(i);
+            if (failed) {
+                results.add(Result.notExecuted(i));
+                continue;
+            }
+            try {
+                Result r = Result.of(i, executor.execute(s, context));
+                results.add(readOnlyRequest && !s.isReadOnly() ? r.withMessage(Message.readOnlyWarning(s.toString())) : r);
+            } catch (ShardlineException e) {
+                results.add(Result.error(i, e.getMessage()));
+                failed = true;
+            }
+        }
+        return results;
+    }
+
+    private HttpResult respond(HttpRequestView request, Map<String, String> params, List<Result> results,
+                               boolean pretty) {
+        EpochFormat epoch = EpochFormat.fromParam(params.get("epoch"));
+        String accept = request.header("Accept");
+        if (accept != null && (accept.contains("application/csv") || accept.contains("text/csv"))) {
+            return new HttpResult(200, "text/csv", new CsvFormatter().write(results, epoch)
+                    .getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+        if ("true".equals(params.get("chunked"))) {
+            int size = chunkSize(params.get("chunk_size"));
+            StringBuilder body = new StringBuilder();
+            for (Result r : results) {
+                for (Result chunk : Chunker.chunk(r, size)) {
+                    body.append(JsonFormatter.chunk(chunk, epoch, pretty));
+                }
+            }
+            return HttpResult.json(200, body.toString());
+        }
+        ResponseBuilder builder = new ResponseBuilder(maxRowLimit);
+        results.forEach(builder::add);
+        return HttpResult.json(200, JsonFormatter.response(builder.results(), epoch, pretty));
+    }
+
+    private static int chunkSize(String param) {
+        try {
+            int n = param == null ? 0 : Integer.parseInt(param);
+            return n > 0 ? n : Chunker.DEFAULT_CHUNK_SIZE;
+        } catch (NumberFormatException e) {
+            return Chunker.DEFAULT_CHUNK_SIZE;
+        }
+    }
+
+    private static HttpResult error(int status, String message, boolean pretty) {
+        return HttpResult.json(status, JsonFormatter.error(message, pretty))
+                .withHeader("X-InfluxDB-Error", message.length() > 1024 ? message.substring(0, 1024) : message);
+    }
+
+    /** URL parameters, overridden by a form-encoded POST body (what the influx CLI and clients send). */
+    static Map<String, String> params(HttpRequestView request) {
+        Map<String, String> params = new HashMap<>();
+        request.params().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        String type = request.header("Content-Type");
+        if ("POST".equals(request.method()) && type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(key, value);
+            }
+        }
+        return params;
+    }
+}
