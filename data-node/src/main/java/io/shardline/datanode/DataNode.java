@@ -1,5 +1,6 @@
 package io.shardline.datanode;
 
+import io.grpc.ClientInterceptor;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpServer;
 import io.shardline.common.io.Directories;
@@ -30,6 +31,7 @@ import io.shardline.datanode.write.PointsWriter;
 import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,7 @@ public final class DataNode implements Service {
 
     private final DataNodeConfig config;
     private final Clock clock;
+    private final List<ClientInterceptor> peerInterceptors;
     private final LifecycleGuard guard = new LifecycleGuard("data node");
     private final ServiceGroup services = new ServiceGroup("data node");
     private final StatsRegistry stats = new StatsRegistry();
@@ -61,8 +64,17 @@ public final class DataNode implements Service {
     private HttpServer http;
 
     public DataNode(DataNodeConfig config, Clock clock) {
+        this(config, clock, List.of());
+    }
+
+    /**
+     * @param peerInterceptors applied to every call this node makes to other data nodes (tests use
+     *     one to cut the network between two nodes)
+     */
+    public DataNode(DataNodeConfig config, Clock clock, List<ClientInterceptor> peerInterceptors) {
         this.config = config;
         this.clock = clock;
+        this.peerInterceptors = List.copyOf(peerInterceptors);
     }
 
     @Override
@@ -82,7 +94,8 @@ public final class DataNode implements Service {
                 config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock);
         Hlc hlc = new Hlc(clock);
         StoreLocalShards local = new StoreLocalShards(engine, membership::view, membership::nodeId);
-        PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout());
+        PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
+                peerInterceptors);
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
                 .addService(new DataNodeRpcService(local, hlc, stats)));

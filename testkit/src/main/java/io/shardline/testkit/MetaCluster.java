@@ -70,6 +70,11 @@ public final class MetaCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** The temporary directory holding every node of this cluster. */
+    public Path root() {
+        return root;
+    }
+
     public List<MetaNodeSlot> nodes() {
         return List.copyOf(slots);
     }

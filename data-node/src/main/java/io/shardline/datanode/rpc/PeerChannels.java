@@ -1,8 +1,10 @@
 package io.shardline.datanode.rpc;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +19,17 @@ public final class PeerChannels implements AutoCloseable {
 
     private final Duration idleTime;
     private final Duration dialTimeout;
+    private final List<ClientInterceptor> interceptors;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
-    public PeerChannels(Duration idleTime, Duration dialTimeout) {
+    /**
+     * @param interceptors applied to every call to a peer (tests use one to cut the network between
+     *     two nodes); empty in production
+     */
+    public PeerChannels(Duration idleTime, Duration dialTimeout, List<ClientInterceptor> interceptors) {
         this.idleTime = idleTime;
         this.dialTimeout = dialTimeout;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /** The channel to {@code host:port}, created on first use. */
@@ -34,7 +42,7 @@ public final class PeerChannels implements AutoCloseable {
             if (!idleTime.isZero()) {
                 b.idleTimeout(idleTime.toMillis(), TimeUnit.MILLISECONDS);
             }
-            return b.build();
+            return b.intercept(interceptors).build();
         });
     }
 
