@@ -194,6 +194,7 @@ public final class SeriesKey {
 
     @Override
     public int hashCode() {
-        return Objects.hash(measurement, Arrays.hashCode(tagKeys), Arrays.hashCode(tagValues));
+        // The FNV-1a hash of the key is computed once and cached; equal keys have equal bytes.
+        return Long.hashCode(fnv64a());
     }
 }

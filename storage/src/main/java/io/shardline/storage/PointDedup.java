@@ -5,11 +5,9 @@ import io.shardline.model.Point;
 import io.shardline.model.PointBuilder;
 import io.shardline.model.SeriesKey;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * 1.x's rule for one write request, applied by the coordinator before it stamps a version: points
@@ -27,15 +25,7 @@ public final class PointDedup {
 
     /** {@code points} with duplicates merged, in first-occurrence order; the same list if none. */
     public static List<Point> lastWins(List<Point> points) {
-        Set<RowKey> seen = new HashSet<>();
-        boolean duplicates = false;
-        for (Point p : points) {
-            if (!seen.add(new RowKey(p.series(), p.timestamp()))) {
-                duplicates = true;
-                break;
-            }
-        }
-        if (!duplicates) {
+        if (!mayHaveDuplicates(points)) {
             return points;
         }
         Map<RowKey, List<Point>> rows = new LinkedHashMap<>();
@@ -47,6 +37,34 @@ public final class PointDedup {
             out.add(e.getValue().size() == 1 ? e.getValue().get(0) : merge(e.getKey(), e.getValue()));
         }
         return out;
+    }
+
+    /**
+     * A fast, allocation-light check over (series hash, timestamp) in an open-addressing table: false
+     * means certainly no duplicates; true (a repeated hash) sends the batch to the exact merge.
+     */
+    private static boolean mayHaveDuplicates(List<Point> points) {
+        int n = points.size();
+        if (n < 2) {
+            return false;
+        }
+        int capacity = Integer.highestOneBit(n * 2 - 1) << 1;
+        long[] table = new long[capacity];
+        boolean[] used = new boolean[capacity];
+        int mask = capacity - 1;
+        for (Point p : points) {
+            long h = p.series().fnv64a() * 0x9E3779B97F4A7C15L + p.timestamp();
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (used[slot]) {
+                if (table[slot] == h) {
+                    return true;
+                }
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            table[slot] = h;
+        }
+        return false;
     }
 
     private static Point merge(RowKey key, List<Point> same) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -52,6 +53,9 @@ public final class BenchWriteCommand implements Callable<Integer> {
 
     @Option(names = {"-consistency", "--consistency"}, description = "Write consistency any|one|quorum|all (default: ${DEFAULT-VALUE}).")
     String consistency = "one";
+
+    @Option(names = {"-rate", "--rate"}, description = "Points per second over all connections; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    long rate;
 
     @Option(names = {"-seed", "--seed"}, description = "Seed of the generated values (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -97,6 +101,7 @@ public final class BenchWriteCommand implements Callable<Integer> {
             futures.add(pool.submit(() -> {
                 Latencies mine = new Latencies();
                 for (int i; (i = next.getAndIncrement()) < batches.size(); ) {
+                    pace(start, i);
                     long t0 = System.nanoTime();
                     HttpResponse<String> resp = client.send(HttpRequest.newBuilder(target)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build(),
@@ -118,6 +123,18 @@ public final class BenchWriteCommand implements Callable<Integer> {
         r.elapsedNanos = System.nanoTime() - start;
         pool.shutdown();
         return r;
+    }
+
+    /** With {@code -rate}, waits until batch {@code i} is due so the total stays at the rate. */
+    private void pace(long startNanos, int i) throws InterruptedException {
+        if (rate <= 0) {
+            return;
+        }
+        long due = startNanos + (long) (i * (double) batchSize / rate * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
     }
 
     private static long lines(byte[] body) {

@@ -141,11 +141,11 @@ public final class HintedHandoff implements Service, io.shardline.datanode.write
         return destinations.values().stream().filter(d -> d.bytes() > 0).map(DestinationQueues::nodeId).toList();
     }
 
-    /** Replays now, skipping back-off (for example when a node is seen again). */
-    public void wake(long nodeId) {
+    /** The destination is alive again (it announced itself): replay now instead of waiting out the back-off. */
+    public void nodeAlive(long nodeId) {
         DestinationQueues d = destinations.get(nodeId);
-        if (d != null) {
-            processor(d).wake();
+        if (d != null && d.bytes() > 0) {
+            processor(d).resetBackoff();
         }
     }
 

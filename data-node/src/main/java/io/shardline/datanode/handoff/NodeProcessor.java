@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ final class NodeProcessor implements AutoCloseable {
     private final long timeoutMillis;
     private final ScheduledExecutorService thread;
     private int failures;
-    private boolean scheduled;
+    private ScheduledFuture<?> scheduled;
+    private long scheduledAtNanos;
     private long notBeforeNanos;
     private boolean closed;
 
@@ -64,14 +66,39 @@ final class NodeProcessor implements AutoCloseable {
                 new NamedThreadFactory("hh-node-" + queues.nodeId(), true));
     }
 
-    /** Asks for a round as soon as the back-off allows. Cheap; safe from any thread. */
+    /**
+     * Asks for a round as soon as the back-off allows, moving an already scheduled round earlier if
+     * the back-off was reset. Cheap; safe from any thread.
+     */
     synchronized void wake() {
-        if (closed || scheduled) {
+        if (closed) {
             return;
         }
-        scheduled = true;
-        long delay = Math.max(0, notBeforeNanos - clock.monotonicNanos());
-        thread.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
+        long now = clock.monotonicNanos();
+        long due = Math.max(now, notBeforeNanos);
+        if (scheduled != null && !scheduled.isDone()) {
+            if (scheduledAtNanos <= due) {
+                return;
+            }
+            scheduled.cancel(false);
+        }
+        scheduledAtNanos = due;
+        scheduled = thread.schedule(this::tick, due - now, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Forgets the back-off and replays now: the destination was seen alive again, so waiting out a
+     * back-off grown during a long outage would only delay the drain.
+     */
+    void resetBackoff() {
+        synchronized (this) {
+            if (failures == 0) {
+                return;
+            }
+            failures = 0;
+            notBeforeNanos = 0;
+        }
+        wake();
     }
 
     /** Consecutive failed rounds (0 after a success). */
@@ -81,7 +108,7 @@ final class NodeProcessor implements AutoCloseable {
 
     private void tick() {
         synchronized (this) {
-            scheduled = false;
+            scheduled = null;
             if (closed) {
                 return;
             }

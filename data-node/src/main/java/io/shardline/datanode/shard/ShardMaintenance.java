@@ -9,6 +9,7 @@ import io.shardline.config.data.ShardPrecreationConfig;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.meta.client.ClusterView;
 import io.shardline.meta.client.MetaClient;
+import io.shardline.meta.client.NodeStatus;
 import io.shardline.meta.model.ShardLocation;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardStatus;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The data node's housekeeping, on one thread: shard precreation ({@code [shard-precreation]}),
  * retention ({@code [retention]}: expired groups are marked deleted in meta), dropping local shards
- * whose group was deleted or whose database was dropped, and deleting the hinted-handoff queues of
- * data nodes removed from the cluster. Nothing is dropped while the cluster view is still empty.
+ * whose group was deleted or whose database was dropped, deleting the hinted-handoff queues of data
+ * nodes removed from the cluster, and waking hinted handoff for destinations that announce
+ * themselves again. Nothing is dropped while the cluster view is still empty.
  */
 public final class ShardMaintenance implements Service {
 
@@ -121,6 +123,20 @@ public final class ShardMaintenance implements Service {
         for (long node : handoff.destinationsWithData()) {
             if (v.metadata().dataNode(node).isEmpty()) {
                 handoff.removeNode(node);
+            }
+        }
+        wakeHandoffForLiveNodes();
+    }
+
+    /** Destinations with queued writes that announce themselves again get their back-off reset. */
+    private void wakeHandoffForLiveNodes() {
+        MetaClient client = meta.get();
+        if (client == null || handoff.destinationsWithData().isEmpty()) {
+            return;
+        }
+        for (NodeStatus status : client.clusterStatus().dataNodes()) {
+            if (!status.version().isEmpty()) {
+                handoff.nodeAlive(status.node().id());
             }
         }
     }

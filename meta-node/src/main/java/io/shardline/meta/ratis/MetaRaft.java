@@ -47,8 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetaRaft implements Service {
 
-    private static final int MEMBERSHIP_RETRIES = 25;
-
     private static final Logger LOG = LoggerFactory.getLogger(MetaRaft.class);
     private static final Duration RETRY_SLEEP = Duration.ofMillis(100);
 
@@ -207,27 +205,13 @@ public final class MetaRaft implements Service {
     }
 
     /**
-     * Removes {@code id} from the configuration with compare-and-set against this node's view of the
-     * current members, retrying while that view lags the leader's; blocks until committed.
+     * Removes {@code id} from the configuration. Called on the leader (whose configuration is
+     * authoritative, and which runs one membership change at a time); blocks until committed.
      */
     public void removeMember(RaftPeerId id) {
-        ShardlineException last = null;
-        for (int attempt = 0; attempt < MEMBERSHIP_RETRIES; attempt++) {
-            List<RaftPeer> current = members();
-            if (current.stream().noneMatch(p -> p.getId().equals(id))) {
-                return;
-            }
-            List<RaftPeer> next = current.stream().filter(p -> !p.getId().equals(id)).toList();
-            try {
-                setConfiguration(SetConfigurationRequest.Arguments.newBuilder().setServersInCurrentConf(current)
-                        .setServersInNewConf(next).setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
-                return;
-            } catch (ShardlineException e) {
-                last = e;
-                pauseBeforeRetry();
-            }
-        }
-        throw last;
+        List<RaftPeer> next = members().stream().filter(p -> !p.getId().equals(id)).toList();
+        setConfiguration(SetConfigurationRequest.Arguments.newBuilder().setServersInNewConf(next)
+                .setMode(SetConfigurationRequest.Mode.SET_UNCONDITIONALLY).build());
     }
 
     private void setConfiguration(SetConfigurationRequest.Arguments arguments) {
@@ -238,15 +222,6 @@ public final class MetaRaft implements Service {
             }
         } catch (IOException e) {
             throw unavailable("membership change failed", e);
-        }
-    }
-
-    private static void pauseBeforeRetry() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShardlineException(ErrorCode.CANCELLED, "interrupted during a membership change", e);
         }
     }
 

@@ -105,7 +105,9 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
 
     @Override
     public void addMetaNode(AddMetaNodeRequest request, StreamObserver<NodeMessage> out) {
-        reply(() -> membership.add(request.getHttpAddress()).thenApply(MetadataCodec::encode), out);
+        // Membership changes run on the leader, whose Raft configuration is authoritative.
+        onLeader(out, stub -> GrpcCalls.<NodeMessage>unary(o -> stub.addMetaNode(request, o)),
+                () -> membership.add(request.getHttpAddress()).thenApply(MetadataCodec::encode));
     }
 
     @Override
@@ -115,7 +117,8 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
                     "-tcpAddr is required with -force")));
             return;
         }
-        reply(() -> membership.remove(request.getHttpAddress(), request.getRaftAddress(), request.getForce()), out);
+        onLeader(out, stub -> GrpcCalls.<NodeMessage>unary(o -> stub.removeMetaNode(request, o)),
+                () -> membership.remove(request.getHttpAddress(), request.getRaftAddress(), request.getForce()));
     }
 
     @Override
