@@ -315,7 +315,16 @@ next_steps() {
   echo
   echo "Cluster state, configs and logs: $DIR"
   echo "Try:"
-  [ -n "$first_data" ] && echo "  curl -i $(echo "http://127.0.0.1:$(data_http_port "$first_data")")/ping"
+  if [ -n "$first_data" ]; then
+    local url="http://127.0.0.1:$(data_http_port "$first_data")"
+    echo "  curl -i $url/ping"
+    echo "  curl -XPOST '$url/query' --data-urlencode 'q=CREATE DATABASE mydb'"
+    echo "  curl -XPOST '$url/write?db=mydb' --data-binary 'cpu,host=a value=0.5'"
+    echo "  curl -G '$url/query?db=mydb' --data-urlencode 'q=SELECT * FROM cpu'"
+  fi
+  local first_meta=""
+  for n in $NODES; do [ "$(kind_of "$n")" = meta ] && { first_meta="$n"; break; }; done
+  [ -n "$first_meta" ] && echo "  scripts/shardline-ctl -bind 127.0.0.1:$(meta_api_port "$first_meta") show"
   echo "  scripts/cluster.sh status        # every node, up or down"
   echo "  scripts/cluster.sh logs data1    # a node's log"
   echo "  scripts/cluster.sh kill data1    # then: scripts/cluster.sh start data1"
