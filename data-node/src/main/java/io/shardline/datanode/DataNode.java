@@ -109,7 +109,7 @@ public final class DataNode implements Service {
         writer = new PointsWriter(new MetaWriteTopology(membership), local, transport, handoff, hlc, clock,
                 config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
-                membership::view, engine, handoff));
+                membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
                     httpApi().handler(), config.http().maxBodySize(), 8));

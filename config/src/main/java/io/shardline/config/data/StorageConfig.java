@@ -24,7 +24,8 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                             long cacheMaxMemorySize, long cacheSnapshotMemorySize, long maxSeriesPerDatabase,
                             long maxValuesPerTag, int maxConcurrentCompactions, long compactThroughput,
                             long compactThroughputBurst, long blockCacheSize, long seriesCacheSize,
-                            Duration tombstoneGracePeriod, Duration blockRewriteColdDuration) {
+                            Duration tombstoneGracePeriod, Duration blockRewriteColdDuration,
+                            Duration compactFullWriteColdDuration) {
 
     public static final String SECTION = "data";
 
@@ -87,13 +88,19 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                     + " deduplicated form (buckets receiving many writes are rewritten sooner).")
             .validator(Validators.notNegative()).shardlineOnly().build();
 
+    public static final ConfigKey<Duration> COMPACT_FULL_WRITE_COLD_DURATION = ConfigKey.of(SECTION,
+                    "compact-full-write-cold-duration", DURATION, Duration.ofHours(4))
+            .doc("A shard not written for this long is fully compacted once: every block rewritten and the"
+                    + " RocksDB files merged, so it takes its smallest size on disk.")
+            .validator(Validators.atLeast(Duration.ofMillis(1), "1ms")).build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(DIR, WAL_DIR, WAL_FSYNC_DELAY, QUERY_LOG_ENABLED, CACHE_MAX_MEMORY_SIZE, CACHE_SNAPSHOT_MEMORY_SIZE,
                 MAX_SERIES_PER_DATABASE, MAX_VALUES_PER_TAG, MAX_CONCURRENT_COMPACTIONS, COMPACT_THROUGHPUT,
                 COMPACT_THROUGHPUT_BURST, BLOCK_CACHE_SIZE, SERIES_CACHE_SIZE, TOMBSTONE_GRACE_PERIOD,
-                BLOCK_REWRITE_COLD_DURATION);
+                BLOCK_REWRITE_COLD_DURATION, COMPACT_FULL_WRITE_COLD_DURATION);
         b.ignoreAll(SECTION, "TSM engine setting; Shardline stores shards in RocksDB", "cache-snapshot-write-cold-duration",
-                "compact-full-write-cold-duration", "index-version", "max-index-log-file-size", "series-id-set-cache-size",
+                "index-version", "max-index-log-file-size", "series-id-set-cache-size",
                 "aggressive-points-per-block", "tsm-use-madv-willneed", "max-concurrent-deletes");
         b.ignoreAll(SECTION, "not used by Shardline", "trace-logging-enabled", "query-log-path",
                 "ingress-metric-by-measurement-enabled", "ingress-metric-by-login-enabled", "strict-error-handling",
@@ -107,7 +114,8 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                 c.get(QUERY_LOG_ENABLED), c.get(CACHE_MAX_MEMORY_SIZE).bytes(), c.get(CACHE_SNAPSHOT_MEMORY_SIZE).bytes(),
                 c.get(MAX_SERIES_PER_DATABASE), c.get(MAX_VALUES_PER_TAG), c.get(MAX_CONCURRENT_COMPACTIONS).intValue(),
                 c.get(COMPACT_THROUGHPUT).bytes(), c.get(COMPACT_THROUGHPUT_BURST).bytes(), c.get(BLOCK_CACHE_SIZE).bytes(),
-                c.get(SERIES_CACHE_SIZE), c.get(TOMBSTONE_GRACE_PERIOD), c.get(BLOCK_REWRITE_COLD_DURATION));
+                c.get(SERIES_CACHE_SIZE), c.get(TOMBSTONE_GRACE_PERIOD), c.get(BLOCK_REWRITE_COLD_DURATION),
+                c.get(COMPACT_FULL_WRITE_COLD_DURATION));
     }
 
     /** The defaults with the given directories (tests, benchmarks, tools). */

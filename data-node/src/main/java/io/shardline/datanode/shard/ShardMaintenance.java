@@ -13,6 +13,10 @@ import io.shardline.meta.client.NodeStatus;
 import io.shardline.meta.model.ShardLocation;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardStatus;
+import io.shardline.storage.ShardStore;
+import io.shardline.common.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -41,11 +45,18 @@ public final class ShardMaintenance implements Service {
     private final Supplier<ClusterView> view;
     private final ShardEngine engine;
     private final HintedHandoff handoff;
+    private final Duration fullCompactionCold;
+    private final Clock clock;
+    /** Shard id to the last-modified time it had when it was last fully compacted. */
+    private final Map<Long, Long> compactedAt = new HashMap<>();
     private final LifecycleGuard guard = new LifecycleGuard("shard maintenance");
     private ScheduledExecutorService thread;
 
     public ShardMaintenance(ShardPrecreationConfig precreation, RetentionConfig retention, Supplier<MetaClient> meta,
-                            Supplier<ClusterView> view, ShardEngine engine, HintedHandoff handoff) {
+                            Supplier<ClusterView> view, ShardEngine engine, HintedHandoff handoff,
+                            Duration fullCompactionCold, Clock clock) {
+        this.fullCompactionCold = fullCompactionCold;
+        this.clock = clock;
         this.precreation = precreation;
         this.retention = retention;
         this.meta = meta;
@@ -70,6 +81,7 @@ public final class ShardMaintenance implements Service {
             every(retention.checkInterval(), this::enforceRetention);
         }
         every(SWEEP, this::sweep);
+        every(SWEEP, this::compactColdShards);
     }
 
     private void every(Duration period, Runnable task) {
@@ -126,6 +138,28 @@ public final class ShardMaintenance implements Service {
             }
         }
         wakeHandoffForLiveNodes();
+    }
+
+    /**
+     * Fully compacts each shard that has not been written for {@code compact-full-write-cold-duration},
+     * once per quiet period (InfluxDB's full compaction of cold shards).
+     */
+    void compactColdShards() {
+        long now = clock.wallNanos();
+        for (ShardStatus status : engine.shards()) {
+            Optional<ShardStore> store = status.open() ? engine.get(status.id()) : Optional.empty();
+            if (store.isEmpty()) {
+                continue;
+            }
+            long modified = store.get().lastModified();
+            Long done = compactedAt.get(status.id().id());
+            if (modified > 0 && now - modified >= fullCompactionCold.toNanos() && (done == null || done < modified)) {
+                store.get().compact();
+                compactedAt.put(status.id().id(), modified);
+                LOG.info("Fully compacted cold shard {} sizeBytes={}", status.id(), store.get().sizeBytes());
+            }
+        }
+        compactedAt.keySet().removeIf(id -> engine.shards().stream().noneMatch(s -> s.id().id() == id));
     }
 
     /** Destinations with queued writes that announce themselves again get their back-off reset. */

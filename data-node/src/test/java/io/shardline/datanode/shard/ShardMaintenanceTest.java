@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
+import io.shardline.common.time.ManualClock;
 import io.shardline.config.Config;
 import io.shardline.config.data.DataNodeConfig;
 import io.shardline.config.data.HintedHandoffConfig;
@@ -22,12 +23,17 @@ import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStatus;
 import io.shardline.storage.memory.InMemoryShardEngine;
+import io.shardline.model.Point;
+import io.shardline.storage.ShardStore;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,7 @@ class ShardMaintenanceTest {
     @TempDir
     Path dir;
 
+    private final ManualClock clock = new ManualClock();
     private ShardEngine engine;
     private HintedHandoff handoff;
 
@@ -64,14 +71,14 @@ class ShardMaintenanceTest {
 
     private ShardMaintenance maintenance(AtomicReference<ClusterView> view) {
         Config c = Config.defaults(DataNodeConfig.DEFINITION);
-        engine = new InMemoryShardEngine(StorageConfig.from(c), Clock.system());
+        engine = new InMemoryShardEngine(StorageConfig.from(c), clock);
         engine.start();
         handoff = new HintedHandoff(new HintedHandoffConfig(true, dir, 1 << 20, Duration.ofHours(1), 1, 0,
                 Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), 1024, 16), Clock.system(),
                 (node, batches, timeout) -> new CompletableFuture<>(), (n, s) -> true, new StatsRegistry(), 1_000);
         handoff.start();
         return new ShardMaintenance(ShardPrecreationConfig.from(c), RetentionConfig.from(c), () -> null, view::get,
-                engine, handoff);
+                engine, handoff, Duration.ofHours(4), clock);
     }
 
     private List<Long> localShards() {
@@ -112,5 +119,41 @@ class ShardMaintenanceTest {
         m.sweep();
         assertThat(handoff.queuedBytes(5)).isZero();
         assertThat(dir.resolve("5")).doesNotExist();
+    }
+
+    @Test
+    void coldShardsAreFullyCompactedOncePerQuietPeriod() {
+        AtomicReference<ClusterView> view = new AtomicReference<>(view(7, false, List.of(4L)));
+        ShardMaintenance real = maintenance(view);
+        ShardStore store = engine.open(new ShardId("db", "rp", 1));
+        AtomicInteger compactions = new AtomicInteger();
+        ShardStore counting = (ShardStore) Proxy.newProxyInstance(ShardStore.class.getClassLoader(),
+                new Class<?>[] {ShardStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("compact")) {
+                        compactions.incrementAndGet();
+                    }
+                    return method.invoke(store, args);
+                });
+        ShardEngine real0 = engine;
+        ShardEngine spied = (ShardEngine) Proxy.newProxyInstance(ShardEngine.class.getClassLoader(),
+                new Class<?>[] {ShardEngine.class}, (proxy, method, args) -> method.getName().equals("get")
+                        ? Optional.of(counting) : method.invoke(real0, args));
+        Config c = Config.defaults(DataNodeConfig.DEFINITION);
+        ShardMaintenance m = new ShardMaintenance(ShardPrecreationConfig.from(c), RetentionConfig.from(c), () -> null,
+                view::get, spied, handoff, Duration.ofHours(4), clock);
+        store.write(List.of(Point.builder("cpu").floatField("v", 1).timestamp(10).build()), 1);
+        m.compactColdShards();
+        assertThat(compactions).hasValue(0);
+        clock.advance(Duration.ofHours(5));
+        m.compactColdShards();
+        m.compactColdShards();
+        assertThat(compactions).hasValue(1);
+        store.write(List.of(Point.builder("cpu").floatField("v", 2).timestamp(20).build()), 2);
+        m.compactColdShards();
+        assertThat(compactions).hasValue(1);
+        clock.advance(Duration.ofHours(5));
+        m.compactColdShards();
+        assertThat(compactions).hasValue(2);
+        assertThat(real).isNotNull();
     }
 }
