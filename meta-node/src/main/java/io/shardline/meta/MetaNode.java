@@ -72,7 +72,8 @@ public final class MetaNode implements Service {
                 this::clusterStatus);
         status = services.add(new HttpServer("status", config.meta().statusBindAddress(),
                 "[meta] status-bind-address", statusApi.handler(), 1 << 20, 2));
-        services.add(new SelfRegistration(raft, metaService, httpAddress, config.meta().gossipFrequency(), clock));
+        services.add(new SelfRegistration(raft, metaService, httpAddress, config.meta().gossipFrequency(), clock,
+                config.meta().peers()));
         services.start();
         LOG.info("Meta node started api={} status={} raft={}", api.boundAddress(), status.boundAddress(), raftAddress);
     }
