@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         description = "Shardline: a clustered time-series database compatible with InfluxDB Enterprise 1.x.",
         subcommands = {ShardlineMain.MetaCommand.class, ShardlineMain.DataCommand.class,
                 ShardlineMain.ConfigCommand.class, ShardlineMain.VersionCommand.class, BenchCommand.class,
-                io.shardline.launcher.sim.SimCommand.class,
+                io.shardline.launcher.sim.SimCommand.class, io.shardline.launcher.drill.DrillCommand.class,
                 io.shardline.ctl.CtlLauncherCommand.class, CommandLine.HelpCommand.class})
 public final class ShardlineMain implements Callable<Integer> {
 

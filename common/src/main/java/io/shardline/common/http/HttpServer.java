@@ -52,6 +52,8 @@ public final class HttpServer implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** How long closing waits for requests in progress. */
+    static final long DRAIN_MILLIS = 3_000;
 
     private final String name;
     private final HostPort bind;
@@ -126,12 +128,24 @@ public final class HttpServer implements Service {
     }
 
     @Override
+    /**
+     * Stops accepting connections, lets requests already being handled finish (up to
+     * {@link #DRAIN_MILLIS}; new requests on open connections get 503), then closes everything.
+     */
     public void close() {
         if (!guard.markClosed()) {
             return;
         }
         if (channel != null) {
             channel.close().syncUninterruptibly();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         shutdownThreads();
     }

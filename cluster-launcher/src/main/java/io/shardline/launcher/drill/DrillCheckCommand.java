@@ -1,0 +1,123 @@
+package io.shardline.launcher.drill;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shardline drill check}: the acknowledged-write checker (Jepsen's "set" model). Reads the
+ * writers' logs, reads back from EACH data node separately what it holds locally, works out every
+ * point's owners from {@code SHOW SHARDS}, and reports: lost (acknowledged but absent on some
+ * owner), unexpected (present but never sent), recovered (failed or unknown at the client, yet
+ * present). Exit code 0 only when nothing is lost or unexpected.
+ */
+@Command(name = "check", description = "Check that every acknowledged drill point is on every owner.")
+public final class DrillCheckCommand implements Callable<Integer> {
+
+    @Option(names = "--log", required = true, split = ",", description = "Writer logs (comma-separated).")
+    List<Path> logs;
+
+    @Option(names = "--status-url", required = true, description = "A meta node's status URL (cluster.sh url meta1).")
+    String statusUrl;
+
+    @Option(names = "--db", description = "Database (default: ${DEFAULT-VALUE}).")
+    String db = "drill";
+
+    @Option(names = "--deleted-below", description = "Points with a seq below this were deleted: they must be"
+            + " absent everywhere (counted as resurrected if found); -1 = none (default: ${DEFAULT-VALUE}).")
+    long deletedBelow = -1;
+
+    @Override
+    public Integer call() throws Exception {
+        DrillCluster cluster = new DrillCluster(statusUrl, db);
+        Map<Long, String> nodes = cluster.dataNodes();
+        Map<Long, List<DrillCluster.Shard>> groups = cluster.shards(nodes.values().iterator().next());
+        Map<String, Writer> writers = readLogs();
+        long acked = 0;
+        long lost = 0;
+        long unexpected = 0;
+        long recovered = 0;
+        long resurrected = 0;
+        List<String> examples = new ArrayList<>();
+        for (Writer w : writers.values()) {
+            Map<Long, BitSet> held = new TreeMap<>();
+            for (Map.Entry<Long, String> n : nodes.entrySet()) {
+                held.put(n.getKey(), cluster.localSeqs(n.getValue(), n.getKey(), w.points.writer()));
+            }
+            BitSet anywhere = new BitSet();
+            held.values().forEach(anywhere::or);
+            if (deletedBelow > 0) {
+                resurrected += anywhere.get(0, (int) deletedBelow).cardinality();
+                w.acked.clear(0, (int) deletedBelow);
+                w.attempted.clear(0, (int) deletedBelow);
+                anywhere.clear(0, (int) deletedBelow);
+            }
+            for (int seq = w.acked.nextSetBit(0); seq >= 0; seq = w.acked.nextSetBit(seq + 1)) {
+                acked++;
+                for (long owner : owners(groups, w.points, seq)) {
+                    BitSet h = held.get(owner);
+                    if (h == null || !h.get(seq)) {
+                        lost++;
+                        if (examples.size() < 5) {
+                            examples.add("writer=" + w.points.writer() + " seq=" + seq + " missing on node " + owner);
+                        }
+                    }
+                }
+            }
+            BitSet notSent = (BitSet) anywhere.clone();
+            notSent.andNot(w.attempted);
+            unexpected += notSent.cardinality();
+            BitSet rec = (BitSet) anywhere.clone();
+            rec.and(w.attempted);
+            rec.andNot(w.acked);
+            recovered += rec.cardinality();
+        }
+        System.out.printf("acknowledged=%d lost=%d unexpected=%d recovered=%d resurrected=%d%n", acked, lost,
+                unexpected, recovered, resurrected);
+        examples.forEach(e -> System.out.println("  lost: " + e));
+        return lost == 0 && unexpected == 0 && resurrected == 0 ? 0 : 1;
+    }
+
+    private static List<Long> owners(Map<Long, List<DrillCluster.Shard>> groups, DrillPoints p, long seq) {
+        long t = p.time(seq);
+        for (List<DrillCluster.Shard> shards : groups.values()) {
+            DrillCluster.Shard first = shards.get(0);
+            if (t >= first.start() && t < first.end()) {
+                return shards.get((int) Long.remainderUnsigned(p.series().fnv64a(), shards.size())).owners();
+            }
+        }
+        return List.of(-1L);
+    }
+
+    private Map<String, Writer> readLogs() throws java.io.IOException {
+        Map<String, Writer> writers = new HashMap<>();
+        for (Path log : logs) {
+            for (DrillLog.Entry e : DrillLog.read(log)) {
+                Writer w = writers.computeIfAbsent(e.writer(), k -> new Writer(e.points()));
+                w.attempted.set((int) e.firstSeq(), (int) e.lastSeq() + 1);
+                if (e.outcome().equals("ok")) {
+                    w.acked.set((int) e.firstSeq(), (int) e.lastSeq() + 1);
+                }
+            }
+        }
+        return writers;
+    }
+
+    /** What one writer sent and had acknowledged. */
+    private static final class Writer {
+        final DrillPoints points;
+        final BitSet attempted = new BitSet();
+        final BitSet acked = new BitSet();
+
+        Writer(DrillPoints points) {
+            this.points = points;
+        }
+    }
+}
