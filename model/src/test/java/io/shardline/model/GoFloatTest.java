@@ -76,7 +76,7 @@ class GoFloatTest {
 
     @Test
     void shortestDigitsMatchAnExactReference() {
-        long seed = Long.getLong("shardline.seed", System.nanoTime());
+        long seed = Long.getLong("shardline.seed", 20261206L);
         System.out.println("GoFloatTest seed=" + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 3_000; i++) {

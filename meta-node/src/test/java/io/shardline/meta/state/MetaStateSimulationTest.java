@@ -25,7 +25,7 @@ class MetaStateSimulationTest {
 
     @Test
     void randomCommandSequencesKeepEveryInvariant() {
-        long seed = Long.getLong("sim.seed", new Random().nextLong());
+        long seed = Long.getLong("sim.seed", 20261206L);
         System.out.println("MetaStateSimulationTest seed=" + seed + " (re-run with -Dsim.seed=" + seed + ")");
         Random random = new Random(seed);
         SimulationCommands commands = new SimulationCommands(random);

@@ -18,7 +18,7 @@ class NumbersTest {
 
     @Test
     void randomDecimalsMatchDoubleParseDouble() {
-        long seed = Long.getLong("shardline.seed", System.nanoTime());
+        long seed = Long.getLong("shardline.seed", 20261206L);
         System.out.println("NumbersTest seed=" + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 200_000; i++) {
