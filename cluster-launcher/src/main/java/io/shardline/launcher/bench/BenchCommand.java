@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code shardline bench}: load generators for any InfluxDB-1.x-compatible HTTP API. */
 @Command(name = "bench", description = "Load generators for any InfluxDB 1.x compatible HTTP API.",
-        subcommands = {BenchWriteCommand.class})
+        subcommands = {BenchWriteCommand.class, BenchQueryCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")

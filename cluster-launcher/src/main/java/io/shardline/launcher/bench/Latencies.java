@@ -36,6 +36,15 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(size - 1, rank))] / 1e6;
     }
 
+    /** The mean in milliseconds. */
+    double meanMillis() {
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += nanos[i];
+        }
+        return size == 0 ? 0 : sum / 1e6 / size;
+    }
+
     String summary() {
         return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", percentileMillis(50),
                 percentileMillis(90), percentileMillis(99), percentileMillis(100));

@@ -31,6 +31,8 @@ public final class AggregateAssembler {
     private final SelectPlan plan;
     private final Map<GroupKey, TreeMap<Long, Accumulator[]>> merged = new TreeMap<>();
     private final Map<String, Integer> callIndex = new HashMap<>();
+    /** The projections' call nodes to their index, so rows do not render each call's text again. */
+    private final Map<Call, Integer> callNodes = new java.util.IdentityHashMap<>();
 
     public AggregateAssembler(SelectPlan plan) {
         this.plan = plan;
@@ -152,8 +154,8 @@ public final class AggregateAssembler {
 
             @Override
             public Object call(Call call) {
-                Integer i = callIndex.get(call.toExactString());
-                return i == null ? null : callValues[i];
+                Integer i = callNodes.computeIfAbsent(call, c -> callIndex.getOrDefault(c.toExactString(), -1));
+                return i < 0 ? null : callValues[i];
             }
         };
         List<Object> row = new ArrayList<>(plan.fields().size() + 1);

@@ -56,6 +56,11 @@ public final class PartialAggregator {
         }
     }
 
+    /** The accumulators (one per call) of {@code group} and {@code bucket}, created when missing. */
+    public Accumulator[] cell(GroupKey group, long bucket) {
+        return cells.computeIfAbsent(new Key(group, bucket), k -> newCell());
+    }
+
     private Accumulator[] newCell() {
         Accumulator[] accs = new Accumulator[plan.calls().size()];
         for (int i = 0; i < accs.length; i++) {

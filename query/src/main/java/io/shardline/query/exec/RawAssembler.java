@@ -16,7 +16,8 @@ import java.util.TreeMap;
  */
 public final class RawAssembler {
 
-    private static final Comparator<RawRow> ORDER = Comparator.comparingLong(RawRow::time)
+    /** Output order of raw rows: time, then series key (1.x merges series by time). */
+    static final Comparator<RawRow> ORDER = Comparator.comparingLong(RawRow::time)
             .thenComparing(RawRow::seriesKey);
 
     private final SelectPlan plan;

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * <pre>
  * batch   := version:u8(=1) kind:u8 (1 rows | 2 partials) n:i32 item*n
  * group   := measurement:str tags:i32 (key:str value:str)*
- * row     := group time:i64 seriesKey:str values:i32 value*     (value as in PartialStateCodec)
+ * row     := flags:u8 [group] time:i64 [seriesKey:str] values:i32 value*     (value as in PartialStateCodec)
+ *            flags bit 0: a group follows (else the previous row's), bit 1: a series key follows (else the previous)
  * partial := group bucket:i64 states:i32 (len:i32 state-bytes)*
  * </pre>
  */
@@ -34,10 +35,20 @@ public final class ShardResultCodec {
         return write(out -> {
             out.writeByte(1);
             out.writeInt(rows.size());
+            RawRow previous = null;
             for (RawRow r : rows) {
-                group(out, r.group());
+                // Rows come an output series at a time, mostly a series at a time: send each only when it changes.
+                boolean newGroup = previous == null || !previous.group().equals(r.group());
+                boolean newSeries = previous == null || !previous.seriesKey().equals(r.seriesKey());
+                out.writeByte((newGroup ? 1 : 0) | (newSeries ? 2 : 0));
+                if (newGroup) {
+                    group(out, r.group());
+                }
                 out.writeLong(r.time());
-                str(out, r.seriesKey());
+                if (newSeries) {
+                    str(out, r.seriesKey());
+                }
+                previous = r;
                 out.writeInt(r.values().length);
                 for (Object v : r.values()) {
                     PartialStateCodec.writeValue(out, v);
@@ -66,15 +77,22 @@ public final class ShardResultCodec {
 
     /** Decodes a batch written by {@link #encodeRows}. */
     public static List<RawRow> decodeRows(byte[] data) {
+        RawRow[] previous = {null};
         return read(data, 1, in -> {
-            GroupKey g = group(in);
+            int flags = in.readUnsignedByte();
+            if (previous[0] == null && flags != 3) {
+                throw new IOException("first row without group and series key");
+            }
+            GroupKey g = (flags & 1) != 0 ? group(in) : previous[0].group();
             long time = in.readLong();
-            String key = str(in);
+            String key = (flags & 2) != 0 ? str(in) : previous[0].seriesKey();
             Object[] values = new Object[count(in)];
             for (int i = 0; i < values.length; i++) {
                 values[i] = PartialStateCodec.readValue(in);
             }
-            return new RawRow(g, time, key, values);
+            RawRow row = new RawRow(g, time, key, values);
+            previous[0] = row;
+            return row;
         });
     }
 

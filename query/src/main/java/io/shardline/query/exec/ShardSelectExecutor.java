@@ -13,15 +13,19 @@ import io.shardline.query.plan.AggregateCall;
 import io.shardline.query.plan.SelectPlan;
 import io.shardline.query.spi.ShardReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a compiled SELECT against one shard through a {@link ShardReader}: selects series by the tag predicate,
- * scans the needed fields in the time range, applies the row filter, and returns raw rows or partial aggregates
- * for the coordinator ({@link SelectAssembler}). Pure apart from the reader; single-threaded.
+ * scans the needed fields in the time range, applies the row filter, and hands raw rows (one output series at a
+ * time, at most LIMIT + OFFSET per series) or partial aggregates to a {@link ShardResultSink} for the
+ * coordinator. Aggregates without a row filter or auxiliary fields read primitive blocks
+ * ({@link BlockAggregation}). Pure apart from the reader; single-threaded.
  */
 public final class ShardSelectExecutor {
 
@@ -32,38 +36,110 @@ public final class ShardSelectExecutor {
     private ShardSelectExecutor() {
     }
 
-    /** Executes {@code plan} on one shard. */
+    /** Executes {@code plan} on one shard and collects the result. */
     public static ShardResult execute(SelectPlan plan, ShardReader reader) {
         List<RawRow> rows = new ArrayList<>();
+        List<PartialGroup> partials = new ArrayList<>();
+        execute(plan, reader, new ShardResultSink() {
+            @Override
+            public void rows(List<RawRow> r) {
+                rows.addAll(r);
+            }
+
+            @Override
+            public void partials(List<PartialGroup> p) {
+                partials.addAll(p);
+            }
+        });
+        return new ShardResult(rows, partials);
+    }
+
+    /** Executes {@code plan} on one shard, streaming the result into {@code sink}. */
+    public static void execute(SelectPlan plan, ShardReader reader, ShardResultSink sink) {
+        execute(plan, reader, sink, true);
+    }
+
+    /** {@link #execute(SelectPlan, ShardReader, ShardResultSink)}, optionally without the block path (tests). */
+    static void execute(SelectPlan plan, ShardReader reader, ShardResultSink sink, boolean blocks) {
         PartialAggregator agg = plan.isRaw() ? null : new PartialAggregator(plan);
-        long min = plan.timeRange().minTime();
-        long max = plan.timeRange().maxTime();
         for (String m : plan.measurements()) {
             Map<String, FieldType> types = reader.fieldTypes(m);
             List<String> fields = neededFields(plan, types);
             if (fields.isEmpty()) {
                 continue;
             }
-            RowValuer filter = new RowValuer(fields, true);
-            RowValuer projection = new RowValuer(fields, false);
-            int[] selected = projectedFields(plan, fields);
-            for (SeriesKey s : reader.series(m, plan.tagPredicate())) {
-                GroupKey group = GroupKey.of(s, plan.groupByTags());
-                String key = s.toString();
-                reader.scan(s, fields, min, max, (time, values) -> {
-                    if (!ExprEvaluator.matches(plan.rowFilter(), filter.reset(s, values))) {
-                        return;
-                    }
-                    projection.reset(s, values);
-                    if (agg != null) {
-                        agg.add(group, time, projection);
-                    } else if (anyValue(selected, values)) {
-                        rows.add(new RawRow(group, time, key, project(plan, projection)));
-                    }
-                });
+            List<SeriesKey> series = reader.series(m, plan.tagPredicate());
+            if (agg == null) {
+                raw(plan, reader, fields, series, sink);
+            } else if (blocks && BlockAggregation.applies(plan, types)) {
+                BlockAggregation.run(plan, reader, series, agg);
+            } else {
+                aggregateRows(plan, reader, fields, series, agg);
             }
         }
-        return new ShardResult(rows, agg == null ? List.of() : agg.drain());
+        if (agg != null) {
+            List<PartialGroup> partials = agg.drain();
+            if (!partials.isEmpty()) {
+                sink.partials(partials);
+            }
+        }
+    }
+
+    private static void aggregateRows(SelectPlan plan, ShardReader reader, List<String> fields,
+            List<SeriesKey> series, PartialAggregator agg) {
+        RowValuer filter = new RowValuer(fields, true);
+        RowValuer projection = new RowValuer(fields, false);
+        long min = plan.timeRange().minTime();
+        long max = plan.timeRange().maxTime();
+        for (SeriesKey s : series) {
+            GroupKey group = GroupKey.of(s, plan.groupByTags());
+            reader.scan(s, fields, min, max, (time, values) -> {
+                if (ExprEvaluator.matches(plan.rowFilter(), filter.reset(s, values))) {
+                    agg.add(group, time, projection.reset(s, values));
+                }
+            });
+        }
+    }
+
+    /**
+     * One output series at a time: its series' rows in output order, cut at LIMIT + OFFSET (each series is read
+     * only that far, in the query's time order), so the owner holds one output series and sends no row the
+     * coordinator would drop.
+     */
+    private static void raw(SelectPlan plan, ShardReader reader, List<String> fields, List<SeriesKey> series,
+            ShardResultSink sink) {
+        TreeMap<GroupKey, List<SeriesKey>> groups = new TreeMap<>();
+        for (SeriesKey s : series) {
+            groups.computeIfAbsent(GroupKey.of(s, plan.groupByTags()), g -> new ArrayList<>()).add(s);
+        }
+        RowValuer filter = new RowValuer(fields, true);
+        RowValuer projection = new RowValuer(fields, false);
+        int[] selected = projectedFields(plan, fields);
+        long cap = plan.limit() > 0 ? (long) plan.limit() + Math.max(0, plan.offset()) : Long.MAX_VALUE;
+        long min = plan.timeRange().minTime();
+        long max = plan.timeRange().maxTime();
+        for (Map.Entry<GroupKey, List<SeriesKey>> g : groups.entrySet()) {
+            List<RawRow> rows = new ArrayList<>();
+            for (SeriesKey s : g.getValue()) {
+                String key = s.toString();
+                long[] taken = {0};
+                reader.scan(s, fields, min, max, !plan.ascending(), (time, values) -> {
+                    if (!ExprEvaluator.matches(plan.rowFilter(), filter.reset(s, values))
+                            || !anyValue(selected, values)) {
+                        return true;
+                    }
+                    rows.add(new RawRow(g.getKey(), time, key, project(plan, projection.reset(s, values))));
+                    return ++taken[0] < cap;
+                });
+            }
+            rows.sort(RawAssembler.ORDER);
+            if (!plan.ascending()) {
+                Collections.reverse(rows);
+            }
+            if (!rows.isEmpty()) {
+                sink.rows(rows.size() > cap ? new ArrayList<>(rows.subList(0, (int) cap)) : rows);
+            }
+        }
     }
 
     /** The fields of a measurement that the plan reads (projections, calls, aux values and the row filter). */

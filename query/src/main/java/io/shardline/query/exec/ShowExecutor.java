@@ -42,14 +42,9 @@ public final class ShowExecutor {
         if (TimeCondition.mentionsTime(s.condition())) {
             throw new QueryException("SHOW MEASUREMENTS doesn't support time in WHERE clause");
         }
-        List<String> names = s.source() == null ? sorted(schema.measurements())
-                : SourceResolver.resolve(List.of(s.source()), schema.measurements());
-        List<String> out = new ArrayList<>();
-        for (String m : names) {
-            if (s.condition() == null || matchingSeries(schema, m, s.condition()).iterator().hasNext()) {
-                out.add(m);
-            }
-        }
+        Set<String> existing = schema.measurements(s.condition());
+        List<String> out = s.source() == null ? sorted(existing)
+                : SourceResolver.resolve(List.of(s.source()), existing);
         out = Paging.page(out, s.limit(), s.offset());
         return out.isEmpty() ? List.of() : List.of(MetaResults.measurements(out));
     }
@@ -59,7 +54,7 @@ public final class ShowExecutor {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         Set<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
         for (String m : measurements(s.sources(), schema)) {
-            for (SeriesKey k : matchingSeries(schema, m, cond)) {
+            for (SeriesKey k : schema.series(m, cond)) {
                 keys.add(k.toString());
             }
         }
@@ -73,9 +68,7 @@ public final class ShowExecutor {
         List<Series> out = new ArrayList<>();
         for (String m : measurements(s.sources(), schema)) {
             Set<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
-            for (SeriesKey k : matchingSeries(schema, m, cond)) {
-                keys.addAll(k.tags().keySet());
-            }
+            keys.addAll(schema.tagKeys(m, cond));
             List<String> page = Paging.page(new ArrayList<>(keys), s.limit(), s.offset());
             if (!page.isEmpty()) {
                 out.add(MetaResults.tagKeys(m, page));
@@ -89,13 +82,19 @@ public final class ShowExecutor {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         List<Series> out = new ArrayList<>();
         for (String m : measurements(s.sources(), schema)) {
-            Map<String, Set<String>> values = new TreeMap<>(Utf8Order.COMPARATOR);
-            for (SeriesKey k : matchingSeries(schema, m, cond)) {
-                for (Map.Entry<String, String> t : k.tags().entrySet()) {
-                    if (keyMatches(s, t.getKey())) {
-                        values.computeIfAbsent(t.getKey(), x -> new TreeSet<>(Utf8Order.COMPARATOR)).add(t.getValue());
-                    }
+            List<String> keys = new ArrayList<>();
+            for (String k : schema.tagKeys(m, cond)) {
+                if (keyMatches(s, k)) {
+                    keys.add(k);
                 }
+            }
+            Map<String, Set<String>> values = new TreeMap<>(Utf8Order.COMPARATOR);
+            if (!keys.isEmpty()) {
+                schema.tagValues(m, keys, cond).forEach((k, vs) -> {
+                    Set<String> sortedValues = new TreeSet<>(Utf8Order.COMPARATOR);
+                    sortedValues.addAll(vs);
+                    values.put(k, sortedValues);
+                });
             }
             List<Map.Entry<String, String>> pairs = new ArrayList<>();
             values.forEach((k, vs) -> vs.forEach(v -> pairs.add(new AbstractMap.SimpleImmutableEntry<>(k, v))));
@@ -143,16 +142,6 @@ public final class ShowExecutor {
     private static List<String> sorted(Set<String> names) {
         List<String> out = new ArrayList<>(names);
         out.sort(Utf8Order.COMPARATOR);
-        return out;
-    }
-
-    private static Iterable<SeriesKey> matchingSeries(SchemaReader schema, String measurement, Expr cond) {
-        List<SeriesKey> out = new ArrayList<>();
-        for (SeriesKey k : schema.series(measurement)) {
-            if (TagPredicates.matches(cond, k)) {
-                out.add(k);
-            }
-        }
         return out;
     }
 }

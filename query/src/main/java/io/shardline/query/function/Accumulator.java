@@ -17,6 +17,24 @@ public interface Accumulator {
      */
     void add(long time, Object value, Object[] aux);
 
+    /**
+     * Adds the float values {@code values[from, to)} at {@code times[from, to)} (ascending), in that order, with
+     * exactly the effect of adding them one by one with {@link #add}; the fast path of owners that read
+     * primitive blocks. The caller has checked that the function accepts floats.
+     */
+    default void addFloats(long[] times, double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            add(times[i], values[i], null);
+        }
+    }
+
+    /** {@link #addFloats} for integer values. */
+    default void addIntegers(long[] times, long[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            add(times[i], values[i], null);
+        }
+    }
+
     /** Folds in a partial state produced by an accumulator of the same function. */
     void merge(PartialState state);
 

@@ -88,7 +88,14 @@ public enum AggregateFunction {
 
     /** Rejects a value type this function does not accept, with 1.x's iterator error text. */
     void check(Object value) {
-        FieldType t = io.shardline.query.value.Values.typeOf(value);
+        checkType(io.shardline.query.value.Values.typeOf(value));
+    }
+
+    /**
+     * Rejects values of {@code t} (null = unknown) unless this function accepts them, with 1.x's iterator error
+     * text ({@code unsupported mean iterator type: *query.stringInterruptIterator}).
+     */
+    public void checkType(FieldType t) {
         if (t == null || !accepts(t)) {
             String name = t == null ? "unknown" : t.influxName();
             throw new QueryException("unsupported " + callName + " iterator type: *query." + name

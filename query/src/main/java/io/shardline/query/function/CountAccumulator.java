@@ -13,6 +13,16 @@ final class CountAccumulator implements Accumulator {
     }
 
     @Override
+    public void addFloats(long[] times, double[] values, int from, int to) {
+        count += to - from;
+    }
+
+    @Override
+    public void addIntegers(long[] times, long[] values, int from, int to) {
+        count += to - from;
+    }
+
+    @Override
     public void merge(PartialState state) {
         count += ((CountState) state).count();
     }

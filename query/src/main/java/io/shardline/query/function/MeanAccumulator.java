@@ -23,6 +23,35 @@ final class MeanAccumulator implements Accumulator {
         count++;
     }
 
+    @Override
+    public void addFloats(long[] times, double[] values, int from, int to) {
+        toFloat();
+        double s = floatSum;
+        for (int i = from; i < to; i++) {
+            s += values[i];
+        }
+        floatSum = s;
+        count += to - from;
+    }
+
+    @Override
+    public void addIntegers(long[] times, long[] values, int from, int to) {
+        if (integer) {
+            long s = integerSum;
+            for (int i = from; i < to; i++) {
+                s += values[i];
+            }
+            integerSum = s;
+        } else {
+            double s = floatSum;
+            for (int i = from; i < to; i++) {
+                s += values[i];
+            }
+            floatSum = s;
+        }
+        count += to - from;
+    }
+
     private void toFloat() {
         if (integer) {
             floatSum += integerSum;

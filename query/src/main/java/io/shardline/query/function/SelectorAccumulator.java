@@ -24,6 +24,62 @@ final class SelectorAccumulator implements Accumulator {
         offer(t, v, a);
     }
 
+    @Override
+    public void addFloats(long[] times, double[] values, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int best = from;
+        switch (function) {
+            case MIN -> {
+                for (int i = from + 1; i < to; i++) {
+                    if (Double.compare(values[i], values[best]) < 0) {
+                        best = i;
+                    }
+                }
+            }
+            case MAX -> {
+                for (int i = from + 1; i < to; i++) {
+                    if (Double.compare(values[i], values[best]) > 0) {
+                        best = i;
+                    }
+                }
+            }
+            case LAST -> best = to - 1;
+            default -> { }
+        }
+        // Times ascend strictly within a block, so the strict comparisons above keep the earliest of equal values
+        // (min/max) and first/last are the ends; offer() applies the tie rules against earlier blocks.
+        offer(times[best], values[best], null);
+    }
+
+    @Override
+    public void addIntegers(long[] times, long[] values, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int best = from;
+        switch (function) {
+            case MIN -> {
+                for (int i = from + 1; i < to; i++) {
+                    if (values[i] < values[best]) {
+                        best = i;
+                    }
+                }
+            }
+            case MAX -> {
+                for (int i = from + 1; i < to; i++) {
+                    if (values[i] > values[best]) {
+                        best = i;
+                    }
+                }
+            }
+            case LAST -> best = to - 1;
+            default -> { }
+        }
+        offer(times[best], values[best], null);
+    }
+
     private void offer(long t, Object v, Object[] a) {
         if (v == null) {
             return;

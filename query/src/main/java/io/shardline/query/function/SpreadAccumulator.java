@@ -16,6 +16,39 @@ final class SpreadAccumulator implements Accumulator {
         fold(value, value);
     }
 
+    @Override
+    public void addFloats(long[] times, double[] values, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        double lo = values[from];
+        double hi = lo;
+        for (int i = from + 1; i < to; i++) {
+            double v = values[i];
+            if (Double.compare(v, lo) < 0) {
+                lo = v;
+            }
+            if (Double.compare(v, hi) > 0) {
+                hi = v;
+            }
+        }
+        fold(lo, hi);
+    }
+
+    @Override
+    public void addIntegers(long[] times, long[] values, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        long lo = values[from];
+        long hi = lo;
+        for (int i = from + 1; i < to; i++) {
+            lo = Math.min(lo, values[i]);
+            hi = Math.max(hi, values[i]);
+        }
+        fold(lo, hi);
+    }
+
     private void fold(Object lo, Object hi) {
         if (lo == null) {
             return;

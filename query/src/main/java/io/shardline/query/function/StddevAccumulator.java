@@ -17,11 +17,28 @@ final class StddevAccumulator implements Accumulator {
     @Override
     public void add(long time, Object value, Object[] aux) {
         AggregateFunction.STDDEV.check(value);
-        double x = Values.toDouble(value);
+        push(Values.toDouble(value));
+    }
+
+    private void push(double x) {
         count++;
         double delta = x - mean;
         mean += delta / count;
         m2 += delta * (x - mean);
+    }
+
+    @Override
+    public void addFloats(long[] times, double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            push(values[i]);
+        }
+    }
+
+    @Override
+    public void addIntegers(long[] times, long[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            push(values[i]);
+        }
     }
 
     @Override

@@ -15,6 +15,33 @@ final class SumAccumulator implements Accumulator {
         sum = plus(sum, value);
     }
 
+    @Override
+    public void addFloats(long[] times, double[] values, int from, int to) {
+        if (from >= to || (sum != null && !(sum instanceof Double))) {
+            Accumulator.super.addFloats(times, values, from, to);
+            return;
+        }
+        // Left to right, as adding one by one would, so the rounding is the same.
+        double s = sum == null ? values[from++] : (Double) sum;
+        for (int i = from; i < to; i++) {
+            s += values[i];
+        }
+        sum = s;
+    }
+
+    @Override
+    public void addIntegers(long[] times, long[] values, int from, int to) {
+        if (from >= to || (sum != null && !(sum instanceof Long))) {
+            Accumulator.super.addIntegers(times, values, from, to);
+            return;
+        }
+        long s = sum == null ? 0 : (Long) sum;
+        for (int i = from; i < to; i++) {
+            s += values[i];
+        }
+        sum = s;
+    }
+
     static Object plus(Object a, Object b) {
         if (a == null) {
             return b;

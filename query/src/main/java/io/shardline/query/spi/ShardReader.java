@@ -3,6 +3,7 @@ package io.shardline.query.spi;
 import io.shardline.model.FieldType;
 import io.shardline.model.SeriesKey;
 import io.shardline.query.ast.Expr;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,4 +31,42 @@ public interface ShardReader {
      * none of the fields has a value may be skipped.
      */
     void scan(SeriesKey series, List<String> fields, long minTime, long maxTime, RowConsumer consumer);
+
+    /**
+     * Like {@link #scan}, in descending time order when {@code descending}, stopping as soon as {@code visitor}
+     * returns false (raw queries with LIMIT read only what they return). The default reads ascending and buffers
+     * the rows of a descending scan.
+     */
+    default void scan(SeriesKey series, List<String> fields, long minTime, long maxTime, boolean descending,
+            RowVisitor visitor) {
+        if (!descending) {
+            boolean[] stopped = {false};
+            scan(series, fields, minTime, maxTime, (time, values) -> {
+                if (!stopped[0]) {
+                    stopped[0] = !visitor.visit(time, values);
+                }
+            });
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        scan(series, fields, minTime, maxTime, (time, values) -> {
+            times.add(time);
+            rows.add(values.clone());
+        });
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (!visitor.visit(times.get(i), rows.get(i))) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The values of one field of {@code series} with {@code minTime <= time <= maxTime} as primitive blocks, for
+     * aggregates. The default builds one block per series from {@link #scan}; stores override it with their
+     * columnar reads.
+     */
+    default FieldBlocks fieldBlocks(List<SeriesKey> series, String field, long minTime, long maxTime) {
+        return new RowFieldBlocks(this, series, field, minTime, maxTime);
+    }
 }

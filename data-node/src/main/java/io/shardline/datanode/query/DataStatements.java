@@ -1,0 +1,47 @@
+package io.shardline.datanode.query;
+
+import io.shardline.common.error.ShardlineException;
+import io.shardline.datanode.write.TombstoneWriter;
+import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.query.ast.SelectStatement;
+import io.shardline.query.ast.Statement;
+import io.shardline.query.result.Series;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs the statements that read or delete data across the cluster: SELECT ({@link SelectStatements}), the
+ * schema SHOW statements ({@link ShowStatements}) and DROP MEASUREMENT / DROP SERIES / DELETE
+ * ({@link DeleteStatements}). Every shard is read on one owner chosen by {@link Replicas}. Thread-safe.
+ */
+public final class DataStatements implements StatementExecutor {
+
+    private final SelectStatements select;
+    private final ShowStatements show;
+    private final DeleteStatements delete;
+
+    /**
+     * @param executor runs the per-shard and per-node work of a statement (the calling thread waits for it)
+     * @param nextVersion the node's hybrid logical clock, which stamps deletes
+     */
+    public DataStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
+            TombstoneWriter writer, LongSupplier nextVersion) {
+        this.select = new SelectStatements(metadata, replicas, executor);
+        this.show = new ShowStatements(metadata, replicas, executor);
+        this.delete = new DeleteStatements(metadata, replicas, executor, writer, nextVersion);
+    }
+
+    @Override
+    public List<Series> execute(Statement statement, QueryContext context) {
+        if (statement instanceof SelectStatement s) {
+            return select.execute(s, context);
+        } else if (ShowStatements.handles(statement)) {
+            return show.execute(statement, context);
+        } else if (DeleteStatements.handles(statement)) {
+            return delete.execute(statement, context);
+        }
+        throw ShardlineException.invalid(statement + " is not supported by Shardline");
+    }
+}

@@ -1,0 +1,145 @@
+package io.shardline.datanode.query;
+
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.RetentionPolicyInfo;
+import io.shardline.meta.model.ShardLocation;
+import io.shardline.query.ast.Measurement;
+import io.shardline.query.ast.SelectStatement;
+import io.shardline.query.exec.AggregateAssembler;
+import io.shardline.query.exec.RawAssembler;
+import io.shardline.query.plan.MeasurementSchema;
+import io.shardline.query.plan.SelectCompiler;
+import io.shardline.query.plan.SelectPlan;
+import io.shardline.query.plan.SourceResolver;
+import io.shardline.query.result.Series;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * Coordinates a SELECT across the cluster: resolves the database, retention policy and the shards of the time
+ * range, reads the schema of the sources from the owners, compiles the plan, runs it on one owner per shard in
+ * parallel (filters, projections and partial aggregation happen there) and merges, fills and pages the result.
+ * Thread-safe; each call runs on the caller's thread plus tasks on {@code executor}.
+ */
+final class SelectStatements {
+
+    private final Supplier<ClusterMetadata> metadata;
+    private final Replicas replicas;
+    private final ExecutorService executor;
+
+    SelectStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor) {
+        this.metadata = metadata;
+        this.replicas = replicas;
+        this.executor = executor;
+    }
+
+    List<Series> execute(SelectStatement stmt, QueryContext context) {
+        ClusterMetadata meta = metadata.get();
+        QueryScopes.checkNode(meta, context.onlyNode());
+        String[] target = target(stmt.sources(), context);
+        DatabaseInfo db = QueryScopes.database(meta, target[0]);
+        RetentionPolicyInfo rp = QueryScopes.policy(db, target[1]);
+        // Compiling without a schema checks the statement and gives the time range, which picks the shards.
+        SelectPlan probe = SelectCompiler.compile(stmt, context.nowNanos(), List.of());
+        List<ShardLocation> shards = QueryScopes.shards(db.name(), rp, probe.timeRange().minTime(),
+                probe.timeRange().maxTime(), context.onlyNode());
+        if (shards.isEmpty()) {
+            return List.of();
+        }
+        ClusterSchema schema = new ClusterSchema(shards, context.onlyNode(), replicas, executor);
+        List<MeasurementSchema> schemas = schemas(stmt.sources(), schema);
+        if (schemas.isEmpty()) {
+            return List.of();
+        }
+        SelectPlan plan = SelectCompiler.compile(stmt, context.nowNanos(), schemas);
+        return run(plan, shards, context.onlyNode());
+    }
+
+    /** The database and retention policy every source reads: one pair per statement. */
+    private static String[] target(List<Measurement> sources, QueryContext context) {
+        String[] target = null;
+        for (Measurement m : sources) {
+            String[] t = {m.database().isEmpty() ? context.database() : m.database(),
+                    m.retentionPolicy().isEmpty() ? context.retentionPolicy() : m.retentionPolicy()};
+            if (target != null && !(target[0].equals(t[0]) && target[1].equals(t[1]))) {
+                throw ShardlineException.invalid(
+                        "reading several databases or retention policies in one statement is not supported by Shardline");
+            }
+            target = t;
+        }
+        return target == null ? new String[] {context.database(), context.retentionPolicy()} : target;
+    }
+
+    private static List<MeasurementSchema> schemas(List<Measurement> sources, ClusterSchema schema) {
+        boolean regex = sources.stream().anyMatch(Measurement::isRegex);
+        List<String> names = regex ? SourceResolver.resolve(sources, schema.measurements())
+                : sources.stream().map(Measurement::name).distinct().toList();
+        List<MeasurementSchema> out = new ArrayList<>();
+        Map<String, SchemaAnswer.Description> described = schema.describe(names);
+        for (String name : SourceResolver.resolve(sources, described.keySet())) {
+            SchemaAnswer.Description d = described.get(name);
+            out.add(new MeasurementSchema(name, d.fields(), d.tagKeys()));
+        }
+        return out;
+    }
+
+    private List<Series> run(SelectPlan plan, List<ShardLocation> shards, long onlyNode) {
+        List<Future<ShardBuffer>> pending = new ArrayList<>(shards.size());
+        for (int i = 0; i < shards.size(); i++) {
+            ShardLocation shard = shards.get(i);
+            Callable<ShardBuffer> read = () -> replicas.onShard(shard, onlyNode, owner -> {
+                ShardBuffer buffer = new ShardBuffer();
+                owner.select(shard.shardId(), plan, buffer);
+                return buffer;
+            });
+            // The last shard is read on this thread, which would otherwise only wait.
+            pending.add(i < shards.size() - 1 ? executor.submit(read) : inline(read));
+        }
+        try {
+            if (plan.isRaw()) {
+                RawAssembler raw = new RawAssembler(plan);
+                for (Future<ShardBuffer> f : pending) {
+                    raw.add(await(f).rows);
+                }
+                return raw.series();
+            }
+            AggregateAssembler agg = new AggregateAssembler(plan);
+            for (Future<ShardBuffer> f : pending) {
+                agg.add(await(f).partials);
+            }
+            return agg.series();
+        } finally {
+            pending.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private static Future<ShardBuffer> inline(Callable<ShardBuffer> read) {
+        FutureTask<ShardBuffer> task = new FutureTask<>(read);
+        task.run();
+        return task;
+    }
+
+    private static ShardBuffer await(Future<ShardBuffer> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw ShardlineException.wrap(e.getCause(), ErrorCode.INTERNAL, "query failed");
+        } catch (CancellationException e) {
+            throw new ShardlineException(ErrorCode.CANCELLED, "query cancelled");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShardlineException(ErrorCode.CANCELLED, "query interrupted");
+        }
+    }
+}

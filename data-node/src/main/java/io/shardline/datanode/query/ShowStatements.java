@@ -1,0 +1,74 @@
+package io.shardline.datanode.query;
+
+import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.query.ast.ShowFieldKeysStatement;
+import io.shardline.query.ast.ShowMeasurementsStatement;
+import io.shardline.query.ast.ShowSeriesStatement;
+import io.shardline.query.ast.ShowTagKeysStatement;
+import io.shardline.query.ast.ShowTagValuesStatement;
+import io.shardline.query.ast.Statement;
+import io.shardline.query.exec.ShowExecutor;
+import io.shardline.query.result.Series;
+import io.shardline.query.value.TimeBounds;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * {@code SHOW MEASUREMENTS / SERIES / TAG KEYS / TAG VALUES / FIELD KEYS}: the database's schema across all its
+ * shards ({@link ClusterSchema}: one owner per shard, partial answers while a node is unreachable), shaped by
+ * {@link ShowExecutor}. Thread-safe.
+ */
+final class ShowStatements {
+
+    private final Supplier<ClusterMetadata> metadata;
+    private final Replicas replicas;
+    private final Executor executor;
+
+    ShowStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, Executor executor) {
+        this.metadata = metadata;
+        this.replicas = replicas;
+        this.executor = executor;
+    }
+
+    static boolean handles(Statement s) {
+        return s instanceof ShowMeasurementsStatement || s instanceof ShowSeriesStatement
+                || s instanceof ShowTagKeysStatement || s instanceof ShowTagValuesStatement
+                || s instanceof ShowFieldKeysStatement;
+    }
+
+    List<Series> execute(Statement s, QueryContext context) {
+        ClusterMetadata meta = metadata.get();
+        QueryScopes.checkNode(meta, context.onlyNode());
+        DatabaseInfo db = QueryScopes.database(meta, database(s, context));
+        ClusterSchema schema = new ClusterSchema(QueryScopes.shards(db, TimeBounds.MIN_TIME, TimeBounds.MAX_TIME,
+                context.onlyNode()), context.onlyNode(), replicas, executor);
+        if (s instanceof ShowMeasurementsStatement m) {
+            return ShowExecutor.measurements(m, schema);
+        } else if (s instanceof ShowSeriesStatement m) {
+            return ShowExecutor.series(m, schema);
+        } else if (s instanceof ShowTagKeysStatement m) {
+            return ShowExecutor.tagKeys(m, schema);
+        } else if (s instanceof ShowTagValuesStatement m) {
+            return ShowExecutor.tagValues(m, schema);
+        }
+        return ShowExecutor.fieldKeys((ShowFieldKeysStatement) s, schema);
+    }
+
+    private static String database(Statement s, QueryContext context) {
+        String on = "";
+        if (s instanceof ShowMeasurementsStatement m) {
+            on = m.database();
+        } else if (s instanceof ShowSeriesStatement m) {
+            on = m.database();
+        } else if (s instanceof ShowTagKeysStatement m) {
+            on = m.database();
+        } else if (s instanceof ShowTagValuesStatement m) {
+            on = m.database();
+        } else if (s instanceof ShowFieldKeysStatement m) {
+            on = m.database();
+        }
+        return on == null || on.isEmpty() ? context.database() : on;
+    }
+}

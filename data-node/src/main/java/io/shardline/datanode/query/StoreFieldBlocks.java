@@ -1,0 +1,61 @@
+package io.shardline.datanode.query;
+
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.query.spi.FieldBlocks;
+import io.shardline.storage.FieldBlockCursor;
+
+/** The query engine's {@link FieldBlocks} over the store's {@link FieldBlockCursor}. Confined to one thread. */
+final class StoreFieldBlocks implements FieldBlocks {
+
+    private final FieldBlockCursor cursor;
+
+    StoreFieldBlocks(FieldBlockCursor cursor) {
+        this.cursor = cursor;
+    }
+
+    @Override
+    public boolean next() {
+        return cursor.next();
+    }
+
+    @Override
+    public SeriesKey series() {
+        return cursor.series();
+    }
+
+    @Override
+    public FieldType type() {
+        return cursor.type();
+    }
+
+    @Override
+    public int size() {
+        return cursor.size();
+    }
+
+    @Override
+    public long[] timestamps() {
+        return cursor.timestamps();
+    }
+
+    @Override
+    public double[] floats() {
+        return cursor.floats();
+    }
+
+    @Override
+    public long[] longs() {
+        return cursor.longs();
+    }
+
+    @Override
+    public String[] strings() {
+        return cursor.strings();
+    }
+
+    @Override
+    public void close() {
+        cursor.close();
+    }
+}

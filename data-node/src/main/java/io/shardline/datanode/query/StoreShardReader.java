@@ -1,0 +1,109 @@
+package io.shardline.datanode.query;
+
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.query.ast.Expr;
+import io.shardline.query.exec.TagPredicates;
+import io.shardline.query.spi.FieldBlocks;
+import io.shardline.query.spi.RowConsumer;
+import io.shardline.query.spi.RowVisitor;
+import io.shardline.query.spi.ShardReader;
+import io.shardline.query.value.Unsigned;
+import io.shardline.storage.CloseableIterator;
+import io.shardline.storage.FieldScanRequest;
+import io.shardline.storage.FieldValue;
+import io.shardline.storage.Row;
+import io.shardline.storage.ScanRequest;
+import io.shardline.storage.ShardStore;
+import io.shardline.storage.TagPredicate;
+import io.shardline.storage.TimeRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The query engine's view of one local shard ({@link ShardReader}) over its store: tag conditions go to the
+ * index when they translate ({@link TagConditions}), rows come from {@code scan}, and aggregates read the
+ * store's primitive field blocks. One instance per shard and query; confined to the executing thread.
+ */
+public final class StoreShardReader implements ShardReader {
+
+    private final ShardStore store;
+
+    public StoreShardReader(ShardStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<SeriesKey> series(String measurement, Expr tagPredicate) {
+        Optional<TagPredicate> indexed = TagConditions.toPredicate(tagPredicate);
+        if (indexed.isPresent()) {
+            return store.series(measurement, indexed.get());
+        }
+        List<SeriesKey> out = new ArrayList<>();
+        for (SeriesKey k : store.series(measurement, TagPredicate.all())) {
+            if (TagPredicates.matches(tagPredicate, k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, FieldType> fieldTypes(String measurement) {
+        return store.fieldTypes(measurement);
+    }
+
+    @Override
+    public void scan(SeriesKey series, List<String> fields, long minTime, long maxTime, RowConsumer consumer) {
+        scan(series, fields, minTime, maxTime, false, (time, values) -> {
+            consumer.accept(time, values);
+            return true;
+        });
+    }
+
+    @Override
+    public void scan(SeriesKey series, List<String> fields, long minTime, long maxTime, boolean descending,
+            RowVisitor visitor) {
+        if (minTime > maxTime || fields.isEmpty()) {
+            return;
+        }
+        ScanRequest request = new ScanRequest(series.measurement(), List.of(series), fields,
+                TimeRange.of(minTime, maxTime), descending);
+        Object[] values = new Object[fields.size()];
+        try (CloseableIterator<Row> rows = store.scan(request)) {
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = value(row.value(i));
+                }
+                if (!visitor.visit(row.timestamp(), values)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    static Object value(FieldValue v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (v.type()) {
+            case FLOAT -> Double.longBitsToDouble(v.bits());
+            case INTEGER -> v.bits();
+            case UNSIGNED -> new Unsigned(v.bits());
+            case BOOLEAN -> v.bits() != 0;
+            case STRING -> v.string();
+        };
+    }
+
+    @Override
+    public FieldBlocks fieldBlocks(List<SeriesKey> series, String field, long minTime, long maxTime) {
+        if (series.isEmpty() || minTime > maxTime) {
+            return ShardReader.super.fieldBlocks(List.of(), field, minTime, maxTime);
+        }
+        return new StoreFieldBlocks(store.scanField(new FieldScanRequest(series.get(0).measurement(), series, field,
+                TimeRange.of(minTime, maxTime))));
+    }
+}
