@@ -7,11 +7,14 @@
 #   scripts/cluster.sh pause|resume NODE                      SIGSTOP / SIGCONT
 #   scripts/cluster.sh logs NODE | url NODE | api NODE        log file / HTTP URL / gRPC address
 #   scripts/cluster.sh add-data                               start one more data node
+#   scripts/cluster.sh add-meta                               start one more meta node, not joined (add-meta it)
 #   scripts/cluster.sh wipe NODE                              delete a stopped node's data directories
 #
 # Every command takes --dir DIR. SHARDLINE_BASE_PORT (default 17000) moves the whole port layout;
-# SHARDLINE_* variables in the environment of up/start/restart/add-data reach the nodes as config
-# overrides. SHARDLINE_JAVA_OPTS adds JVM options. Processes are handled by pid only.
+# SHARDLINE_* variables in the environment of up/start/restart/add-data/add-meta reach the nodes as
+# config overrides; SHARDLINE_META_META_SERVERS= (empty) with add-data starts a data node in no
+# cluster, for shardline-ctl add-data or update-data. SHARDLINE_JAVA_OPTS adds JVM options.
+# Processes are handled by pid only.
 set -euo pipefail
 
 SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +28,7 @@ HEALTH_TIMEOUT="${SHARDLINE_HEALTH_TIMEOUT:-90}"
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -156,10 +159,17 @@ meta_address_list() {
 
 # Meta nodes name every meta node as the initial Raft members ([meta] peers); that is read only on a
 # node's first start, the Raft storage keeps the membership after that (a wiped meta node must be
-# removed and re-added with remove-meta / add-meta, never restarted as the same member).
+# removed and re-added with remove-meta / add-meta, never restarted as the same member). A meta node
+# started by add-meta has no peers: it is in no cluster until shardline-ctl add-meta joins it.
+# A data node written while SHARDLINE_META_META_SERVERS is set and empty gets no meta servers: it
+# waits for shardline-ctl add-data or update-data, and keeps the servers it is given then.
 write_config() {
-  local node="$1" nd; nd="$(node_dir "$node")"
+  local node="$1" unjoined="${2:-}" nd peers servers; nd="$(node_dir "$node")"
   mkdir -p "$nd"
+  peers="$(meta_address_list meta_raft_port)"
+  [ "$unjoined" = unjoined ] && peers="[]"
+  servers="$(meta_address_list meta_api_port)"
+  data_unjoined && servers="[]"
   if [ "$(kind_of "$node")" = meta ]; then
     cat > "$(conf_file "$node")" <<EOF
 # $node of the local cluster in $DIR (written by scripts/cluster.sh)
@@ -170,7 +180,7 @@ hostname = "127.0.0.1"
   bind-address = "127.0.0.1:$(meta_raft_port "$node")"
   http-bind-address = "127.0.0.1:$(meta_api_port "$node")"
   status-bind-address = "127.0.0.1:$(meta_status_port "$node")"
-  peers = $(meta_address_list meta_raft_port)
+  peers = $peers
 EOF
   else
     cat > "$(conf_file "$node")" <<EOF
@@ -180,7 +190,7 @@ bind-address = "127.0.0.1:$(data_tcp_port "$node")"
 
 [meta]
   dir = "$nd/meta"
-  meta-servers = $(meta_address_list meta_api_port)
+  meta-servers = $servers
 
 [data]
   dir = "$nd/data"
@@ -194,6 +204,9 @@ bind-address = "127.0.0.1:$(data_tcp_port "$node")"
 EOF
   fi
 }
+
+# Whether a new data node is to start outside the cluster (SHARDLINE_META_META_SERVERS set and empty).
+data_unjoined() { [ -n "${SHARDLINE_META_META_SERVERS+set}" ] && [ -z "${SHARDLINE_META_META_SERVERS}" ]; }
 
 ensure_jar() {
   if [ ! -f "$JAR" ]; then
@@ -414,8 +427,29 @@ case "$CMD" in
     NODES="$NODES data$i"; save_state
     write_config "data$i"
     start_node "data$i"
-    wait_registered "data$i"
+    if data_unjoined; then
+      print_table
+      echo
+      echo "data$i is running in no cluster; join it with one of:"
+      echo "  scripts/shardline-ctl -bind 127.0.0.1:$(meta_api_port "$(meta_nodes | head -n 1)") add-data 127.0.0.1:$(data_tcp_port "data$i")"
+      echo "  scripts/shardline-ctl -bind 127.0.0.1:$(meta_api_port "$(meta_nodes | head -n 1)") update-data OLD-TCP-ADDRESS 127.0.0.1:$(data_tcp_port "data$i")"
+    else
+      wait_registered "data$i"
+      print_table
+    fi
+    ;;
+  add-meta)
+    [ -n "$NODES" ] || die "no cluster in $DIR (run: scripts/cluster.sh up)"
+    i=1; while known_node "meta$i"; do i=$((i + 1)); done
+    [ "$i" -le 9 ] || die "at most 9 meta nodes"
+    bind="$(meta_api_port "$(meta_nodes | head -n 1)")"
+    NODES="$NODES meta$i"; save_state
+    write_config "meta$i" unjoined
+    start_node "meta$i"
     print_table
+    echo
+    echo "meta$i is running in no cluster; join it with:"
+    echo "  scripts/shardline-ctl -bind 127.0.0.1:$bind add-meta 127.0.0.1:$(meta_api_port "meta$i")"
     ;;
   wipe)
     require_node

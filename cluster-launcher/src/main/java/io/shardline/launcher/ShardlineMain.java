@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {ShardlineMain.MetaCommand.class, ShardlineMain.DataCommand.class,
                 ShardlineMain.ConfigCommand.class, ShardlineMain.VersionCommand.class, BenchCommand.class,
                 io.shardline.launcher.sim.SimCommand.class, io.shardline.launcher.drill.DrillCommand.class,
+                io.shardline.launcher.transfer.InspectCommand.class, io.shardline.launcher.transfer.ImportCommand.class,
                 io.shardline.ctl.CtlLauncherCommand.class, CommandLine.HelpCommand.class})
 public final class ShardlineMain implements Callable<Integer> {
 

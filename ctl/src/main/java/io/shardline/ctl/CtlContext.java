@@ -3,6 +3,7 @@ package io.shardline.ctl;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.ctl.datanode.DataNodeConnections;
+import io.shardline.ctl.datanode.ShardAdminClient;
 import io.shardline.meta.client.Backoff;
 import io.shardline.meta.client.MetaClient;
 import io.shardline.meta.client.MetaClientSettings;
@@ -90,6 +91,16 @@ public final class CtlContext implements AutoCloseable {
             dataNodes = new DataNodeConnections(timeout);
         }
         return dataNodes;
+    }
+
+    /** The copy-shard / shard-admin calls of data nodes, over {@link #dataNodes()}. */
+    public ShardAdminClient shardAdmin() {
+        return new ShardAdminClient(dataNodes());
+    }
+
+    /** The time zone times are printed in (Go prints local time): the system's. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.systemDefault();
     }
 
     /**

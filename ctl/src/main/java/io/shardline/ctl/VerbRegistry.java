@@ -1,8 +1,14 @@
 package io.shardline.ctl;
 
+import io.shardline.ctl.verb.AddDataVerb;
 import io.shardline.ctl.verb.AddMetaVerb;
+import io.shardline.ctl.verb.CopyShardStatusVerb;
+import io.shardline.ctl.verb.CopyShardVerb;
+import io.shardline.ctl.verb.EntropyVerb;
+import io.shardline.ctl.verb.KillCopyShardVerb;
 import io.shardline.ctl.verb.RemoveDataVerb;
 import io.shardline.ctl.verb.RemoveMetaVerb;
+import io.shardline.ctl.verb.RemoveShardVerb;
 import io.shardline.ctl.verb.ShowShardsVerb;
 import io.shardline.ctl.verb.ShowVerb;
 import io.shardline.ctl.verb.TruncateShardsVerb;
@@ -11,10 +17,10 @@ import java.util.List;
 
 /**
  * Every ctl verb, in the order {@code -help} lists them. A new verb is a {@link Verb} subclass added
- * here. Verbs that talk to data nodes (add-data, copy-shard, copy-shard-status, kill-copy-shard,
- * remove-shard, entropy show|repair|kill-repair, show-shards -v) find nodes and shards with
+ * here. Verbs that talk to data nodes (add-data, update-data, copy-shard, copy-shard-status,
+ * kill-copy-shard, remove-shard, show-shards -v, later entropy) find nodes and shards with
  * {@link CtlContext#metadata()}, {@link CtlContext#dataNode} and {@link CtlContext#shard}, and call
- * them through {@link CtlContext#dataNodes()}.
+ * them through {@link CtlContext#shardAdmin()} (over {@link CtlContext#dataNodes()}).
  */
 public final class VerbRegistry {
 
@@ -24,9 +30,15 @@ public final class VerbRegistry {
     /** Fresh instances of every verb (picocli keeps per-run state in them). */
     public static List<Verb> verbs() {
         return List.of(
+                new AddDataVerb(),
                 new AddMetaVerb(),
+                new CopyShardVerb(),
+                new CopyShardStatusVerb(),
+                new EntropyVerb(),
+                new KillCopyShardVerb(),
                 new RemoveDataVerb(),
                 new RemoveMetaVerb(),
+                new RemoveShardVerb(),
                 new ShowVerb(),
                 new ShowShardsVerb(),
                 new TruncateShardsVerb(),

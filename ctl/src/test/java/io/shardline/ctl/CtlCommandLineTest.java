@@ -28,7 +28,8 @@ class CtlCommandLineTest {
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: shardline ctl [-bind host:port] [-timeout duration] <command>",
                     "-bind", "localhost:8091", "-timeout", "10s", "show-shards", "remove-meta", "truncate-shards",
-                    "update-data", "add-meta", "remove-data");
+                    "update-data", "add-meta", "remove-data", "add-data", "copy-shard", "copy-shard-status",
+                    "kill-copy-shard", "remove-shard");
             assertThat(r.err()).isEmpty();
         }
         assertThat(ctl.run().out()).contains("Commands:");
@@ -36,7 +37,7 @@ class CtlCommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"show", "show-shards", "remove-data", "update-data", "add-meta", "remove-meta",
-            "truncate-shards"})
+            "truncate-shards", "add-data", "copy-shard", "copy-shard-status", "kill-copy-shard", "remove-shard"})
     void everyVerbHasHelp(String verb) {
         CtlRunner.Result r = ctl.run(verb, "-help");
         assertThat(r.exitCode()).as("%s", r).isZero();
@@ -50,7 +51,9 @@ class CtlCommandLineTest {
         assertThat(ctl.run("remove-meta", "-help").out()).contains("-force", "-tcpAddr", "-y");
         assertThat(ctl.run("truncate-shards", "-help").out()).contains("-delay", "1m0s");
         assertThat(ctl.run("remove-data", "-help").out()).contains("-force");
-        assertThat(ctl.run("show-shards", "-help").out()).contains("-e");
+        assertThat(ctl.run("show-shards", "-help").out()).contains("-e", "-v");
+        assertThat(ctl.run("copy-shard", "-help").out()).contains("-rate-limit", "source-tcp-address",
+                "destination-tcp-address", "shard-id");
     }
 
     @Test
@@ -66,6 +69,15 @@ class CtlCommandLineTest {
         assertOneErrorLine(ctl.run("-bind", "nohost", "show"), 2, "has no port");
         assertOneErrorLine(ctl.run("truncate-shards", "-delay", "-1m"), 2, "negative duration");
         assertOneErrorLine(ctl.run("remove-data", "data1"), 2, "has no port");
+        assertOneErrorLine(ctl.run("copy-shard", "a:1", "b:1"), 2, "Missing required parameter");
+        assertOneErrorLine(ctl.run("copy-shard", "a:1", "b:1", "x"), 2, "'x' is not a long");
+        assertOneErrorLine(ctl.run("copy-shard", "a:1", "a:1", "3"), 2,
+                "source and destination are the same data node: a:1");
+        assertOneErrorLine(ctl.run("copy-shard", "-rate-limit", "fast", "a:1", "b:1", "3"), 2, "invalid size");
+        assertOneErrorLine(ctl.run("remove-shard", "a:1"), 2, "Missing required parameter");
+        assertOneErrorLine(ctl.run("kill-copy-shard", "a:1", "b:1"), 2, "Missing required parameter");
+        assertOneErrorLine(ctl.run("add-data"), 2, "Missing required parameter");
+        assertOneErrorLine(ctl.run("copy-shard-status", "x"), 2, "unexpected extra arguments: [x]");
     }
 
     @Test

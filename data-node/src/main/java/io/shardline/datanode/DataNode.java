@@ -13,6 +13,16 @@ import io.shardline.common.rpc.GrpcServer;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.DataNodeConfig;
+import io.shardline.datanode.copy.ShardMovement;
+import io.shardline.datanode.copy.ShardWriteGate;
+import io.shardline.datanode.entropy.AntiEntropyService;
+import io.shardline.datanode.entropy.CopyShardRestorer;
+import io.shardline.datanode.entropy.EntropyNode;
+import io.shardline.datanode.entropy.EntropyStats;
+import io.shardline.datanode.entropy.LiveDataNodes;
+import io.shardline.datanode.entropy.ShardRepairHttp;
+import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
+import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.http.DataNodeHttpApi;
 import io.shardline.datanode.http.QueryHandler;
@@ -21,17 +31,26 @@ import io.shardline.datanode.http.WriteHandler;
 import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.meta.MetaWriteTopology;
 import io.shardline.datanode.query.ClusterStatementExecutor;
+import io.shardline.datanode.query.DataStatements;
+import io.shardline.datanode.query.LocalShardQueries;
+import io.shardline.datanode.query.PeerHealth;
+import io.shardline.datanode.query.Replicas;
 import io.shardline.datanode.query.StatementExecutor;
+import io.shardline.datanode.query.StoreLocalTombstones;
 import io.shardline.datanode.rpc.DataNodeRpcService;
+import io.shardline.datanode.rpc.GrpcPeerQueries;
 import io.shardline.datanode.rpc.GrpcShardTransport;
 import io.shardline.datanode.rpc.PeerChannels;
 import io.shardline.datanode.shard.ShardMaintenance;
 import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.datanode.write.PointsWriter;
+import io.shardline.datanode.write.TombstoneWriter;
 import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +79,10 @@ public final class DataNode implements Service {
     private DataNodeMembership membership;
     private ShardEngine engine;
     private HintedHandoff handoff;
+    private volatile AntiEntropyService entropy;
+    private ShardMovement movement;
     private PointsWriter writer;
+    private StatementExecutor dataStatements;
     private HttpServer http;
 
     public DataNode(DataNodeConfig config, Clock clock) {
@@ -93,21 +115,52 @@ public final class DataNode implements Service {
         membership = new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock);
         Hlc hlc = new Hlc(clock);
-        StoreLocalShards local = new StoreLocalShards(engine, membership::view, membership::nodeId);
+        // copy-shard / shard admin: the write path opens shards through the gate, so a shard being
+        // copied in or removed is never created by a write meanwhile.
+        ShardWriteGate shardGate = new ShardWriteGate();
+        ShardEngine writableShards = shardGate.guard(engine);
+        StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId);
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
                 peerInterceptors);
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
+        movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
+                config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
+        LocalShardQueries ownerQueries = new LocalShardQueries(engine, membership::view, membership::nodeId);
+        StoreLocalTombstones tombstones = new StoreLocalTombstones(writableShards, local);
+        ExecutorService ownerReads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new NamedThreadFactory("query-owner", true));
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
-                .addService(new DataNodeRpcService(local, hlc, stats)));
+                .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
+                        .withShardAdmin(movement.rpc())
+                        .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))));
+        services.add(closer("query owner reads", ownerReads::shutdownNow));
         services.add(membership);
         services.add(closer("peer channels", channels::close));
         handoff = services.add(new HintedHandoff(config.hintedHandoff(), clock, transport,
                 (node, shard) -> membership.view().shards().owners(shard).contains(node), stats,
                 config.cluster().writeTimeout().toMillis()));
+        services.add(movement); // closes before the peer channels and membership its roll-backs need
         ExecutorService callbacks = Executors.newFixedThreadPool(2, new NamedThreadFactory("write-callbacks", true));
         services.add(closer("write callbacks", callbacks::shutdownNow));
         writer = new PointsWriter(new MetaWriteTopology(membership), local, transport, handoff, hlc, clock,
                 config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
+        ExecutorService queryTasks = Executors.newFixedThreadPool(16, new NamedThreadFactory("query", true));
+        services.add(closer("query tasks", queryTasks::shutdownNow));
+        Replicas replicas = new Replicas(membership::nodeId, ownerQueries, new GrpcPeerQueries(channels,
+                () -> membership.view().metadata(), config.cluster().dialTimeout(), config.cluster().shardReaderTimeout(),
+                clock), new PeerHealth(clock, Duration.ofSeconds(10)), new Random());
+        TombstoneWriter deletes = new TombstoneWriter(new MetaWriteTopology(membership), tombstones, transport, handoff,
+                clock, config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
+        dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next);
+        // anti-entropy: after hinted handoff, before HTTP (its RPCs answer "disabled" until it exists)
+        if (config.antiEntropy().enabled()) {
+            EntropyStats aeStats = new EntropyStats(stats);
+            entropy = services.add(new AntiEntropyService(config.antiEntropy(), new EntropyNode(config.antiEntropy(),
+                    writableShards, membership::view, membership::nodeId,
+                    new GrpcEntropyPeers(channels, () -> membership.view().metadata()),
+                    new CopyShardRestorer(movement.copier(), () -> membership.view().metadata()),
+                    new LiveDataNodes(membership::metaClient), clock, aeStats, config.meta().dir()), aeStats));
+        }
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
@@ -127,15 +180,16 @@ public final class DataNode implements Service {
         api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));
         api.route(Set.of("GET"), "/shard-status", new ShardStatusHandler(engine, membership::view, clock,
                 config.data().blockRewriteColdDuration()));
+        ShardRepairHttp shardRepair = new ShardRepairHttp(() -> entropy == null ? null : entropy.node());
+        api.route(Set.of("GET"), "/shard-repair/status", shardRepair.status());
+        api.route(Set.of("POST"), "/shard-repair/repair", shardRepair.repair());
+        api.route(Set.of("POST"), "/shard-repair/cancel-repair", shardRepair.cancelRepair());
         return api;
     }
 
     /** Runs the statements that read or delete data (SELECT, SHOW MEASUREMENTS, DELETE, ...). */
     private StatementExecutor dataStatements() {
-        return (statement, context) -> {
-            throw io.shardline.common.error.ShardlineException.invalid(
-                    statement.getClass().getSimpleName().replace("Statement", "") + " statements are not available yet");
-        };
+        return dataStatements;
     }
 
     private static Service closer(String name, Runnable close) {
@@ -166,9 +220,19 @@ public final class DataNode implements Service {
         return engine;
     }
 
+    /** The node's anti-entropy service, or null when {@code [anti-entropy] enabled = false}. */
+    public AntiEntropyService antiEntropy() {
+        return entropy;
+    }
+
     /** The node's hinted-handoff queues. */
     public HintedHandoff handoff() {
         return handoff;
+    }
+
+    /** Shard copies onto this node, shard removal and the copy-shard RPCs. */
+    public ShardMovement shardMovement() {
+        return movement;
     }
 
     /** The node's statistics ({@code /debug/vars}). */

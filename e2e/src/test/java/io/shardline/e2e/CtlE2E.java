@@ -3,19 +3,11 @@ package io.shardline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +31,7 @@ class CtlE2E {
             .env("SHARDLINE_META_ANNOUNCEMENT_EXPIRATION", "5s")
             .env("SHARDLINE_META_GOSSIP_FREQUENCY", "1s")
             .env("SHARDLINE_GOSSIP_FREQUENCY", "1s");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** The un-joined meta node started for add-meta (cluster.sh cannot start one yet). */
-    private static Process meta4;
     private static String bind;
 
     @BeforeAll
@@ -52,13 +41,7 @@ class CtlE2E {
     }
 
     @AfterAll
-    static void down() throws InterruptedException {
-        if (meta4 != null && meta4.isAlive()) {
-            meta4.destroy();
-            if (!meta4.waitFor(15, TimeUnit.SECONDS)) {
-                meta4.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
+    static void down() {
         CLUSTER.close();
     }
 
@@ -133,7 +116,8 @@ class CtlE2E {
         String leader = leader(ctl("show").ok().out());
         int old = leader.equals(raft(2)) ? 3 : 2; // a follower, and never meta1 (the -bind node)
         String oldId = row(table(ctl("show").ok().out(), "Meta Nodes"), "HTTP Address", api(old)).get("ID");
-        meta4 = startUnjoinedMeta4();
+        String started = CLUSTER.run("add-meta").ok().output(); // meta4, in no cluster yet
+        assertThat(started).contains("meta4", "add-meta " + api(4));
 
         assertThat(ctl("remove-meta", "-y", api(old)).ok().out()).isEqualTo("Removed meta node at " + api(old) + "\n");
         CLUSTER.run("stop", "meta" + old).ok();
@@ -211,40 +195,5 @@ class CtlE2E {
             rows.add(row);
         }
         return rows;
-    }
-
-    /**
-     * Starts meta4 (slot 4 of cluster.sh's port layout) as a meta node that is in no cluster: the
-     * same configuration cluster.sh writes, with no Raft peers. A stopgap until cluster.sh can start
-     * an extra un-joined meta node itself; the process is ended by pid in {@link #down()}.
-     */
-    private static Process startUnjoinedMeta4() throws IOException, InterruptedException {
-        Path dir = CLUSTER.dir().resolve("meta4");
-        Files.createDirectories(dir);
-        Path config = dir.resolve("meta4.toml");
-        Files.writeString(config, "hostname = \"127.0.0.1\"\n\n[meta]\n"
-                + "  dir = \"" + dir.resolve("meta") + "\"\n"
-                + "  bind-address = \"" + raft(4) + "\"\n"
-                + "  http-bind-address = \"" + api(4) + "\"\n"
-                + "  status-bind-address = \"127.0.0.1:" + (BASE + 42) + "\"\n"
-                + "  peers = []\n");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                CLUSTER.repo().resolve("cluster-launcher/target/shardline.jar").toString(), "meta",
-                "-config", config.toString(), "-name", "meta4")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("meta4.log").toFile());
-        pb.environment().put("SHARDLINE_META_ANNOUNCEMENT_EXPIRATION", "5s");
-        pb.environment().put("SHARDLINE_META_GOSSIP_FREQUENCY", "1s");
-        Process p = pb.start();
-        URI ping = URI.create("http://127.0.0.1:" + (BASE + 42) + "/ping");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(p.isAlive()).as("meta4 exited; see %s", dir.resolve("meta4.log")).isTrue();
-            try {
-                return HTTP.send(HttpRequest.newBuilder(ping).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() < 300;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return p;
     }
 }

@@ -33,7 +33,15 @@ public interface ShardDigests {
     }
 
     /** The visible values in {@code ranges} with their versions, and every tombstone of the shard. */
-    Patch exportPatch(List<SeriesRange> ranges);
+    default Patch exportPatch(List<SeriesRange> ranges) {
+        return exportPatch(ranges, true);
+    }
+
+    /**
+     * The visible values in {@code ranges} with their versions, and every tombstone of the shard only
+     * if {@code withTombstones} (a repair whose digests show equal tombstones leaves them out).
+     */
+    Patch exportPatch(List<SeriesRange> ranges, boolean withTombstones);
 
     /** Merges a patch: each value and tombstone is kept only where it beats what the shard holds. */
     PatchResult applyPatch(Patch patch);

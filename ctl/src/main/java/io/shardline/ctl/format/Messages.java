@@ -37,8 +37,23 @@ public final class Messages {
         return (force ? "Force remove " : "Remove ") + httpAddress + " from the cluster [y/N]: ";
     }
 
-    /** add-data (data-node verb, later): {@code Added data node 4 at data1:8088}. */
+    /** add-data: {@code Added data node 4 at data1:8088}. */
     public static String addedDataNode(long id, String tcpAddress) {
         return "Added data node " + id + " at " + tcpAddress;
+    }
+
+    /** copy-shard: {@code Copied shard 22 from data1:8088 to data2:8088}. */
+    public static String copiedShard(long shardId, String source, String destination) {
+        return "Copied shard " + shardId + " from " + source + " to " + destination;
+    }
+
+    /** kill-copy-shard: {@code Killed shard copy 39 from data2:8088 to data3:8088}. */
+    public static String killedShardCopy(long shardId, String source, String destination) {
+        return "Killed shard copy " + shardId + " from " + source + " to " + destination;
+    }
+
+    /** remove-shard: {@code Removed shard 31 from data2:8088}. */
+    public static String removedShard(long shardId, String tcpAddress) {
+        return "Removed shard " + shardId + " from " + tcpAddress;
     }
 }

@@ -19,6 +19,12 @@ class MessagesTest {
                 .isEqualTo("Removed meta node at cluster-meta-node-02:8091");
         assertThat(Messages.TRUNCATED_SHARDS).isEqualTo("Truncated shards.");
         assertThat(Messages.addedDataNode(3, "cluster-data-node:8088")).isEqualTo("Added data node 3 at cluster-data-node:8088");
+        assertThat(Messages.copiedShard(22, "cluster-data-node-01:8088", "cluster-data-node-02:8088"))
+                .isEqualTo("Copied shard 22 from cluster-data-node-01:8088 to cluster-data-node-02:8088");
+        assertThat(Messages.killedShardCopy(39, "cluster-data-node-02:8088", "cluster-data-node-03:8088"))
+                .isEqualTo("Killed shard copy 39 from cluster-data-node-02:8088 to cluster-data-node-03:8088");
+        assertThat(Messages.removedShard(31, "cluster-data-node-02:8088"))
+                .isEqualTo("Removed shard 31 from cluster-data-node-02:8088");
     }
 
     @Test

@@ -126,9 +126,27 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
         onLeader(out, stub -> GrpcCalls.<AnnounceResponse>unary(o -> stub.announce(request, o)), () -> {
             announcements.record(new Announcements.Entry(request.getNodeId(), request.getVersion(),
                     request.getTcpAddress(), request.getHttpAddress(), clock.monotonicNanos()));
+            refreshHttpAddress(request);
             return CompletableFuture.completedFuture(
                     AnnounceResponse.newBuilder().setVersion(raft.localMetadata().version()).build());
         });
+    }
+
+    /**
+     * A data node announcing an HTTP address other than the registered one (a replacement that took
+     * over a node id with update-data, or a node whose [http] bind-address changed) gets it stored,
+     * so {@code show} lists where the node really answers. Only for an announcement from the
+     * registered TCP address; fire and forget, the next announcement retries.
+     */
+    private void refreshHttpAddress(AnnounceRequest request) {
+        if (request.getMeta() || request.getHttpAddress().isEmpty()) {
+            return;
+        }
+        raft.localMetadata().dataNode(request.getNodeId())
+                .filter(n -> n.tcpAddress().equals(request.getTcpAddress()))
+                .filter(n -> !n.httpAddress().equals(request.getHttpAddress()))
+                .ifPresent(n -> submit(new MetaCommand.UpdateDataNode(n.tcpAddress(), n.tcpAddress(),
+                        request.getHttpAddress())));
     }
 
     /** Announces this meta node itself: recorded here if leader, else sent to the leader. */

@@ -180,9 +180,9 @@ public final class InMemoryShardStore implements ShardStore {
     }
 
     @Override
-    public synchronized Patch exportPatch(List<SeriesRange> ranges) {
+    public synchronized Patch exportPatch(List<SeriesRange> ranges, boolean withTombstones) {
         guard();
-        return MemoryAntiEntropy.exportPatch(this, ranges);
+        return MemoryAntiEntropy.exportPatch(this, ranges, withTombstones);
     }
 
     @Override
@@ -198,7 +198,7 @@ public final class InMemoryShardStore implements ShardStore {
     @Override
     public synchronized ShardSnapshot snapshot() {
         guard();
-        return new MemorySnapshot(id, MemoryAntiEntropy.exportPatch(this, null).toBytes());
+        return new MemorySnapshot(id, MemoryAntiEntropy.exportPatch(this, null, true).toBytes());
     }
 
     /** Applies a whole-shard patch from a snapshot, keeping old tombstones too. */

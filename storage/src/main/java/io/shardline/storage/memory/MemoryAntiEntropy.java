@@ -99,10 +99,12 @@ final class MemoryAntiEntropy {
         return new RowDigest(cutoff, resolution, out);
     }
 
-    /** A patch of {@code ranges}, or of everything when null. */
-    static Patch exportPatch(InMemoryShardStore store, List<SeriesRange> ranges) {
+    /** A patch of {@code ranges}, or of everything when null; tombstones only if asked. */
+    static Patch exportPatch(InMemoryShardStore store, List<SeriesRange> ranges, boolean withTombstones) {
         PatchWriter w = new PatchWriter();
-        store.tombstones.all().forEach(w::tombstone);
+        if (withTombstones) {
+            store.tombstones.all().forEach(w::tombstone);
+        }
         TreeMap<SeriesKey, List<long[]>> wanted = ranges == null ? null : Ranges.bySeries(ranges);
         for (MemorySeries s : store.data.values()) {
             List<long[]> intervals = wanted == null ? List.of(new long[] {Long.MIN_VALUE, Long.MAX_VALUE})

@@ -40,14 +40,16 @@ final class RocksExport {
         try {
             ts = state.tombstones;
             catalog = state.catalog;
-            snap = state.db.db.getSnapshot();
+            // A secondary instance's view is already fixed, and its snapshots would not see the
+            // writes it replayed from the log.
+            snap = state.db.secondary ? null : state.db.db.getSnapshot();
         } finally {
             state.writeLock.unlock();
         }
         long lines = 0;
         byte[] prefix = {Keys.SERIES_BY_KEY};
         StringBuilder b = new StringBuilder(8192);
-        try (ReadOptions ro = new ReadOptions().setSnapshot(snap);
+        try (ReadOptions ro = snap == null ? new ReadOptions() : new ReadOptions().setSnapshot(snap);
                 RocksIterator index = state.db.db.newIterator(state.db.index, ro);
                 RocksIterator data = state.db.db.newIterator(state.db.data, ro)) {
             for (index.seek(prefix); index.isValid() && Keys.startsWith(index.key(), prefix); index.next()) {
@@ -66,7 +68,9 @@ final class RocksExport {
         } catch (IOException e) {
             throw new ShardlineException(ErrorCode.IO_ERROR, state.id + ": export failed: " + e.getMessage(), e);
         } finally {
-            state.db.db.releaseSnapshot(snap);
+            if (snap != null) {
+                state.db.db.releaseSnapshot(snap);
+            }
         }
         return lines;
     }

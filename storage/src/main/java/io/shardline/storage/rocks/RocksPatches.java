@@ -45,7 +45,7 @@ final class RocksPatches {
         this.tombstones = tombstones;
     }
 
-    Patch export(List<SeriesRange> ranges) {
+    Patch export(List<SeriesRange> ranges, boolean withTombstones) {
         PatchWriter w = new PatchWriter();
         TombstoneSet ts;
         FieldCatalog catalog;
@@ -58,7 +58,9 @@ final class RocksPatches {
         } finally {
             state.writeLock.unlock();
         }
-        ts.all().forEach(w::tombstone);
+        if (withTombstones) {
+            ts.all().forEach(w::tombstone);
+        }
         try (ReadOptions ro = new ReadOptions().setSnapshot(snap);
                 RocksIterator it = state.db.db.newIterator(state.db.data, ro)) {
             SeriesExport export = new SeriesExport(it, catalog);

@@ -178,22 +178,36 @@ public final class RocksShardEngine implements ShardEngine {
         RocksSnapshot.deleteTree(id.under(config.walDir()));
     }
 
+    /**
+     * Pulls the snapshot without holding the engine's lock (a copy may take minutes and must not
+     * stall writes that open other shards), then moves it into place and opens it under the lock.
+     */
     @Override
-    public synchronized ShardStore ingest(ShardId id, SnapshotSource source) {
-        guard.checkRunning();
-        if (open.containsKey(id)) {
-            throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists");
-        }
+    public ShardStore ingest(ShardId id, SnapshotSource source) {
         Path dir = id.under(config.dir());
-        try {
-            Files.createDirectories(dir.getParent());
-            Files.createDirectories(id.under(config.walDir()).getParent());
-        } catch (IOException e) {
-            throw StorageErrors.wrap(e, id, dir, "ingest");
+        synchronized (this) {
+            guard.checkRunning();
+            if (open.containsKey(id)) {
+                throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists");
+            }
+            try {
+                Files.createDirectories(dir.getParent());
+                Files.createDirectories(id.under(config.walDir()).getParent());
+            } catch (IOException e) {
+                throw StorageErrors.wrap(e, id, dir, "ingest");
+            }
         }
-        SnapshotIngest.ingest(id, source, dir, id.under(config.walDir()));
-        LOG.info("Ingested shard {} path={}", id, dir);
-        return open(id);
+        SnapshotIngest.Staged staged = SnapshotIngest.stage(id, source, dir, id.under(config.walDir()));
+        synchronized (this) {
+            if (open.containsKey(id) || !guard.isRunning()) {
+                staged.discard();
+                guard.checkRunning();
+                throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists");
+            }
+            staged.install();
+            LOG.info("Ingested shard {} path={}", id, dir);
+            return open(id);
+        }
     }
 
     private void syncAll() {

@@ -198,8 +198,8 @@ public final class RocksShardStore implements ShardStore {
     }
 
     @Override
-    public Patch exportPatch(List<SeriesRange> ranges) {
-        return guard.call(() -> patches.export(ranges));
+    public Patch exportPatch(List<SeriesRange> ranges, boolean withTombstones) {
+        return guard.call(() -> patches.export(ranges, withTombstones));
     }
 
     @Override

@@ -70,9 +70,9 @@ final class ShardState {
 
     private void checkFormat() throws RocksDBException {
         byte[] f = db.db.get(db.meta, Keys.FORMAT);
-        if (f == null) {
+        if (f == null && !db.secondary) {
             db.db.put(db.meta, Keys.FORMAT, new ByteSink(4).putIntBE(FORMAT_VERSION).toByteArray());
-        } else if (new ByteSource(f).getIntBE() != FORMAT_VERSION) {
+        } else if (f != null && new ByteSource(f).getIntBE() != FORMAT_VERSION) {
             throw new RocksDBException("unsupported shard format " + new ByteSource(f).getIntBE());
         }
     }

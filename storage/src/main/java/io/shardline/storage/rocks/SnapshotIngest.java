@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /**
- * Turns a snapshot stream into a shard directory: every file is pulled in chunks into a hidden
- * temporary directory and checked against its size and CRC-32C, log files go to the shard's WAL
- * directory, and only then is the directory moved into place atomically. On any failure the
- * temporary files are removed and no shard appears. Stateless.
+ * Turns a snapshot stream into a shard directory in two steps. {@link #stage} pulls every file in
+ * chunks into a hidden temporary directory and checks it against its size and CRC-32C (log files go
+ * to a temporary directory beside the shard's WAL directory); it takes as long as the transfer and
+ * holds no lock. {@link Staged#install} then moves the directories into place atomically. On any
+ * failure the temporary files are removed and no shard appears. Stateless; a {@link Staged} belongs
+ * to the thread that staged it.
  */
 final class SnapshotIngest {
 
@@ -27,36 +29,92 @@ final class SnapshotIngest {
     private SnapshotIngest() {
     }
 
+    /** Stages and installs at once (the caller holds whatever lock keeps {@code target} free). */
     static void ingest(ShardId id, SnapshotSource source, Path target, Path walTarget) {
+        stage(id, source, target, walTarget).install();
+    }
+
+    /**
+     * Pulls and verifies the snapshot into hidden directories next to {@code target} and
+     * {@code walTarget}; nothing is visible as a shard until {@link Staged#install}.
+     */
+    static Staged stage(ShardId id, SnapshotSource source, Path target, Path walTarget) {
         if (Files.exists(target)) {
             throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists at " + target);
         }
         String name = "." + id.id() + ".ingest-" + NONCE.incrementAndGet();
-        Path tmp = target.getParent().resolve(name);
-        Path walTmp = walTarget.getParent().resolve(name);
-        boolean separateWal = !walTarget.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize());
+        Staged staged = new Staged(id, target.getParent().resolve(name), target, walTarget.getParent().resolve(name),
+                walTarget, !walTarget.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize()));
         try {
-            Files.createDirectories(tmp);
+            Files.createDirectories(staged.tmp);
             for (SnapshotFile f : source.files()) {
-                pull(id, source, f, tmp.resolve(f.name()));
+                pull(id, source, f, staged.tmp.resolve(f.name()));
             }
-            if (separateWal) {
-                Files.createDirectories(walTmp);
-                try (var files = Files.list(tmp)) {
+            if (staged.separateWal) {
+                Files.createDirectories(staged.walTmp);
+                try (var files = Files.list(staged.tmp)) {
                     for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
-                        Files.move(p, walTmp.resolve(p.getFileName()));
+                        Files.move(p, staged.walTmp.resolve(p.getFileName()));
                     }
                 }
-                RocksSnapshot.deleteTree(walTarget);
-                Files.move(walTmp, walTarget, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            return staged;
         } catch (IOException e) {
-            cleanUp(tmp, walTmp);
+            staged.discard();
             throw StorageErrors.wrap(e, id, target, "ingest snapshot");
         } catch (RuntimeException e) {
-            cleanUp(tmp, walTmp);
+            staged.discard();
             throw e;
+        }
+    }
+
+    /** A verified snapshot in hidden directories, waiting to be moved into place or discarded. */
+    static final class Staged {
+
+        private final ShardId id;
+        private final Path tmp;
+        private final Path target;
+        private final Path walTmp;
+        private final Path walTarget;
+        private final boolean separateWal;
+
+        private Staged(ShardId id, Path tmp, Path target, Path walTmp, Path walTarget, boolean separateWal) {
+            this.id = id;
+            this.tmp = tmp;
+            this.target = target;
+            this.walTmp = walTmp;
+            this.walTarget = walTarget;
+            this.separateWal = separateWal;
+        }
+
+        /** Moves the staged directories into place; fails with ALREADY_EXISTS if the shard appeared meanwhile. */
+        void install() {
+            try {
+                if (Files.exists(target)) {
+                    throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists at " + target);
+                }
+                if (separateWal) {
+                    RocksSnapshot.deleteTree(walTarget);
+                    Files.move(walTmp, walTarget, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                discard();
+                throw StorageErrors.wrap(e, id, target, "ingest snapshot");
+            } catch (RuntimeException e) {
+                discard();
+                throw e;
+            }
+        }
+
+        /** Removes the staged files; best effort (hidden leftovers are removed when the engine starts). */
+        void discard() {
+            try {
+                RocksSnapshot.deleteTree(tmp);
+                RocksSnapshot.deleteTree(walTmp);
+            } catch (RuntimeException ignored) {
+                // see above
+            }
         }
     }
 
@@ -78,15 +136,6 @@ final class SnapshotIngest {
             throw new ShardlineException(ErrorCode.CORRUPTED, id + ": snapshot file " + f.name()
                     + " failed its check (got " + size + " bytes, crc32c " + Integer.toHexString((int) crc.getValue())
                     + "; expected " + f.size() + " bytes, crc32c " + Integer.toHexString(f.crc32c()) + ")");
-        }
-    }
-
-    private static void cleanUp(Path tmp, Path walTmp) {
-        try {
-            RocksSnapshot.deleteTree(tmp);
-            RocksSnapshot.deleteTree(walTmp);
-        } catch (RuntimeException ignored) {
-            // Best effort: hidden leftovers are removed when the engine starts.
         }
     }
 }

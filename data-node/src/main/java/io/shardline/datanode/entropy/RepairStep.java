@@ -1,0 +1,180 @@
+package io.shardline.datanode.entropy;
+
+import io.shardline.common.time.Clock;
+import io.shardline.meta.model.ShardLocation;
+import io.shardline.model.Hlc;
+import io.shardline.storage.SeriesRange;
+import io.shardline.storage.ShardStore;
+import io.shardline.storage.digest.DiffResult;
+import io.shardline.storage.digest.Digest;
+import io.shardline.storage.digest.DigestCodec;
+import io.shardline.storage.digest.DigestDiff;
+import io.shardline.storage.digest.RowDigest;
+import io.shardline.storage.digest.RowDigestCodec;
+import io.shardline.storage.patch.Patch;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One step of a repair chain on this node: diff the local shard with its successor's at the
+ * settle-window cut-off, narrow the differing buckets to slots (8, then 64 per bucket) and then rows
+ * (the local side of each level computed while the peer computes its own), export
+ * a patch of exactly the rows that differ (with every tombstone, once, when the tombstone sets
+ * differ), and push it in chunks with the path so far; the last message makes the successor
+ * continue the chain. A step with nothing to send still tells the successor to continue (as
+ * Enterprise 1.7.7 always forwards). Stops early, to resume next pass, when the pass's patch bytes run
+ * out. Blocking; one step per shard at a time.
+ */
+final class RepairStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepairStep.class);
+    /**
+     * Slots per bucket at each narrowing level, then rows (0): 7.5 min, then 56.25 s slots for hourly
+     * buckets. A fan-out of 8 keeps the slot hashes exchanged for scattered differences small.
+     */
+    static final long[] SLOTS_PER_BUCKET = {8, 64, 0};
+    /** Largest patch sent in one message. */
+    static final int MAX_CHUNK_BYTES = 8 << 20;
+    /** Most ranges exported into one patch or asked for in one row-digest request. */
+    static final int MAX_RANGES_PER_CALL = 2048;
+
+    /** What a step did. */
+    record Outcome(RepairQueue.Result result, long target, int ranges, long patchBytes, long valueBytes,
+                   long merged) {
+    }
+
+    private final EntropyShards shards;
+    private final EntropyPeers peers;
+    private final EntropyState state;
+    private final EntropyStats stats;
+    private final Clock clock;
+    private final long settleMillis;
+
+    RepairStep(EntropyShards shards, EntropyPeers peers, EntropyState state, EntropyStats stats, Clock clock,
+               long settleMillis) {
+        this.shards = shards;
+        this.peers = peers;
+        this.state = state;
+        this.stats = stats;
+        this.clock = clock;
+        this.settleMillis = settleMillis;
+    }
+
+    Outcome run(ShardLocation location, List<Long> order, RepairJob job) {
+        long id = location.shardId();
+        long self = shards.self();
+        List<Long> path = RepairChain.pathForPush(job.visited(), self);
+        long target = OwnerOrder.successor(order, self);
+        if (target < 0 || RepairChain.remaining(path, order.size()) == 0) {
+            return new Outcome(RepairQueue.Result.DONE, -1, 0, 0, 0, 0);
+        }
+        ShardStore local = shards.owned(id);
+        long cutoff = Hlc.minVersionAt(Math.max(0, clock.wallMillis() - settleMillis));
+        CompletableFuture<Digest> mineLater = CompletableFuture.supplyAsync(() -> local.digest(cutoff));
+        byte[] remoteBytes = peers.digest(target, id, cutoff);
+        stats.add("bytesRx", remoteBytes.length);
+        Digest remote = DigestCodec.decode(remoteBytes);
+        Digest mine = Async.join(mineLater);
+        DiffResult diff = DigestDiff.diff(mine, remote);
+        List<SeriesRange> ranges = new ArrayList<>();
+        // The target pushes back next (RF 2): tell it where it holds what this node lacks.
+        boolean wantHint = order.size() == 2
+                && RepairChain.continuesAfter(RepairChain.received(path, target), order.size());
+        List<SeriesRange> theirs = new ArrayList<>();
+        if (!diff.isEmpty()) {
+            DiffNarrowing.Buckets buckets = DiffNarrowing.buckets(diff, mine, remote);
+            ranges.addAll(buckets.localOnly());
+            theirs.addAll(buckets.remoteOnly());
+            if (job.hintFrom() == target && !job.hint().isEmpty()) {
+                ranges.addAll(DiffNarrowing.within(job.hint(), buckets.both(), mine.bucketNanos()));
+            } else {
+                List<SeriesRange> narrowing = buckets.both();
+                for (long perBucket : SLOTS_PER_BUCKET) {
+                    if (narrowing.isEmpty()) {
+                        break;
+                    }
+                    long resolution = perBucket == 0 ? 1 : Math.max(1, mine.bucketNanos() / perBucket);
+                    DiffNarrowing.Rows rows = narrow(local, target, id, narrowing, cutoff, resolution);
+                    ranges.addAll(rows.send());
+                    theirs.addAll(rows.theirs());
+                    narrowing = rows.narrow();
+                }
+            }
+        }
+        return push(local, id, target, path, ranges, diff.tombstonesDiffer(), wantHint ? theirs : List.of());
+    }
+
+    /** Row digests of {@code ranges} on both sides at {@code resolution}, compared. */
+    private DiffNarrowing.Rows narrow(ShardStore local, long target, long id, List<SeriesRange> ranges, long cutoff,
+                                      long resolution) {
+        List<SeriesRange> send = new ArrayList<>();
+        List<SeriesRange> narrow = new ArrayList<>();
+        List<SeriesRange> back = new ArrayList<>();
+        for (int from = 0; from < ranges.size(); from += MAX_RANGES_PER_CALL) {
+            List<SeriesRange> part = ranges.subList(from, Math.min(ranges.size(), from + MAX_RANGES_PER_CALL));
+            CompletableFuture<RowDigest> mineLater = CompletableFuture.supplyAsync(() ->
+                    local.rowDigest(part, cutoff, resolution));
+            byte[] theirs = peers.rowDigest(target, id, part, cutoff, resolution);
+            stats.add("bytesRx", theirs.length);
+            stats.add("bytesTx", RangeBytes.estimate(part));
+            RowDigest mine = Async.join(mineLater);
+            DiffNarrowing.Rows rows = DiffNarrowing.rows(mine, RowDigestCodec.decode(theirs));
+            send.addAll(rows.send());
+            narrow.addAll(rows.narrow());
+            back.addAll(rows.theirs());
+        }
+        return new DiffNarrowing.Rows(send, narrow, back);
+    }
+
+    private Outcome push(ShardStore local, long id, long target, List<Long> path, List<SeriesRange> ranges,
+                         boolean tombstonesDiffer, List<SeriesRange> hint) {
+        if (!hint.isEmpty()) {
+            stats.add("bytesTx", RangeBytes.estimate(hint));
+        }
+        if (ranges.isEmpty() && !tombstonesDiffer) {
+            peers.applyPatch(target, id, null, path, true, hint);
+            return new Outcome(RepairQueue.Result.DONE, target, 0, 0, 0, 0);
+        }
+        Deque<List<SeriesRange>> groups = new ArrayDeque<>();
+        for (int from = 0; from < ranges.size(); from += MAX_RANGES_PER_CALL) {
+            groups.add(ranges.subList(from, Math.min(ranges.size(), from + MAX_RANGES_PER_CALL)));
+        }
+        if (groups.isEmpty()) {
+            groups.add(List.of()); // tombstones only
+        }
+        long patchBytes = 0;
+        long valueBytes = 0;
+        long merged = 0;
+        boolean tombstonesSent = false;
+        while (!groups.isEmpty()) {
+            List<SeriesRange> group = groups.removeFirst();
+            Patch patch = local.exportPatch(group, tombstonesDiffer && !tombstonesSent);
+            if (patch.sizeBytes() > MAX_CHUNK_BYTES && group.size() > 1) {
+                groups.addFirst(group.subList(group.size() / 2, group.size()));
+                groups.addFirst(group.subList(0, group.size() / 2));
+                continue;
+            }
+            if (!state.tryConsume(patch.sizeBytes())) {
+                LOG.info("Repair paused until the next pass: max-repair-bytes-per-pass reached shard={} target={}"
+                        + " patchBytes={}", id, target, patchBytes);
+                return new Outcome(RepairQueue.Result.PAUSED, target, ranges.size(), patchBytes, valueBytes, merged);
+            }
+            long raw = PatchBytes.rawValueBytes(patch);
+            boolean last = groups.isEmpty();
+            ApplyOutcome out = peers.applyPatch(target, id, patch, path, last, last ? hint : List.of());
+            tombstonesSent |= patch.tombstones() > 0;
+            patchBytes += patch.sizeBytes();
+            valueBytes += raw;
+            merged += out.merged();
+            stats.add("bytesTx", patch.sizeBytes());
+            stats.add("patchBytesTx", patch.sizeBytes());
+            stats.add("bytesDiff", raw);
+        }
+        return new Outcome(RepairQueue.Result.DONE, target, ranges.size(), patchBytes, valueBytes, merged);
+    }
+}
