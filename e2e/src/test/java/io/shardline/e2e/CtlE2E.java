@@ -3,6 +3,13 @@ package io.shardline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * {@code scripts/shardline-ctl} against a real multi-process cluster (3 meta + 2 data, base port
  * 26000): {@code show} with versions, metadata writes, replacing a follower meta node the way the
- * reference's procedure does it, and a killed data node losing its version once its announcement
- * expires (tuned down to a few seconds here).
+ * reference's procedure does it (the cluster takes points needing new shard groups throughout), and
+ * a killed data node losing its version once its announcement expires (tuned down to a few seconds
+ * here).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CtlE2E {
@@ -31,6 +39,11 @@ class CtlE2E {
             .env("SHARDLINE_META_ANNOUNCEMENT_EXPIRATION", "5s")
             .env("SHARDLINE_META_GOSSIP_FREQUENCY", "1s")
             .env("SHARDLINE_GOSSIP_FREQUENCY", "1s");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Monday 2021-01-04 00:00 UTC: each write a week later than the last opens a new shard group. */
+    private static final long WEEK1 = 1_609_718_400_000_000_000L;
+    private static final long WEEK = 7 * 86_400_000_000_000L;
 
     private static String bind;
 
@@ -119,9 +132,12 @@ class CtlE2E {
         String started = CLUSTER.run("add-meta").ok().output(); // meta4, in no cluster yet
         assertThat(started).contains("meta4", "add-meta " + api(4));
 
+        assertThat(query("CREATE DATABASE metaswap").body()).isEqualTo("{\"results\":[{\"statement_id\":0}]}\n");
         assertThat(ctl("remove-meta", "-y", api(old)).ok().out()).isEqualTo("Removed meta node at " + api(old) + "\n");
         CLUSTER.run("stop", "meta" + old).ok();
         assertThat(ctl("truncate-shards").ok().out()).isEqualTo("Truncated shards.\n");
+        // Two meta nodes left: points that need a new shard group (a Raft write) are still taken.
+        assertThat(write("m v=1 " + WEEK1).statusCode()).isEqualTo(204);
 
         assertThat(ctl("add-meta", api(4)).ok().out()).isEqualTo("Added meta node 6 at " + api(4) + "\n");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -135,6 +151,19 @@ class CtlE2E {
         });
         assertThat(ctl("truncate-shards").ok().out()).isEqualTo("Truncated shards.\n");
         assertThat(CLUSTER.ctl("-bind", api(4), "truncate-shards").ok().out()).isEqualTo("Truncated shards.\n");
+        assertThat(write("m v=2 " + (WEEK1 + WEEK)).statusCode()).isEqualTo(204);
+        assertThat(query("SELECT count(v) FROM metaswap.autogen.m").body()).contains("[[\"1970-01-01T00:00:00Z\",2]]");
+    }
+
+    private static HttpResponse<String> write(String lines) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(CLUSTER.url("data1") + "/write?db=metaswap"))
+                .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> query(String q) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(CLUSTER.url("data1") + "/query?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

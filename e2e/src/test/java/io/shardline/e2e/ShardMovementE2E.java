@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (3 meta + 2 data, RF 2, base port 32000): a one-million-point shard copied to a data node added with
  * {@code cluster.sh add-data} and removed from its source; a rate-limited copy killed halfway leaving
  * nothing behind; the "replace a permanently offline data node" procedure by hand (kill data2, start a
- * node outside the cluster, update-data, copy its shards back); and truncate-shards opening a new
- * shard group.
+ * node outside the cluster, update-data, copy its shards back); truncate-shards opening a new
+ * shard group; and a wiped data node reporting its shards missing until they are copied back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardMovementE2E {
@@ -221,7 +221,53 @@ class ShardMovementE2E {
         assertThat(next.get("End")).doesNotEndWith("*");
     }
 
+    /**
+     * A data node whose directories were wiped (failed disk) comes back at the same address with its
+     * id; with anti-entropy off, {@code show-shards -v} reports its shards missing until they are
+     * copied back from the other owners.
+     */
+    @Test
+    @Order(5)
+    void aWipedNodeReportsItsShardsMissingUntilCopiedBack() throws Exception {
+        long shard = groupShard(COLD + 7 * 86_400 * SECOND);
+        String address = owners(shard).stream().map(o -> o.substring(1, o.length() - 1).split(" ")[1])
+                .filter(a -> !a.equals(CLUSTER.api("data4"))).findFirst().orElseThrow(); // data4 has no meta servers
+        String node = nodeOf(address);
+        String id = row(table(ctl("show").ok().out(), "Data Nodes"), "TCP Address", address).get("ID");
+        CLUSTER.run("kill", node).ok();
+        CLUSTER.run("wipe", node).ok();
+        CLUSTER.run("start", node).ok();
+
+        List<Long> lost = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            lost.clear();
+            for (Map<String, String> r : table(ctl("show-shards", "-v").ok().out(), "Shards")) {
+                if (r.get("Owners").contains("{" + id + " " + address + " ")) {
+                    assertThat(r.get("Owners")).contains("{" + id + " " + address + " missing 0001-01-01 00:00:00 +0000 UTC 0 "
+                            + "shard " + r.get("ID") + " not found on data node " + address + "}");
+                    lost.add(Long.parseLong(r.get("ID")));
+                }
+            }
+            assertThat(lost).contains(shard);
+        });
+        assertThat(row(table(ctl("show").ok().out(), "Data Nodes"), "ID", id)).containsEntry("TCP Address", address);
+        assertThat(shards(node)).isEmpty();
+
+        for (long s : lost) {
+            String source = otherOwner(s, "{" + id + " ");
+            assertThat(ctl("copy-shard", source, address, id(s)).ok().out())
+                    .isEqualTo("Copied shard " + s + " from " + source + " to " + address + "\n");
+            assertThat(shards(node)).containsEntry(s, shards(nodeOf(source)).get(s));
+        }
+        assertThat(ctl("show-shards", "-v").ok().out()).doesNotContain("missing");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The id of the one shard of the group containing {@code t} (RF 2 on fewer than four nodes). */
+    private static long groupShard(long t) {
+        return Long.parseLong(groupContaining(t).get("ID"));
+    }
 
     private static ClusterScript.CtlResult ctl(String... args) {
         List<String> all = new ArrayList<>(List.of("-bind", bind));

@@ -2,6 +2,7 @@ package io.shardline.launcher.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardline.common.time.Clock;
 import io.shardline.common.time.ManualClock;
 import io.shardline.config.data.StorageConfig;
 import io.shardline.model.Hlc;
@@ -25,8 +26,8 @@ import picocli.CommandLine;
 
 /**
  * {@code shardline inspect export} on a data directory whose node is running (the engine stays open):
- * the exact {@code influx_inspect export} file, the filters, -lponly, -compress, stdout, and the
- * error messages of 1.x.
+ * the exact {@code influx_inspect export} file, the filters, -lponly, -compress, stdout, progress on
+ * stderr, and the error messages of 1.x.
  */
 class ExportCommandTest {
 
@@ -132,6 +133,58 @@ class ExportCommandTest {
         assertThat(run("-out", "-")).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(file("plain"));
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("to stdout");
+    }
+
+    @Test
+    void writesToInfluxsDefaultPathUnderTheHomeDirectoryWithoutOut() throws IOException {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", tmp.resolve("home").toString());
+        try {
+            assertThat(run()).isZero();
+        } finally {
+            System.setProperty("user.home", home);
+        }
+        assertThat(run("-out", tmp.resolve("explicit").toString())).isZero();
+        assertThat(file("home/.influxdb/export")).isEqualTo(file("explicit"));
+    }
+
+    @Test
+    void printsProgressToStderrWhileTheExportRuns() {
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            points.add(Point.builder("load").tag("host", "h" + (i % 10)).floatField("v", i).timestamp(T1 + i).build());
+        }
+        engine.open(new ShardId("big", "autogen", 20)).write(points, Hlc.version(1_600_000_000_000L, 0));
+        // Each read of the clock is one second later: a progress line is due every second write.
+        Clock ticking = new Clock() {
+            private long nanos;
+
+            @Override
+            public long wallMillis() {
+                return 1_600_000_000_000L;
+            }
+
+            @Override
+            public long wallNanos() {
+                return wallMillis() * 1_000_000L;
+            }
+
+            @Override
+            public long monotonicNanos() {
+                long now = nanos;
+                nanos += 1_000_000_000L;
+                return now;
+            }
+        };
+        int exit = new CommandLine(new ExportCommand(stdout, new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                ticking)).execute("-datadir", tmp.resolve("data").toString(), "-database", "big", "-out", "-");
+        assertThat(exit).isZero();
+        List<String> err = stderr.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(err.subList(0, err.size() - 1)).isNotEmpty().allSatisfy(line -> assertThat(line).matches(
+                "exported [\\d,]+ points \\([\\d.]+ KiB\\) in \\d+\\.0s, [\\d,]+ points/s; at shard 20 \\(big/autogen, 1 of 1\\)"));
+        assertThat(err.get(err.size() - 1)).startsWith("exported 5,000 points from 1 shards in ").contains("to stdout");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("exported").contains("load,host=h0 v=0 " + T1 + "\n")
+                .endsWith("load,host=h9 v=4999 " + (T1 + 4_999) + "\n");
     }
 
     @Test
