@@ -37,8 +37,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code entropy repair}, and every owner then answers the same query alike; (e) the
  * {@code /shard-repair/status} JSON and the {@code entropy show} table have the Enterprise shapes;
  * (d) a DELETE one owner missed never comes back after the repair; (c) with {@code auto-repair-diff}
- * on, steady writes to the hot shard never show as entropy, and the same loss on the hot shard is
- * found and repaired while writes go on.
+ * on, steady writes to the hot shard never show as entropy (nor start a repair), and the same loss on
+ * the hot shard is found and repaired while writes go on; (e) a repair waiting for a stopped owner is
+ * queued (across a crash of its node) until {@code entropy kill-repair}, and a node with the service
+ * disabled says so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EntropyE2E {
@@ -138,6 +140,15 @@ class EntropyE2E {
                 .isEqualTo("{\"shards\":[],\"queued_shards\":[],\"processing_shards\":[]}\n");
         List<Map<String, String>> detail = table(ctl("entropy", "show", "-v").ok().out(), "Owners");
         assertThat(detail).extracting(r -> r.get("Points")).containsExactlyInAnyOrder("22000", "20000");
+        assertThat(detail).extracting(r -> r.get("TCP Address"))
+                .containsExactlyInAnyOrder(CLUSTER.api(owners.get(0)), CLUSTER.api(owners.get(1)));
+        assertThat(detail).extracting(r -> r.get("Digest Root")).doesNotHaveDuplicates()
+                .allMatch(d -> d.matches("[0-9a-f]{16}"));
+        assertThat(detail).extracting(r -> r.get("Last Modified")).allMatch(t -> t.endsWith(" +0000 UTC"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(row(table(ctl("entropy", "show", "-v").ok().out(), "Owners"), "Points", "22000")
+                        .get("Repair Bytes")).as("the owner holding the 2,000 extra points estimates a patch")
+                        .matches("[1-9][0-9]*"));
 
         assertThat(ctl("entropy", "repair", id).ok().out()).isEqualTo("Repair Shard " + id + " queued\n");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -218,6 +229,11 @@ class EntropyE2E {
                 Thread.sleep(500);
             }
             assertThat(debugVars(owners.get(0)) + debugVars(owners.get(1))).containsPattern("\"digests\":[1-9]");
+            for (String o : owners) {
+                assertThat(debugVars(o)).as("%s: no repair in a run of steady writes without faults", o)
+                        .containsPattern("\"repairs\":0[,}]").containsPattern("\"checks\":[1-9]")
+                        .containsPattern("\"diffShards\":0[,}]");
+            }
             String behind = owners.get(1);
             CLUSTER.run("kill", behind).ok();
             Thread.sleep(3_000);
@@ -236,6 +252,53 @@ class EntropyE2E {
         });
         System.out.printf("hot shard %d: %d points accepted, %d on each owner after the repair%n", hot, accepted.get(),
                 shards(owners.get(0)).get(hot));
+    }
+
+    /**
+     * (e) A repair that cannot go on while an owner is stopped is listed in {@code queued_shards} and
+     * {@code Queued Shards: [...]}, is still queued after the node holding it crashed and restarted,
+     * and {@code entropy kill-repair} removes it; a node with the service disabled answers
+     * {@code /shard-repair} with a clear error while the ctl still gets its answer from the others.
+     */
+    @Test
+    @Order(5)
+    void aWaitingRepairIsQueuedUntilKilledAndADisabledServiceSaysSo() throws Exception {
+        List<String> owners = owners(cold);
+        String coordinator = nonOwner(owners);
+        String id = Long.toString(cold);
+        CLUSTER.run("stop", owners.get(1)).ok();
+        assertThat(ctl("entropy", "repair", id).ok().out()).isEqualTo("Repair Shard " + id + " queued\n");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(get(coordinator, "/shard-repair/status").body())
+                        .isEqualTo("{\"shards\":[],\"queued_shards\":[\"" + id + "\"],\"processing_shards\":[]}\n"));
+        assertThat(ctl("entropy", "show").ok().out()).endsWith("\n\nQueued Shards: [" + id + "]\n");
+        CLUSTER.run("kill", owners.get(0)).ok();
+        CLUSTER.run("start", owners.get(0)).ok();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(get(coordinator, "/shard-repair/status").body()).as("the queue survives a crash")
+                        .isEqualTo("{\"shards\":[],\"queued_shards\":[\"" + id + "\"],\"processing_shards\":[]}\n"));
+        assertThat(ctl("entropy", "kill-repair", id).ok().out()).isEqualTo("Shard " + id + " removed from repair queue\n");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(get(coordinator, "/shard-repair/status").body()).as("an attempt running at the cancel is not retried")
+                        .isEqualTo("{\"shards\":[],\"queued_shards\":[],\"processing_shards\":[]}\n"));
+        assertThat(ctl("entropy", "show").ok().out()).doesNotContain("Queued Shards");
+        CLUSTER.run("start", owners.get(1)).ok();
+
+        CLUSTER.env("SHARDLINE_ANTI_ENTROPY_ENABLED", "false");
+        CLUSTER.run("restart", coordinator).ok();
+        String disabled = "{\"error\":\"anti-entropy service is disabled on this data node ([anti-entropy] enabled = false)\"}";
+        HttpResponse<String> status = get(coordinator, "/shard-repair/status");
+        assertThat(status.statusCode()).isEqualTo(500);
+        assertThat(status.body()).startsWith(disabled);
+        HttpResponse<String> repair = HTTP.send(HttpRequest.newBuilder(URI.create(CLUSTER.url(coordinator)
+                + "/shard-repair/repair?id=" + id)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(repair.statusCode()).isEqualTo(500);
+        assertThat(repair.body()).startsWith(disabled);
+        HttpResponse<String> vars = get(coordinator, "/debug/vars");
+        assertThat(vars.statusCode()).isEqualTo(200);
+        assertThat(vars.body()).as("no ae counters without the service").startsWith("{").doesNotContain("\"ae\":");
+        assertThat(ctl("entropy", "show").ok().out()).as("the enabled nodes answer").startsWith("Entropy\n==========\nID");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -21,11 +21,13 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code rest}: CPU of a pass over 100 unchanged shards per node, as a share of one core at a
  *       30 s check interval;</li>
- *   <li>{@code repair}: a 10-million-value shard whose replica misses 1% of the points at random:
- *       time to detect (two comparisons) and repair, bytes sent against the bytes of the differing
- *       values.</li>
+ *   <li>{@code repair}: a 10-million-value shard whose replica misses 1% of the points, at random
+ *       ({@code scattered}, the default) or one contiguous 1% of the time range ({@code outage}, as a
+ *       node down for a while): time to detect (two comparisons) and repair, bytes sent against the
+ *       bytes of the differing values.</li>
  * </ul>
- * {@code java -cp benchmarks/target/benchmarks.jar io.shardline.benchmarks.entropy.EntropyFigures rest|repair}
+ * {@code java -cp benchmarks/target/benchmarks.jar io.shardline.benchmarks.entropy.EntropyFigures
+ * rest|repair [batches] [scattered|outage]}
  */
 public final class EntropyFigures {
 
@@ -38,7 +40,7 @@ public final class EntropyFigures {
             rest();
         }
         if (what.equals("repair") || what.equals("all")) {
-            repair(args.length > 1 ? Integer.parseInt(args[1]) : 400);
+            repair(args.length > 1 ? Integer.parseInt(args[1]) : 400, args.length > 2 && args[2].equals("outage"));
         }
     }
 
@@ -84,7 +86,7 @@ public final class EntropyFigures {
         }
     }
 
-    private static void repair(int batches) throws Exception {
+    private static void repair(int batches, boolean outage) throws Exception {
         Path dir = Files.createTempDirectory("shardline-ae-repair");
         try (BenchCluster c = new BenchCluster(dir, 1, BenchNode.config(Duration.ZERO))) {
             ShardStore full = BenchCluster.store(c.a, 1);
@@ -93,11 +95,13 @@ public final class EntropyFigures {
             Random rnd = new Random(99);
             long missingValues = 0;
             long v = Hlc.minVersionAt(System.currentTimeMillis() - 60_000);
+            int lostFrom = batches / 2;
+            int lostTo = lostFrom + Math.max(1, batches / 100);
             for (int k = 0; k < batches; k++) {
                 List<Point> batch = data.batch(k);
                 List<Point> some = new ArrayList<>(batch.size());
                 for (Point p : batch) {
-                    if (rnd.nextInt(100) == 0) {
+                    if (outage ? k >= lostFrom && k < lostTo : rnd.nextInt(100) == 0) {
                         missingValues += p.fieldCount();
                     } else {
                         some.add(p);
@@ -115,6 +119,7 @@ public final class EntropyFigures {
             t0 = System.nanoTime();
             EntropyPass.Report second = c.a.ae.runPass(BenchCluster.DIRECT);
             double secondMs = (System.nanoTime() - t0) / 1e6;
+            long detectTx = c.a.stats.value("bytesTx") + c.b.stats.value("bytesTx");
             t0 = System.nanoTime();
             long firstOwner = c.a.ae.repair(1, false);
             int steps = 0;
@@ -132,15 +137,17 @@ public final class EntropyFigures {
             long patchB = c.b.stats.value("patchBytesTx");
             long txA = c.a.stats.value("bytesTx");
             long txB = c.b.stats.value("bytesTx");
-            System.out.printf("repair of a 1%% difference: shard of %,d values, replica missing %,d values (%,d bytes at 8"
+            System.out.printf("repair of a 1%% difference (%s): shard of %,d values, replica missing %,d values (%,d bytes at 8"
                             + " bytes/value)%n  detection: comparison 1 %.0f ms (%s), comparison 2 %.0f ms (%s)%n"
                             + "  repair (first owner %d, %d chain steps): %.0f ms, equal after=%s%n"
                             + "  patches sent: %,d bytes = %.2fx the differing values' bytes (bytesDiff counter %,d);"
                             + " all anti-entropy bytes sent (digests, row digests, ranges, patches): node A %,d, node B %,d"
-                            + " = %.2fx%n", values, missingValues, diffBytes, firstMs, first, secondMs, second, firstOwner,
+                            + " = %.2fx, of which the detection passes %,d and the repair %,d = %.2fx%n", outage ? "one contiguous 1% of the time range" : "1% of the points at random",
+                    values, missingValues, diffBytes, firstMs, first, secondMs, second, firstOwner,
                     steps, repairMs, equal, patchA + patchB, (patchA + patchB) / (double) diffBytes,
                     c.a.stats.value("bytesDiff") + c.b.stats.value("bytesDiff"), txA, txB,
-                    (txA + txB) / (double) diffBytes);
+                    (txA + txB) / (double) diffBytes, detectTx, txA + txB - detectTx,
+                    (txA + txB - detectTx) / (double) diffBytes);
         } finally {
             delete(dir);
         }

@@ -112,8 +112,15 @@ public final class EntropyNode {
         return pass.run(comparisons);
     }
 
-    /** Takes the jobs that may start now (up to {@code max-fetch} running) as tasks to run on worker threads. */
+    /**
+     * Takes the jobs that may start now (up to {@code max-fetch} running) as tasks to run on worker
+     * threads; none before this node knows the cluster (a job of a shard missing from the view is
+     * dropped as done, which would lose the queue restored at start).
+     */
     public List<Runnable> takeJobs() {
+        if (shards.self() == 0 || shards.view().version() == 0) {
+            return List.of();
+        }
         List<Runnable> out = new ArrayList<>();
         for (RepairJob job : state.take(clock.monotonicNanos(), config.maxFetch())) {
             out.add(() -> runJob(job));

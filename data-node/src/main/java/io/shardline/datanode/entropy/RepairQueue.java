@@ -13,8 +13,9 @@ import java.util.Map;
  * was already on its way); a request for a shard being processed is kept as its follow-up. An entry
  * is taken when fewer than {@code max-fetch} jobs run, its back-off has passed and, for repairs, the
  * pass still has patch bytes left. A failure is retried after {@link HandoffSchedule}'s back-off.
- * Cancelling removes queued repairs only: a running one is never stopped. Pure; not thread-safe (its
- * owner holds a lock).
+ * Cancelling removes queued repairs; a running one is never stopped, but it is not retried either:
+ * if it fails or pauses it leaves the queue (unless a new request came after the cancel). Pure; not
+ * thread-safe (its owner holds a lock).
  */
 final class RepairQueue {
 
@@ -33,6 +34,8 @@ final class RepairQueue {
         int failures;
         long notBeforeNanos;
         boolean processing;
+        /** Cancelled while running: leaves the queue when the run ends, whatever its outcome. */
+        boolean cancelled;
         RepairJob followUp;
 
         Entry(RepairJob job) {
@@ -74,7 +77,8 @@ final class RepairQueue {
             return true;
         }
         if (e.processing) {
-            if (e.followUp == null || bigger(job, e.followUp, owners)) {
+            if (e.cancelled || e.followUp == null || bigger(job, e.followUp, owners)) {
+                e.cancelled = false;
                 e.followUp = job;
                 return true;
             }
@@ -91,14 +95,18 @@ final class RepairQueue {
         return RepairChain.remaining(a.visited(), owners) > RepairChain.remaining(b.visited(), owners);
     }
 
-    /** Removes a queued repair (or the follow-up of a running one); false if there was none. */
+    /**
+     * Removes a queued repair; a running one goes on but leaves the queue when it ends (no retry, no
+     * follow-up). False if there was nothing to remove.
+     */
     boolean cancel(long shardId) {
         Entry e = repairs.get(shardId);
         if (e == null) {
             return false;
         }
         if (e.processing) {
-            boolean had = e.followUp != null;
+            boolean had = !e.cancelled;
+            e.cancelled = true;
             e.followUp = null;
             return had;
         }
@@ -154,6 +162,10 @@ final class RepairQueue {
             return;
         }
         e.processing = false;
+        if (e.cancelled) {
+            map.remove(job.shardId());
+            return;
+        }
         switch (result) {
             case DONE -> {
                 if (e.followUp != null) {
@@ -230,8 +242,12 @@ final class RepairQueue {
     /** The queued repairs with their paths (running ones and follow-ups included), for persistence. */
     Map<Long, List<Long>> repairsToPersist() {
         Map<Long, List<Long>> out = new LinkedHashMap<>();
-        repairs.forEach((id, e) -> out.put(id, e.followUp != null && done(e.followUp) < done(e.job)
-                ? e.followUp.visited() : e.job.visited()));
+        repairs.forEach((id, e) -> {
+            if (!e.cancelled) {
+                out.put(id, e.followUp != null && done(e.followUp) < done(e.job)
+                        ? e.followUp.visited() : e.job.visited());
+            }
+        });
         return out;
     }
 

@@ -290,6 +290,28 @@ class EntropyScenariosTest {
     }
 
     @Test
+    void aRestoredQueueWaitsForTheClusterViewInsteadOfBeingDropped() {
+        SimEntropyCluster c = cluster(false, true, 1 << 20);
+        write(c, 1, points("a", 0, 20), 4);
+        write(c, 1, points("b", 0, 20), 5);
+        c.clock.advance(Duration.ofSeconds(20));
+        c.crash(4);
+        c.node(5).ae.repair(1, false);
+        c.drain();
+        c.crash(5);
+        c.node(5).viewLoaded = false;
+        c.restart(5);
+        c.restart(4);
+        c.clock.advance(Duration.ofMinutes(10));
+        assertThat(c.drain()).as("no job runs before the view is known").isZero();
+        assertThat(c.node(5).ae.status(true, false).queued()).containsExactly(1L);
+        c.node(5).viewLoaded = true;
+        assertThat(c.drain()).isPositive();
+        assertThat(c.converged(1)).isTrue();
+        assertThat(c.node(5).ae.status(true, false).queued()).isEmpty();
+    }
+
+    @Test
     void aFailedRepairWaitsForItsBackOff() {
         SimEntropyCluster c = cluster(false, true, 1 << 20);
         write(c, 1, points("z", 0, 1), 4, 5);

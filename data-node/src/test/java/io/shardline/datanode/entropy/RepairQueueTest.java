@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Queued once, bounded by max-fetch and the pass's bytes, retried with back-off, cancellable while queued. */
+/**
+ * Queued once, bounded by max-fetch and the pass's bytes, retried with back-off, cancellable while
+ * queued; a repair cancelled while it runs goes on but is not retried.
+ */
 class RepairQueueTest {
 
     private static final long SEC = 1_000_000_000L;
@@ -33,18 +36,42 @@ class RepairQueueTest {
     }
 
     @Test
-    void aRequestWhileRunningFollowsItAndCancelOnlyDropsTheFollowUp() {
+    void aRequestWhileRunningFollowsIt() {
         q.offerRepair(7, List.of(), 2);
         RepairJob running = q.take(0, 10, 100).get(0);
         assertThat(q.processing()).containsExactly(7L);
-        assertThat(q.cancel(7)).as("nothing queued behind it").isFalse();
         assertThat(q.offerRepair(7, List.of(), 2)).isTrue();
-        assertThat(q.cancel(7)).isTrue();
-        assertThat(q.processing()).as("the running repair goes on").containsExactly(7L);
-        q.offerRepair(7, List.of(), 2);
+        assertThat(q.offerRepair(7, List.of(), 2)).as("one follow-up").isFalse();
         q.finished(running, RepairQueue.Result.DONE, 0, 2);
         assertThat(q.queued()).as("the follow-up runs next").containsExactly(7L);
         assertThat(q.processing()).isEmpty();
+    }
+
+    @Test
+    void aCancelledRunningRepairGoesOnButIsNeitherFollowedNorRetried() {
+        for (RepairQueue.Result end : RepairQueue.Result.values()) {
+            q.offerRepair(7, List.of(), 2);
+            RepairJob running = q.take(0, 10, 100).get(0);
+            q.offerRepair(7, List.of(), 2);
+            assertThat(q.cancel(7)).isTrue();
+            assertThat(q.cancel(7)).as("cancelled already").isFalse();
+            assertThat(q.processing()).as("the running repair goes on").containsExactly(7L);
+            assertThat(q.repairsToPersist()).as("a restart does not bring it back").isEmpty();
+            q.finished(running, end, 0, 2);
+            assertThat(q.queued()).as("%s: gone, no retry and no follow-up", end).isEmpty();
+            assertThat(q.take(100 * SEC, 10, 100)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestAfterTheCancelOfARunningRepairStands() {
+        q.offerRepair(7, List.of(), 2);
+        RepairJob running = q.take(0, 10, 100).get(0);
+        q.cancel(7);
+        assertThat(q.offerRepair(7, List.of(), 2)).isTrue();
+        q.finished(running, RepairQueue.Result.FAILED, 0, 2);
+        assertThat(q.queued()).containsExactly(7L);
+        assertThat(q.take(100 * SEC, 10, 100)).extracting(RepairJob::shardId).containsExactly(7L);
     }
 
     @Test

@@ -54,6 +54,8 @@ final class SimEntropyCluster {
         EntropyNode ae;
         EntropyStats stats;
         boolean up = true;
+        /** False: the node has not loaded the cluster view yet (just started, meta not answered). */
+        boolean viewLoaded = true;
 
         Node(long id, Path stateDir) {
             this.id = id;
@@ -64,7 +66,7 @@ final class SimEntropyCluster {
 
         void boot() {
             stats = new EntropyStats(new StatsRegistry());
-            ae = new EntropyNode(config, engine, () -> view, () -> id, new Peers(id), copier ? new Copier(id) : null,
+            ae = new EntropyNode(config, engine, () -> viewLoaded ? view : ClusterView.EMPTY, () -> id, new Peers(id), copier ? new Copier(id) : null,
                     SimEntropyCluster.this::live, clock, stats, stateDir);
             ae.load();
         }
