@@ -3,22 +3,26 @@
 # then restart it. Pass: nothing acknowledged is lost on any owner once hinted handoff drains.
 # Reports the drain time and the write-latency p99 during the outage.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+RATE=10000
 drill_init d1 30000 "$@"
-if [ "$SHORT" = 1 ]; then RATE=2000; OUTAGE=8; fi
+short_defaults 2000 5
 PRE=$(( OUTAGE / 6 + 2 )); POST=$(( OUTAGE / 6 + 2 ))
-cluster up --meta 3 --data 3 > "$DIR/up.log"
+cluster_up
 query data1 "CREATE DATABASE drill WITH REPLICATION 2" > /dev/null
-VICTIM="data$(( $(seeded 3) + 1 ))"
-echo "   schedule: write ${PRE}s, kill -9 $VICTIM for ${OUTAGE}s, write ${POST}s more, then drain and check"
+VICTIM="$(pick_owner)"
+drill_schedule "write ${PRE}s, kill -9 $VICTIM for ${OUTAGE}s, write ${POST}s more, then drain and check"
 shardline drill write --url "$(url data1),$(url data2),$(url data3)" --rate "$RATE" \
   --duration "$(( PRE + OUTAGE + POST ))s" --log "$LOGS/w1.log" --writer w1 > "$DIR/writer.out" &
 WRITER=$!
 sleep "$PRE"
 T1=$(date +%s%3N); cluster kill "$VICTIM" > /dev/null; event "killed $VICTIM"
 sleep "$OUTAGE"
+Q="$(queued_bytes)"; event "hinted-handoff bytes queued for $VICTIM: $Q"
 T2=$(date +%s%3N); cluster start "$VICTIM" > /dev/null; event "restarted $VICTIM"
-wait "$WRITER"; sed 's/^/   /' "$DIR/writer.out"
+# Drain time: from the node being back until no queue holds anything (writes go on meanwhile).
 DRAIN="$(await_drained 300)"; event "hinted handoff drained in ${DRAIN}s"
+wait "$WRITER"; sed 's/^/   /' "$DIR/writer.out"
+END="$(await_drained 300)"
 check
-VERDICT=FAIL; [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$DRAIN" != "-1" ] && VERDICT=PASS
-result "$VERDICT" "$DRAIN" "$DRAIN" "victim=$VICTIM p99_outage_ms=$(p99_between "$T1" "$T2")"
+VERDICT=FAIL; [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$DRAIN" != "-1" ] && [ "$END" != "-1" ] && VERDICT=PASS
+result "$VERDICT" "$DRAIN" "$DRAIN" "victim=$VICTIM queued_bytes=$Q p99_outage_ms=$(p99_between "$T1" "$T2")"

@@ -3,10 +3,11 @@
 # to drain before the next node (the operator's rule). Pass: 0 lost and no write ever failed.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 drill_init d10 31400 "$@"
-if [ "$SHORT" = 1 ]; then RATE=2000; fi
+short_defaults 2000 "$OUTAGE"
 DURATION=$(( SHORT == 1 ? 40 : 90 ))
-cluster up --meta 3 --data 3 > "$DIR/up.log"
+cluster_up
 query data1 "CREATE DATABASE drill WITH REPLICATION 2" > /dev/null
+drill_schedule "write ${DURATION}s; after 3s restart data1, data2, data3 in turn (SIGTERM, start), waiting for hinted handoff to drain after each"
 shardline drill write --url "$(url data1),$(url data2),$(url data3)" --rate "$RATE" --duration "${DURATION}s" \
   --log "$LOGS/w1.log" > "$DIR/writer.out" &
 WRITER=$!

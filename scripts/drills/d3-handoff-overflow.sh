@@ -7,10 +7,10 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OUTAGE=30
 drill_init d3 30400 "$@"
-if [ "$SHORT" = 1 ]; then RATE=2000; OUTAGE=10; fi
+short_defaults 2000 10
 export SHARDLINE_HINTED_HANDOFF_MAX_SIZE=512k SHARDLINE_ANTI_ENTROPY_CHECK_INTERVAL=2s \
   SHARDLINE_ANTI_ENTROPY_SETTLE_WINDOW=2s SHARDLINE_HINTED_HANDOFF_RETRY_MAX_INTERVAL=1s
-cluster up --meta 3 --data 3 > "$DIR/up.log"
+cluster_up
 query data1 "CREATE DATABASE drill WITH REPLICATION 2" > /dev/null
 shardline drill write --url "$(url data1)" --rate 100 --duration 1s --log "$LOGS/w0.log" --writer w0 > /dev/null
 read -r -a OWNER_LIST <<< "$(shard_owners | tr '\n' ' ')"
@@ -20,7 +20,7 @@ for n in $(cluster status | awk '$1 ~ /^data/ {print $1}'); do
   case " $OWNERS " in *" $n "*) ;; *) COORD="$n" ;; esac
 done
 [ -n "$COORD" ] || { echo "   cannot find a data node that does not own the drill shard (owners: $OWNERS)"; exit 1; }
-echo "   schedule: owners [$OWNERS] down for ${OUTAGE}s while $COORD takes writes at consistency any (max-size 512k)"
+drill_schedule "owners [$OWNERS] down for ${OUTAGE}s while $COORD takes writes at consistency any (max-size 512k)"
 for n in $OWNERS; do cluster kill "$n" > /dev/null; done; event "killed $OWNERS"
 shardline drill write --url "$(url "$COORD")" --rate "$RATE" --consistency any --duration "${OUTAGE}s" \
   --log "$LOGS/w1.log" > "$DIR/writer.out"

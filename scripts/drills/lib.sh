@@ -5,6 +5,8 @@
 #   RESULT <drill> PASS|FAIL seed=<n> written=<n> acked=<n> lost=<n> recovered=<n> convergence_s=<x> drain_s=<x> <extra>
 # Flags every drill accepts: --seed N, --rate POINTS_PER_S, --outage SECONDS, --short (seconds-long
 # version used by the test suite), --keep (leave the cluster running for inspection).
+# Environment: DRILL_DIR (default var/drills) holds the drills' clusters and logs; DRILL_BASE_PORT
+# replaces the drill's own base port (the test suite uses its own port range).
 set -euo pipefail
 
 DRILLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,18 +15,22 @@ CLUSTER_SH="$REPO/scripts/cluster.sh"
 JAR="$REPO/cluster-launcher/target/shardline.jar"
 
 SEED="${SEED:-$(( (RANDOM << 15) | RANDOM ))}"
-RATE=10000
+RATE=5000   # points/s; D1 and D2 use 10000 (the issue's figure)
 OUTAGE=60
 SHORT=0
 KEEP=0
+RATE_SET=0
+OUTAGE_SET=0
+CONVERGE_LIMIT=300
+META_NODES=3
 
 drill_init() {
-  DRILL="$1"; BASE="$2"; shift 2
+  DRILL="$1"; BASE="${DRILL_BASE_PORT:-$2}"; shift 2
   while [ $# -gt 0 ]; do
     case "$1" in
       --seed) SEED="$2"; shift 2 ;;
-      --rate) RATE="$2"; shift 2 ;;
-      --outage) OUTAGE="$2"; shift 2 ;;
+      --rate) RATE="$2"; RATE_SET=1; shift 2 ;;
+      --outage) OUTAGE="$2"; OUTAGE_SET=1; shift 2 ;;
       --short) SHORT=1; shift ;;
       --keep) KEEP=1; shift ;;
       *) echo "$DRILL: unknown flag $1" >&2; exit 2 ;;
@@ -36,8 +42,23 @@ drill_init() {
   rm -rf "$DIR"; mkdir -p "$LOGS"
   if [ ! -f "$JAR" ]; then (cd "$REPO" && mvn -B -q -ntp -DskipTests package -pl cluster-launcher -am); fi
   RANDOM_STATE="$SEED"
-  echo "== $DRILL  seed=$SEED rate=${RATE}/s outage=${OUTAGE}s base-port=$BASE dir=$DIR"
+  echo "== $DRILL  seed=$SEED base-port=$BASE dir=$DIR"
   trap drill_cleanup EXIT
+}
+
+# short_defaults RATE OUTAGE: with --short, the rate and outage to use unless given as flags, and a
+# single meta node (a drill about the meta cluster sets META_NODES=3 again).
+short_defaults() {
+  [ "$SHORT" = 1 ] || return 0
+  META_NODES=1
+  [ "$RATE_SET" = 1 ] || RATE="$1"
+  [ "$OUTAGE_SET" = 1 ] || OUTAGE="$2"
+}
+
+# Prints the figures the drill runs with and its fault schedule.
+drill_schedule() {
+  echo "   rate=${RATE}/s outage=${OUTAGE}s short=$SHORT meta-nodes=$META_NODES data-nodes=3"
+  echo "   schedule: $*"
 }
 
 drill_cleanup() {
@@ -53,16 +74,57 @@ seeded() {
 }
 
 cluster() { "$CLUSTER_SH" "$@" --dir "$DIR/cluster"; }
-shardline() { java -Xmx1g -jar "$JAR" "$@"; }
+# Starts the drill's cluster: META_NODES meta nodes (3; 1 with --short) and 3 data nodes. Its ports
+# lie in Linux's ephemeral range, so a client connection of any process (even one in TIME_WAIT, up to
+# 60 s) may hold one: if a bind fails so, wait (90 s at most) until none is held and start afresh once.
+cluster_up() {
+  if ! cluster up --meta "$META_NODES" --data 3 > "$DIR/up.log" 2>&1; then
+    grep -q "address already in use" "$DIR/up.log" || { cat "$DIR/up.log" >&2; return 1; }
+    echo "   a port of the cluster was taken by another connection; waiting for it, then starting afresh"
+    # A fresh directory: a meta node that failed during its very first start cannot start again from
+    # the Raft storage it left (it never finds a leader), and nothing was written yet.
+    cluster down > /dev/null 2>&1 || true
+    rm -rf "$DIR/cluster"
+    await_ports_free 90
+    cluster up --meta "$META_NODES" --data 3 >> "$DIR/up.log" 2>&1 || { cat "$DIR/up.log" >&2; return 1; }
+  fi
+}
+
+# The ports of the drill's cluster in cluster.sh's layout (data4 included, for D7 and D8).
+cluster_ports() {
+  local b="$SHARDLINE_BASE_PORT" k
+  for k in $(seq 1 "$META_NODES"); do echo $((b + k * 10 + 1)) $((b + k * 10 + 2)) $((b + k * 10 + 9)); done
+  for k in 1 2 3 4; do echo $((b + (9 + k) * 10 + 6)) $((b + (9 + k) * 10 + 8)); done
+}
+
+# Waits (up to $1 seconds) until no socket on this machine has one of the cluster's ports as its local
+# port (any state; from /proc/net/tcp and tcp6). Conservative: a listener's own connections closed
+# at shutdown also count while in TIME_WAIT, though they would not stop the port from being bound.
+await_ports_free() {
+  local deadline=$((SECONDS + $1)) used p busy
+  while true; do
+    used="$(awk 'FNR > 1 {split($2, a, ":"); print a[2]}' /proc/net/tcp /proc/net/tcp6 2>/dev/null | sort -u)"
+    busy=""
+    for p in $(cluster_ports); do
+      echo "$used" | grep -qx "$(printf '%04X' "$p")" && busy="$busy $p"
+    done
+    [ -n "$busy" ] || return 0
+    [ $SECONDS -lt $deadline ] || { echo "   ports still in use after ${1}s:$busy" >&2; return 0; }
+    sleep 1
+  done
+}
+shardline() { java -XX:+UseSerialGC -Xmx512m -jar "$JAR" "$@"; }
+ctl() { "$REPO/scripts/shardline-ctl" -bind "$(cluster api meta1)" "$@"; }
 url() { cluster url "$1"; }
 now_s() { date +%s.%N; }
 elapsed() { echo "$1 $2" | awk '{printf "%.1f", $2 - $1}'; }
 event() { echo "   [$(date +%H:%M:%S)] $*"; }
 
-# query NODE STATEMENT: POST /query to a data node, fails on an error result.
+# query NODE STATEMENT [DB]: POST /query to a data node (in database DB if given), fails on an error result.
 query() {
   local out
-  out="$(curl -sf -XPOST "$(url "$1")/query" --data-urlencode "q=$2")" || { echo "query to $1 failed" >&2; return 1; }
+  out="$(curl -sf --max-time 120 -XPOST "$(url "$1")/query${3:+?db=$3}" --data-urlencode "q=$2")" \
+    || { echo "query to $1 failed" >&2; return 1; }
   case "$out" in *'"error"'*) echo "query '$2' on $1: $out" >&2; return 1 ;; esac
   echo "$out"
 }
@@ -72,7 +134,7 @@ await_converged() {
   local limit="$1" t0; t0="$(now_s)"; shift
   while true; do
     check "$@" > /dev/null
-    if [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ]; then elapsed "$t0" "$(now_s)"; return 0; fi
+    if [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$RESURRECTED" = 0 ]; then elapsed "$t0" "$(now_s)"; return 0; fi
     if [ "$(elapsed "$t0" "$(now_s)" | cut -d. -f1)" -ge "$limit" ]; then echo "-1"; return 0; fi
     sleep 2
   done
@@ -86,6 +148,18 @@ shard_owners() {
   done
 }
 
+# Prints a seeded choice among the owners of the drill database's shard (with 3 data nodes and RF 2 a
+# shard group has one shard, so every point of the drill lands on these two nodes). First writes a
+# few points (writer w0, checked like the others) so that the current shard group exists.
+pick_owner() {
+  local owners
+  [ -f "$LOGS/w0.log" ] || shardline drill write --url "$(url data1)" --rate 100 --duration 1s \
+    --log "$LOGS/w0.log" --writer w0 > /dev/null
+  read -r -a owners <<< "$(shard_owners | tr '\n' ' ')"
+  [ ${#owners[@]} -gt 0 ] || { echo "cannot find the owners of the drill shard" >&2; return 1; }
+  echo "${owners[$(seeded ${#owners[@]})]}"
+}
+
 # The cluster.sh name of a data node id (from the meta node's /show-cluster).
 node_name_of_id() {
   local addr
@@ -95,15 +169,36 @@ node_name_of_id() {
   done
 }
 
-# Sum of hinted-handoff bytes queued on every running data node.
-queued_bytes() {
-  local total=0 n q
+# stat_sum FIELD [STATISTIC]: the sum of every "FIELD":<number> in the /debug/vars of every running
+# data node (of the named statistic only, if given: "hh" is the node total, "hh_processor" per queue);
+# 0 where the statistic does not exist yet.
+stat_sum() {
+  local total=0 n q scope='.*'
+  [ -n "${2:-}" ] && scope="\"$2\":{\"name\":\"$2\",\"tags\":{},\"values\":{[^}]*}"
   for n in $(cluster status | awk '$1 ~ /^data/ && $3 == "up" {print $1}'); do
-    q="$(curl -sf "$(url "$n")/debug/vars" | grep -o '"queueTotalSize":[0-9]*' | cut -d: -f2 | awk '{s+=$1} END {print s+0}')"
+    q="$( (curl -sf --max-time 10 "$(url "$n")/debug/vars" || true) | tr -d '\n' | (grep -o "$scope" || true) \
+      | (grep -o "\"$1\":[0-9]*" || true) | cut -d: -f2 | awk '{s+=$1} END {print s+0}')"
     total=$((total + ${q:-0}))
   done
   echo "$total"
 }
+
+# Waits (up to $2 seconds) until anti-entropy has compared shards with a peer $1 more times per
+# running data node (the "checks" counter of the "ae" statistic), so a final check sees what further
+# anti-entropy passes did; prints the seconds it took or -1.
+await_ae_checks() {
+  local t0 n target; t0="$(now_s)"
+  n="$(cluster status | awk '$1 ~ /^data/ && $3 == "up"' | wc -l)"
+  target=$(( $(stat_sum checks ae) + $1 * n ))
+  while [ "$(stat_sum checks ae)" -lt "$target" ]; do
+    if [ "$(elapsed "$t0" "$(now_s)" | cut -d. -f1)" -ge "$2" ]; then echo "-1"; return 0; fi
+    sleep 0.5
+  done
+  elapsed "$t0" "$(now_s)"
+}
+
+# Sum of hinted-handoff bytes queued on every running data node.
+queued_bytes() { stat_sum queueTotalSize; }
 
 # Waits (up to $1 seconds) until no data node holds queued hinted-handoff bytes; prints the seconds it took.
 await_drained() {
@@ -115,18 +210,29 @@ await_drained() {
   elapsed "$t0" "$(now_s)"
 }
 
+# The status URL of a running meta node that answers /show-cluster (so it knows the leader), or meta1's.
+meta_url() {
+  local n u
+  for n in $(cluster status | awk '$1 ~ /^meta/ && $3 == "up" {print $1}'); do
+    u="$(url "$n")"
+    if curl -sf --max-time 5 -o /dev/null "$u/show-cluster"; then echo "$u"; return 0; fi
+  done
+  url meta1
+}
+
 # Runs the checker against every writer log in $LOGS (extra flags passed on); sets LOST, UNEXPECTED,
-# RECOVERED, RESURRECTED, ACKED.
+# RECOVERED, RESURRECTED, ACKED. If the checker cannot run (a node or the meta leader unreachable), it
+# says why and LOST, UNEXPECTED and RESURRECTED are -1, so a drill fails and await_converged retries.
 check() {
   local out
-  out="$(shardline drill check --log "$(ls "$LOGS"/*.log | paste -sd, -)" --status-url "$(url meta1)" "$@" || true)"
+  out="$(shardline drill check --log "$(ls "$LOGS"/*.log | paste -sd, -)" --status-url "$(meta_url)" "$@" \
+    2> "$DIR/check.err" || true)"
   echo "$out" | sed 's/^/   /'
-  ACKED="$(echo "$out" | grep -o 'acknowledged=[0-9]*' | cut -d= -f2)"
-  LOST="$(echo "$out" | grep -o 'lost=[0-9]*' | head -1 | cut -d= -f2)"
-  UNEXPECTED="$(echo "$out" | grep -o 'unexpected=[0-9]*' | cut -d= -f2)"
-  RECOVERED="$(echo "$out" | grep -o 'recovered=[0-9]*' | cut -d= -f2)"
-  RESURRECTED="$(echo "$out" | grep -o 'resurrected=[0-9]*' | cut -d= -f2)"
+  field() { echo "$out" | (grep -o "$1=[0-9]*" || true) | head -1 | cut -d= -f2; }
+  ACKED="$(field acknowledged)"; LOST="$(field lost)"; UNEXPECTED="$(field unexpected)"
+  RECOVERED="$(field recovered)"; RESURRECTED="$(field resurrected)"
   : "${ACKED:=0}" "${LOST:=-1}" "${UNEXPECTED:=-1}" "${RECOVERED:=0}" "${RESURRECTED:=-1}"
+  [ "$LOST" != -1 ] || echo "   checker failed: $(grep -m1 -v '^\s*at ' "$DIR/check.err" || true)"
 }
 
 # p99 latency (ms) of the requests sent between two epoch-ms instants, from the writer logs.

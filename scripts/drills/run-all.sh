@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
 # Runs every drill in scripts/drills/ one after another and prints a summary table.
-#   scripts/drills/run-all.sh [--short] [--seed N]     flags are passed to every drill
+#   scripts/drills/run-all.sh [--short] [--seed N] [--rate R] [--outage S]   flags are passed to every drill
+# Exit status 0 only if every drill passed.
 set -uo pipefail
 DRILLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$(mktemp)"
+TOOK="$(mktemp)"
 STATUS=0
+echo "run-all: $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, flags: ${*:-none}"
 for d in $(ls "$DRILLS"/d[0-9]*-*.sh | sort -V); do
+  t0=$SECONDS
   "$d" "$@" 2>&1 | tee -a "$OUT" || STATUS=1
+  name="$(basename "$d" | cut -d- -f1)"
+  echo "$name $((SECONDS - t0))" >> "$TOOK"
+  grep -q "^RESULT $name " "$OUT" || { echo "RESULT $name FAIL (no result line; see the output above)" >> "$OUT"; STATUS=1; }
 done
 echo
 echo "Drill summary"
 echo "============="
-printf '%-5s %-5s %-10s %-9s %-9s %-6s %-10s %-13s %-8s %s\n' DRILL RESULT SEED WRITTEN ACKED LOST RECOVERED CONVERGENCE_S DRAIN_S DETAILS
+printf '%-5s %-6s %-10s %-9s %-9s %-6s %-10s %-13s %-8s %-7s %s\n' DRILL RESULT SEED WRITTEN ACKED LOST RECOVERED \
+  CONVERGENCE_S DRAIN_S TOOK_S DETAILS
 grep '^RESULT ' "$OUT" | while read -r _ drill verdict rest; do
   get() { echo "$rest" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
   extra="$(echo "$rest" | tr ' ' '\n' | grep -v -E '^(seed|written|acked|lost|recovered|convergence_s|drain_s)=' | paste -sd' ' -)"
-  printf '%-5s %-5s %-10s %-9s %-9s %-6s %-10s %-13s %-8s %s\n' "$drill" "$verdict" "$(get seed)" "$(get written)" \
-    "$(get acked)" "$(get lost)" "$(get recovered)" "$(get convergence_s)" "$(get drain_s)" "$extra"
+  printf '%-5s %-6s %-10s %-9s %-9s %-6s %-10s %-13s %-8s %-7s %s\n' "$drill" "$verdict" "$(get seed)" "$(get written)" \
+    "$(get acked)" "$(get lost)" "$(get recovered)" "$(get convergence_s)" "$(get drain_s)" \
+    "$(awk -v d="$drill" '$1 == d {print $2}' "$TOOK")" "$extra"
 done
-grep -q '^RESULT .* FAIL ' "$OUT" && STATUS=1
-rm -f "$OUT"
+grep -q '^RESULT .* FAIL' "$OUT" && STATUS=1
+rm -f "$OUT" "$TOOK"
 exit "$STATUS"

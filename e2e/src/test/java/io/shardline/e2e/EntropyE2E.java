@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Anti-entropy with real processes (1 meta, 3 data, RF 2, base port 34000, checks every 2 s with a
+ * Anti-entropy with real processes (1 meta, 3 data, RF 2, base port 24000, checks every 2 s with a
  * 1 s settle window): (a) a wiped owner gets its missing shard back by itself; (b) a cold shard whose
  * replica lost writes (hinted handoff deleted) is listed {@code diff}, repaired with
  * {@code entropy repair}, and every owner then answers the same query alike; (e) the
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EntropyE2E {
 
-    private static final int BASE = 34000;
+    private static final int BASE = 24000;
     private static final ClusterScript CLUSTER = new ClusterScript("entropy", BASE)
             .env("SHARDLINE_ANTI_ENTROPY_CHECK_INTERVAL", "2s")
             .env("SHARDLINE_ANTI_ENTROPY_SETTLE_WINDOW", "1s")
