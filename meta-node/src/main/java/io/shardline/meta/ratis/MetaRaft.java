@@ -84,7 +84,7 @@ public final class MetaRaft implements Service {
     public void start() {
         guard.markStarted();
         Path storageDir = meta.dir().resolve("raft");
-        boolean fresh = !Files.isDirectory(storageDir.resolve(RaftIds.GROUP_ID.getUuid().toString()));
+        boolean fresh = !hasRaftHistory(storageDir.resolve(RaftIds.GROUP_ID.getUuid().toString()));
         RaftGroup group = initialGroup(fresh);
         try {
             Files.createDirectories(storageDir);
@@ -97,6 +97,39 @@ public final class MetaRaft implements Service {
             throw ShardlineException.wrap(e, ErrorCode.IO_ERROR, "cannot start Raft at " + raftBind + " ([meta] bind-address)");
         }
         LOG.info("Raft started raft={} fresh={} initialMembers={}", raftAddress, fresh, group.getPeers().size());
+    }
+
+    /**
+     * Whether this node's Raft storage holds a group configuration: a persisted configuration, a log
+     * segment or a snapshot. A group directory without any of them (a first start that failed after
+     * Ratis formatted its storage, e.g. on a taken status port) counts as fresh, so the next start
+     * founds the group from {@code [meta] peers} again instead of waiting forever with no members.
+     * Ratis still recovers the term and vote that directory holds.
+     */
+    static boolean hasRaftHistory(Path groupDir) {
+        Path current = groupDir.resolve("current");
+        if (Files.exists(current.resolve("raft-meta.conf")) || nonEmpty(groupDir.resolve("sm"))) {
+            return true;
+        }
+        if (!Files.isDirectory(current)) {
+            return false;
+        }
+        try (var files = Files.list(current)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("log_"));
+        } catch (IOException e) {
+            throw ShardlineException.wrap(e, ErrorCode.IO_ERROR, "cannot read the Raft storage " + current);
+        }
+    }
+
+    private static boolean nonEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            return files.findAny().isPresent();
+        } catch (IOException e) {
+            throw ShardlineException.wrap(e, ErrorCode.IO_ERROR, "cannot read the Raft storage " + dir);
+        }
     }
 
     private RaftGroup initialGroup(boolean fresh) {
