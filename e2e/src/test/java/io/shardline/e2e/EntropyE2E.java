@@ -46,6 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EntropyE2E {
 
     private static final int BASE = 24000;
+    /** A hinted-handoff queue with bytes in it, in {@code /debug/vars}. */
+    private static final Pattern HINTS_QUEUED = Pattern.compile("\"queueBytes\":[1-9]");
     private static final ClusterScript CLUSTER = new ClusterScript("entropy", BASE)
             .env("SHARDLINE_ANTI_ENTROPY_CHECK_INTERVAL", "2s")
             .env("SHARDLINE_ANTI_ENTROPY_SETTLE_WINDOW", "1s")
@@ -222,12 +224,9 @@ class EntropyE2E {
         }, "hot-writer");
         writer.start();
         try {
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < until) {
-                assertThat(get(coordinator, "/shard-repair/status").body()).as("steady writes are not entropy")
-                        .doesNotContain("\"diff\"");
-                Thread.sleep(500);
-            }
+            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(get(coordinator, "/shard-repair/status").body())
+                            .as("steady writes are not entropy").doesNotContain("\"diff\""));
             assertThat(debugVars(owners.get(0)) + debugVars(owners.get(1))).containsPattern("\"digests\":[1-9]");
             for (String o : owners) {
                 assertThat(debugVars(o)).as("%s: no repair in a run of steady writes without faults", o)
@@ -236,7 +235,9 @@ class EntropyE2E {
             }
             String behind = owners.get(1);
             CLUSTER.run("kill", behind).ok();
-            Thread.sleep(3_000);
+            // writes go on; once the coordinator holds hints for the dead owner, they are thrown away
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> HINTS_QUEUED.matcher(get(coordinator, "/debug/vars").body()).find());
             dropHandoff(coordinator);
             CLUSTER.run("start", behind).ok();
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -246,7 +247,9 @@ class EntropyE2E {
             stop.set(true);
             writer.join(10_000);
         }
-        Thread.sleep(1_500);
+        // the writer's last batches reach both owners (directly or through the coordinator's hints)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !HINTS_QUEUED.matcher(get(coordinator, "/debug/vars").body()).find());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(shards(owners.get(0)).get(hot)).isEqualTo(shards(owners.get(1)).get(hot));
         });
