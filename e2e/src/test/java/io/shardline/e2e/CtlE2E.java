@@ -1,5 +1,7 @@
 package io.shardline.e2e;
 
+import static io.shardline.e2e.CtlTables.row;
+import static io.shardline.e2e.CtlTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -184,45 +185,9 @@ class CtlE2E {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private static Map<String, String> row(List<Map<String, String>> table, String column, String value) {
-        return table.stream().filter(r -> value.equals(r.get(column))).findFirst()
-                .orElseThrow(() -> new AssertionError("no row with " + column + "=" + value + " in " + table));
-    }
-
     private static String leader(String showOutput) {
         Matcher m = Pattern.compile("(?m)^Leader  (\\S+)$").matcher(showOutput);
         assertThat(m.find()).as(showOutput).isTrue();
         return m.group(1);
-    }
-
-    /**
-     * The rows of a titled ctl table, cut at the header's column offsets (names are separated by two
-     * or more spaces), as a script would read them.
-     */
-    private static List<Map<String, String>> table(String output, String title) {
-        List<String> lines = List.of(output.split("\n", -1));
-        int at = lines.indexOf(title);
-        assertThat(at).as("%s in%n%s", title, output).isNotNegative();
-        assertThat(lines.get(at + 1)).isEqualTo("==========");
-        String header = lines.get(at + 2);
-        List<String> names = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        Matcher m = Pattern.compile("\\S+(?: \\S+)*").matcher(header);
-        while (m.find()) {
-            names.add(m.group());
-            starts.add(m.start());
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = at + 3; i < lines.size() && !lines.get(i).isEmpty(); i++) {
-            String line = lines.get(i);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < names.size(); c++) {
-                int start = Math.min(starts.get(c), line.length());
-                int end = c == names.size() - 1 ? line.length() : Math.min(starts.get(c + 1), line.length());
-                row.put(names.get(c), line.substring(start, end).strip());
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

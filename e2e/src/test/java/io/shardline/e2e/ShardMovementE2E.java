@@ -1,5 +1,8 @@
 package io.shardline.e2e;
 
+import static io.shardline.e2e.CtlTables.row;
+import static io.shardline.e2e.CtlTables.rows;
+import static io.shardline.e2e.CtlTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -366,47 +369,5 @@ class ShardMovementE2E {
             }
         }
         throw new AssertionError("no shard group contains " + t);
-    }
-
-    private static Map<String, String> row(List<Map<String, String>> table, String column, String value) {
-        return table.stream().filter(r -> value.equals(r.get(column))).findFirst()
-                .orElseThrow(() -> new AssertionError("no row with " + column + "=" + value + " in " + table));
-    }
-
-    /** The rows of a titled ctl table, cut at the header's column offsets, as a script would read them. */
-    private static List<Map<String, String>> table(String output, String title) {
-        List<String> lines = List.of(output.split("\n", -1));
-        int at = lines.indexOf(title);
-        assertThat(at).as("%s in%n%s", title, output).isNotNegative();
-        assertThat(lines.get(at + 1)).isEqualTo("==========");
-        List<String> body = new ArrayList<>();
-        for (int i = at + 3; i < lines.size() && !lines.get(i).isEmpty(); i++) {
-            body.add(lines.get(i));
-        }
-        return rows(lines.get(at + 2), body);
-    }
-
-    private static List<Map<String, String>> rows(String header, List<String> lines) {
-        List<String> names = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        Matcher m = Pattern.compile("\\S+(?: \\S+)*").matcher(header);
-        while (m.find()) {
-            names.add(m.group());
-            starts.add(m.start());
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < names.size(); c++) {
-                int start = Math.min(starts.get(c), line.length());
-                int end = c == names.size() - 1 ? line.length() : Math.min(starts.get(c + 1), line.length());
-                row.put(names.get(c), line.substring(start, end).strip());
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }
