@@ -90,7 +90,8 @@ class ShardCopierTest {
     void aCopyInstallsTheSnapshotAndAddsTheOwner() throws Exception {
         CopyProgress started = copier.start(CopyRequest.of(SOURCE, SHARD.id()));
         assertThat(started.side()).isEqualTo(CopyProgress.Side.DESTINATION);
-        assertThat(started.phase()).isEqualTo("pulling");
+        // the progress at the moment start returns: an in-memory copy may already be past pulling
+        assertThat(started.phase()).isIn("pulling", "adding-owner", "catching-up");
         CopyOutcome outcome = copier.await(SOURCE, SHARD.id(), Duration.ofSeconds(10)).orElseThrow();
 
         assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
