@@ -20,7 +20,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -206,25 +209,22 @@ class EntropyE2E {
         long hot = shardAt(now);
         List<String> owners = owners(hot);
         String coordinator = nonOwner(owners);
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong accepted = new AtomicLong(10);
-        Thread writer = new Thread(() -> {
-            int i = 0;
-            while (!stop.get()) {
-                try {
-                    if (write(coordinator, "one", "hot", System.currentTimeMillis() * 1_000_000L, i, 50).statusCode() == 204) {
-                        accepted.addAndGet(50);
-                    }
-                    i += 50;
-                    Thread.sleep(200);
-                } catch (IOException e) {
-                    // the coordinator is being restarted
-                } catch (InterruptedException e) {
-                    return;
+        AtomicInteger next = new AtomicInteger();
+        // a steady writer: one batch of 50 points every 200 ms through a coordinator that owns nothing
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hot-writer"));
+        writer.scheduleWithFixedDelay(() -> {
+            int i = next.getAndAdd(50);
+            try {
+                if (write(coordinator, "one", "hot", System.currentTimeMillis() * 1_000_000L, i, 50).statusCode() == 204) {
+                    accepted.addAndGet(50);
                 }
+            } catch (IOException e) {
+                // the coordinator is being restarted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, "hot-writer");
-        writer.start();
+        }, 0, 200, TimeUnit.MILLISECONDS);
         try {
             await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(get(coordinator, "/shard-repair/status").body())
@@ -246,8 +246,8 @@ class EntropyE2E {
                     .until(() -> debugVars(owners.get(0)).matches("(?s).*\"repairs\":[1-9].*")
                             || debugVars(behind).matches("(?s).*\"repairs\":[1-9].*"));
         } finally {
-            stop.set(true);
-            writer.join(10_000);
+            writer.shutdown();
+            assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).as("the writer stops").isTrue();
         }
         // the writer's last batches reach both owners (directly or through the coordinator's hints)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
