@@ -141,7 +141,7 @@ public final class EntropyFigures {
                             + " bytes/value)%n  detection: comparison 1 %.0f ms (%s), comparison 2 %.0f ms (%s)%n"
                             + "  repair (first owner %d, %d chain steps): %.0f ms, equal after=%s%n"
                             + "  patches sent: %,d bytes = %.2fx the differing values' bytes (bytesDiff counter %,d);"
-                            + " all anti-entropy bytes sent (digests, row digests, ranges, patches): node A %,d, node B %,d"
+                            + " all anti-entropy bytes sent (digests, presence sets, row digests, ranges, hints, patches): node A %,d, node B %,d"
                             + " = %.2fx, of which the detection passes %,d and the repair %,d = %.2fx%n", outage ? "one contiguous 1% of the time range" : "1% of the points at random",
                     values, missingValues, diffBytes, firstMs, first, secondMs, second, firstOwner,
                     steps, repairMs, equal, patchA + patchB, (patchA + patchB) / (double) diffBytes,

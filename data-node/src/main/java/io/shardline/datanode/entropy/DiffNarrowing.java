@@ -72,14 +72,15 @@ final class DiffNarrowing {
         return new Buckets(localOnly, both, remoteOnly, keys, lacking);
     }
 
-    /** The ranges of {@code hint} that lie in one of {@code buckets} (ranges of whole buckets of width {@code width}). */
-    static List<SeriesRange> within(List<SeriesRange> hint, List<SeriesRange> buckets, long width) {
-        Set<Long> keys = new HashSet<>();
-        buckets.forEach(b -> keys.add(bucketKey(b)));
-        List<SeriesRange> out = new ArrayList<>();
-        for (SeriesRange r : hint) {
-            long start = Math.floorDiv(r.minTime(), width) * width;
-            if (keys.contains(bucketKey(new SeriesRange(r.series(), start, start)))) {
+    /** {@code ranges} with each run of adjacent ranges of one series (one ending where the next starts) joined. */
+    static List<SeriesRange> joined(List<SeriesRange> ranges) {
+        List<SeriesRange> out = new ArrayList<>(ranges.size());
+        for (SeriesRange r : ranges) {
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).series().equals(r.series()) && out.get(last).maxTime() != Long.MAX_VALUE
+                    && out.get(last).maxTime() + 1 == r.minTime()) {
+                out.set(last, new SeriesRange(r.series(), out.get(last).minTime(), r.maxTime()));
+            } else {
                 out.add(r);
             }
         }

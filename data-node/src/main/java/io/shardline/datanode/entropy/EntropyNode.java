@@ -12,6 +12,8 @@ import io.shardline.storage.SeriesRange;
 import io.shardline.storage.ShardStats;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.digest.DigestCodec;
+import io.shardline.storage.digest.PresenceCodec;
+import io.shardline.storage.digest.RangeListCodec;
 import io.shardline.storage.digest.RowDigestCodec;
 import io.shardline.storage.patch.Patch;
 import io.shardline.storage.ShardEngine;
@@ -223,11 +225,28 @@ public final class EntropyNode {
         return bytes;
     }
 
-    /** The local row digest of {@code ranges}, encoded. */
-    public byte[] rowDigest(long shardId, List<SeriesRange> ranges, long versionCutoff, long resolutionNanos) {
-        byte[] bytes = RowDigestCodec.encode(shards.owned(shardId).rowDigest(ranges, versionCutoff, resolutionNanos));
+    /** The local row digest of some ranges ({@code ranges}: RangeListCodec bytes), encoded. */
+    public byte[] rowDigest(long shardId, byte[] ranges, long versionCutoff, long resolutionNanos) {
+        ShardStore local = shards.owned(shardId);
+        stats.add("bytesRx", ranges.length);
+        byte[] bytes = RowDigestCodec.encode(local.rowDigest(RangeListCodec.decode(ranges), versionCutoff,
+                resolutionNanos));
         stats.add("bytesTx", bytes.length);
-        stats.add("bytesRx", RangeBytes.estimate(ranges));
+        return bytes;
+    }
+
+    /** The answer to a presence request (PresenceCodec bytes both ways), with common-row sums per bucket. */
+    public byte[] presence(long shardId, byte[] request, long versionCutoff, long bucketNanos) {
+        if (bucketNanos < 1) {
+            throw new ShardlineException(ErrorCode.INVALID_ARGUMENT, "presence bucket width must be positive");
+        }
+        ShardStore local = shards.owned(shardId);
+        stats.add("bytesRx", request.length);
+        PresenceCodec.Request r = PresenceCodec.decodeRequest(request);
+        PresenceCodec.Answer answer = PresenceLevel.answer(r, local.rowDigest(r.ranges(), versionCutoff, 1),
+                bucketNanos);
+        byte[] bytes = PresenceCodec.encodeAnswer(answer, r.ranges());
+        stats.add("bytesTx", bytes.length);
         return bytes;
     }
 
@@ -235,8 +254,7 @@ public final class EntropyNode {
      * Merges a pushed patch ({@code null}: none); on the last message of a step, queues the next hop
      * with the sender's {@code hint} (used if that hop goes back to the sender).
      */
-    public ApplyOutcome applyPatch(long shardId, Patch patch, List<Long> visited, boolean last,
-                                   List<SeriesRange> hint) {
+    public ApplyOutcome applyPatch(long shardId, Patch patch, List<Long> visited, boolean last, RepairHint hint) {
         ShardStore local = shards.owned(shardId);
         long merged = 0;
         long dropped = 0;
@@ -261,7 +279,7 @@ public final class EntropyNode {
                 long sender = visited.isEmpty() ? 0 : visited.get(visited.size() - 1);
                 state.offerRepair(RepairJob.repair(shardId, path, hint, sender), owners);
                 if (!hint.isEmpty()) {
-                    stats.add("bytesRx", RangeBytes.estimate(hint));
+                    stats.add("bytesRx", hint.rangeBytes().length + 1);
                 }
                 next = true;
                 persist();

@@ -1,12 +1,12 @@
 package io.shardline.datanode.entropy;
 
-import io.shardline.storage.SeriesRange;
 import io.shardline.storage.patch.Patch;
 import java.util.List;
 
 /**
  * The anti-entropy calls one data node makes to another, by node id: the consumer's view of the
- * {@code Entropy*} RPCs. Digests travel in their codec bytes so the caller can count them. Failures
+ * {@code Entropy*} RPCs. Digests, presence sets and range lists travel in their codec bytes so the
+ * caller counts what crosses the wire. Failures
  * are {@code ShardlineException}s with the peer's own code ({@code NOT_FOUND} when it lacks the
  * shard) or {@code UNAVAILABLE} / {@code TIMEOUT} when it does not answer. Implementations: gRPC
  * ({@code GrpcEntropyPeers}) and the simulations' direct calls. Thread-safe.
@@ -19,16 +19,20 @@ public interface EntropyPeers {
     /** The peer's digest of the shard at the cut-off (DigestCodec bytes). */
     byte[] digest(long node, long shardId, long versionCutoff);
 
-    /** The peer's row digest of {@code ranges} (RowDigestCodec bytes). */
-    byte[] rowDigest(long node, long shardId, List<SeriesRange> ranges, long versionCutoff, long resolutionNanos);
+    /** The peer's row digest (RowDigestCodec bytes) of some ranges ({@code ranges}: RangeListCodec bytes). */
+    byte[] rowDigest(long node, long shardId, byte[] ranges, long versionCutoff, long resolutionNanos);
+
+    /**
+     * The peer's answer to a presence request ({@code request}: PresenceCodec request bytes; the answer
+     * PresenceCodec answer bytes), its common-row sums per epoch-aligned bucket of {@code bucketNanos}.
+     */
+    byte[] presence(long node, long shardId, byte[] request, long versionCutoff, long bucketNanos);
 
     /**
      * Pushes a patch ({@code null}: nothing) with the repair's path; {@code last} ends this node's
-     * step, and may carry a {@code hint} for the peer's push back (ranges where it holds what this
-     * node lacks).
+     * step, and may carry a {@code hint} for the peer's push back (what it holds that this node lacks).
      */
-    ApplyOutcome applyPatch(long node, long shardId, Patch patch, List<Long> visited, boolean last,
-                            List<SeriesRange> hint);
+    ApplyOutcome applyPatch(long node, long shardId, Patch patch, List<Long> visited, boolean last, RepairHint hint);
 
     /** Asks the peer to queue a repair of the shard ({@code forwarded}: on itself); returns the node that queued it. */
     long repair(long node, long shardId, boolean forwarded);

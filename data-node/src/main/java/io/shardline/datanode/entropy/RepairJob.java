@@ -1,15 +1,14 @@
 package io.shardline.datanode.entropy;
 
-import io.shardline.storage.SeriesRange;
 import java.util.List;
 
 /**
  * One unit of work taken from the repair queue: copy a shard this node lacks from one of
  * {@code sources} (owners in order), or push a repair of a shard to its successor with the
- * {@code visited} path so far; {@code hint} (from node {@code hintFrom}, kept in memory only) lists
- * where that node found this one holds rows it lacks. Immutable.
+ * {@code visited} path so far; {@code hint} (from node {@code hintFrom}, kept in memory only) says
+ * what that node found this one holds that it lacks. Immutable.
  */
-record RepairJob(long shardId, Kind kind, List<Long> visited, List<Long> sources, List<SeriesRange> hint,
+record RepairJob(long shardId, Kind kind, List<Long> visited, List<Long> sources, RepairHint hint,
                  long hintFrom) {
 
     /** What the job does. */
@@ -23,18 +22,23 @@ record RepairJob(long shardId, Kind kind, List<Long> visited, List<Long> sources
     RepairJob {
         visited = List.copyOf(visited);
         sources = List.copyOf(sources);
-        hint = List.copyOf(hint);
+        hint = hint == null ? RepairHint.NONE : hint;
     }
 
     static RepairJob copy(long shardId, List<Long> sources) {
-        return new RepairJob(shardId, Kind.COPY, List.of(), sources, List.of(), 0);
+        return new RepairJob(shardId, Kind.COPY, List.of(), sources, RepairHint.NONE, 0);
     }
 
     static RepairJob repair(long shardId, List<Long> visited) {
-        return repair(shardId, visited, List.of(), 0);
+        return repair(shardId, visited, RepairHint.NONE, 0);
     }
 
-    static RepairJob repair(long shardId, List<Long> visited, List<SeriesRange> hint, long hintFrom) {
+    static RepairJob repair(long shardId, List<Long> visited, RepairHint hint, long hintFrom) {
         return new RepairJob(shardId, Kind.REPAIR, visited, List.of(), hint, hintFrom);
+    }
+
+    /** This job with no hint (the step compares the shard itself). */
+    RepairJob withoutHint() {
+        return hint.isEmpty() ? this : new RepairJob(shardId, kind, visited, sources, RepairHint.NONE, 0);
     }
 }

@@ -178,10 +178,13 @@ final class RepairQueue {
                 }
             }
             case PAUSED -> {
+                // A hint describes a whole step: the part already pushed is found equal by a fresh comparison.
+                e.job = e.job.withoutHint();
                 mergeFollowUp(e, owners);
                 e.notBeforeNanos = nowNanos;
             }
             case FAILED -> {
+                e.job = e.job.withoutHint(); // by the retry the hint may be stale: compare afresh
                 mergeFollowUp(e, owners);
                 e.failures++;
                 e.notBeforeNanos = backoff.nextAttemptAt(nowNanos, e.failures);

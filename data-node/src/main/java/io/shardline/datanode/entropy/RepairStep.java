@@ -9,6 +9,8 @@ import io.shardline.storage.digest.DiffResult;
 import io.shardline.storage.digest.Digest;
 import io.shardline.storage.digest.DigestCodec;
 import io.shardline.storage.digest.DigestDiff;
+import io.shardline.storage.digest.PresenceCodec;
+import io.shardline.storage.digest.RangeListCodec;
 import io.shardline.storage.digest.RowDigest;
 import io.shardline.storage.digest.RowDigestCodec;
 import io.shardline.storage.patch.Patch;
@@ -22,13 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One step of a repair chain on this node: diff the local shard with its successor's at the
- * settle-window cut-off, narrow the differing buckets to slots (8, then 64 per bucket) and then rows
- * (the local side of each level computed while the peer computes its own), export
- * a patch of exactly the rows that differ (with every tombstone, once, when the tombstone sets
- * differ), and push it in chunks with the path so far; the last message makes the successor
- * continue the chain. A step with nothing to send still tells the successor to continue (as
- * Enterprise 1.7.7 always forwards). Stops early, to resume next pass, when the pass's patch bytes run
- * out. Blocking; one step per shard at a time.
+ * settle-window cut-off, narrow the buckets both hold but differently by exchanging row timestamps
+ * ({@link PresenceLevel}: rows only one side holds are found without a row hash on the wire) and,
+ * where the rows both hold differ, slot digests (8, then 64 per bucket) and row digests (the local
+ * side of each computed while the peer computes its own); export a patch of exactly the rows that
+ * differ (with every tombstone, once, when the tombstone sets differ), and push it in chunks with
+ * the path so far; the last message makes the successor continue the chain, with a
+ * {@link RepairHint} of what it holds that this node lacks when its next hop comes straight back
+ * (RF 2), so that step pushes without comparing again. A step with nothing to send still tells the
+ * successor to continue (as Enterprise 1.7.7 always forwards). Stops early, to resume next pass,
+ * when the pass's patch bytes run out. Blocking; one step per shard at a time.
  */
 final class RepairStep {
 
@@ -42,6 +47,8 @@ final class RepairStep {
     static final int MAX_CHUNK_BYTES = 8 << 20;
     /** Most ranges exported into one patch or asked for in one row-digest request. */
     static final int MAX_RANGES_PER_CALL = 2048;
+    /** Most buckets whose rows one presence request covers (bounds the rows held in memory). */
+    static final int MAX_BUCKETS_PER_PRESENCE = 512;
 
     /** What a step did. */
     record Outcome(RepairQueue.Result result, long target, int ranges, long patchBytes, long valueBytes,
@@ -74,6 +81,10 @@ final class RepairStep {
             return new Outcome(RepairQueue.Result.DONE, -1, 0, 0, 0, 0);
         }
         ShardStore local = shards.owned(id);
+        if (job.hintFrom() == target && !job.hint().isEmpty()) {
+            // The target compared the shard with this node a moment ago: push what it found it lacks.
+            return push(local, id, target, path, job.hint().ranges(), job.hint().tombstones(), RepairHint.NONE);
+        }
         long cutoff = Hlc.minVersionAt(Math.max(0, clock.wallMillis() - settleMillis));
         CompletableFuture<Digest> mineLater = CompletableFuture.supplyAsync(() -> local.digest(cutoff));
         byte[] remoteBytes = peers.digest(target, id, cutoff);
@@ -82,31 +93,62 @@ final class RepairStep {
         Digest mine = Async.join(mineLater);
         DiffResult diff = DigestDiff.diff(mine, remote);
         List<SeriesRange> ranges = new ArrayList<>();
-        // The target pushes back next (RF 2): tell it where it holds what this node lacks.
-        boolean wantHint = order.size() == 2
-                && RepairChain.continuesAfter(RepairChain.received(path, target), order.size());
         List<SeriesRange> theirs = new ArrayList<>();
         if (!diff.isEmpty()) {
             DiffNarrowing.Buckets buckets = DiffNarrowing.buckets(diff, mine, remote);
             ranges.addAll(buckets.localOnly());
             theirs.addAll(buckets.remoteOnly());
-            if (job.hintFrom() == target && !job.hint().isEmpty()) {
-                ranges.addAll(DiffNarrowing.within(job.hint(), buckets.both(), mine.bucketNanos()));
-            } else {
-                List<SeriesRange> narrowing = buckets.both();
-                for (long perBucket : SLOTS_PER_BUCKET) {
-                    if (narrowing.isEmpty()) {
-                        break;
-                    }
-                    long resolution = perBucket == 0 ? 1 : Math.max(1, mine.bucketNanos() / perBucket);
-                    DiffNarrowing.Rows rows = narrow(local, target, id, narrowing, cutoff, resolution);
-                    ranges.addAll(rows.send());
-                    theirs.addAll(rows.theirs());
-                    narrowing = rows.narrow();
+            DiffNarrowing.Rows present = presence(local, target, id, buckets.both(), cutoff, mine.bucketNanos());
+            ranges.addAll(present.send());
+            theirs.addAll(present.theirs());
+            List<SeriesRange> narrowing = present.narrow();
+            for (long perBucket : SLOTS_PER_BUCKET) {
+                if (narrowing.isEmpty()) {
+                    break;
                 }
+                long resolution = perBucket == 0 ? 1 : Math.max(1, mine.bucketNanos() / perBucket);
+                DiffNarrowing.Rows rows = narrow(local, target, id, narrowing, cutoff, resolution);
+                ranges.addAll(rows.send());
+                theirs.addAll(rows.theirs());
+                narrowing = rows.narrow();
             }
         }
-        return push(local, id, target, path, ranges, diff.tombstonesDiffer(), wantHint ? theirs : List.of());
+        // The target pushes back next (RF 2): tell it what it holds that this node lacks.
+        boolean wantHint = order.size() == 2
+                && RepairChain.continuesAfter(RepairChain.received(path, target), order.size());
+        RepairHint hint = wantHint ? new RepairHint(theirs, diff.tombstonesDiffer()) : RepairHint.NONE;
+        return push(local, id, target, path, ranges, diff.tombstonesDiffer(), hint);
+    }
+
+    /**
+     * The presence level over the differing {@code buckets} (whole buckets, by series): what only this
+     * node holds (send), what only the target holds (theirs), and what both hold differently or was
+     * not worth a presence request (narrow further).
+     */
+    private DiffNarrowing.Rows presence(ShardStore local, long target, long id, List<SeriesRange> buckets, long cutoff,
+                                        long bucketNanos) {
+        List<SeriesRange> send = new ArrayList<>();
+        List<SeriesRange> narrow = new ArrayList<>();
+        List<SeriesRange> back = new ArrayList<>();
+        for (int from = 0; from < buckets.size(); from += MAX_BUCKETS_PER_PRESENCE) {
+            List<SeriesRange> part = DiffNarrowing.joined(
+                    buckets.subList(from, Math.min(buckets.size(), from + MAX_BUCKETS_PER_PRESENCE)));
+            PresenceLevel.Ask ask = PresenceLevel.ask(local.rowDigest(part, cutoff, 1));
+            narrow.addAll(ask.slots());
+            if (ask.request().ranges().isEmpty()) {
+                continue;
+            }
+            byte[] request = PresenceCodec.encodeRequest(ask.request());
+            byte[] answer = peers.presence(target, id, request, cutoff, bucketNanos);
+            stats.add("bytesTx", request.length);
+            stats.add("bytesRx", answer.length);
+            DiffNarrowing.Rows rows = PresenceLevel.compare(ask.mine(),
+                    PresenceCodec.decodeAnswer(answer, ask.request().ranges()), bucketNanos);
+            send.addAll(rows.send());
+            narrow.addAll(rows.narrow());
+            back.addAll(rows.theirs());
+        }
+        return new DiffNarrowing.Rows(send, narrow, back);
     }
 
     /** Row digests of {@code ranges} on both sides at {@code resolution}, compared. */
@@ -119,9 +161,10 @@ final class RepairStep {
             List<SeriesRange> part = ranges.subList(from, Math.min(ranges.size(), from + MAX_RANGES_PER_CALL));
             CompletableFuture<RowDigest> mineLater = CompletableFuture.supplyAsync(() ->
                     local.rowDigest(part, cutoff, resolution));
-            byte[] theirs = peers.rowDigest(target, id, part, cutoff, resolution);
+            byte[] request = RangeListCodec.encode(part);
+            byte[] theirs = peers.rowDigest(target, id, request, cutoff, resolution);
+            stats.add("bytesTx", request.length);
             stats.add("bytesRx", theirs.length);
-            stats.add("bytesTx", RangeBytes.estimate(part));
             RowDigest mine = Async.join(mineLater);
             DiffNarrowing.Rows rows = DiffNarrowing.rows(mine, RowDigestCodec.decode(theirs));
             send.addAll(rows.send());
@@ -132,9 +175,9 @@ final class RepairStep {
     }
 
     private Outcome push(ShardStore local, long id, long target, List<Long> path, List<SeriesRange> ranges,
-                         boolean tombstonesDiffer, List<SeriesRange> hint) {
+                         boolean tombstonesDiffer, RepairHint hint) {
         if (!hint.isEmpty()) {
-            stats.add("bytesTx", RangeBytes.estimate(hint));
+            stats.add("bytesTx", hint.rangeBytes().length + 1);
         }
         if (ranges.isEmpty() && !tombstonesDiffer) {
             peers.applyPatch(target, id, null, path, true, hint);
@@ -166,7 +209,7 @@ final class RepairStep {
             }
             long raw = PatchBytes.rawValueBytes(patch);
             boolean last = groups.isEmpty();
-            ApplyOutcome out = peers.applyPatch(target, id, patch, path, last, last ? hint : List.of());
+            ApplyOutcome out = peers.applyPatch(target, id, patch, path, last, last ? hint : RepairHint.NONE);
             tombstonesSent |= patch.tombstones() > 0;
             patchBytes += patch.sizeBytes();
             valueBytes += raw;

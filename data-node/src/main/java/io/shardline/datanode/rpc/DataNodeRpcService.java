@@ -275,6 +275,12 @@ public final class DataNodeRpcService extends DataNodeServiceGrpc.DataNodeServic
     }
 
     @Override
+    public void entropyPresence(io.shardline.proto.datanode.EntropyPresenceRequest request,
+                                StreamObserver<io.shardline.proto.datanode.EntropyPresenceResponse> response) {
+        entropy().presence(request, response);
+    }
+
+    @Override
     public void entropyApplyPatch(io.shardline.proto.datanode.EntropyApplyPatchRequest request,
                                   StreamObserver<io.shardline.proto.datanode.EntropyApplyPatchResponse> response) {
         entropy().applyPatch(request, response);

@@ -70,11 +70,15 @@ class AntiEntropyServiceTest {
                 throw new UnsupportedOperationException();
             }
 
-            public byte[] rowDigest(long n, long s, List<SeriesRange> r, long c, long res) {
+            public byte[] rowDigest(long n, long s, byte[] r, long c, long res) {
                 throw new UnsupportedOperationException();
             }
 
-            public ApplyOutcome applyPatch(long n, long s, Patch p, List<Long> v, boolean l, List<SeriesRange> h) {
+            public byte[] presence(long n, long s, byte[] r, long c, long b) {
+                throw new UnsupportedOperationException();
+            }
+
+            public ApplyOutcome applyPatch(long n, long s, Patch p, List<Long> v, boolean l, RepairHint h) {
                 throw new UnsupportedOperationException();
             }
 

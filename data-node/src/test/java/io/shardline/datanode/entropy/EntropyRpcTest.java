@@ -29,6 +29,8 @@ import io.shardline.storage.SeriesRange;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.digest.Digest;
 import io.shardline.storage.digest.DigestCodec;
+import io.shardline.storage.digest.PresenceCodec;
+import io.shardline.storage.digest.RangeListCodec;
 import io.shardline.storage.digest.RowDigestCodec;
 import io.shardline.storage.memory.InMemoryShardEngine;
 import java.time.Duration;
@@ -90,10 +92,32 @@ class EntropyRpcTest {
         assertThat(info.points()).isEqualTo(1);
         Digest d = DigestCodec.decode(peers.digest(5, 1, cutoff));
         assertThat(d.root()).isEqualTo(info.digestRoot()).isNotZero();
-        var rows = RowDigestCodec.decode(peers.rowDigest(5, 1, List.of(new SeriesRange(d.series().get(0).series(),
-                T0 - 10, T0 + 10)), cutoff, 1));
+        var rows = RowDigestCodec.decode(peers.rowDigest(5, 1, RangeListCodec.encode(List.of(
+                new SeriesRange(d.series().get(0).series(), T0 - 10, T0 + 10))), cutoff, 1));
         assertThat(rows.ranges().get(0).size()).isEqualTo(1);
         assertThat(peers.shardInfo(5, 2, false, 0).exists()).as("owned, never written").isFalse();
+    }
+
+    @Test
+    void presenceSetsAndHintsTravel() {
+        clock.advance(Duration.ofSeconds(1));
+        long cutoff = Hlc.minVersionAt(clock.wallMillis());
+        var series = DigestCodec.decode(peers.digest(5, 1, cutoff)).series().get(0).series();
+        SeriesRange range = new SeriesRange(series, T0 - 10, T0 + 10);
+        PresenceCodec.Request request = new PresenceCodec.Request(List.of(range), List.of(new long[] {T0 - 10, T0}));
+        PresenceCodec.Answer answer = PresenceCodec.decodeAnswer(peers.presence(5, 1,
+                PresenceCodec.encodeRequest(request), cutoff, SimEntropyCluster.HOUR), request.ranges());
+        assertThat(answer.timestamps().get(0)).containsExactly(T0);
+        assertThat(answer.sums().get(0)).as("one bucket holds a common row").hasSize(1);
+        assertThatThrownBy(() -> peers.presence(5, 1, PresenceCodec.encodeRequest(request), cutoff, 0))
+                .isInstanceOfSatisfying(ShardlineException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> peers.presence(5, 1, new byte[] {1, 2, 3}, cutoff, SimEntropyCluster.HOUR))
+                .isInstanceOfSatisfying(ShardlineException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPTED));
+        ApplyOutcome out = peers.applyPatch(5, 1, null, List.of(4L), true,
+                new RepairHint(List.of(range), true));
+        assertThat(out.queuedNext()).isTrue();
     }
 
     @Test
@@ -115,7 +139,7 @@ class EntropyRpcTest {
         assertThat(r.queued()).containsExactly(1L);
         peers.cancelRepair(5, 1);
         assertThat(peers.status(5).queued()).isEmpty();
-        ApplyOutcome out = peers.applyPatch(5, 1, null, List.of(4L), true, List.of());
+        ApplyOutcome out = peers.applyPatch(5, 1, null, List.of(4L), true, RepairHint.NONE);
         assertThat(out.queuedNext()).as("4 pushed to 5 in [5, 4]: 5 pushes back").isTrue();
         assertThat(peers.status(5).queued()).containsExactly(1L);
     }
@@ -143,12 +167,16 @@ class EntropyRpcTest {
             throw no();
         }
 
-        public byte[] rowDigest(long n, long s, List<SeriesRange> r, long c, long res) {
+        public byte[] rowDigest(long n, long s, byte[] r, long c, long res) {
+            throw no();
+        }
+
+        public byte[] presence(long n, long s, byte[] r, long c, long b) {
             throw no();
         }
 
         public ApplyOutcome applyPatch(long n, long s, io.shardline.storage.patch.Patch p, List<Long> v, boolean l,
-                                       List<SeriesRange> h) {
+                                       RepairHint h) {
             throw no();
         }
 

@@ -327,9 +327,8 @@ class EntropyScenariosTest {
         assertThat(c.converged(1)).isTrue();
     }
 
-    @Test
-    void maxRepairBytesPerPassSpreadsABigRepairOverPasses() {
-        SimEntropyCluster c = cluster(false, true, 1);
+    /** 10,000 points a second apart into shard 1 on {@code full}, every other one on {@code half}. */
+    private static void writeEveryOtherPointMissing(SimEntropyCluster c, long full, long half) {
         List<Point> all = new ArrayList<>();
         List<Point> even = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -341,8 +340,14 @@ class EntropyScenariosTest {
             }
         }
         long v = version(c);
-        c.node(5).open(1).write(all, v);
-        c.node(4).open(1).write(even, v);
+        c.node(full).open(1).write(all, v);
+        c.node(half).open(1).write(even, v);
+    }
+
+    @Test
+    void maxRepairBytesPerPassSpreadsABigRepairOverPasses() {
+        SimEntropyCluster c = cluster(false, true, 1);
+        writeEveryOtherPointMissing(c, 5, 4);
         c.clock.advance(Duration.ofSeconds(20));
         c.node(5).ae.repair(1, false);
         int passes = 0;
@@ -357,6 +362,22 @@ class EntropyScenariosTest {
         }
         assertThat(c.converged(1)).isTrue();
         assertThat(passes).as("5,000 row ranges in chunks of 2,048, one chunk per pass").isEqualTo(3);
+    }
+
+    @Test
+    void aHintedPushThatRunsOutOfBudgetComparesAfreshNextPassAndConverges() {
+        SimEntropyCluster c = cluster(false, true, 1);
+        writeEveryOtherPointMissing(c, 4, 5); // node 5 (first of [5, 4]) lacks half: node 4 pushes from 5's hint
+        c.clock.advance(Duration.ofSeconds(20));
+        c.node(5).ae.repair(1, false);
+        int passes = 0;
+        while (!c.converged(1) && passes < 10) {
+            c.passAll();
+            c.drain();
+            passes++;
+        }
+        assertThat(c.converged(1)).as("a paused hinted push must not start over from the same hint").isTrue();
+        assertThat(passes).isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -409,5 +430,45 @@ class EntropyScenariosTest {
         assertThat(c.node(4).stats.value("bytesRx")).isGreaterThanOrEqualTo(s.value("patchBytesTx"));
         assertThat(s.value("jobs")).isEqualTo(1);
         assertThat(c.node(4).store(1).digest(Digest.NO_CUTOFF)).isEqualTo(c.node(5).store(1).digest(Digest.NO_CUTOFF));
+    }
+
+    @Test
+    void aLossSpreadThinIsRepairedWithAtMostTwiceItsBytesOnTheWireAndOneComparison() {
+        SimEntropyCluster c = cluster(false, true, 1 << 30);
+        long seed = Long.getLong("shardline.seed", 20261206L);
+        java.util.Random rnd = new java.util.Random(seed);
+        long v = version(c);
+        long missingValues = 0;
+        for (int h = 0; h < 50; h++) {
+            List<Point> all = new ArrayList<>();
+            List<Point> some = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                Point p = Point.builder("cpu").tag("host", "host_" + h).tag("region", "r" + h % 4)
+                        .floatField("a", rnd.nextDouble()).floatField("b", rnd.nextDouble())
+                        .floatField("c", rnd.nextDouble()).floatField("d", rnd.nextDouble())
+                        .integerField("n", rnd.nextInt(1000)).timestamp(T0 - 6 * SimEntropyCluster.HOUR + i * 10 * SEC)
+                        .build();
+                all.add(p);
+                if (rnd.nextInt(100) == 0) {
+                    missingValues += 5;
+                } else {
+                    some.add(p);
+                }
+            }
+            c.node(4).open(1).write(all, v);
+            c.node(5).open(1).write(some, v);
+        }
+        c.clock.advance(Duration.ofSeconds(20));
+        c.node(5).ae.repair(1, false); // node 5, the first owner of [5, 4], lacks the points
+        c.drain();
+        assertThat(c.node(4).store(1).digest(Digest.NO_CUTOFF)).isEqualTo(c.node(5).store(1).digest(Digest.NO_CUTOFF));
+        long diffBytes = missingValues * 8;
+        long sent = c.node(4).stats.value("bytesTx") + c.node(5).stats.value("bytesTx");
+        assertThat(c.node(4).stats.value("bytesDiff")).isEqualTo(diffBytes);
+        assertThat(sent).as("digest, presence, hint and patch bytes for %d missing values (seed %d)", missingValues,
+                seed).isLessThanOrEqualTo(2 * diffBytes);
+        assertThat(c.calls("rowDigest", 5)).as("the presence level found every missing row").isZero();
+        assertThat(c.calls("digest", 4)).as("node 4 pushed what node 5's hint named, comparing nothing").isZero();
+        assertThat(c.calls("digest", 5)).isEqualTo(1);
     }
 }

@@ -36,6 +36,22 @@ class RepairQueueTest {
     }
 
     @Test
+    void aHintOutlivesNeitherAPauseNorAFailure() {
+        RepairHint hint = new RepairHint(List.of(new io.shardline.storage.SeriesRange(
+                io.shardline.model.SeriesKey.of("cpu", java.util.Map.of()), 1, 2)), true);
+        for (RepairQueue.Result end : List.of(RepairQueue.Result.PAUSED, RepairQueue.Result.FAILED)) {
+            q.offerRepair(RepairJob.repair(7, List.of(4L, 5L), hint, 4), 2);
+            RepairJob running = q.take(0, 10, 100).get(0);
+            assertThat(running.hint()).isEqualTo(hint);
+            q.finished(running, end, 0, 2);
+            RepairJob again = q.take(Long.MAX_VALUE / 2, 10, 100).get(0);
+            assertThat(again.hint().isEmpty()).as("after %s the step compares afresh", end).isTrue();
+            assertThat(again.visited()).containsExactly(4L, 5L);
+            q.finished(again, RepairQueue.Result.DONE, 0, 2);
+        }
+    }
+
+    @Test
     void aRequestWhileRunningFollowsIt() {
         q.offerRepair(7, List.of(), 2);
         RepairJob running = q.take(0, 10, 100).get(0);

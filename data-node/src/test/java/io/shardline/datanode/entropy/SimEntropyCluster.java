@@ -86,6 +86,8 @@ final class SimEntropyCluster {
     final AntiEntropyConfig config;
     final Map<Long, Node> nodes = new TreeMap<>();
     final Set<Set<Long>> cuts = new HashSet<>();
+    /** Peer calls made, by "method from" (e.g. "digest 4": digests node 4 asked a peer for). */
+    final Map<String, java.util.concurrent.atomic.LongAdder> calls = new java.util.concurrent.ConcurrentHashMap<>();
     final boolean copier;
     ClusterMetadata metadata;
     ClusterView view;
@@ -240,6 +242,12 @@ final class SimEntropyCluster {
         return new HashSet<>(roots(shardId).values()).size() == 1 && !roots(shardId).containsValue(-1L);
     }
 
+    /** How many {@code method} calls node {@code from} made to its peers. */
+    long calls(String method, long from) {
+        var n = calls.get(method + " " + from);
+        return n == null ? 0 : n.sum();
+    }
+
     /** Ranges covering every series of a store. */
     static List<SeriesRange> everything(ShardStore s) {
         List<SeriesRange> out = new ArrayList<>();
@@ -257,6 +265,8 @@ final class SimEntropyCluster {
         }
 
         private EntropyNode to(long node) {
+            String method = StackWalker.getInstance().walk(f -> f.skip(1).findFirst().orElseThrow()).getMethodName();
+            calls.computeIfAbsent(method + " " + from, k -> new java.util.concurrent.atomic.LongAdder()).increment();
             if (!reachable(from, node)) {
                 throw new ShardlineException(ErrorCode.UNAVAILABLE, "data node " + node + " unreachable from " + from);
             }
@@ -274,13 +284,18 @@ final class SimEntropyCluster {
         }
 
         @Override
-        public byte[] rowDigest(long node, long shardId, List<SeriesRange> ranges, long versionCutoff, long resolution) {
+        public byte[] rowDigest(long node, long shardId, byte[] ranges, long versionCutoff, long resolution) {
             return to(node).rowDigest(shardId, ranges, versionCutoff, resolution);
         }
 
         @Override
+        public byte[] presence(long node, long shardId, byte[] request, long versionCutoff, long bucketNanos) {
+            return to(node).presence(shardId, request, versionCutoff, bucketNanos);
+        }
+
+        @Override
         public ApplyOutcome applyPatch(long node, long shardId, Patch patch, List<Long> visited, boolean last,
-                                       List<SeriesRange> hint) {
+                                       RepairHint hint) {
             EntropyNode target = to(node);
             if (patch != null) {
                 patchObserver.observe(node(node), shardId, Patch.fromBytes(patch.toBytes()));

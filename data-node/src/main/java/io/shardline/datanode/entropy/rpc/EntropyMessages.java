@@ -4,13 +4,10 @@ import io.shardline.datanode.entropy.EntropyReport;
 import io.shardline.datanode.entropy.OwnerDetail;
 import io.shardline.datanode.entropy.ShardEntropy;
 import io.shardline.datanode.entropy.ReplicaInfo;
-import io.shardline.model.SeriesKey;
 import io.shardline.proto.datanode.EntropyOwnerDetail;
-import io.shardline.proto.datanode.EntropySeriesRange;
 import io.shardline.proto.datanode.EntropyShardInfoResponse;
 import io.shardline.proto.datanode.EntropyShardStatus;
 import io.shardline.proto.datanode.EntropyStatusResponse;
-import io.shardline.storage.SeriesRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,27 +15,6 @@ import java.util.List;
 public final class EntropyMessages {
 
     private EntropyMessages() {
-    }
-
-    public static EntropySeriesRange toMessage(SeriesRange r) {
-        EntropySeriesRange.Builder b = EntropySeriesRange.newBuilder().setMeasurement(r.series().measurement())
-                .setMinTime(r.minTime()).setMaxTime(r.maxTime());
-        for (int i = 0; i < r.series().tagCount(); i++) {
-            b.addTagKeys(r.series().tagKey(i)).addTagValues(r.series().tagValue(i));
-        }
-        return b.build();
-    }
-
-    public static SeriesRange fromMessage(EntropySeriesRange m) {
-        SeriesKey key = SeriesKey.of(m.getMeasurement(), m.getTagKeysList().toArray(String[]::new),
-                m.getTagValuesList().toArray(String[]::new));
-        return new SeriesRange(key, m.getMinTime(), m.getMaxTime());
-    }
-
-    public static List<SeriesRange> ranges(List<EntropySeriesRange> ms) {
-        List<SeriesRange> out = new ArrayList<>(ms.size());
-        ms.forEach(m -> out.add(fromMessage(m)));
-        return out;
     }
 
     public static EntropyShardInfoResponse toMessage(ReplicaInfo i) {

@@ -7,12 +7,15 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcErrors;
 import io.shardline.datanode.entropy.ApplyOutcome;
 import io.shardline.datanode.entropy.EntropyNode;
+import io.shardline.datanode.entropy.RepairHint;
 import io.shardline.proto.datanode.EntropyApplyPatchRequest;
 import io.shardline.proto.datanode.EntropyApplyPatchResponse;
 import io.shardline.proto.datanode.EntropyCancelRepairRequest;
 import io.shardline.proto.datanode.EntropyCancelRepairResponse;
 import io.shardline.proto.datanode.EntropyDigestRequest;
 import io.shardline.proto.datanode.EntropyDigestResponse;
+import io.shardline.proto.datanode.EntropyPresenceRequest;
+import io.shardline.proto.datanode.EntropyPresenceResponse;
 import io.shardline.proto.datanode.EntropyRepairRequest;
 import io.shardline.proto.datanode.EntropyRepairResponse;
 import io.shardline.proto.datanode.EntropyRowDigestRequest;
@@ -79,15 +82,21 @@ public final class EntropyRpcServer {
 
     public void rowDigest(EntropyRowDigestRequest r, StreamObserver<EntropyRowDigestResponse> response) {
         answer(response, n -> EntropyRowDigestResponse.newBuilder().setRowDigest(ByteString.copyFrom(
-                n.rowDigest(r.getShardId(), EntropyMessages.ranges(r.getRangesList()), r.getVersionCutoff(),
+                n.rowDigest(r.getShardId(), r.getRanges().toByteArray(), r.getVersionCutoff(),
                         r.getResolutionNanos()))).build());
+    }
+
+    public void presence(EntropyPresenceRequest r, StreamObserver<EntropyPresenceResponse> response) {
+        answer(response, n -> EntropyPresenceResponse.newBuilder().setAnswer(ByteString.copyFrom(
+                n.presence(r.getShardId(), r.getRequest().toByteArray(), r.getVersionCutoff(), r.getBucketNanos())))
+                .build());
     }
 
     public void applyPatch(EntropyApplyPatchRequest r, StreamObserver<EntropyApplyPatchResponse> response) {
         answer(response, n -> {
             Patch patch = r.getPatch().isEmpty() ? null : Patch.fromBytes(r.getPatch().toByteArray());
             ApplyOutcome out = n.applyPatch(r.getShardId(), patch, r.getVisitedList(), r.getLast(),
-                    EntropyMessages.ranges(r.getHintList()));
+                    RepairHint.of(r.getHint().toByteArray(), r.getHintTombstones()));
             return EntropyApplyPatchResponse.newBuilder().setMerged(out.merged()).setDropped(out.dropped())
                     .setTombstonesAdded(out.tombstonesAdded()).setQueuedNext(out.queuedNext()).build();
         });

@@ -9,6 +9,7 @@ import io.shardline.common.rpc.RpcErrors;
 import io.shardline.datanode.entropy.ApplyOutcome;
 import io.shardline.datanode.entropy.EntropyPeers;
 import io.shardline.datanode.entropy.EntropyReport;
+import io.shardline.datanode.entropy.RepairHint;
 import io.shardline.datanode.entropy.ReplicaInfo;
 import io.shardline.datanode.rpc.PeerChannels;
 import io.shardline.meta.model.ClusterMetadata;
@@ -18,13 +19,13 @@ import io.shardline.proto.datanode.EntropyApplyPatchRequest;
 import io.shardline.proto.datanode.EntropyApplyPatchResponse;
 import io.shardline.proto.datanode.EntropyCancelRepairRequest;
 import io.shardline.proto.datanode.EntropyDigestRequest;
+import io.shardline.proto.datanode.EntropyPresenceRequest;
 import io.shardline.proto.datanode.EntropyRepairRequest;
 import io.shardline.proto.datanode.EntropyRowDigestRequest;
 import io.shardline.proto.datanode.EntropyShardInfoRequest;
 import io.shardline.proto.datanode.EntropyShardInfoResponse;
 import io.shardline.proto.datanode.EntropyStatusRequest;
 import io.shardline.proto.datanode.EntropyStatusResponse;
-import io.shardline.storage.SeriesRange;
 import io.shardline.storage.patch.Patch;
 import java.time.Duration;
 import java.util.List;
@@ -67,19 +68,29 @@ public final class GrpcEntropyPeers implements EntropyPeers {
     }
 
     @Override
-    public byte[] rowDigest(long node, long shardId, List<SeriesRange> ranges, long versionCutoff, long resolutionNanos) {
-        EntropyRowDigestRequest.Builder b = EntropyRowDigestRequest.newBuilder().setShardId(shardId)
-                .setVersionCutoff(versionCutoff).setResolutionNanos(resolutionNanos);
-        ranges.forEach(r -> b.addRanges(EntropyMessages.toMessage(r)));
-        return call(node, LONG, s -> s.entropyRowDigest(b.build())).getRowDigest().toByteArray();
+    public byte[] rowDigest(long node, long shardId, byte[] ranges, long versionCutoff, long resolutionNanos) {
+        EntropyRowDigestRequest request = EntropyRowDigestRequest.newBuilder().setShardId(shardId)
+                .setVersionCutoff(versionCutoff).setResolutionNanos(resolutionNanos).setRanges(ByteString.copyFrom(ranges))
+                .build();
+        return call(node, LONG, s -> s.entropyRowDigest(request)).getRowDigest().toByteArray();
+    }
+
+    @Override
+    public byte[] presence(long node, long shardId, byte[] request, long versionCutoff, long bucketNanos) {
+        EntropyPresenceRequest r = EntropyPresenceRequest.newBuilder().setShardId(shardId)
+                .setVersionCutoff(versionCutoff).setBucketNanos(bucketNanos).setRequest(ByteString.copyFrom(request))
+                .build();
+        return call(node, LONG, s -> s.entropyPresence(r)).getAnswer().toByteArray();
     }
 
     @Override
     public ApplyOutcome applyPatch(long node, long shardId, Patch patch, List<Long> visited, boolean last,
-                                   List<SeriesRange> hint) {
+                                   RepairHint hint) {
         EntropyApplyPatchRequest.Builder b = EntropyApplyPatchRequest.newBuilder().setShardId(shardId)
-                .addAllVisited(visited).setLast(last);
-        hint.forEach(r -> b.addHint(EntropyMessages.toMessage(r)));
+                .addAllVisited(visited).setLast(last).setHintTombstones(hint.tombstones());
+        if (!hint.ranges().isEmpty()) {
+            b.setHint(ByteString.copyFrom(hint.rangeBytes()));
+        }
         if (patch != null) {
             b.setPatch(ByteString.copyFrom(patch.toBytes()));
         }
