@@ -2,16 +2,17 @@ package io.shardline.model;
 
 /**
  * Go's {@code strconv.Quote} for the ASCII-relevant cases, so messages built with {@code %q} match
- * 1.x byte for byte. Stateless; package-private helper.
+ * 1.x byte for byte (parser errors here, storage's drop reasons). Stateless.
  */
-final class GoQuote {
+public final class GoQuote {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GoQuote() {
     }
 
-    static String quote(String s) {
+    /** {@code s} quoted as Go's {@code %q} prints it. */
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

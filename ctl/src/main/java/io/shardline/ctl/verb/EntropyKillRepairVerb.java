@@ -1,11 +1,7 @@
 package io.shardline.ctl.verb;
 
-import io.shardline.ctl.CtlContext;
-import io.shardline.ctl.Verb;
-import io.shardline.meta.model.ClusterMetadata;
-import io.shardline.meta.model.ShardLocation;
+import io.shardline.ctl.datanode.EntropyClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code entropy kill-repair <shard ID>}: removes the shard from every data node's repair queue and
@@ -13,27 +9,15 @@ import picocli.CommandLine.Parameters;
  * the copy of a missing shard cannot be cancelled (as in InfluxDB Enterprise).
  */
 @Command(name = "kill-repair", description = "Removes a shard from the repair queue (a running repair goes on).")
-public final class EntropyKillRepairVerb extends Verb {
-
-    @Parameters(index = "0", paramLabel = "<shard ID>", description = "The shard, as entropy show lists it.")
-    String shard;
-
-    private long shardId;
+public final class EntropyKillRepairVerb extends EntropyShardVerb {
 
     @Override
-    protected void validate() {
-        shardId = EntropyVerb.shardId(shard, spec);
+    void act(EntropyClient client, long shardId) {
+        client.cancelRepair(shardId);
     }
 
     @Override
-    protected int run(CtlContext ctx) {
-        ClusterMetadata metadata = ctx.metadata();
-        ShardLocation location = ctx.shard(metadata, shardId);
-        ctx.timed(() -> {
-            EntropyVerb.client(ctx, metadata, location.shard().owners()).cancelRepair(shardId);
-            return null;
-        });
-        ctx.out().println("Shard " + shardId + " removed from repair queue");
-        return 0;
+    String done(long shardId) {
+        return "Shard " + shardId + " removed from repair queue";
     }
 }

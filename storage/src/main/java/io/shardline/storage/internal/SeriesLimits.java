@@ -1,5 +1,7 @@
 package io.shardline.storage.internal;
 
+import io.shardline.model.GoQuote;
+
 /**
  * The 1.x drop reasons for {@code max-series-per-database} and {@code max-values-per-tag}, checked
  * when a point would create a series (per shard, as 1.x does with the TSI index). Stateless.
