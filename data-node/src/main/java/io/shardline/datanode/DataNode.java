@@ -119,7 +119,8 @@ public final class DataNode implements Service {
         // copied in or removed is never created by a write meanwhile.
         ShardWriteGate shardGate = new ShardWriteGate();
         ShardEngine writableShards = shardGate.guard(engine);
-        StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId);
+        StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId,
+                membership::refreshView);
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
                 peerInterceptors);
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());

@@ -131,6 +131,10 @@ public final class DrillWriteCommand implements Callable<Integer> {
                     continue; // shutting down or no metadata: nothing was written; try the next node
                 }
                 String outcome = r.statusCode() == 204 ? "ok" : "failed";
+                if (r.statusCode() != 204) {
+                    System.err.printf("writer %s: points %d..%d: HTTP %d from %s: %s%n", points.writer(), first, last,
+                            r.statusCode(), url, r.body().strip());
+                }
                 return entry(points, first, last, outcome, r.statusCode(), t0, sentAt);
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // Never reached the node: certainly not applied; try the next one.

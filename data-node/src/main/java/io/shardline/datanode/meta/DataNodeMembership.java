@@ -142,6 +142,14 @@ public final class DataNodeMembership implements Service {
         return c == null ? ClusterView.EMPTY : c.view();
     }
 
+    /** Reads the metadata from meta into the view now (blocking); nothing while the node has no meta servers. */
+    public void refreshView() {
+        MetaClient c = client.get();
+        if (c != null) {
+            c.metadata();
+        }
+    }
+
     /** The meta client, or null while the node has no meta servers. */
     public MetaClient metaClient() {
         return client.get();

@@ -2,8 +2,8 @@ package io.shardline.datanode.query;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.meta.client.ClusterView;
-import io.shardline.meta.model.ShardLocation;
 import io.shardline.model.SeriesKey;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.exec.ShardResultSink;
@@ -128,14 +128,7 @@ public final class LocalShardQueries implements OwnerQueries {
 
     /** The local replica of an owned shard; empty when it was never written here. */
     private Optional<ShardStore> store(long shardId) {
-        ShardLocation location = view.get().shards().shard(shardId).orElseThrow(() -> new ShardlineException(
-                ErrorCode.UNAVAILABLE, "shard " + shardId + " is not in this node's cluster view yet"));
-        long self = localNodeId.getAsLong();
-        if (!location.shard().ownedBy(self)) {
-            throw new ShardlineException(ErrorCode.FAILED_PRECONDITION,
-                    "data node " + self + " does not own shard " + shardId);
-        }
-        ShardId id = new ShardId(location.database(), location.retentionPolicy(), shardId);
+        ShardId id = StoreLocalShards.shardId(StoreLocalShards.locate(view.get(), localNodeId.getAsLong(), shardId));
         Optional<ShardStore> store = engine.get(id);
         if (store.isEmpty()) {
             for (ShardStatus s : engine.shards()) {

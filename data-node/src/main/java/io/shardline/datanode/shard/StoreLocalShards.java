@@ -12,23 +12,41 @@ import io.shardline.storage.ShardId;
 import io.shardline.storage.WriteResult;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link LocalShards} over the node's shard engine: looks the shard up in the cluster view, refuses
  * it unless this node is an owner, opens (creating on first write) the shard's store and writes
- * the batch with its version. A shard the view does not know yet is {@code UNAVAILABLE} (the view
- * may lag the coordinator's; the sender retries through hinted handoff). Thread-safe.
+ * the batch with its version. A shard newer than every shard of the view (its id above the view's
+ * highest) was created after the view was taken: the view is refreshed from meta once (one refresh
+ * at a time) before the write is judged, because the coordinator that created the shard group may
+ * write before this node's watch has delivered it (right after a meta leader change the watches
+ * re-subscribe and lag by a second or more). A shard still unknown is {@code UNAVAILABLE} (the
+ * sender retries through hinted handoff). Thread-safe.
  */
 public final class StoreLocalShards implements LocalShards {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreLocalShards.class);
 
     private final ShardEngine engine;
     private final Supplier<ClusterView> view;
     private final LongSupplier localNodeId;
+    private final Runnable refresh;
+    private final Object refreshing = new Object();
 
+    /** Without refreshing: a shard the view does not know is refused at once. */
     public StoreLocalShards(ShardEngine engine, Supplier<ClusterView> view, LongSupplier localNodeId) {
+        this(engine, view, localNodeId, null);
+    }
+
+    /** @param refresh brings the view up to date with meta (blocking; may throw) */
+    public StoreLocalShards(ShardEngine engine, Supplier<ClusterView> view, LongSupplier localNodeId,
+                            Runnable refresh) {
         this.engine = engine;
         this.view = view;
         this.localNodeId = localNodeId;
+        this.refresh = refresh;
     }
 
     @Override
@@ -40,9 +58,29 @@ public final class StoreLocalShards implements LocalShards {
 
     /** The shard's place in the cluster, if this node owns it. */
     public ShardLocation locate(long shardId) {
-        ShardLocation location = view.get().shards().shard(shardId).orElseThrow(() -> new ShardlineException(
+        ClusterView v = view.get();
+        if (refresh != null && shardId > v.metadata().maxShardId()) {
+            synchronized (refreshing) {
+                if (shardId > view.get().metadata().maxShardId()) {
+                    try {
+                        refresh.run();
+                    } catch (ShardlineException e) {
+                        LOG.debug("Cluster view refresh for shard {} failed: {}", shardId, e.getMessage());
+                    }
+                }
+            }
+            v = view.get();
+        }
+        return locate(v, localNodeId.getAsLong(), shardId);
+    }
+
+    /**
+     * The shard's place in {@code view} if node {@code self} owns it: {@code UNAVAILABLE} when the
+     * view does not know the shard yet, {@code FAILED_PRECONDITION} when another node owns it.
+     */
+    public static ShardLocation locate(ClusterView view, long self, long shardId) {
+        ShardLocation location = view.shards().shard(shardId).orElseThrow(() -> new ShardlineException(
                 ErrorCode.UNAVAILABLE, "shard " + shardId + " is not in this node's cluster view yet"));
-        long self = localNodeId.getAsLong();
         if (!location.shard().ownedBy(self)) {
             throw new ShardlineException(ErrorCode.FAILED_PRECONDITION,
                     "data node " + self + " does not own shard " + shardId);

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.lifecycle.LifecycleGuard;
+import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
 import io.shardline.common.net.HostPort;
 import io.shardline.config.meta.MetaConfig;
@@ -23,7 +24,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcFactory;
@@ -49,6 +54,8 @@ public final class MetaRaft implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaRaft.class);
     private static final Duration RETRY_SLEEP = Duration.ofMillis(100);
+    /** Changes submitted at once; metadata changes are few (DDL, shard groups, membership). */
+    private static final int SUBMITTERS = 8;
 
     private final MetaConfig meta;
     private final HostPort raftBind;
@@ -57,6 +64,21 @@ public final class MetaRaft implements Service {
     private final MetaStateMachine stateMachine = new MetaStateMachine();
     private final LifecycleGuard guard = new LifecycleGuard("meta raft");
     private final MetaRaftClients clients;
+    /**
+     * A second client for linearizable reads: a read a follower cannot answer yet (no leader) times
+     * out, and Ratis then closes its connections to that server, waiting up to 3 s for their calls;
+     * changes must not share those connections.
+     */
+    private final MetaRaftClients readClients;
+    /**
+     * Threads that submit changes with the Ratis client's blocking API. Its ordered async API
+     * sequences every request of one client: after a leader change the new leader held a change
+     * sent before it had seen the client's earlier sequence numbers until the request timed out,
+     * and the client then spent 3 s closing that connection (drill D6: writes opening shard
+     * groups waited 5 s). Blocking requests are independent and go to the new leader at once.
+     */
+    private final ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS,
+            new NamedThreadFactory("meta-submit", true));
     private RaftServer server;
 
     /**
@@ -69,8 +91,13 @@ public final class MetaRaft implements Service {
         this.raftBind = raftBind;
         this.raftAddress = raftAddress;
         this.httpAddress = httpAddress;
+        this.clients = clients(meta);
+        this.readClients = clients(meta);
+    }
+
+    private static MetaRaftClients clients(MetaConfig meta) {
         RaftProperties clientProperties = RaftSettings.clientProperties(meta);
-        this.clients = new MetaRaftClients(() -> new RaftAddressClientRpc(
+        return new MetaRaftClients(() -> new RaftAddressClientRpc(
                 new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), clientProperties)),
                 clientProperties, RaftSettings.retryPolicy(meta, RETRY_SLEEP));
     }
@@ -205,22 +232,28 @@ public final class MetaRaft implements Service {
 
     /** Logs the command through the leader and completes with what applying it answered. */
     public CompletableFuture<MetaResult> submit(MetaCommand command) {
-        byte[] bytes = MetaCommandCodec.encode(command);
-        return clients.client(members()).async().send(Message.valueOf(
-                        org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(bytes)))
+        Message message = Message.valueOf(org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
+                MetaCommandCodec.encode(command)));
+        RaftClient client = clients.client(members());
+        return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client.io().send(message);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                }, submitters)
                 .thenApply(MetaRaft::resultOf)
                 .orTimeout(meta.consensusTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * A linearizable read of the whole metadata, served by the leader. Sent unordered: the Ratis
-     * client's ordered stream would hold every later change of this node behind a read that is still
-     * looking for a new leader (a watch re-subscribing right after the leader died held shard-group
-     * creation for 5 s in drill D6).
+     * A linearizable read of the whole metadata, served by the leader. Sent unordered, like changes
+     * (see {@link #submitters}): an ordered read still looking for a new leader would hold later
+     * requests of this node behind it.
      */
     public CompletableFuture<ClusterMetadata> readConsistent() {
         byte[] query = MetaQuery.newBuilder().setVersion(1).build().toByteArray();
-        return clients.client(members()).async().sendReadOnlyUnordered(Message.valueOf(
+        return readClients.client(members()).async().sendReadOnlyUnordered(Message.valueOf(
                         org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(query)))
                 .thenApply(reply -> {
                     try {
@@ -305,7 +338,9 @@ public final class MetaRaft implements Service {
     }
 
     private void closeQuietly() {
+        submitters.shutdownNow();
         clients.close();
+        readClients.close();
         if (server != null) {
             try {
                 server.close();
