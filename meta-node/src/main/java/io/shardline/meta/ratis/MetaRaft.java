@@ -45,8 +45,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Raft side of a meta node: owns the Ratis server (with {@link MetaStateMachine}) and the Ratis
- * client that submits encoded commands to the leader and sends linearizable reads. Thread-safe: any
+ * The Raft side of a meta node: owns the Ratis server (with {@link MetaStateMachine}) and two Ratis
+ * clients, one that submits encoded commands to the leader and one that sends linearizable reads
+ * (see the fields for why they are apart). Thread-safe: any
  * thread may submit, read or ask for the {@link RaftView}; start and close belong to the node's
  * lifecycle thread.
  */
