@@ -78,10 +78,11 @@ public final class EntropyNode {
         Duration first = config.checkInterval().compareTo(Duration.ofSeconds(1)) < 0 ? config.checkInterval()
                 : Duration.ofSeconds(1);
         this.state = new EntropyState(new HandoffSchedule(first, config.checkInterval()), config.maxRepairBytesPerPass());
-        long settle = config.settleWindow().toMillis();
-        this.repairStep = new RepairStep(shards, peers, state, stats, clock, settle);
-        this.pass = new EntropyPass(config, shards, peers, state, stats, clock, liveNodes,
-                new ShardComparer(shards, peers, state, stats, clock, settle), this);
+        EntropyContext context = new EntropyContext(shards, peers, state, stats, clock,
+                config.settleWindow().toMillis());
+        this.repairStep = new RepairStep(context);
+        this.pass = new EntropyPass(config, shards, peers, state, stats, clock, liveNodes, new ShardComparer(context),
+                this);
         this.statusCollector = new StatusCollector(config, shards, peers, state, clock, this::shardInfo);
         stats.gauges(state::running, () -> state.diffShards().size(), state::missingCount, state::queuedCount);
     }

@@ -1,8 +1,6 @@
 package io.shardline.datanode.entropy;
 
-import io.shardline.common.time.Clock;
 import io.shardline.meta.model.ShardLocation;
-import io.shardline.model.Hlc;
 import io.shardline.storage.SeriesRange;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.digest.DiffResult;
@@ -55,40 +53,29 @@ final class RepairStep {
                    long merged) {
     }
 
-    private final EntropyShards shards;
-    private final EntropyPeers peers;
-    private final EntropyState state;
-    private final EntropyStats stats;
-    private final Clock clock;
-    private final long settleMillis;
+    private final EntropyContext context;
 
-    RepairStep(EntropyShards shards, EntropyPeers peers, EntropyState state, EntropyStats stats, Clock clock,
-               long settleMillis) {
-        this.shards = shards;
-        this.peers = peers;
-        this.state = state;
-        this.stats = stats;
-        this.clock = clock;
-        this.settleMillis = settleMillis;
+    RepairStep(EntropyContext context) {
+        this.context = context;
     }
 
     Outcome run(ShardLocation location, List<Long> order, RepairJob job) {
         long id = location.shardId();
-        long self = shards.self();
+        long self = context.shards().self();
         List<Long> path = RepairChain.pathForPush(job.visited(), self);
         long target = OwnerOrder.successor(order, self);
         if (target < 0 || RepairChain.remaining(path, order.size()) == 0) {
             return new Outcome(RepairQueue.Result.DONE, -1, 0, 0, 0, 0);
         }
-        ShardStore local = shards.owned(id);
+        ShardStore local = context.shards().owned(id);
         if (job.hintFrom() == target && !job.hint().isEmpty()) {
             // The target compared the shard with this node a moment ago: push what it found it lacks.
             return push(local, id, target, path, job.hint().ranges(), job.hint().tombstones(), RepairHint.NONE);
         }
-        long cutoff = Hlc.minVersionAt(Math.max(0, clock.wallMillis() - settleMillis));
+        long cutoff = context.cutoff();
         CompletableFuture<Digest> mineLater = CompletableFuture.supplyAsync(() -> local.digest(cutoff));
-        byte[] remoteBytes = peers.digest(target, id, cutoff);
-        stats.add("bytesRx", remoteBytes.length);
+        byte[] remoteBytes = context.peers().digest(target, id, cutoff);
+        context.stats().add("bytesRx", remoteBytes.length);
         Digest remote = DigestCodec.decode(remoteBytes);
         Digest mine = Async.join(mineLater);
         DiffResult diff = DigestDiff.diff(mine, remote);
@@ -139,9 +126,9 @@ final class RepairStep {
                 continue;
             }
             byte[] request = PresenceCodec.encodeRequest(ask.request());
-            byte[] answer = peers.presence(target, id, request, cutoff, bucketNanos);
-            stats.add("bytesTx", request.length);
-            stats.add("bytesRx", answer.length);
+            byte[] answer = context.peers().presence(target, id, request, cutoff, bucketNanos);
+            context.stats().add("bytesTx", request.length);
+            context.stats().add("bytesRx", answer.length);
             DiffNarrowing.Rows rows = PresenceLevel.compare(ask.mine(),
                     PresenceCodec.decodeAnswer(answer, ask.request().ranges()), bucketNanos);
             send.addAll(rows.send());
@@ -162,9 +149,9 @@ final class RepairStep {
             CompletableFuture<RowDigest> mineLater = CompletableFuture.supplyAsync(() ->
                     local.rowDigest(part, cutoff, resolution));
             byte[] request = RangeListCodec.encode(part);
-            byte[] theirs = peers.rowDigest(target, id, request, cutoff, resolution);
-            stats.add("bytesTx", request.length);
-            stats.add("bytesRx", theirs.length);
+            byte[] theirs = context.peers().rowDigest(target, id, request, cutoff, resolution);
+            context.stats().add("bytesTx", request.length);
+            context.stats().add("bytesRx", theirs.length);
             RowDigest mine = Async.join(mineLater);
             DiffNarrowing.Rows rows = DiffNarrowing.rows(mine, RowDigestCodec.decode(theirs));
             send.addAll(rows.send());
@@ -177,10 +164,10 @@ final class RepairStep {
     private Outcome push(ShardStore local, long id, long target, List<Long> path, List<SeriesRange> ranges,
                          boolean tombstonesDiffer, RepairHint hint) {
         if (!hint.isEmpty()) {
-            stats.add("bytesTx", hint.rangeBytes().length + 1);
+            context.stats().add("bytesTx", hint.rangeBytes().length + 1);
         }
         if (ranges.isEmpty() && !tombstonesDiffer) {
-            peers.applyPatch(target, id, null, path, true, hint);
+            context.peers().applyPatch(target, id, null, path, true, hint);
             return new Outcome(RepairQueue.Result.DONE, target, 0, 0, 0, 0);
         }
         Deque<List<SeriesRange>> groups = new ArrayDeque<>();
@@ -202,21 +189,21 @@ final class RepairStep {
                 groups.addFirst(group.subList(0, group.size() / 2));
                 continue;
             }
-            if (!state.tryConsume(patch.sizeBytes())) {
+            if (!context.state().tryConsume(patch.sizeBytes())) {
                 LOG.info("Repair paused until the next pass: max-repair-bytes-per-pass reached shard={} target={}"
                         + " patchBytes={}", id, target, patchBytes);
                 return new Outcome(RepairQueue.Result.PAUSED, target, ranges.size(), patchBytes, valueBytes, merged);
             }
             long raw = PatchBytes.rawValueBytes(patch);
             boolean last = groups.isEmpty();
-            ApplyOutcome out = peers.applyPatch(target, id, patch, path, last, last ? hint : RepairHint.NONE);
+            ApplyOutcome out = context.peers().applyPatch(target, id, patch, path, last, last ? hint : RepairHint.NONE);
             tombstonesSent |= patch.tombstones() > 0;
             patchBytes += patch.sizeBytes();
             valueBytes += raw;
             merged += out.merged();
-            stats.add("bytesTx", patch.sizeBytes());
-            stats.add("patchBytesTx", patch.sizeBytes());
-            stats.add("bytesDiff", raw);
+            context.stats().add("bytesTx", patch.sizeBytes());
+            context.stats().add("patchBytesTx", patch.sizeBytes());
+            context.stats().add("bytesDiff", raw);
         }
         return new Outcome(RepairQueue.Result.DONE, target, ranges.size(), patchBytes, valueBytes, merged);
     }

@@ -1,9 +1,7 @@
 package io.shardline.datanode.entropy;
 
 import io.shardline.common.error.ShardlineException;
-import io.shardline.common.time.Clock;
 import io.shardline.meta.model.ShardLocation;
-import io.shardline.model.Hlc;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.digest.DiffResult;
 import io.shardline.storage.digest.Digest;
@@ -28,34 +26,23 @@ final class ShardComparer {
     /** What one comparison found. */
     enum Result { EQUAL, UNCHANGED, SUSPECTED, CONFIRMED, PEER_LACKS_SHARD, NO_PEER, NO_LOCAL }
 
-    private final EntropyShards shards;
-    private final EntropyPeers peers;
-    private final EntropyState state;
-    private final EntropyStats stats;
-    private final Clock clock;
-    private final long settleMillis;
+    private final EntropyContext context;
 
-    ShardComparer(EntropyShards shards, EntropyPeers peers, EntropyState state, EntropyStats stats, Clock clock,
-                  long settleMillis) {
-        this.shards = shards;
-        this.peers = peers;
-        this.state = state;
-        this.stats = stats;
-        this.clock = clock;
-        this.settleMillis = settleMillis;
+    ShardComparer(EntropyContext context) {
+        this.context = context;
     }
 
     Result compare(PassPlan.Check check) {
         ShardLocation location = check.location();
         long id = location.shardId();
-        Optional<ShardStore> local = shards.local(location);
+        Optional<ShardStore> local = context.shards().local(location);
         if (local.isEmpty()) {
             return Result.NO_LOCAL;
         }
         for (long peer : check.peers()) {
             ReplicaInfo info;
             try {
-                info = peers.shardInfo(peer, id, false, 0);
+                info = context.peers().shardInfo(peer, id, false, 0);
             } catch (ShardlineException e) {
                 if (e.retriable()) {
                     LOG.debug("Peer did not answer shard={} peer={} error=\"{}\"", id, peer, e.getMessage());
@@ -63,7 +50,7 @@ final class ShardComparer {
                 }
                 throw e;
             }
-            stats.add("checks", 1);
+            context.stats().add("checks", 1);
             if (!info.exists()) {
                 LOG.debug("Next owner lacks the shard; its anti-entropy copies it shard={} peer={}", id, peer);
                 return Result.PEER_LACKS_SHARD;
@@ -76,20 +63,20 @@ final class ShardComparer {
     private Result compareWith(ShardLocation location, ShardStore local, long peer, long peerModified) {
         long id = location.shardId();
         long localModified = local.lastModified();
-        long nowMillis = clock.wallMillis();
-        if (!state.needsDigest(id, peer, localModified, peerModified, nowMillis, settleMillis)) {
+        long nowMillis = context.clock().wallMillis();
+        if (!context.state().needsDigest(id, peer, localModified, peerModified, nowMillis, context.settleMillis())) {
             return Result.UNCHANGED;
         }
-        long cutoff = Hlc.minVersionAt(Math.max(0, nowMillis - settleMillis));
+        long cutoff = context.cutoffAt(nowMillis);
         CompletableFuture<Digest> mineLater = CompletableFuture.supplyAsync(() -> local.digest(cutoff));
-        byte[] bytes = peers.digest(peer, id, cutoff);
-        stats.add("bytesRx", bytes.length);
-        stats.add("digests", 1);
+        byte[] bytes = context.peers().digest(peer, id, cutoff);
+        context.stats().add("bytesRx", bytes.length);
+        context.stats().add("digests", 1);
         Digest remote = DigestCodec.decode(bytes);
         Digest mine = Async.join(mineLater);
         DiffResult diff = DigestDiff.diff(mine, remote);
         DiffNarrowing.Buckets buckets = DiffNarrowing.buckets(diff, mine, remote);
-        CheckTracker.Outcome outcome = state.observe(id, peer, localModified, peerModified, nowMillis, buckets.keys(),
+        CheckTracker.Outcome outcome = context.state().observe(id, peer, localModified, peerModified, nowMillis, buckets.keys(),
                 diff.tombstonesDiffer(), buckets.estimatedValues() * DiffNarrowing.PATCH_BYTES_PER_VALUE);
         if (outcome != CheckTracker.Outcome.EQUAL) {
             LOG.info("Shard differs from its next owner shard={} db={} rp={} peer={} buckets={} tombstonesDiffer={}"
