@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The local-cluster launcher as an operator uses it: 3 meta + 2 data processes on base port 18000. */
+/** The local-cluster launcher as an operator uses it: 3 meta + 2 data processes on base port 18000 (shifted by {@link E2ePorts}). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterScriptE2E {
 
-    private static final ClusterScript CLUSTER = new ClusterScript("launcher", 18000);
+    private static final ClusterScript CLUSTER = new ClusterScript("launcher", E2ePorts.base(18000));
+    private static final int B = CLUSTER.basePort();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<String> NODES = List.of("meta1", "meta2", "meta3", "data1", "data2");
 
@@ -59,12 +60,12 @@ class ClusterScriptE2E {
             assertThat(n.state()).as(n.node()).isEqualTo("up");
             assertThat(ProcessHandle.of(n.pid())).as(n.node()).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         });
-        assertThat(status.get("data1").addresses()).isEqualTo("http=127.0.0.1:18106 tcp=127.0.0.1:18108");
-        assertThat(status.get("meta2").addresses()).isEqualTo("api=127.0.0.1:18021 status=127.0.0.1:18022 raft=127.0.0.1:18029");
-        assertThat(CLUSTER.url("data2")).isEqualTo("http://127.0.0.1:18116");
-        assertThat(CLUSTER.api("data2")).isEqualTo("127.0.0.1:18118");
-        assertThat(CLUSTER.api("meta1")).isEqualTo("127.0.0.1:18011");
-        assertThat(CLUSTER.url("meta1")).isEqualTo("http://127.0.0.1:18012");
+        assertThat(status.get("data1").addresses()).isEqualTo("http=127.0.0.1:" + (B + 106) + " tcp=127.0.0.1:" + (B + 108));
+        assertThat(status.get("meta2").addresses()).isEqualTo("api=127.0.0.1:" + (B + 21) + " status=127.0.0.1:" + (B + 22) + " raft=127.0.0.1:" + (B + 29));
+        assertThat(CLUSTER.url("data2")).isEqualTo("http://127.0.0.1:" + (B + 116));
+        assertThat(CLUSTER.api("data2")).isEqualTo("127.0.0.1:" + (B + 118));
+        assertThat(CLUSTER.api("meta1")).isEqualTo("127.0.0.1:" + (B + 11));
+        assertThat(CLUSTER.url("meta1")).isEqualTo("http://127.0.0.1:" + (B + 12));
     }
 
     @Test
@@ -99,11 +100,11 @@ class ClusterScriptE2E {
                 java.util.regex.Matcher leader = java.util.regex.Pattern.compile("\"leader\":\"([^\"]*)\"").matcher(status);
                 assertThat(leader.find()).as(status).isTrue();
                 leaders.add(leader.group(1));
-                assertThat(status).as(m).contains("\"peers\":[\"127.0.0.1:180");
+                assertThat(status).as(m).contains("\"peers\":[\"127.0.0.1:" + (B / 100));
             }
             assertThat(leaders.get(0)).isNotEmpty();
             assertThat(leaders).as("leader seen by meta1..3").containsOnly(leaders.get(0));
-            assertThat(List.of("127.0.0.1:18019", "127.0.0.1:18029", "127.0.0.1:18039")).contains(leaders.get(0));
+            assertThat(List.of("127.0.0.1:" + (B + 19), "127.0.0.1:" + (B + 29), "127.0.0.1:" + (B + 39))).contains(leaders.get(0));
         });
     }
 
@@ -111,11 +112,11 @@ class ClusterScriptE2E {
     @Order(2)
     void nodesAreRegisteredWithOneIdSequence() throws Exception {
         String cluster = showCluster();
-        assertThat(cluster).contains("{\"id\":1,\"addr\":\"127.0.0.1:18011\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:18019\"")
-                .contains("{\"id\":2,\"addr\":\"127.0.0.1:18021\"")
-                .contains("{\"id\":3,\"addr\":\"127.0.0.1:18031\"")
-                .contains("{\"id\":4,\"addr\":\"127.0.0.1:18106\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:18108\"")
-                .contains("{\"id\":5,\"addr\":\"127.0.0.1:18116\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:18118\"");
+        assertThat(cluster).contains("{\"id\":1,\"addr\":\"127.0.0.1:" + (B + 11) + "\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:" + (B + 19) + "\"")
+                .contains("{\"id\":2,\"addr\":\"127.0.0.1:" + (B + 21) + "\"")
+                .contains("{\"id\":3,\"addr\":\"127.0.0.1:" + (B + 31) + "\"")
+                .contains("{\"id\":4,\"addr\":\"127.0.0.1:" + (B + 106) + "\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:" + (B + 108) + "\"")
+                .contains("{\"id\":5,\"addr\":\"127.0.0.1:" + (B + 116) + "\",\"httpScheme\":\"http\",\"tcpAddr\":\"127.0.0.1:" + (B + 118) + "\"");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(showCluster()).as("every node announces its version").doesNotContain("\"version\":\"\""));
     }
@@ -133,7 +134,7 @@ class ClusterScriptE2E {
         assertThat(restarted.pid()).isNotEqualTo(pid);
         assertThat(get(CLUSTER.url("data1") + "/ping").statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(showCluster())
-                .as("data1 keeps id 4 after a restart").contains("{\"id\":4,\"addr\":\"127.0.0.1:18106\"")
+                .as("data1 keeps id 4 after a restart").contains("{\"id\":4,\"addr\":\"127.0.0.1:" + (B + 106) + "\"")
                 .doesNotContain("\"id\":6"));
     }
 

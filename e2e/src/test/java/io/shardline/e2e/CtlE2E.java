@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CtlE2E {
 
-    private static final int BASE = 26000;
+    private static final int BASE = E2ePorts.base(26000);
     private static final ClusterScript CLUSTER = new ClusterScript("ctl", BASE)
             .env("SHARDLINE_META_ANNOUNCEMENT_EXPIRATION", "5s")
             .env("SHARDLINE_META_GOSSIP_FREQUENCY", "1s")

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The short versions ({@code --short}) of failover drills D1, D4 and D9, run through the very scripts
  * of {@code scripts/drills/} (each starts and stops its own 3 meta + 3 data cluster under
- * {@code e2e/target/drills}, base ports 30000, 30200 and 30400, below Linux's ephemeral ports, or 1200 or 2400 higher when a port of
+ * {@code e2e/target/drills}, base ports 19000, 20000 and 25000 (shifted by {@link E2ePorts}), below Linux's ephemeral ports, or 1200 or 2400 higher when a port of
  * the layout is held). Each drill ends with the checker's
  * figures, read back from every owner separately; the test asserts the drill's verdict, that points
  * were acknowledged, and that none was lost (nor, for D9, resurrected). The seed (default 42) is printed;
@@ -38,21 +38,21 @@ class DrillsE2E {
 
     @Test
     void d1KillDataNodeLosesNothingAcknowledged() throws Exception {
-        Map<String, String> r = drill("d1-kill-data-node.sh", 30000);
+        Map<String, String> r = drill("d1-kill-data-node.sh", E2ePorts.base(19000));
         assertNothingLost(r);
         assertThat(Double.parseDouble(r.get("drain_s"))).as("hinted-handoff drain time").isGreaterThanOrEqualTo(0);
     }
 
     @Test
     void d4HandoffExpiryIsRepairedByAntiEntropy() throws Exception {
-        Map<String, String> r = drill("d4-handoff-expiry.sh", 30200);
+        Map<String, String> r = drill("d4-handoff-expiry.sh", E2ePorts.base(20000));
         assertNothingLost(r);
         assertThat(Long.parseLong(r.get("purged_entries"))).as("hinted-handoff entries purged by max-age").isPositive();
     }
 
     @Test
     void d9DeleteWhileOwnerDownResurrectsNothing() throws Exception {
-        Map<String, String> r = drill("d9-delete-while-owner-down.sh", 30400);
+        Map<String, String> r = drill("d9-delete-while-owner-down.sh", E2ePorts.base(25000));
         assertNothingLost(r);
         assertThat(Long.parseLong(r.get("deleted"))).as("points deleted").isPositive();
         assertThat(r.get("resurrected")).as("deleted points present again on some node").isEqualTo("0");

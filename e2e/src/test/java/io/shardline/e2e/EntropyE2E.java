@@ -50,7 +50,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EntropyE2E {
 
-    private static final int BASE = 24000;
+    private static final int BASE = E2ePorts.base(24000);
     /** A hinted-handoff queue with bytes in it, in {@code /debug/vars}. */
     private static final Pattern HINTS_QUEUED = Pattern.compile("\"queueBytes\":[1-9]");
     private static final ClusterScript CLUSTER = new ClusterScript("entropy", BASE)

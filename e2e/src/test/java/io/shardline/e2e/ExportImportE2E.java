@@ -45,8 +45,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportImportE2E {
 
-    private static final int BASE = 28000;
-    private static final int INFLUX_PORT = 28886;
+    private static final int BASE = E2ePorts.base(28000);
+    private static final int INFLUX_PORT = E2ePorts.base(28886);
     private static final ClusterScript CLUSTER = new ClusterScript("export-import", BASE)
             .env("SHARDLINE_ANTI_ENTROPY_ENABLED", "false")
             .env("SHARDLINE_HINTED_HANDOFF_RETRY_MAX_INTERVAL", "1s");

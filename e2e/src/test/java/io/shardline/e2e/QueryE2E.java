@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryE2E {
 
-    private static final ClusterScript CLUSTER = new ClusterScript("query", 23000)
+    private static final ClusterScript CLUSTER = new ClusterScript("query", E2ePorts.base(23000))
             .env("SHARDLINE_HINTED_HANDOFF_RETRY_MAX_INTERVAL", "1s")
             .env("SHARDLINE_CLUSTER_DIAL_TIMEOUT", "500ms");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

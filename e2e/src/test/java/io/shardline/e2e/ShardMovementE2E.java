@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardMovementE2E {
 
-    private static final int BASE = 32000;
+    private static final int BASE = E2ePorts.base(32000);
     private static final ClusterScript CLUSTER = new ClusterScript("shard-movement", BASE)
             .env("SHARDLINE_ANTI_ENTROPY_ENABLED", "false") // the procedures by hand, no automatic copies
             .env("SHARDLINE_DATA_BLOCK_REWRITE_COLD_DURATION", "10s")

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** {@code shardline sim}: a whole cluster in one process, on cluster.sh's port layout (base 22000). */
 class SimE2E {
 
+    private static final int B = E2ePorts.base(22000);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -25,19 +26,19 @@ class SimE2E {
         Path dir = repo.resolve("e2e/target/sim");
         Path out = Files.createTempFile("sim", ".out");
         Process p = new ProcessBuilder("java", "-Xmx1g", "-jar", repo.resolve("cluster-launcher/target/shardline.jar").toString(),
-                "sim", "--meta", "3", "--data", "2", "--dir", dir.toString(), "--base-port", "22000")
+                "sim", "--meta", "3", "--data", "2", "--dir", dir.toString(), "--base-port", Integer.toString(B))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(new File("/dev/null")).start();
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
                     Files.readString(out).contains("Press Ctrl-C to stop."));
-            assertThat(Files.readString(out)).contains("data2    http=127.0.0.1:22116 tcp=127.0.0.1:22118")
-                    .contains("meta1    api=127.0.0.1:22011 status=127.0.0.1:22012 raft=127.0.0.1:22019");
+            assertThat(Files.readString(out)).contains("data2    http=127.0.0.1:" + (B + 116) + " tcp=127.0.0.1:" + (B + 118))
+                    .contains("meta1    api=127.0.0.1:" + (B + 11) + " status=127.0.0.1:" + (B + 12) + " raft=127.0.0.1:" + (B + 19));
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:22106/query?q=CREATE+DATABASE+sim")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    "http://127.0.0.1:" + (B + 106) + "/query?q=CREATE+DATABASE+sim")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).isEqualTo(200);
             HttpResponse<String> written = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:22116/write?db=sim")).POST(HttpRequest.BodyPublishers.ofString("cpu v=1 1")).build(),
+                    "http://127.0.0.1:" + (B + 116) + "/write?db=sim")).POST(HttpRequest.BodyPublishers.ofString("cpu v=1 1")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(written.statusCode()).isEqualTo(204);
             new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();

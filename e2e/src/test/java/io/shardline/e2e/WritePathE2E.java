@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WritePathE2E {
 
-    private static final ClusterScript CLUSTER = new ClusterScript("write-path", 21000)
+    private static final ClusterScript CLUSTER = new ClusterScript("write-path", E2ePorts.base(21000))
             .env("SHARDLINE_HINTED_HANDOFF_RETRY_MAX_INTERVAL", "1s");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern POINTS = Pattern.compile("\"points\":(\\d+)");
