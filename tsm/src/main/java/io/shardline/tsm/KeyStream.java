@@ -28,6 +28,8 @@ final class KeyStream {
         this.entries = entries;
         this.tombstones = tombstones;
         this.block = block;
+        // The block holder is shared between the keys of one file: start empty.
+        block.reset(io.shardline.tsm.block.BlockCodec.fieldType(blockType));
     }
 
     int blockType() {
