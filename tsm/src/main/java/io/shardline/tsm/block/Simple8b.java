@@ -45,6 +45,7 @@ public final class Simple8b {
      * {@link #MAX_VALUE} gives {@link IllegalArgumentException}.
      */
     public static void encode(long[] src, int from, int to, RunRule rule, ByteOut out) {
+        int[] prefixWidth = new int[61];
         int nextNonOne = from;
         int i = from;
         while (i < to) {
@@ -64,31 +65,32 @@ public final class Simple8b {
                 out.putLong(1L << 60);
                 i += 120;
             } else {
-                i += packOne(src, i, remaining, out);
+                i += packOne(src, i, remaining, prefixWidth, out);
             }
         }
     }
 
-    // Picks the first selector from 2 up whose count fits in what remains and whose width fits
-    // every value it would take; scans each value at most once per word.
-    private static int packOne(long[] src, int i, int remaining, ByteOut out) {
+    // Picks the first selector from 2 up whose count fits in what remains and whose width fits the
+    // values it would take. prefixWidth[k] is the widest of the first k values, filled only as far
+    // as needed and never past a value too wide for the selector being tried.
+    private static int packOne(long[] src, int i, int remaining, int[] prefixWidth, ByteOut out) {
         int scanned = 0;
-        int width = 0;
+        prefixWidth[0] = 0;
         for (int sel = 2; sel < 16; sel++) {
             int n = COUNT[sel];
             int bits = BITS[sel];
-            if (n > remaining || width > bits) {
+            if (n > remaining) {
                 continue;
             }
-            while (scanned < n && width <= bits) {
+            while (scanned < n && prefixWidth[scanned] <= bits) {
                 long v = src[i + scanned];
                 if (Long.compareUnsigned(v, MAX_VALUE) > 0) {
                     throw new IllegalArgumentException("value out of simple8b range: " + Long.toUnsignedString(v));
                 }
-                width = Math.max(width, 64 - Long.numberOfLeadingZeros(v));
+                prefixWidth[scanned + 1] = Math.max(prefixWidth[scanned], 64 - Long.numberOfLeadingZeros(v));
                 scanned++;
             }
-            if (width <= bits) {
+            if (scanned >= n && prefixWidth[n] <= bits) {
                 long word = (long) sel << 60;
                 for (int k = 0; k < n; k++) {
                     word |= src[i + k] << (k * bits);

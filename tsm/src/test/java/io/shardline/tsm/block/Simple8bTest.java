@@ -67,6 +67,14 @@ class Simple8bTest {
     }
 
     @Test
+    void choosesTheDensestSelectorForTheValuesItTakes() {
+        // Four 10-bit values then a 21-bit one: InfluxDB packs the four in 15-bit slots (selector 12).
+        long[] src = {1000, 1001, 1002, 1003, 1_220_000, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
+        assertThat(words(src, Simple8b.RunRule.WINDOW_240)[0] >>> 60).isEqualTo(12);
+        assertThat(roundTrip(src, Simple8b.RunRule.WINDOW_240)).containsExactly(src);
+    }
+
+    @Test
     void refusesValuesAbove60Bits() {
         assertThatThrownBy(() -> roundTrip(new long[] {1L << 60}, Simple8b.RunRule.ALL_REMAINING))
                 .isInstanceOf(IllegalArgumentException.class);
