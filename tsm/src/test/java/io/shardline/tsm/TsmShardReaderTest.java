@@ -7,12 +7,19 @@ import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.model.FieldType;
 import io.shardline.tsm.block.BlockValues;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +90,62 @@ class TsmShardReaderTest {
         assertThat(TsmFileTest.readAll(List.of(older, newer))).containsExactly("m#!~#f float 2 " + Double.doubleToRawLongBits(2.5));
     }
 
+    /** Random overlapping files and tombstones against a model: apply files oldest first. */
+    @Test
+    void randomFilesMergeLikeInfluxDb() {
+        Random r = TestSeeds.random("TsmShardReaderTest.randomFilesMergeLikeInfluxDb");
+        for (int it = 0; it < TestSeeds.iterations(20); it++) {
+            Path d = dir.resolve("m" + it);
+            TreeMap<String, TreeMap<Long, Long>> model = new TreeMap<>();
+            List<Path> files = new ArrayList<>();
+            for (int g = 1; g <= 1 + r.nextInt(4); g++) {
+                TreeMap<byte[], BlockValues> data = new TreeMap<>(TsmKey.ORDER);
+                for (int k = 0; k < 1 + r.nextInt(4); k++) {
+                    TreeMap<Long, Long> values = new TreeMap<>();
+                    for (int n = r.nextInt(1500); n >= 0; n--) {
+                        values.put((long) r.nextInt(3000), r.nextLong());
+                    }
+                    BlockValues v = new BlockValues(values.size());
+                    v.reset(FieldType.INTEGER);
+                    values.forEach(v::add);
+                    data.put(TsmFileTest.key("s" + r.nextInt(6), "v"), v);
+                }
+                List<Tombstone> tombs = new ArrayList<>();
+                for (byte[] k : data.keySet()) {
+                    if (r.nextBoolean()) {
+                        long min = r.nextInt(3000);
+                        tombs.add(new Tombstone(k, min, min + r.nextInt(500)));
+                    }
+                }
+                try {
+                    Files.createDirectories(d);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                try (TsmShardWriter w = new TsmShardWriter(d, g, 1 + r.nextInt(1000), Long.MAX_VALUE)) {
+                    data.forEach(w::write);
+                    Path f = w.finish().get(0);
+                    TombstoneFile.write(TombstoneFile.of(f), tombs);
+                    files.add(f);
+                }
+                data.forEach((k, v) -> {
+                    TreeMap<Long, Long> m = model.computeIfAbsent(new String(k, StandardCharsets.UTF_8),
+                            x -> new TreeMap<>());
+                    for (int i = 0; i < v.size(); i++) {
+                        long t = v.time(i);
+                        if (tombs.stream().noneMatch(x -> Arrays.equals(x.key(), k) && x.covers(t))) {
+                            m.put(t, v.bits(i));
+                        }
+                    }
+                });
+            }
+            List<String> expected = new ArrayList<>();
+            model.forEach((k, m) -> m.forEach((t, v) -> expected.add(k + " integer " + t + " " + v)));
+            Collections.shuffle(files, r);
+            TsmFileTest.assertSameLines(TsmFileTest.readAll(files), expected, "iteration " + it);
+        }
+    }
+
     @Test
     void readsEveryTombstoneFormat() throws IOException {
         byte[] k1 = "cpu,host=a#!~#v".getBytes(StandardCharsets.UTF_8);
@@ -115,7 +178,7 @@ class TsmShardReaderTest {
         assertThat(TombstoneFile.read(dir.resolve("missing.tombstone"))).isEmpty();
         Path cut = dir.resolve("cut.tombstone");
         byte[] whole = Files.readAllBytes(v2);
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 3));
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 3));
         assertThatThrownBy(() -> TombstoneFile.read(cut)).hasMessageContaining(cut.toString())
                 .hasMessageContaining("truncated");
         assertThat(TombstoneFile.of(Path.of("/d/000000001-000000002.tsm")))
@@ -123,13 +186,13 @@ class TsmShardReaderTest {
     }
 
     private static byte[] entry(byte[] key, long min, long max) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + key.length + 16);
+        ByteBuffer b = ByteBuffer.allocate(4 + key.length + 16);
         b.putInt(key.length).put(key).putLong(min).putLong(max);
         return b.array();
     }
 
     private static byte[] gzip(byte[]... parts) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             for (byte[] p : parts) {
                 gz.write(p);
