@@ -145,8 +145,9 @@ public final class TsmShardReader implements Closeable {
         for (int i = 0; i < files.size(); i++) {
             FileState f = files.get(i);
             if (f.hasKey && TsmKey.ORDER.compare(f.cursor.key(), min) == 0) {
-                List<Tombstone> t = f.tombstones.getOrDefault(mapKey(min), List.of());
-                streams.add(new KeyStream(f.reader, i, min, f.cursor.blockType(), List.copyOf(f.cursor.entries()), t, f.block));
+                List<Tombstone> t = f.tombstones.isEmpty() ? List.of() : f.tombstones.getOrDefault(mapKey(min), List.of());
+                // The cursor's entries stay valid until endKey() moves the cursor on.
+                streams.add(new KeyStream(f.reader, i, min, f.cursor.blockType(), f.cursor.entries(), t, f.block));
             }
         }
         dropConflictingTypes();

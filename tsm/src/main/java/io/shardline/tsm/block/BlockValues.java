@@ -46,7 +46,8 @@ public final class BlockValues {
 
     /** The raw bits of value {@code i}; 0 for strings. */
     public long bits(int i) {
-        return bits[i];
+        // A decoded string block leaves the bits array as the previous block left it.
+        return type == FieldType.STRING ? 0 : bits[i];
     }
 
     /** The string value {@code i} (string blocks only). */
