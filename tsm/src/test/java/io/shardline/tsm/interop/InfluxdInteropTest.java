@@ -212,7 +212,8 @@ class InfluxdInteropTest {
                 + identicalStrings + " of " + stringBlocks);
         System.out.println("encodings seen: " + encodings);
         assertThat(String.join(",", encodings).split(",")).contains("time raw", "time packed", "time RLE",
-                "integer raw", "integer packed", "integer RLE", "float gorilla", "boolean bits", "string snappy");
+                "integer raw", "integer packed", "integer RLE", "float gorilla", "boolean bits", "string snappy",
+                "time simple8b 240 ones", "integer simple8b 240 ones", "integer simple8b 120 ones");
     }
 
     /** The names of a raw block's timestamp and value encodings, from their header nibbles. */
@@ -234,7 +235,24 @@ class InfluxdInteropTest {
             case BlockCodec.BOOLEAN -> "boolean bits";
             default -> "string snappy";
         };
-        return "time " + packed[(raw[p] & 0xFF) >>> 4] + "," + values;
+        int valuesAt = p + (int) tsLen;
+        return "time " + packed[(raw[p] & 0xFF) >>> 4] + "," + values + runWords("time", raw, p, valuesAt)
+                + (type == BlockCodec.INTEGER ? runWords("integer", raw, valuesAt, raw.length) : "");
+    }
+
+    /** Markers for simple8b words of 240 or 120 ones in a packed column {@code raw[from, to)}. */
+    private static String runWords(String column, byte[] raw, int from, int to) {
+        if (to - from < 9 || (raw[from] & 0xFF) >>> 4 != 1) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int w = from + 9; w + 8 <= to; w += 8) {
+            int selector = (raw[w] & 0xFF) >>> 4;
+            if (selector < 2) {
+                b.append(",").append(column).append(" simple8b ").append(selector == 0 ? 240 : 120).append(" ones");
+            }
+        }
+        return b.toString();
     }
 
     static TreeMap<byte[], BlockValues> toTsm(List<Point> points) {

@@ -62,6 +62,7 @@ final class InteropData {
             out.add(p("we ather,x=y").tag("t a,g", "v=a l u").tag("é", "東京").floatField("f i,e=l\"d", 1.5 + i)
                     .stringField("s", "v" + i).timestamp(T0 + i * 3 * SECOND + 17).build());
         }
+        runs(out);
         out.add(p("far").integerField("v", 1).timestamp(0).build());
         out.add(p("far").integerField("v", 2).timestamp(1L << 61).build());
         out.add(p("far").integerField("v", 3).timestamp((1L << 61) + 7).build());
@@ -72,6 +73,26 @@ final class InteropData {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs of ones for simple8b's run words: timestamps 1 ns apart with jumps (240-value windows of
+     * ones), integers falling by 1 (zig-zag 1) with jumps, and 150 trailing ones (a 120-ones word).
+     */
+    private static void runs(List<Point> out) {
+        long t = T0 + 7_777;
+        long v = 1_000_000;
+        for (int i = 0; i < 1000; i++) {
+            t += i == 250 ? 1000 : 1;
+            v -= i == 130 || i == 700 ? 7 : 1;
+            out.add(p("runs").tag("t", "a").integerField("down", v).timestamp(t).build());
+        }
+        t = T0 + 5_000_000;
+        for (int i = 0; i < 152; i++) {
+            t += i == 151 ? 2 : 1;
+            out.add(p("runs").tag("t", "b").integerField("down", i == 0 ? 3 : i == 1 ? 8 : 8 - i + 1)
+                    .timestamp(t).build());
+        }
     }
 
     /**
