@@ -119,7 +119,12 @@ public final class TsmShardWriter implements Closeable {
         return List.copyOf(finished);
     }
 
-    /** Removes the unfinished file, if any (files already finished stay). */
+    /** The files finished so far (a caller abandoning the shard removes these after {@link #close()}). */
+    public List<Path> files() {
+        return List.copyOf(finished);
+    }
+
+    /** Removes the unfinished file, if any (files already finished stay; see {@link #files()}). */
     @Override
     public void close() {
         if (writer != null) {
