@@ -1,0 +1,58 @@
+package io.shardline.tsm.block;
+
+/**
+ * Reads bits most significant first from {@code b[off, end)}; reading past the end throws
+ * {@link CorruptBlockException}. Not thread-safe.
+ */
+final class BitReader {
+
+    private final byte[] b;
+    private final int end;
+    private int pos;
+    private long acc;
+    private int accBits;
+
+    BitReader(byte[] b, int off, int end) {
+        this.b = b;
+        this.pos = off;
+        this.end = end;
+    }
+
+    /** The next {@code n} bits (0 to 64) as the low bits of the result. */
+    long read(int n, String what) {
+        if (n == 0) {
+            return 0;
+        }
+        long v = 0;
+        int need = n;
+        while (need > 0) {
+            if (accBits == 0) {
+                refill(what);
+            }
+            int take = Math.min(need, accBits);
+            long chunk = take == 64 ? acc : (acc >>> (accBits - take)) & ((1L << take) - 1);
+            v = take == 64 ? chunk : (v << take) | chunk;
+            accBits -= take;
+            need -= take;
+        }
+        return v;
+    }
+
+    private void refill(String what) {
+        int avail = end - pos;
+        if (avail <= 0) {
+            throw new CorruptBlockException(what + ": bit stream ends early");
+        }
+        if (avail >= 8) {
+            acc = ByteIn.u64(b, pos);
+            pos += 8;
+            accBits = 64;
+        } else {
+            acc = 0;
+            for (int i = 0; i < avail; i++) {
+                acc = (acc << 8) | (b[pos++] & 0xFF);
+            }
+            accBits = avail * 8;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.shardline.tsm.interop;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real InfluxDB 1.x ({@code influxd} from Debian's package) for interop tests: its own
+ * directories, HTTP and RPC (backup/restore) on free loopback ports, stopped by pid.
+ */
+final class Influxd implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+    private final int httpPort;
+    private final int rpcPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    private Influxd(Path dir) throws IOException {
+        this.dir = dir;
+        this.httpPort = freePort();
+        this.rpcPort = freePort();
+    }
+
+    /** Whether {@code influxd} is on the PATH. */
+    static boolean installed() {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!p.isEmpty() && Files.isExecutable(Path.of(p, "influxd"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts influxd with its data under {@code dir} and waits until it answers /ping. */
+    static Influxd start(Path dir) throws IOException {
+        Influxd i = new Influxd(dir);
+        i.launch();
+        return i;
+    }
+
+    private void launch() throws IOException {
+        Files.createDirectories(dir);
+        Path conf = dir.resolve("influxdb.conf");
+        Files.writeString(conf, String.join("\n",
+                "reporting-disabled = true",
+                "bind-address = \"127.0.0.1:" + rpcPort + "\"",
+                "[meta]", "  dir = \"" + dir.resolve("meta") + "\"",
+                "[data]", "  dir = \"" + dir.resolve("data") + "\"", "  wal-dir = \"" + dir.resolve("wal") + "\"",
+                "  query-log-enabled = false",
+                "[http]", "  bind-address = \"127.0.0.1:" + httpPort + "\"", "  log-enabled = false",
+                "[monitor]", "  store-enabled = false",
+                "[continuous_queries]", "  enabled = false", ""));
+        process = new ProcessBuilder("influxd", "-config", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(this::pings);
+    }
+
+    private boolean pings() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("influxd exited; see " + dir.resolve("influxd.log"));
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url("/ping"))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String rpcAddress() {
+        return "127.0.0.1:" + rpcPort;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** Runs an InfluxQL statement (POST) and returns the JSON; fails on an HTTP or statement error. */
+    JsonNode query(String db, String q) throws IOException, InterruptedException {
+        String params = "epoch=ns&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + (db == null ? "" : "&db=" + URLEncoder.encode(db, StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/query?" + params)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = JSON.readTree(r.body());
+        if (r.statusCode() != 200 || json.path("results").path(0).has("error")) {
+            throw new IllegalStateException("query " + q + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return json;
+    }
+
+    /** Writes a line-protocol body (nanosecond precision); fails unless 204. */
+    void write(String db, String rp, byte[] body) throws IOException, InterruptedException {
+        String u = url("/write?db=" + URLEncoder.encode(db, StandardCharsets.UTF_8) + (rp == null ? "" : "&rp=" + rp));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(u))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 204) {
+            throw new IllegalStateException("write failed: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Runs {@code influxd <args>} against this server's RPC address and returns its output. */
+    String tool(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("influxd"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + new String(out, StandardCharsets.UTF_8));
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Stops influxd (SIGTERM, then SIGKILL after 20 s). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
