@@ -1,5 +1,6 @@
 package io.shardline.meta.model;
 
+import io.shardline.common.auth.Principal;
 import io.shardline.common.auth.Privilege;
 import java.util.Collections;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
  * admin, and its privileges by database (a revoked privilege stays as {@code NO PRIVILEGES}, as in
  * 1.x). Immutable.
  */
-public record UserInfo(String name, String hash, boolean admin, SortedMap<String, Privilege> privileges) {
+public record UserInfo(String name, String hash, boolean admin, SortedMap<String, Privilege> privileges)
+        implements Principal {
 
     public UserInfo {
         Objects.requireNonNull(name, "name");
@@ -30,6 +32,7 @@ public record UserInfo(String name, String hash, boolean admin, SortedMap<String
     }
 
     /** 1.x's {@code AuthorizeDatabase}: admins may do anything; otherwise the database's privilege decides. */
+    @Override
     public boolean authorizeDatabase(Privilege wanted, String database) {
         return admin || wanted == Privilege.NO_PRIVILEGES
                 || (privileges.containsKey(database) && privileges.get(database).grants(wanted));
