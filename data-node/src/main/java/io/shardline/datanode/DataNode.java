@@ -25,7 +25,12 @@ import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.http.DataNodeHttpApi;
+import io.shardline.common.auth.CredentialCache;
+import io.shardline.common.http.HttpAuthenticator;
+import io.shardline.config.data.HttpConfig;
+import io.shardline.datanode.http.ClusterUsers;
 import io.shardline.datanode.http.QueryHandler;
+import io.shardline.datanode.http.RouteAccess;
 import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
 import io.shardline.datanode.meta.DataNodeMembership;
@@ -173,10 +178,19 @@ public final class DataNode implements Service {
     }
 
     private DataNodeHttpApi httpApi() {
-        DataNodeHttpApi api = new DataNodeHttpApi(clock);
-        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, config.http().maxBodySize()));
+        HttpConfig httpConfig = config.http();
+        ClusterUsers users = new ClusterUsers(() -> membership.view().metadata());
+        DataNodeHttpApi api = httpConfig.authEnabled()
+                ? new DataNodeHttpApi(clock, router -> new HttpAuthenticator(router,
+                        new RouteAccess(httpConfig.pingAuthEnabled(), httpConfig.pprofAuthEnabled()), users,
+                        new CredentialCache(), httpConfig.realm(), httpConfig.sharedSecret(), clock,
+                        stats.statistic("httpd")))
+                : new DataNodeHttpApi(clock);
+        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, httpConfig.maxBodySize(),
+                httpConfig.authEnabled()));
         QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
-                (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));
+                (int) Math.min(Integer.MAX_VALUE, httpConfig.maxRowLimit()),
+                httpConfig.authEnabled() ? users::userCount : null);
         api.route(Set.of("GET", "POST"), "/query", query);
         api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));
         api.route(Set.of("GET"), "/shard-status", new ShardStatusHandler(engine, membership::view, clock,

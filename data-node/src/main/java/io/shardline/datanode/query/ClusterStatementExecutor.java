@@ -50,7 +50,7 @@ public final class ClusterStatementExecutor implements StatementExecutor {
             return users.execute(statement);
         }
         if (MetaStatements.handles(statement)) {
-            return meta.execute(statement, context.database(), context.nowNanos());
+            return meta.execute(statement, context);
         }
         return dataStatements.execute(statement, context);
     }

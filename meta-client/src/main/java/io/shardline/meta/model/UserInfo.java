@@ -1,6 +1,6 @@
 package io.shardline.meta.model;
 
-import io.shardline.common.auth.Principal;
+import io.shardline.common.auth.StoredUser;
 import io.shardline.common.auth.Privilege;
 import java.util.Collections;
 import java.util.Objects;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * 1.x). Immutable.
  */
 public record UserInfo(String name, String hash, boolean admin, SortedMap<String, Privilege> privileges)
-        implements Principal {
+        implements StoredUser {
 
     public UserInfo {
         Objects.requireNonNull(name, "name");
