@@ -26,9 +26,12 @@ import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.http.DataNodeHttpApi;
 import io.shardline.common.auth.CredentialCache;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.rpc.RpcAuthenticator;
+import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.common.http.HttpAuthenticator;
 import io.shardline.config.data.HttpConfig;
-import io.shardline.datanode.http.ClusterUsers;
+import io.shardline.meta.client.ClusterUsers;
 import io.shardline.datanode.http.QueryHandler;
 import io.shardline.datanode.http.RouteAccess;
 import io.shardline.datanode.http.ShardStatusHandler;
@@ -54,6 +57,7 @@ import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -112,6 +116,9 @@ public final class DataNode implements Service {
     @Override
     public void start() {
         guard.markStarted();
+        if (config.meta().metaAuthEnabled() && config.meta().metaInternalSharedSecret().isEmpty()) {
+            throw ShardlineException.invalid("[meta] meta-auth-enabled = true requires [meta] meta-internal-shared-secret");
+        }
         Directories.ensureWritable(config.data().dir(), "[data] dir");
         Directories.ensureWritable(config.data().walDir(), "[data] wal-dir");
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
@@ -127,7 +134,7 @@ public final class DataNode implements Service {
         StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId,
                 membership::refreshView);
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
-                peerInterceptors);
+                withInternalCredentials(peerInterceptors));
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
@@ -139,6 +146,10 @@ public final class DataNode implements Service {
                 .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
                         .withShardAdmin(movement.rpc())
                         .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))));
+        if (config.meta().metaAuthEnabled()) {
+            rpc.intercept(new RpcAuthenticator(config.meta().metaInternalSharedSecret(),
+                    new ClusterUsers(() -> membership.view().metadata()), config.http().sharedSecret(), clock));
+        }
         services.add(closer("query owner reads", ownerReads::shutdownNow));
         services.add(membership);
         services.add(closer("peer channels", channels::close));
@@ -175,6 +186,17 @@ public final class DataNode implements Service {
         }
         services.start();
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());
+    }
+
+    /** With {@code [meta] meta-auth-enabled}, calls to other data nodes carry an internal token too. */
+    private List<ClientInterceptor> withInternalCredentials(List<ClientInterceptor> interceptors) {
+        if (!config.meta().metaAuthEnabled()) {
+            return interceptors;
+        }
+        List<ClientInterceptor> all = new ArrayList<>(interceptors);
+        all.add(RpcCredentials.internalToken(config.advertisedTcpAddress().toString(),
+                config.meta().metaInternalSharedSecret(), clock));
+        return all;
     }
 
     private DataNodeHttpApi httpApi() {

@@ -66,13 +66,14 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     private final PasswordHashes passwordHashes = new PasswordHashes();
 
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
-                           boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor) {
+                           boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor,
+                           List<io.grpc.ClientInterceptor> peerCredentials) {
         this.raft = raft;
         this.retentionAutoCreate = retentionAutoCreate;
         this.httpAddress = httpAddress;
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
-        this.peers = new MetaPeers(raft);
+        this.peers = new MetaPeers(raft, peerCredentials);
         this.membership = new MetaMembership(raft, peers, membershipExecutor);
         raft.stateMachine().addListener(watches::publish);
     }

@@ -1,4 +1,4 @@
-package io.shardline.datanode.http;
+package io.shardline.meta.client;
 
 import io.shardline.common.auth.StoredUser;
 import io.shardline.common.auth.UserDirectory;
