@@ -87,8 +87,17 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
                 return;
             }
         }
-        reply(() -> submit(ChangeRequests.toCommand(request, clock.wallNanos(), retentionAutoCreate,
-                passwordHashes::hash)).thenApply(MetaResultCodec::encodeValue), out);
+        reply(() -> {
+            CompletableFuture<Object> change = submit(ChangeRequests.toCommand(request, clock.wallNanos(),
+                    retentionAutoCreate, passwordHashes::hash));
+            if (request.hasCreateUser()) {
+                // A retried CREATE USER whose first attempt was applied meanwhile is the same user, not a conflict.
+                change = change.exceptionallyCompose(e -> UserCreation.existingSameUser(raft.localMetadata(),
+                        request.getCreateUser()).<CompletableFuture<Object>>map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> CompletableFuture.failedFuture(e)));
+            }
+            return change.thenApply(MetaResultCodec::encodeValue);
+        }, out);
     }
 
     private CompletableFuture<Object> submit(MetaCommand command) {
