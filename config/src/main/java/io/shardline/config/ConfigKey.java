@@ -10,9 +10,10 @@ import java.util.Objects;
  * variable names it answers to. Immutable.
  *
  * @param shardlineOnly true for keys Shardline adds to InfluxDB Enterprise's set
+ * @param secret true for keys whose value is never printed (shared secrets)
  */
 public record ConfigKey<T>(String section, String name, ConfigType<T> type, T defaultValue, String doc,
-                           Validator<T> validator, List<String> envAliases, boolean shardlineOnly) {
+                           Validator<T> validator, List<String> envAliases, boolean shardlineOnly, boolean secret) {
 
     public ConfigKey {
         Objects.requireNonNull(section, "section");
@@ -61,6 +62,7 @@ public record ConfigKey<T>(String section, String name, ConfigType<T> type, T de
         private Validator<T> validator = Validator.any();
         private List<String> envAliases = List.of();
         private boolean shardlineOnly;
+        private boolean secret;
 
         private Builder(String section, String name, ConfigType<T> type, T defaultValue) {
             this.section = section;
@@ -90,8 +92,15 @@ public record ConfigKey<T>(String section, String name, ConfigType<T> type, T de
             return this;
         }
 
+        /** Marks a key whose value {@code shardline config} and logs never show. */
+        public Builder<T> secret() {
+            this.secret = true;
+            return this;
+        }
+
         public ConfigKey<T> build() {
-            return new ConfigKey<>(section, name, type, defaultValue, doc, validator, envAliases, shardlineOnly);
+            return new ConfigKey<>(section, name, type, defaultValue, doc, validator, envAliases, shardlineOnly,
+                    secret);
         }
     }
 }

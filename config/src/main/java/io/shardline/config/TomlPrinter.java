@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Prints a configuration as TOML with each key's documentation as a comment, like
- * {@code influxd config}. The output loads back to an equal {@link Config}. Stateless.
+ * {@code influxd config}. The output loads back to an equal {@link Config}, except that a secret
+ * key's value is never printed: a secret that is set shows as {@code ""} with a comment saying so.
+ * Stateless.
  */
 public final class TomlPrinter {
 
@@ -40,7 +42,11 @@ public final class TomlPrinter {
     }
 
     private static <T> String literal(Config config, ConfigKey<T> key) {
-        return key.type().toToml(config.get(key));
+        T value = config.get(key);
+        if (key.secret() && !value.equals(key.defaultValue())) {
+            return key.type().toToml(key.defaultValue()) + " # set; the value is not shown";
+        }
+        return key.type().toToml(value);
     }
 
     private static void appendComment(StringBuilder out, String indent, ConfigKey<?> key) {

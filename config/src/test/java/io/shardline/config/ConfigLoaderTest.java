@@ -92,10 +92,11 @@ class ConfigLoaderTest {
 
     @Test
     void securitySwitchesShardlineCannotHonourRefuseToStart() {
-        assertThatThrownBy(() -> load("[http]\nauth-enabled = true\n", Map.of()))
-                .hasMessage("invalid configuration: [http] auth-enabled = true in test.toml is not supported by Shardline"
-                        + " (Shardline has no user authentication yet); set it to false or remove it");
-        assertThat(ConfigLoader.parse(DATA, "[http]\nauth-enabled = false\n", "t", Map.of()).warnings()).hasSize(1);
+        assertThatThrownBy(() -> load("[http]\nhttps-enabled = true\n", Map.of()))
+                .hasMessage("invalid configuration: [http] https-enabled = true in test.toml is not supported by Shardline"
+                        + " (Shardline serves plain HTTP only); set it to false or remove it");
+        assertThat(ConfigLoader.parse(DATA, "[http]\nhttps-enabled = false\n", "t", Map.of()).warnings()).hasSize(1);
+        assertThat(ConfigLoader.parse(DATA, "[http]\nauth-enabled = true\n", "t", Map.of()).warnings()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -45,6 +45,15 @@ class ConfigRoundTripTest {
     }
 
     @Test
+    void secretsAreNeverPrinted() {
+        Config withSecret = Config.defaults(DataNodeConfig.DEFINITION)
+                .with(io.shardline.config.data.HttpConfig.SHARED_SECRET, "hunter2-secret");
+        String toml = TomlPrinter.print(withSecret);
+        assertThat(toml).doesNotContain("hunter2").contains("shared-secret = \"\" # set; the value is not shown");
+        assertThat(DataNodeConfig.from(withSecret).http().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
     void printedFileLooksLikeInfluxdConfig() {
         String toml = TomlPrinter.print(Config.defaults(DataNodeConfig.DEFINITION));
         assertThat(toml).contains("\n[hinted-handoff]\n")

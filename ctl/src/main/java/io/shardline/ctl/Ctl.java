@@ -1,5 +1,6 @@
 package io.shardline.ctl;
 
+import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import java.util.List;
 import picocli.CommandLine;
@@ -67,6 +68,9 @@ public final class Ctl {
     private static int failure(Exception e, CommandLine cmd) {
         String message = e instanceof ShardlineException se ? se.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof ShardlineException se && se.code() == ErrorCode.UNAUTHENTICATED) {
+            message = message + "."; // influxd-ctl: "Error: authorization failed."
+        }
         cmd.getOut().flush();
         cmd.getErr().println("Error: " + oneLine(message));
         cmd.getErr().flush();

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shardline ctl",
         synopsisHeading = "Usage: ",
-        customSynopsis = "shardline ctl [-bind host:port] [-timeout duration] <command> [options] [<args>]",
+        customSynopsis = "shardline ctl [-bind host:port] [-timeout duration] [-auth-type none|basic|jwt -user name"
+                + " -pwd password|-secret secret] <command> [options] [<args>]",
         description = {"Administers a Shardline cluster through its meta nodes, like influxd-ctl.",
                 "Run 'shardline ctl <command> -help' for a command's options."},
         commandListHeading = "%nCommands:%n",
@@ -31,6 +32,23 @@ public final class CtlCommand implements Callable<Integer> {
             converter = GoDurationConverter.class,
             description = "Longest wait for any one operation, e.g. 30s or 1m. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
+
+    @Option(names = {"-auth-type", "--auth-type"}, paramLabel = "none|basic|jwt", defaultValue = "none",
+            description = "How to authenticate to the nodes: none, basic (-user, -pwd) or jwt (-user, -secret)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String authType;
+
+    @Option(names = {"-user", "--user"}, paramLabel = "name", defaultValue = "",
+            description = "User name (an admin) for -auth-type basic or jwt.")
+    String user;
+
+    @Option(names = {"-pwd", "--pwd"}, paramLabel = "password", defaultValue = "",
+            description = "Password for -auth-type basic.")
+    String password;
+
+    @Option(names = {"-secret", "--secret"}, paramLabel = "secret", defaultValue = "",
+            description = "The meta nodes' [meta] shared-secret, which signs the token for -auth-type jwt.")
+    String secret;
 
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
@@ -55,6 +73,10 @@ public final class CtlCommand implements Callable<Integer> {
         if (timeout.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-timeout must be greater than 0s");
         }
-        return new CtlContext(verb, bind, timeout, env);
+        if (!authType.equals("none") && !authType.equals("basic") && !authType.equals("jwt")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "-auth-type must be none, basic or jwt: " + authType);
+        }
+        return new CtlContext(verb, bind, timeout, env, CtlCredentials.of(authType, user, password, secret, env.clock()));
     }
 }

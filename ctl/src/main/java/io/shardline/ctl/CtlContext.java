@@ -34,14 +34,25 @@ public final class CtlContext implements AutoCloseable {
     private final Duration timeout;
     private final CtlEnvironment env;
     private final OperationTimer timer;
+    private final CtlCredentials credentials;
     private MetaClient metaClient;
     private DataNodeConnections dataNodes;
 
     CtlContext(String verb, String bind, Duration timeout, CtlEnvironment env) {
+        this(verb, bind, timeout, env, CtlCredentials.NONE);
+    }
+
+    CtlContext(String verb, String bind, Duration timeout, CtlEnvironment env, CtlCredentials credentials) {
         this.bind = bind;
         this.timeout = timeout;
         this.env = env;
         this.timer = new OperationTimer(verb, timeout);
+        this.credentials = credentials;
+    }
+
+    /** The {@code -auth-type} credentials this run sends. */
+    public CtlCredentials credentials() {
+        return credentials;
     }
 
     public PrintWriter out() {
@@ -88,7 +99,7 @@ public final class CtlContext implements AutoCloseable {
     /** Connections to data nodes' DataNodeService by TCP address, opened on first use. */
     public DataNodeConnections dataNodes() {
         if (dataNodes == null) {
-            dataNodes = new DataNodeConnections(timeout);
+            dataNodes = new DataNodeConnections(timeout, credentials.interceptors());
         }
         return dataNodes;
     }
@@ -127,7 +138,7 @@ public final class CtlContext implements AutoCloseable {
                 MetaProbe.check(bind, timeout);
                 return null;
             });
-            metaClient = new MetaClient(settings).start();
+            metaClient = new MetaClient(settings, credentials.interceptors()).start();
         }
         return metaClient;
     }

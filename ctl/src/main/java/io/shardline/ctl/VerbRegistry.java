@@ -11,6 +11,7 @@ import io.shardline.ctl.verb.RemoveMetaVerb;
 import io.shardline.ctl.verb.RemoveShardVerb;
 import io.shardline.ctl.verb.ShowShardsVerb;
 import io.shardline.ctl.verb.ShowVerb;
+import io.shardline.ctl.verb.TokenVerb;
 import io.shardline.ctl.verb.TruncateShardsVerb;
 import io.shardline.ctl.verb.UpdateDataVerb;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class VerbRegistry {
                 new RemoveShardVerb(),
                 new ShowVerb(),
                 new ShowShardsVerb(),
+                new TokenVerb(),
                 new TruncateShardsVerb(),
                 new UpdateDataVerb());
     }

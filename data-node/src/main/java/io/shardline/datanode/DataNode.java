@@ -25,7 +25,15 @@ import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.http.DataNodeHttpApi;
+import io.shardline.common.auth.CredentialCache;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.rpc.RpcAuthenticator;
+import io.shardline.common.rpc.RpcCredentials;
+import io.shardline.common.http.HttpAuthenticator;
+import io.shardline.config.data.HttpConfig;
+import io.shardline.meta.client.ClusterUsers;
 import io.shardline.datanode.http.QueryHandler;
+import io.shardline.datanode.http.RouteAccess;
 import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
 import io.shardline.datanode.meta.DataNodeMembership;
@@ -49,6 +57,7 @@ import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -107,6 +116,9 @@ public final class DataNode implements Service {
     @Override
     public void start() {
         guard.markStarted();
+        if (config.meta().metaAuthEnabled() && config.meta().metaInternalSharedSecret().isEmpty()) {
+            throw ShardlineException.invalid("[meta] meta-auth-enabled = true requires [meta] meta-internal-shared-secret");
+        }
         Directories.ensureWritable(config.data().dir(), "[data] dir");
         Directories.ensureWritable(config.data().walDir(), "[data] wal-dir");
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
@@ -122,7 +134,7 @@ public final class DataNode implements Service {
         StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId,
                 membership::refreshView);
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
-                peerInterceptors);
+                withInternalCredentials(peerInterceptors));
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
@@ -134,6 +146,10 @@ public final class DataNode implements Service {
                 .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
                         .withShardAdmin(movement.rpc())
                         .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))));
+        if (config.meta().metaAuthEnabled()) {
+            rpc.intercept(new RpcAuthenticator(config.meta().metaInternalSharedSecret(),
+                    new ClusterUsers(() -> membership.view().metadata()), config.http().sharedSecret(), clock));
+        }
         services.add(closer("query owner reads", ownerReads::shutdownNow));
         services.add(membership);
         services.add(closer("peer channels", channels::close));
@@ -172,11 +188,31 @@ public final class DataNode implements Service {
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());
     }
 
+    /** With {@code [meta] meta-auth-enabled}, calls to other data nodes carry an internal token too. */
+    private List<ClientInterceptor> withInternalCredentials(List<ClientInterceptor> interceptors) {
+        if (!config.meta().metaAuthEnabled()) {
+            return interceptors;
+        }
+        List<ClientInterceptor> all = new ArrayList<>(interceptors);
+        all.add(RpcCredentials.internalToken(config.advertisedTcpAddress().toString(),
+                config.meta().metaInternalSharedSecret(), clock));
+        return all;
+    }
+
     private DataNodeHttpApi httpApi() {
-        DataNodeHttpApi api = new DataNodeHttpApi(clock);
-        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, config.http().maxBodySize()));
+        HttpConfig httpConfig = config.http();
+        ClusterUsers users = new ClusterUsers(() -> membership.view().metadata());
+        DataNodeHttpApi api = httpConfig.authEnabled()
+                ? new DataNodeHttpApi(clock, router -> new HttpAuthenticator(router,
+                        new RouteAccess(httpConfig.pingAuthEnabled(), httpConfig.pprofAuthEnabled()), users,
+                        new CredentialCache(), httpConfig.realm(), httpConfig.sharedSecret(), clock,
+                        stats.statistic("httpd")))
+                : new DataNodeHttpApi(clock);
+        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, httpConfig.maxBodySize(),
+                httpConfig.authEnabled()));
         QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
-                (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));
+                (int) Math.min(Integer.MAX_VALUE, httpConfig.maxRowLimit()),
+                httpConfig.authEnabled() ? users::userCount : null);
         api.route(Set.of("GET", "POST"), "/query", query);
         api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));
         api.route(Set.of("GET"), "/shard-status", new ShardStatusHandler(engine, membership::view, clock,

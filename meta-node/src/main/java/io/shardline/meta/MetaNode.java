@@ -17,6 +17,12 @@ import io.shardline.meta.ratis.RaftView;
 import io.shardline.meta.service.ForwardedCall;
 import io.shardline.meta.service.MetaGrpcService;
 import io.shardline.meta.service.SelfRegistration;
+import io.grpc.ClientInterceptor;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.rpc.RpcAuthenticator;
+import io.shardline.common.rpc.RpcCredentials;
+import io.shardline.meta.client.ClusterUsers;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,15 +60,25 @@ public final class MetaNode implements Service {
     @Override
     public void start() {
         guard.markStarted();
+        if (config.meta().authEnabled() && config.meta().internalSharedSecret().isEmpty()) {
+            throw ShardlineException.invalid("[meta] auth-enabled = true requires [meta] internal-shared-secret");
+        }
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
         String raftAddress = config.advertisedRaftAddress().toString();
         String httpAddress = config.advertisedApiAddress().toString();
         raft = services.add(new MetaRaft(config.meta(), config.meta().bindAddress(), raftAddress, httpAddress));
         ExecutorService membership = Executors.newSingleThreadExecutor(new NamedThreadFactory("meta-membership", true));
+        List<ClientInterceptor> peerCredentials = config.meta().authEnabled()
+                ? List.of(RpcCredentials.internalToken(raftAddress, config.meta().internalSharedSecret(), clock))
+                : List.of();
         metaService = new MetaGrpcService(raft, httpAddress, clock, config.meta().announcementExpiration(),
-                config.meta().retentionAutocreate(), membership);
+                config.meta().retentionAutocreate(), membership, peerCredentials);
         api = services.add(new GrpcServer("meta-api", config.meta().httpBindAddress(), "[meta] http-bind-address")
                 .addService(ForwardedCall.intercept(metaService)));
+        if (config.meta().authEnabled()) {
+            api.intercept(new RpcAuthenticator(config.meta().internalSharedSecret(),
+                    new ClusterUsers(raft::localMetadata), config.meta().sharedSecret(), clock));
+        }
         // Closed before the gRPC server, so open watch streams end at once instead of holding its shutdown.
         services.add(new Closer("meta service", () -> {
             metaService.close();

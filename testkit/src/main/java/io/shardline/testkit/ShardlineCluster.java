@@ -43,7 +43,13 @@ public final class ShardlineCluster implements AutoCloseable {
      * {@code Map.of("hinted-handoff.retry-interval", "\"50ms\"")}.
      */
     public static ShardlineCluster start(int metaNodes, int dataNodes, Map<String, String> dataSettings) {
-        ShardlineCluster c = new ShardlineCluster(MetaCluster.start(metaNodes), dataSettings);
+        return start(metaNodes, Map.of(), dataNodes, dataSettings);
+    }
+
+    /** Like {@link #start(int, int, Map)} with extra {@code [meta]} settings for the meta nodes. */
+    public static ShardlineCluster start(int metaNodes, Map<String, String> metaSettings, int dataNodes,
+                                         Map<String, String> dataSettings) {
+        ShardlineCluster c = new ShardlineCluster(MetaCluster.start(metaNodes, metaSettings), dataSettings);
         try {
             for (int i = 0; i < dataNodes; i++) {
                 c.addDataNode();

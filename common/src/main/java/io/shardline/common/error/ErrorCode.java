@@ -43,7 +43,9 @@ public enum ErrorCode {
     /** Stored data failed a checksum or could not be decoded. */
     CORRUPTED("corrupted", false, 500, 15),
     /** A listening address is taken or cannot be bound. */
-    ADDRESS_IN_USE("address_in_use", false, 500, 14);
+    ADDRESS_IN_USE("address_in_use", false, 500, 14),
+    /** A call between Shardline processes without valid credentials (wrong or missing shared secret). */
+    UNAUTHENTICATED("unauthenticated", false, 401, 16);
 
     private final String code;
     private final boolean retriable;

@@ -1,10 +1,12 @@
 package io.shardline.common.http;
 
 import io.netty.handler.codec.http.HttpRequest;
+import io.shardline.common.auth.Principal;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An immutable view of a received request: method, path, query parameters, headers and, for
@@ -17,6 +19,7 @@ public final class HttpRequestView {
     private final Map<String, List<String>> params;
     private final io.netty.handler.codec.http.HttpHeaders headers;
     private final byte[] body;
+    private final Principal principal;
 
     HttpRequestView(HttpRequest request) {
         QueryStringDecoder decoder = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
@@ -25,19 +28,31 @@ public final class HttpRequestView {
         this.params = decoder.parameters();
         this.headers = request.headers().copy();
         this.body = new byte[0];
+        this.principal = null;
     }
 
-    private HttpRequestView(HttpRequestView head, byte[] body) {
+    private HttpRequestView(HttpRequestView head, byte[] body, Principal principal) {
         this.method = head.method;
         this.path = head.path;
         this.params = head.params;
         this.headers = head.headers;
         this.body = body;
+        this.principal = principal;
     }
 
     /** The same request with its body read. */
     HttpRequestView withBody(byte[] newBody) {
-        return new HttpRequestView(this, newBody);
+        return new HttpRequestView(this, newBody, principal);
+    }
+
+    /** The same request made by {@code user} (set by the authentication filter). */
+    public HttpRequestView withPrincipal(Principal user) {
+        return new HttpRequestView(this, body, user);
+    }
+
+    /** The authenticated user; empty when authentication is off or no admin exists yet. */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
     }
 
     public String method() {

@@ -2,6 +2,8 @@ package io.shardline.common.rpc;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -30,6 +32,7 @@ public final class GrpcServer implements Service {
     private final HostPort bind;
     private final String configKey;
     private final List<ServerServiceDefinition> services = new ArrayList<>();
+    private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
     private final LifecycleGuard guard;
     private Server server;
@@ -54,6 +57,18 @@ public final class GrpcServer implements Service {
         return this;
     }
 
+    /**
+     * Runs {@code interceptor} on every call of every service, the health service included (the
+     * authentication between nodes); only before {@link #start()}.
+     */
+    public GrpcServer intercept(ServerInterceptor interceptor) {
+        if (guard.state() != LifecycleGuard.State.NEW) {
+            throw new IllegalStateException("interceptors must be added before " + name + " starts");
+        }
+        interceptors.add(interceptor);
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -63,9 +78,9 @@ public final class GrpcServer implements Service {
     public void start() {
         guard.markStarted();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(bind.toBindAddress())
-                .addService(health.getHealthService())
+                .addService(ServerInterceptors.intercept(health.getHealthService(), interceptors))
                 .maxInboundMessageSize(64 << 20);
-        services.forEach(builder::addService);
+        services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, interceptors)));
         try {
             server = builder.build().start();
         } catch (IOException | RuntimeException e) {

@@ -14,7 +14,14 @@ import io.shardline.config.Validators;
 
 /** The data node's {@code [http]} section: the public InfluxDB 1.x HTTP API. */
 public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabled, boolean suppressWriteLog,
-                         boolean writeTracing, long maxBodySize, long maxRowLimit) {
+                         boolean writeTracing, long maxBodySize, long maxRowLimit, boolean authEnabled, String realm,
+                         String sharedSecret, boolean pprofAuthEnabled, boolean pingAuthEnabled) {
+
+    /** Never prints the shared secret. */
+    @Override
+    public String toString() {
+        return "HttpConfig[bindAddress=" + bindAddress + ", authEnabled=" + authEnabled + "]";
+    }
 
     public static final String SECTION = "http";
 
@@ -34,22 +41,36 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
             .doc("Most rows a non-chunked query returns (the result is marked partial). 0 means no limit.")
             .validator(Validators.atLeast(0)).build();
 
+    public static final ConfigKey<Boolean> AUTH_ENABLED = ConfigKey.of(SECTION, "auth-enabled", BOOLEAN, false)
+            .doc("Require a user for /write, /query and the admin routes (u/p parameters, Basic, Token user:password"
+                    + " or a Bearer JWT). Until an admin user exists only creating one is allowed.").build();
+    public static final ConfigKey<String> REALM = ConfigKey.of(SECTION, "realm", STRING, "InfluxDB")
+            .doc("Realm named in the WWW-Authenticate header of 401 answers.").build();
+    public static final ConfigKey<String> SHARED_SECRET = ConfigKey.of(SECTION, "shared-secret", STRING, "")
+            .doc("Secret that signs user JWTs (Authorization: Bearer, HS256/384/512 with username and exp claims);"
+                    + " empty disables Bearer authentication.").secret().build();
+    public static final ConfigKey<Boolean> PPROF_AUTH_ENABLED = ConfigKey.of(SECTION, "pprof-auth-enabled", BOOLEAN, false)
+            .doc("With auth-enabled, /debug/* (/debug/vars) needs an admin user.").build();
+    public static final ConfigKey<Boolean> PING_AUTH_ENABLED = ConfigKey.of(SECTION, "ping-auth-enabled", BOOLEAN, false)
+            .doc("With auth-enabled, /ping, /health and /metrics need a user too.").build();
+
     static void declare(ConfigDef.Builder b) {
-        b.keys(ENABLED, BIND_ADDRESS, LOG_ENABLED, SUPPRESS_WRITE_LOG, WRITE_TRACING, MAX_BODY_SIZE, MAX_ROW_LIMIT);
-        b.ignore(SECTION, "auth-enabled", "Shardline has no user authentication yet", true);
+        b.keys(ENABLED, BIND_ADDRESS, LOG_ENABLED, SUPPRESS_WRITE_LOG, WRITE_TRACING, MAX_BODY_SIZE, MAX_ROW_LIMIT,
+                AUTH_ENABLED, REALM, SHARED_SECRET, PPROF_AUTH_ENABLED, PING_AUTH_ENABLED);
         b.ignore(SECTION, "https-enabled", "Shardline serves plain HTTP only", true);
         b.ignore(SECTION, "unix-socket-enabled", "Shardline listens on TCP only", true);
         b.ignore(SECTION, "pprof-enabled", "Go profiling endpoints do not exist in Shardline", false);
-        b.ignore(SECTION, "pprof-auth-enabled", "Go profiling endpoints do not exist in Shardline", false);
         b.ignore(SECTION, "flux-enabled", "Shardline speaks InfluxQL only", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "realm", "access-log-path", "access-log-status-filters",
-                "https-certificate", "https-private-key", "shared-secret", "bind-socket", "max-connection-limit",
+        b.ignoreAll(SECTION, "not used by Shardline", "access-log-path", "access-log-status-filters",
+                "https-certificate", "https-private-key", "bind-socket", "max-connection-limit",
                 "max-concurrent-write-limit", "max-enqueued-write-limit", "enqueued-write-timeout",
-                "flux-log-enabled", "user-query-bytes-enabled", "ping-auth-enabled");
+                "flux-log-enabled", "user-query-bytes-enabled");
     }
 
     public static HttpConfig from(Config c) {
         return new HttpConfig(c.get(ENABLED), HostPort.parse(c.get(BIND_ADDRESS)), c.get(LOG_ENABLED),
-                c.get(SUPPRESS_WRITE_LOG), c.get(WRITE_TRACING), c.get(MAX_BODY_SIZE).bytes(), c.get(MAX_ROW_LIMIT));
+                c.get(SUPPRESS_WRITE_LOG), c.get(WRITE_TRACING), c.get(MAX_BODY_SIZE).bytes(), c.get(MAX_ROW_LIMIT),
+                c.get(AUTH_ENABLED), c.get(REALM), c.get(SHARED_SECRET), c.get(PPROF_AUTH_ENABLED),
+                c.get(PING_AUTH_ENABLED));
     }
 }

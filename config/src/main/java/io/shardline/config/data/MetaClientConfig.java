@@ -12,10 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The data node's {@code [meta]} section: how the data node keeps and reaches the cluster metadata. */
-public record MetaClientConfig(Path dir, boolean loggingEnabled, List<String> metaServers) {
+public record MetaClientConfig(Path dir, boolean loggingEnabled, List<String> metaServers,
+                               boolean metaAuthEnabled, String metaInternalSharedSecret) {
 
     public MetaClientConfig {
         metaServers = List.copyOf(metaServers);
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "MetaClientConfig[dir=" + dir + ", metaServers=" + metaServers + ", metaAuthEnabled=" + metaAuthEnabled
+                + "]";
     }
 
     public static final String SECTION = "meta";
@@ -35,16 +43,23 @@ public record MetaClientConfig(Path dir, boolean loggingEnabled, List<String> me
                     + " shardline-ctl add-data.")
             .validator(Validators.addressList()).shardlineOnly().build();
 
+    public static final ConfigKey<Boolean> META_AUTH_ENABLED = ConfigKey.of(SECTION, "meta-auth-enabled", BOOLEAN, false)
+            .doc("The meta nodes run with [meta] auth-enabled: every gRPC call this node makes (to meta and data"
+                    + " nodes) carries a short-lived token signed with meta-internal-shared-secret, and its own gRPC"
+                    + " service accepts only such calls (or an admin user's, from shardline-ctl).").build();
+    public static final ConfigKey<String> META_INTERNAL_SHARED_SECRET = ConfigKey.of(SECTION,
+                    "meta-internal-shared-secret", STRING, "")
+            .doc("The meta nodes' [meta] internal-shared-secret.").secret().build();
+
     static void declare(ConfigDef.Builder b) {
-        b.keys(DIR, LOGGING_ENABLED, META_SERVERS);
+        b.keys(DIR, LOGGING_ENABLED, META_SERVERS, META_AUTH_ENABLED, META_INTERNAL_SHARED_SECRET);
         b.ignore(SECTION, "retention-autocreate", "set it on the meta nodes, where databases are created", false);
-        b.ignore(SECTION, "meta-auth-enabled", "meta nodes do not authenticate requests yet", true);
         b.ignore(SECTION, "meta-tls-enabled", "meta traffic is plain gRPC; run it on a private network", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "meta-insecure-tls", "meta-internal-shared-secret",
-                "password-hash", "ensure-fips");
+        b.ignoreAll(SECTION, "not used by Shardline", "meta-insecure-tls", "password-hash", "ensure-fips");
     }
 
     public static MetaClientConfig from(Config c) {
-        return new MetaClientConfig(Path.of(c.get(DIR)), c.get(LOGGING_ENABLED), c.get(META_SERVERS));
+        return new MetaClientConfig(Path.of(c.get(DIR)), c.get(LOGGING_ENABLED), c.get(META_SERVERS),
+                c.get(META_AUTH_ENABLED), c.get(META_INTERNAL_SHARED_SECRET));
     }
 }

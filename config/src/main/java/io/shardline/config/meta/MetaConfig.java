@@ -26,7 +26,15 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
                          Duration electionTimeout, Duration heartbeatTimeout, Duration leaderLeaseTimeout,
                          Duration commitTimeout, Duration consensusTimeout, boolean clusterTracing,
                          boolean loggingEnabled, Duration leaseDuration, List<String> peers,
-                         long snapshotThreshold, ByteSize logSegmentSize) {
+                         long snapshotThreshold, ByteSize logSegmentSize, boolean authEnabled,
+                         String internalSharedSecret, String sharedSecret) {
+
+    /** Never prints the secrets. */
+    @Override
+    public String toString() {
+        return "MetaConfig[dir=" + dir + ", bindAddress=" + bindAddress + ", httpBindAddress=" + httpBindAddress
+                + ", authEnabled=" + authEnabled + "]";
+    }
 
     public MetaConfig {
         peers = List.copyOf(peers);
@@ -92,17 +100,27 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
             .doc("Largest size of one Raft log segment file. Only closed segments are deleted after a snapshot.")
             .validator(Validators.sizeAtLeast(1024)).shardlineOnly().build();
 
+    public static final ConfigKey<Boolean> AUTH_ENABLED = ConfigKey.of(SECTION, "auth-enabled", BOOLEAN, false)
+            .doc("Authenticate every call to the MetaService: other nodes with a token signed with"
+                    + " internal-shared-secret, shardline-ctl with an admin user (Basic) or a JWT signed with"
+                    + " shared-secret. Needs internal-shared-secret; the node refuses to start without it.").build();
+    public static final ConfigKey<String> INTERNAL_SHARED_SECRET = ConfigKey.of(SECTION, "internal-shared-secret",
+                    STRING, "")
+            .doc("Secret that signs the short-lived tokens between nodes; the same on every meta node and as"
+                    + " [meta] meta-internal-shared-secret on every data node.").secret().build();
+    public static final ConfigKey<String> SHARED_SECRET = ConfigKey.of(SECTION, "shared-secret", STRING, "")
+            .doc("Secret that signs users' JWTs for the MetaService (shardline-ctl -auth-type jwt -secret);"
+                    + " empty refuses such tokens.").secret().build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(DIR, BIND_ADDRESS, HTTP_BIND_ADDRESS, STATUS_BIND_ADDRESS, GOSSIP_FREQUENCY, ANNOUNCEMENT_EXPIRATION,
                 RETENTION_AUTOCREATE, ELECTION_TIMEOUT, HEARTBEAT_TIMEOUT, LEADER_LEASE_TIMEOUT, COMMIT_TIMEOUT,
                 CONSENSUS_TIMEOUT, CLUSTER_TRACING, LOGGING_ENABLED, LEASE_DURATION, PEERS, SNAPSHOT_THRESHOLD,
-                LOG_SEGMENT_SIZE);
-        b.ignore(SECTION, "auth-enabled", "meta nodes do not authenticate requests yet", true);
+                LOG_SEGMENT_SIZE, AUTH_ENABLED, INTERNAL_SHARED_SECRET, SHARED_SECRET);
         b.ignore(SECTION, "https-enabled", "the MetaService is plain gRPC; run it on a private network", true);
         b.ignore(SECTION, "data-use-tls", "traffic to data nodes is plain gRPC", true);
         b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "https-insecure-tls",
-                "https-insecure-certificate", "data-insecure-tls", "ldap-allowed", "shared-secret",
-                "internal-shared-secret", "password-hash", "ensure-fips", "raft-portal-auth-required",
+                "https-insecure-certificate", "data-insecure-tls", "ldap-allowed", "password-hash", "ensure-fips", "raft-portal-auth-required",
                 "raft-dialer-auth-required", "pprof-enabled");
     }
 
@@ -111,6 +129,7 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
                 HostPort.parse(c.get(STATUS_BIND_ADDRESS)), c.get(GOSSIP_FREQUENCY), c.get(ANNOUNCEMENT_EXPIRATION),
                 c.get(RETENTION_AUTOCREATE), c.get(ELECTION_TIMEOUT), c.get(HEARTBEAT_TIMEOUT), c.get(LEADER_LEASE_TIMEOUT),
                 c.get(COMMIT_TIMEOUT), c.get(CONSENSUS_TIMEOUT), c.get(CLUSTER_TRACING), c.get(LOGGING_ENABLED),
-                c.get(LEASE_DURATION), c.get(PEERS), c.get(SNAPSHOT_THRESHOLD), c.get(LOG_SEGMENT_SIZE));
+                c.get(LEASE_DURATION), c.get(PEERS), c.get(SNAPSHOT_THRESHOLD), c.get(LOG_SEGMENT_SIZE),
+                c.get(AUTH_ENABLED), c.get(INTERNAL_SHARED_SECRET), c.get(SHARED_SECRET));
     }
 }

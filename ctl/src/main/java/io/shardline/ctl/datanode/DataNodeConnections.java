@@ -1,5 +1,6 @@
 package io.shardline.ctl.datanode;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -10,6 +11,7 @@ import io.shardline.common.rpc.RpcErrors;
 import io.shardline.proto.datanode.DataNodeServiceGrpc;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +32,16 @@ public final class DataNodeConnections implements AutoCloseable {
 
     private final Duration callTimeout;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final List<ClientInterceptor> credentials;
 
     public DataNodeConnections(Duration callTimeout) {
+        this(callTimeout, List.of());
+    }
+
+    /** @param credentials run on every call (shardline-ctl's -auth-type credentials) */
+    public DataNodeConnections(Duration callTimeout, List<ClientInterceptor> credentials) {
         this.callTimeout = callTimeout;
+        this.credentials = List.copyOf(credentials);
     }
 
     /** An async stub for the data node at {@code tcpAddress} whose calls end after the timeout. */
@@ -78,7 +87,8 @@ public final class DataNodeConnections implements AutoCloseable {
     }
 
     private ManagedChannel channel(String tcpAddress) {
-        return channels.computeIfAbsent(tcpAddress, a -> NettyChannelBuilder.forTarget(a).usePlaintext().build());
+        return channels.computeIfAbsent(tcpAddress, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
+                .intercept(credentials).build());
     }
 
     @Override

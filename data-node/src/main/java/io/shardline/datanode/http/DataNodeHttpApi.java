@@ -9,6 +9,7 @@ import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.json.GoJson;
 import io.shardline.common.time.Clock;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The data node's public HTTP API, InfluxDB 1.x compatible. Routes are registered once; every
@@ -20,9 +21,14 @@ public final class DataNodeHttpApi {
     private final StreamingHttpHandler handler;
 
     public DataNodeHttpApi(Clock clock) {
+        this(clock, UnaryOperator.identity());
+    }
+
+    /** @param authentication wraps the router (the {@code [http] auth-enabled} filter, or identity) */
+    public DataNodeHttpApi(Clock clock, UnaryOperator<StreamingHttpHandler> authentication) {
         router.route(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
         router.route(Set.of("GET", "HEAD"), "/health", request -> health());
-        this.handler = new InfluxHeaders(router, clock);
+        this.handler = new InfluxHeaders(authentication.apply(router), clock);
     }
 
     /** The handler to give the HTTP server. */

@@ -9,6 +9,7 @@ import io.shardline.datanode.query.QueryContext;
 import io.shardline.datanode.query.StatementExecutor;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.Statement;
+import io.shardline.query.auth.QueryAuthorizer;
 import io.shardline.query.parse.InfluxQLParser;
 import io.shardline.query.parse.ParseException;
 import io.shardline.query.result.Chunker;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * {@code GET|POST /query} as InfluxDB 1.8 serves it: {@code q} from the URL or a form body,
@@ -38,11 +41,21 @@ public final class QueryHandler implements HttpHandler {
     private final StatementExecutor executor;
     private final Clock clock;
     private final int maxRowLimit;
+    private final IntSupplier userCount;
 
     public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit) {
+        this(executor, clock, maxRowLimit, null);
+    }
+
+    /**
+     * @param userCount with {@code [http] auth-enabled}, how many users the cluster has (every query is
+     *     then authorized as 1.x's {@code QueryAuthorizer} does); null when authentication is off
+     */
+    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit, IntSupplier userCount) {
         this.executor = executor;
         this.clock = clock;
         this.maxRowLimit = maxRowLimit;
+        this.userCount = userCount;
     }
 
     @Override
@@ -65,7 +78,15 @@ public final class QueryHandler implements HttpHandler {
         } catch (NumberFormatException e) {
             return error(400, "invalid node id \"" + params.get("node") + "\"", pretty);
         }
-        QueryContext context = new QueryContext(params.get("db"), params.get("rp"), clock.wallNanos(), onlyNode);
+        if (userCount != null) {
+            Optional<String> refusal = QueryAuthorizer.refusal(request.principal(), userCount.getAsInt(), query,
+                    params.getOrDefault("db", ""));
+            if (refusal.isPresent()) {
+                return error(403, "error authorizing query: " + refusal.get(), pretty);
+            }
+        }
+        QueryContext context = new QueryContext(params.get("db"), params.get("rp"), clock.wallNanos(), onlyNode,
+                userCount == null ? null : request.principal().filter(u -> !u.admin()).orElse(null));
         List<Result> results = run(query, context, "GET".equals(request.method()));
         return respond(request, params, results, pretty);
     }

@@ -1,5 +1,7 @@
 package io.shardline.datanode.http;
 
+import io.shardline.common.auth.Principal;
+import io.shardline.common.auth.Privilege;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.http.BodyTooLargeException;
@@ -9,6 +11,7 @@ import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.write.ConsistencyLevel;
 import io.shardline.datanode.write.WriteService;
+import io.shardline.model.GoQuote;
 import io.shardline.model.Point;
 import io.shardline.model.Precision;
 import io.shardline.model.lp.LineProtocolParser;
@@ -28,7 +31,10 @@ import java.util.zip.ZipException;
  * in (gzip when {@code Content-Encoding: gzip}); no point and a parse error → 400 with the parser's
  * text; empty body → 204; bad {@code consistency} → 400; then the write, whose errors map through
  * {@link HttpErrors}; good lines are stored even when others failed to parse (400 {@code partial
- * write: ... dropped=0}). Thread-safe.
+ * write: ... dropped=0}). With {@code [http] auth-enabled} the user needs WRITE on the database
+ * (403 {@code "bob" user is not authorized to write to database "db"}; no user while no admin exists:
+ * 403 {@code user is required to write to database "db"}), checked after the database exists, as 1.x.
+ * Thread-safe.
  */
 public final class WriteHandler implements StreamingHttpHandler {
 
@@ -37,11 +43,18 @@ public final class WriteHandler implements StreamingHttpHandler {
     private final WriteService writes;
     private final Clock clock;
     private final long maxBodySize;
+    private final boolean authEnabled;
 
     public WriteHandler(WriteService writes, Clock clock, long maxBodySize) {
+        this(writes, clock, maxBodySize, false);
+    }
+
+    /** @param authEnabled {@code [http] auth-enabled}: the request's user needs WRITE on the database */
+    public WriteHandler(WriteService writes, Clock clock, long maxBodySize, boolean authEnabled) {
         this.writes = writes;
         this.clock = clock;
         this.maxBodySize = maxBodySize;
+        this.authEnabled = authEnabled;
     }
 
     @Override
@@ -52,6 +65,16 @@ public final class WriteHandler implements StreamingHttpHandler {
         }
         if (!writes.databaseExists(db)) {
             return HttpErrors.of(404, "database not found: \"" + db + "\"");
+        }
+        if (authEnabled) {
+            Optional<Principal> user = request.principal();
+            if (user.isEmpty()) {
+                return HttpErrors.of(403, "user is required to write to database " + GoQuote.quote(db));
+            }
+            if (!user.get().authorizeDatabase(Privilege.WRITE, db)) {
+                return HttpErrors.of(403, GoQuote.quote(user.get().name())
+                        + " user is not authorized to write to database " + GoQuote.quote(db));
+            }
         }
         String precisionParam = request.param("precision");
         Optional<Precision> precision = Precision.fromParam(precisionParam == null ? "" : precisionParam);

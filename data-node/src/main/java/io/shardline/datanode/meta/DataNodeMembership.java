@@ -10,6 +10,8 @@ import io.shardline.config.data.MetaClientConfig;
 import io.shardline.meta.client.ClusterView;
 import io.shardline.meta.client.MetaClient;
 import io.shardline.meta.client.MetaClientSettings;
+import io.grpc.ClientInterceptor;
+import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.meta.model.NodeInfo;
 import java.time.Duration;
 import java.util.List;
@@ -88,11 +90,18 @@ public final class DataNodeMembership implements Service {
     }
 
     private void connect(List<String> servers) {
-        MetaClient c = new MetaClient(MetaClientSettings.of(servers, config.dir())).start();
+        MetaClient c = new MetaClient(MetaClientSettings.of(servers, config.dir()), internalCredentials()).start();
         client.set(c);
         LOG.info("Meta client started servers={} nodeId={} viewVersion={}", servers, identity.get().nodeId(),
                 c.view().version());
         executor.scheduleWithFixedDelay(this::tick, 0, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** With {@code [meta] meta-auth-enabled}, every call to the meta nodes carries an internal token. */
+    private List<ClientInterceptor> internalCredentials() {
+        return config.metaAuthEnabled()
+                ? List.of(RpcCredentials.internalToken(tcpAddress, config.metaInternalSharedSecret(), clock))
+                : List.of();
     }
 
     private long lastAnnounceNanos;

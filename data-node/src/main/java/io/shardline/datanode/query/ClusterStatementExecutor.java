@@ -18,10 +18,11 @@ import java.util.function.Supplier;
 public final class ClusterStatementExecutor implements StatementExecutor {
 
     private final MetaStatements meta;
+    private final UserStatements users;
     private final StatementExecutor dataStatements;
 
     public ClusterStatementExecutor(Supplier<MetaClient> client, StatementExecutor dataStatements) {
-        this.meta = new MetaStatements(new MetaStatements.Meta() {
+        MetaStatements.Meta metaAccess = new MetaStatements.Meta() {
             @Override
             public MetaChanges changes() {
                 return require(client).changes();
@@ -37,14 +38,19 @@ public final class ClusterStatementExecutor implements StatementExecutor {
                 MetaClient c = client.get();
                 return c == null ? ClusterMetadata.EMPTY : c.view().metadata();
             }
-        });
+        };
+        this.meta = new MetaStatements(metaAccess);
+        this.users = new UserStatements(metaAccess);
         this.dataStatements = dataStatements;
     }
 
     @Override
     public List<Series> execute(Statement statement, QueryContext context) {
+        if (UserStatements.handles(statement)) {
+            return users.execute(statement);
+        }
         if (MetaStatements.handles(statement)) {
-            return meta.execute(statement, context.database(), context.nowNanos());
+            return meta.execute(statement, context);
         }
         return dataStatements.execute(statement, context);
     }

@@ -59,7 +59,7 @@ final class MetaStatements {
     }
 
     /** Runs one statement; returns its series (empty for DDL). */
-    List<Series> execute(Statement s, String database, long nowNanos) {
+    List<Series> execute(Statement s, QueryContext context) {
         if (s instanceof CreateDatabaseStatement c) {
             createDatabase(c);
         } else if (s instanceof DropDatabaseStatement d) {
@@ -74,7 +74,7 @@ final class MetaStatements {
         } else if (s instanceof DropRetentionPolicyStatement d) {
             meta.changes().dropRetentionPolicy(d.database(), d.name());
         } else {
-            return show(s, database, nowNanos);
+            return show(s, context);
         }
         meta.refresh();
         return List.of();
@@ -91,8 +91,9 @@ final class MetaStatements {
         meta.changes().createDatabase(c.name(), policy, true);
     }
 
-    private List<Series> show(Statement s, String database, long nowNanos) {
+    private List<Series> show(Statement s, QueryContext context) {
         ClusterMetadata view = meta.view();
+        String database = context.database();
         if (s instanceof ShowRetentionPoliciesStatement r) {
             String db = r.database() == null || r.database().isEmpty() ? database : r.database();
             if (db == null || db.isEmpty()) {
@@ -107,12 +108,12 @@ final class MetaStatements {
             return List.of(MetaResults.retentionPolicies(rows));
         }
         if (s instanceof io.shardline.query.ast.ShowShardsStatement) {
-            return shards(view, nowNanos);
+            return shards(view, context.nowNanos());
         }
         if (s instanceof io.shardline.query.ast.ShowShardGroupsStatement) {
             return List.of(MetaResults.shardGroups(shardGroups(view)));
         }
-        return List.of(MetaResults.databases(new ArrayList<>(view.databases().keySet())));
+        return List.of(MetaResults.databases(view.databases().keySet().stream().filter(context::mayList).toList()));
     }
 
     private static List<Series> shards(ClusterMetadata view, long nowNanos) {

@@ -1,10 +1,12 @@
 package io.shardline.meta.client;
 
+import io.shardline.common.auth.Privilege;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.ShardInfo;
+import io.shardline.meta.model.UserInfo;
 import io.shardline.meta.rpc.GrpcCalls;
 import io.shardline.meta.rpc.MetadataCodec;
 import io.shardline.proto.meta.AddDataNode;
@@ -16,6 +18,11 @@ import io.shardline.proto.meta.ChangeResponse;
 import io.shardline.proto.meta.CreateDatabase;
 import io.shardline.proto.meta.CreateRetentionPolicy;
 import io.shardline.proto.meta.CreateShardGroup;
+import io.shardline.proto.meta.CreateUserRequest;
+import io.shardline.proto.meta.DropUser;
+import io.shardline.proto.meta.SetPasswordRequest;
+import io.shardline.proto.meta.SetUserAdmin;
+import io.shardline.proto.meta.SetUserPrivilege;
 import io.shardline.proto.meta.DeleteShardGroupRequest;
 import io.shardline.proto.meta.DropDatabase;
 import io.shardline.proto.meta.DropRetentionPolicy;
@@ -171,6 +178,33 @@ public final class MetaChanges {
     public ShardInfo removeShardOwner(long shardId, long nodeId) {
         return MetadataCodec.decode(change(ChangeRequest.newBuilder().setRemoveShardOwner(RemoveShardOwner.newBuilder()
                 .setShardId(shardId).setNodeId(nodeId))).getShard());
+    }
+
+    /** CREATE USER: the meta node stores the bcrypt hash of {@code password}; idempotent for the same user. */
+    public UserInfo createUser(String name, String password, boolean admin) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setCreateUser(CreateUserRequest.newBuilder()
+                .setName(name).setPassword(password).setAdmin(admin))).getUser());
+    }
+
+    public void dropUser(String name) {
+        change(ChangeRequest.newBuilder().setDropUser(DropUser.newBuilder().setName(name)));
+    }
+
+    /** SET PASSWORD FOR. */
+    public void setPassword(String name, String password) {
+        change(ChangeRequest.newBuilder().setSetPassword(SetPasswordRequest.newBuilder().setName(name)
+                .setPassword(password)));
+    }
+
+    /** GRANT (or with {@code revoke}, REVOKE) {@code privilege} ON database TO|FROM user. */
+    public void setPrivilege(String name, String database, Privilege privilege, boolean revoke) {
+        change(ChangeRequest.newBuilder().setSetUserPrivilege(SetUserPrivilege.newBuilder().setName(name)
+                .setDatabase(database).setPrivilege(privilege.bits()).setRevoke(revoke)));
+    }
+
+    /** GRANT / REVOKE ALL PRIVILEGES TO|FROM user. */
+    public void setAdmin(String name, boolean admin) {
+        change(ChangeRequest.newBuilder().setSetUserAdmin(SetUserAdmin.newBuilder().setName(name).setAdmin(admin)));
     }
 
     private ChangeResponse change(ChangeRequest.Builder request) {

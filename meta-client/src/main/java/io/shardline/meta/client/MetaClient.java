@@ -1,5 +1,6 @@
 package io.shardline.meta.client;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.StatusRuntimeException;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
@@ -54,8 +55,13 @@ public final class MetaClient implements AutoCloseable {
     private WatchFollower watch;
 
     public MetaClient(MetaClientSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** @param interceptors run on every call (the credentials of {@code [meta] auth-enabled}) */
+    public MetaClient(MetaClientSettings settings, List<ClientInterceptor> interceptors) {
         this.settings = settings;
-        this.endpoints = new MetaEndpoints(settings.servers());
+        this.endpoints = new MetaEndpoints(settings.servers(), interceptors);
         this.store = settings.dir() == null ? null : new ClusterViewStore(settings.dir());
     }
 

@@ -1,5 +1,6 @@
 package io.shardline.meta.client;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.shardline.meta.model.ClusterMetadata;
@@ -19,11 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MetaEndpoints implements AutoCloseable {
 
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final List<ClientInterceptor> interceptors;
     private List<String> addresses;
     private int current;
 
-    MetaEndpoints(List<String> servers) {
+    MetaEndpoints(List<String> servers, List<ClientInterceptor> interceptors) {
         this.addresses = List.copyOf(new LinkedHashSet<>(servers));
+        this.interceptors = List.copyOf(interceptors);
     }
 
     synchronized List<String> addresses() {
@@ -62,7 +65,8 @@ final class MetaEndpoints implements AutoCloseable {
     }
 
     ManagedChannel channel(String address) {
-        return channels.computeIfAbsent(address, a -> NettyChannelBuilder.forTarget(a).usePlaintext().build());
+        return channels.computeIfAbsent(address, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
+                .intercept(interceptors).build());
     }
 
     @Override

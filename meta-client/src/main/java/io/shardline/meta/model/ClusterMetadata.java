@@ -11,19 +11,35 @@ import java.util.TreeMap;
 
 /**
  * The whole cluster metadata at one Raft log index ({@code version}): meta and data nodes (sorted by
- * id), databases (by name) and the id sequences, each holding the last id issued. Meta and data nodes
+ * id), databases (by name), users (in creation order, as 1.x lists them) and the id sequences, each
+ * holding the last id issued. Meta and data nodes
  * share one node-id sequence (meta nodes 1..3, first data node 4). Lookups by shard id or owner scan
  * every group; use {@link ShardIndex} where they are frequent.
  */
 public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes,
                               SortedMap<String, DatabaseInfo> databases,
-                              long maxNodeId, long maxShardGroupId, long maxShardId, long version) {
+                              long maxNodeId, long maxShardGroupId, long maxShardId, long version,
+                              List<UserInfo> users) {
 
-    /** A fresh cluster: no nodes, no databases, version 0. */
+    /** A fresh cluster: no nodes, no databases, no users, version 0. */
     public static final ClusterMetadata EMPTY =
             new ClusterMetadata(List.of(), List.of(), new TreeMap<>(), 0, 0, 0, 0);
 
+    /** Metadata without users. */
+    public ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes, SortedMap<String, DatabaseInfo> databases,
+                           long maxNodeId, long maxShardGroupId, long maxShardId, long version) {
+        this(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, List.of());
+    }
+
     public ClusterMetadata {
+        users = List.copyOf(users);
+        for (int i = 0; i < users.size(); i++) {
+            for (int j = i + 1; j < users.size(); j++) {
+                if (users.get(i).name().equals(users.get(j).name())) {
+                    throw new IllegalArgumentException("duplicate user " + users.get(i).name());
+                }
+            }
+        }
         metaNodes = sortedById(metaNodes);
         dataNodes = sortedById(dataNodes);
         TreeMap<String, DatabaseInfo> copy = new TreeMap<>(databases);
@@ -112,15 +128,15 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
     }
 
     public ClusterMetadata withMetaNodes(List<NodeInfo> nodes) {
-        return new ClusterMetadata(nodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version);
+        return new ClusterMetadata(nodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users);
     }
 
     public ClusterMetadata withDataNodes(List<NodeInfo> nodes) {
-        return new ClusterMetadata(metaNodes, nodes, databases, maxNodeId, maxShardGroupId, maxShardId, version);
+        return new ClusterMetadata(metaNodes, nodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users);
     }
 
     public ClusterMetadata withDatabases(SortedMap<String, DatabaseInfo> dbs) {
-        return new ClusterMetadata(metaNodes, dataNodes, dbs, maxNodeId, maxShardGroupId, maxShardId, version);
+        return new ClusterMetadata(metaNodes, dataNodes, dbs, maxNodeId, maxShardGroupId, maxShardId, version, users);
     }
 
     /** This metadata with {@code db} added or replacing the database of the same name. */
@@ -144,16 +160,48 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
     }
 
     public ClusterMetadata withMaxNodeId(long id) {
-        return new ClusterMetadata(metaNodes, dataNodes, databases, id, maxShardGroupId, maxShardId, version);
+        return new ClusterMetadata(metaNodes, dataNodes, databases, id, maxShardGroupId, maxShardId, version, users);
     }
 
     public ClusterMetadata withMaxShardIds(long groupId, long shardId) {
-        return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, groupId, shardId, version);
+        return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, groupId, shardId, version, users);
     }
 
     public ClusterMetadata withVersion(long newVersion) {
         return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId,
-                newVersion);
+                newVersion, users);
+    }
+
+    /** The user with this exact name. */
+    public Optional<UserInfo> user(String name) {
+        return users.stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    /** Whether any user is an admin (1.x authenticates HTTP requests only from then on). */
+    public boolean adminUserExists() {
+        return users.stream().anyMatch(UserInfo::admin);
+    }
+
+    /** This metadata with {@code user} replacing the user of the same name in place, or appended. */
+    public ClusterMetadata withUser(UserInfo user) {
+        List<UserInfo> next = new ArrayList<>(users);
+        int at = -1;
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).name().equals(user.name())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            next.add(user);
+        } else {
+            next.set(at, user);
+        }
+        return withUsers(next);
+    }
+
+    public ClusterMetadata withUsers(List<UserInfo> newUsers) {
+        return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version,
+                newUsers);
     }
 
     private static List<NodeInfo> sortedById(List<NodeInfo> nodes) {

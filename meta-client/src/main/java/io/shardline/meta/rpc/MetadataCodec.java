@@ -6,13 +6,17 @@ import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.ShardInfo;
+import io.shardline.meta.model.UserInfo;
+import io.shardline.common.auth.Privilege;
 import io.shardline.proto.meta.ClusterMetadataMessage;
 import io.shardline.proto.meta.DatabaseInfoMessage;
 import io.shardline.proto.meta.NodeMessage;
 import io.shardline.proto.meta.RetentionPolicyInfoMessage;
 import io.shardline.proto.meta.ShardGroupInfoMessage;
 import io.shardline.proto.meta.ShardInfoMessage;
+import io.shardline.proto.meta.UserInfoMessage;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -32,6 +36,7 @@ public final class MetadataCodec {
         m.metaNodes().forEach(n -> b.addMetaNodes(encode(n)));
         m.dataNodes().forEach(n -> b.addDataNodes(encode(n)));
         m.databases().values().forEach(db -> b.addDatabases(encode(db)));
+        m.users().forEach(u -> b.addUsers(encode(u)));
         return b.build();
     }
 
@@ -42,7 +47,22 @@ public final class MetadataCodec {
             databases.put(info.name(), info);
         }
         return new ClusterMetadata(nodes(m.getMetaNodesList()), nodes(m.getDataNodesList()), databases,
-                m.getMaxNodeId(), m.getMaxShardGroupId(), m.getMaxShardId(), m.getVersion());
+                m.getMaxNodeId(), m.getMaxShardGroupId(), m.getMaxShardId(), m.getVersion(),
+                m.getUsersList().stream().map(MetadataCodec::decode).toList());
+    }
+
+    public static UserInfoMessage encode(UserInfo u) {
+        UserInfoMessage.Builder b = UserInfoMessage.newBuilder().setName(u.name()).setHash(u.hash()).setAdmin(u.admin());
+        u.privileges().forEach((db, p) -> b.putPrivileges(db, p.bits()));
+        return b.build();
+    }
+
+    public static UserInfo decode(UserInfoMessage u) {
+        TreeMap<String, Privilege> privileges = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : u.getPrivilegesMap().entrySet()) {
+            privileges.put(e.getKey(), Privilege.ofBits(e.getValue()));
+        }
+        return new UserInfo(u.getName(), u.getHash(), u.getAdmin(), privileges);
     }
 
     public static NodeMessage encode(NodeInfo n) {

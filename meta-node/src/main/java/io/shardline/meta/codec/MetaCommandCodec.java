@@ -100,7 +100,7 @@ public final class MetaCommandCodec {
             b.setAddMetaNode(AddMetaNode.newBuilder().setRaftAddress(c.raftAddress()).setHttpAddress(c.httpAddress()));
         } else if (command instanceof MetaCommand.RemoveMetaNode c) {
             b.setRemoveMetaNode(RemoveMetaNode.newBuilder().setNodeId(c.nodeId()));
-        } else {
+        } else if (!UserMessages.encode(command, b)) {
             throw new IllegalArgumentException("no encoding for meta command " + command.getClass().getName());
         }
     }
@@ -145,8 +145,16 @@ public final class MetaCommandCodec {
                     e.getAddShardOwner().getNodeId());
             case REMOVE_SHARD_OWNER -> new MetaCommand.RemoveShardOwner(e.getRemoveShardOwner().getShardId(),
                     e.getRemoveShardOwner().getNodeId());
-            default -> throw new ShardlineException(ErrorCode.CORRUPTED,
-                    "meta command " + e.getCommandCase() + " is unknown to this node");
+            default -> decodeUsers(e);
         };
+    }
+
+    private static MetaCommand decodeUsers(MetaCommandEnvelope e) {
+        MetaCommand user = UserMessages.decode(e);
+        if (user == null) {
+            throw new ShardlineException(ErrorCode.CORRUPTED,
+                    "meta command " + e.getCommandCase() + " is unknown to this node");
+        }
+        return user;
     }
 }

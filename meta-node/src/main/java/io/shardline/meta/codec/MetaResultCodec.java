@@ -6,6 +6,7 @@ import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.ShardInfo;
+import io.shardline.meta.model.UserInfo;
 import io.shardline.meta.rpc.MetadataCodec;
 import io.shardline.meta.state.MetaResult;
 import io.shardline.proto.meta.ChangeResponse;
@@ -51,6 +52,8 @@ public final class MetaResultCodec {
             b.setNode(MetadataCodec.encode(n));
         } else if (value instanceof ShardInfo s) {
             b.setShard(MetadataCodec.encode(s));
+        } else if (value instanceof UserInfo u) {
+            b.setUser(MetadataCodec.encode(u));
         } else if (value instanceof List<?> list) {
             ShardGroupList.Builder groups = ShardGroupList.newBuilder();
             list.forEach(g -> groups.addGroups(MetadataCodec.encode((ShardGroupInfo) g)));
@@ -68,6 +71,7 @@ public final class MetaResultCodec {
             case SHARD_GROUP -> MetadataCodec.decode(r.getShardGroup());
             case NODE -> MetadataCodec.decode(r.getNode());
             case SHARD -> MetadataCodec.decode(r.getShard());
+            case USER -> MetadataCodec.decode(r.getUser());
             case SHARD_GROUPS -> r.getShardGroups().getGroupsList().stream().map(MetadataCodec::decode).toList();
             case VALUE_NOT_SET -> null;
         };

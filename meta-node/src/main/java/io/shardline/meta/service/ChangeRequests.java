@@ -2,13 +2,16 @@ package io.shardline.meta.service;
 
 import io.shardline.common.error.ShardlineException;
 import io.shardline.meta.codec.SchemaMessages;
+import io.shardline.meta.codec.UserMessages;
 import io.shardline.meta.state.MetaCommand;
 import io.shardline.proto.meta.ChangeRequest;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a MetaService change request into the command that is logged, stamping what a command
- * needs on the node that received the request: times ({@code now}, Unix nanoseconds) and this meta
- * node's {@code [meta] retention-autocreate}. Pure.
+ * needs on the node that received the request: times ({@code now}, Unix nanoseconds), this meta
+ * node's {@code [meta] retention-autocreate} and the bcrypt hashes of passwords (so no password is
+ * ever logged). Pure apart from the given hasher.
  */
 public final class ChangeRequests {
 
@@ -18,7 +21,8 @@ public final class ChangeRequests {
     /**
      * @throws ShardlineException {@code INVALID_ARGUMENT} for a request without a change
      */
-    public static MetaCommand toCommand(ChangeRequest r, long now, boolean retentionAutoCreate) {
+    public static MetaCommand toCommand(ChangeRequest r, long now, boolean retentionAutoCreate,
+                                        UnaryOperator<String> passwordHasher) {
         return switch (r.getChangeCase()) {
             case CREATE_DATABASE -> autoCreate(SchemaMessages.decode(r.getCreateDatabase()), retentionAutoCreate);
             case DROP_DATABASE -> new MetaCommand.DropDatabase(r.getDropDatabase().getName());
@@ -36,7 +40,7 @@ public final class ChangeRequests {
             case PRECREATE_SHARD_GROUPS -> new MetaCommand.PrecreateShardGroups(now,
                     r.getPrecreateShardGroups().getAdvancePeriod());
             case PRUNE_SHARD_GROUPS -> new MetaCommand.PruneShardGroups(now - r.getPruneShardGroups().getRetainDeleted());
-            default -> nodeCommand(r);
+            default -> nodeCommand(r, passwordHasher);
         };
     }
 
@@ -45,7 +49,7 @@ public final class ChangeRequests {
         return new MetaCommand.CreateDatabase(c.name(), c.retentionPolicy(), c.retentionAutoCreate() && allowed);
     }
 
-    private static MetaCommand nodeCommand(ChangeRequest r) {
+    private static MetaCommand nodeCommand(ChangeRequest r, UnaryOperator<String> passwordHasher) {
         return switch (r.getChangeCase()) {
             case ADD_DATA_NODE -> new MetaCommand.AddDataNode(r.getAddDataNode().getTcpAddress(),
                     r.getAddDataNode().getHttpAddress());
@@ -55,6 +59,20 @@ public final class ChangeRequests {
                     r.getAddShardOwner().getNodeId());
             case REMOVE_SHARD_OWNER -> new MetaCommand.RemoveShardOwner(r.getRemoveShardOwner().getShardId(),
                     r.getRemoveShardOwner().getNodeId());
+            default -> userCommand(r, passwordHasher);
+        };
+    }
+
+    private static MetaCommand userCommand(ChangeRequest r, UnaryOperator<String> passwordHasher) {
+        return switch (r.getChangeCase()) {
+            case CREATE_USER -> new MetaCommand.CreateUser(r.getCreateUser().getName(),
+                    passwordHasher.apply(r.getCreateUser().getPassword()), r.getCreateUser().getAdmin());
+            case DROP_USER -> new MetaCommand.DropUser(r.getDropUser().getName());
+            case SET_PASSWORD -> new MetaCommand.UpdateUserPassword(r.getSetPassword().getName(),
+                    passwordHasher.apply(r.getSetPassword().getPassword()));
+            case SET_USER_PRIVILEGE -> UserMessages.decode(r.getSetUserPrivilege());
+            case SET_USER_ADMIN -> new MetaCommand.SetUserAdmin(r.getSetUserAdmin().getName(),
+                    r.getSetUserAdmin().getAdmin());
             default -> throw ShardlineException.invalid("change request without a change");
         };
     }

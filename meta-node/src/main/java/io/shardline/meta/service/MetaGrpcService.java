@@ -3,6 +3,7 @@ package io.shardline.meta.service;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.shardline.common.ShardlineVersion;
+import io.shardline.common.auth.PasswordHashes;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcErrors;
@@ -12,6 +13,7 @@ import io.shardline.meta.client.NodeStatus;
 import io.shardline.meta.codec.MetaResultCodec;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.NodeInfo;
+import io.shardline.meta.model.UserInfo;
 import io.shardline.meta.ratis.MetaRaft;
 import io.shardline.meta.ratis.RaftView;
 import io.shardline.meta.rpc.GrpcCalls;
@@ -37,6 +39,7 @@ import io.shardline.proto.meta.RemoveMetaNodeRequest;
 import io.shardline.proto.meta.WatchRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -60,23 +63,41 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     private final MetaMembership membership;
     private final WatchHub watches = new WatchHub();
     private final Announcements announcements = new Announcements();
+    private final PasswordHashes passwordHashes = new PasswordHashes();
 
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
-                           boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor) {
+                           boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor,
+                           List<io.grpc.ClientInterceptor> peerCredentials) {
         this.raft = raft;
         this.retentionAutoCreate = retentionAutoCreate;
         this.httpAddress = httpAddress;
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
-        this.peers = new MetaPeers(raft);
+        this.peers = new MetaPeers(raft, peerCredentials);
         this.membership = new MetaMembership(raft, peers, membershipExecutor);
         raft.stateMachine().addListener(watches::publish);
     }
 
     @Override
     public void change(ChangeRequest request, StreamObserver<ChangeResponse> out) {
-        reply(() -> submit(ChangeRequests.toCommand(request, clock.wallNanos(), retentionAutoCreate))
-                .thenApply(MetaResultCodec::encodeValue), out);
+        if (request.hasCreateUser()) {
+            Optional<UserInfo> same = UserCreation.existingSameUser(raft.localMetadata(), request.getCreateUser());
+            if (same.isPresent()) {
+                reply(() -> CompletableFuture.completedFuture(MetaResultCodec.encodeValue(same.get())), out);
+                return;
+            }
+        }
+        reply(() -> {
+            CompletableFuture<Object> change = submit(ChangeRequests.toCommand(request, clock.wallNanos(),
+                    retentionAutoCreate, passwordHashes::hash));
+            if (request.hasCreateUser()) {
+                // A retried CREATE USER whose first attempt was applied meanwhile is the same user, not a conflict.
+                change = change.exceptionallyCompose(e -> UserCreation.existingSameUser(raft.localMetadata(),
+                        request.getCreateUser()).<CompletableFuture<Object>>map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> CompletableFuture.failedFuture(e)));
+            }
+            return change.thenApply(MetaResultCodec::encodeValue);
+        }, out);
     }
 
     private CompletableFuture<Object> submit(MetaCommand command) {

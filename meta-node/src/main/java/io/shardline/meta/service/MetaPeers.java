@@ -1,5 +1,6 @@
 package io.shardline.meta.service;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -11,6 +12,7 @@ import io.shardline.meta.ratis.MetaRaft;
 import io.shardline.meta.ratis.RaftView;
 import io.shardline.proto.meta.MetaServiceGrpc;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +30,17 @@ final class MetaPeers implements AutoCloseable {
 
     private final MetaRaft raft;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final List<ClientInterceptor> credentials;
 
-    MetaPeers(MetaRaft raft) {
+    MetaPeers(MetaRaft raft, List<ClientInterceptor> credentials) {
         this.raft = raft;
+        this.credentials = List.copyOf(credentials);
     }
 
     /** A stub for the MetaService at {@code httpAddress} with a deadline. */
     MetaServiceGrpc.MetaServiceStub stub(String httpAddress, Duration deadline) {
         ManagedChannel channel = channels.computeIfAbsent(httpAddress,
-                a -> NettyChannelBuilder.forTarget(a).usePlaintext().build());
+                a -> NettyChannelBuilder.forTarget(a).usePlaintext().intercept(credentials).build());
         Metadata headers = new Metadata();
         headers.put(FORWARDED_KEY, "1");
         return MetaServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))

@@ -61,6 +61,9 @@ final class DatabaseCommands {
         if (meta.database(command.name()).isEmpty()) {
             return Outcome.ok(meta, null);
         }
-        return Outcome.ok(meta.withoutDatabase(command.name()), null);
+        // 1.x removes every user's privilege on the dropped database.
+        ClusterMetadata next = meta.withoutDatabase(command.name());
+        return Outcome.ok(next.withUsers(next.users().stream().map(u -> u.withoutDatabase(command.name())).toList()),
+                null);
     }
 }

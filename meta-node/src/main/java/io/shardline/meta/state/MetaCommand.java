@@ -1,5 +1,6 @@
 package io.shardline.meta.state;
 
+import io.shardline.common.auth.Privilege;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -146,5 +147,61 @@ public sealed interface MetaCommand {
 
     /** Drops an owner from a shard (remove-shard); idempotent. Value: the {@code ShardInfo}. */
     record RemoveShardOwner(long shardId, long nodeId) implements MetaCommand {
+    }
+
+    /**
+     * CREATE USER with the bcrypt hash of its password, computed before logging; fails with
+     * {@code user already exists} or {@code username required}. Value: the {@code UserInfo}.
+     */
+    record CreateUser(String name, String hash, boolean admin) implements MetaCommand {
+        public CreateUser {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(hash, "hash");
+        }
+
+        @Override
+        public String toString() {
+            return "CreateUser[name=" + name + ", admin=" + admin + "]";
+        }
+    }
+
+    /** DROP USER; {@code user not found} otherwise. Value: null. */
+    record DropUser(String name) implements MetaCommand {
+        public DropUser {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** SET PASSWORD FOR, with the new bcrypt hash. Value: null. */
+    record UpdateUserPassword(String name, String hash) implements MetaCommand {
+        public UpdateUserPassword {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(hash, "hash");
+        }
+
+        @Override
+        public String toString() {
+            return "UpdateUserPassword[name=" + name + "]";
+        }
+    }
+
+    /**
+     * GRANT {@code privilege} ON database TO user, or with {@code revoke} REVOKE it (1.x: the current
+     * privilege without the revoked bits; revoking ALL leaves NO PRIVILEGES). The user must exist, then
+     * the database. Value: null.
+     */
+    record SetUserPrivilege(String name, String database, Privilege privilege, boolean revoke) implements MetaCommand {
+        public SetUserPrivilege {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(privilege, "privilege");
+        }
+    }
+
+    /** GRANT / REVOKE ALL PRIVILEGES TO|FROM user (admin or not). Value: null. */
+    record SetUserAdmin(String name, boolean admin) implements MetaCommand {
+        public SetUserAdmin {
+            Objects.requireNonNull(name, "name");
+        }
     }
 }

@@ -24,6 +24,9 @@ final class MetaErrors {
     static final String REPLICATION_FACTOR_TOO_LOW = "replication factor must be greater than 0";
     static final String SHARD_GROUP_NOT_FOUND = "shard group not found";
     static final String NO_DATA_NODES = "no data nodes in the cluster to own shards";
+    static final String USER_EXISTS = "user already exists";
+    static final String USER_NOT_FOUND = "user not found";
+    static final String USERNAME_REQUIRED = "username required";
 
     private MetaErrors() {
     }
@@ -34,6 +37,10 @@ final class MetaErrors {
 
     static Outcome conflict(String message) {
         return Outcome.fail(ErrorCode.ALREADY_EXISTS, message);
+    }
+
+    static Outcome userNotFound() {
+        return Outcome.fail(ErrorCode.NOT_FOUND, USER_NOT_FOUND);
     }
 
     static Outcome databaseNotFound(String database) {

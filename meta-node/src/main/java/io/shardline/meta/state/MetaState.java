@@ -97,6 +97,21 @@ public record MetaState(ClusterMetadata metadata) {
         } else if (command instanceof MetaCommand.RemoveMetaNode c) {
             return NodeCommands.removeMetaNode(meta, c);
         }
+        return dispatchUsers(meta, command);
+    }
+
+    private static Outcome dispatchUsers(ClusterMetadata meta, MetaCommand command) {
+        if (command instanceof MetaCommand.CreateUser c) {
+            return UserCommands.create(meta, c);
+        } else if (command instanceof MetaCommand.DropUser c) {
+            return UserCommands.drop(meta, c);
+        } else if (command instanceof MetaCommand.UpdateUserPassword c) {
+            return UserCommands.updatePassword(meta, c);
+        } else if (command instanceof MetaCommand.SetUserPrivilege c) {
+            return UserCommands.setPrivilege(meta, c);
+        } else if (command instanceof MetaCommand.SetUserAdmin c) {
+            return UserCommands.setAdmin(meta, c);
+        }
         return Outcome.fail(ErrorCode.INTERNAL, "unhandled meta command " + command.getClass().getName());
     }
 }

@@ -12,6 +12,8 @@ import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.ShardInfo;
+import io.shardline.meta.model.UserInfo;
+import io.shardline.common.auth.Privilege;
 import io.shardline.meta.rpc.MetadataCodec;
 import io.shardline.meta.state.MetaCommand;
 import io.shardline.meta.state.MetaResult;
@@ -55,7 +57,13 @@ class CodecRoundTripTest {
                 new MetaCommand.AddMetaNode("m:8089", "m:8091"),
                 new MetaCommand.RemoveMetaNode(2),
                 new MetaCommand.AddShardOwner(11, 5),
-                new MetaCommand.RemoveShardOwner(11, 5));
+                new MetaCommand.RemoveShardOwner(11, 5),
+                new MetaCommand.CreateUser("bob", "$2a$10$hash", true),
+                new MetaCommand.DropUser("bob"),
+                new MetaCommand.UpdateUserPassword("bob", "$2a$10$other"),
+                new MetaCommand.SetUserPrivilege("bob", "db", Privilege.WRITE, true),
+                new MetaCommand.SetUserPrivilege("bob", "db", Privilege.NO_PRIVILEGES, false),
+                new MetaCommand.SetUserAdmin("bob", false));
     }
 
     @ParameterizedTest
@@ -83,13 +91,17 @@ class CodecRoundTripTest {
         dbs.put("telegraf", new DatabaseInfo("telegraf", "autogen", rps));
         dbs.put("empty", DatabaseInfo.empty("empty"));
         return new ClusterMetadata(List.of(new NodeInfo(1, "m1:8089", "m1:8091")),
-                List.of(new NodeInfo(4, "d1:8088", "d1:8086"), new NodeInfo(5, "d2:8088", "d2:8086")), dbs, 5, 3, 8, 42);
+                List.of(new NodeInfo(4, "d1:8088", "d1:8086"), new NodeInfo(5, "d2:8088", "d2:8086")), dbs, 5, 3, 8, 42,
+                List.of(UserInfo.of("zed", "$2a$10$z", false).withPrivilege("telegraf", Privilege.READ)
+                        .withPrivilege("empty", Privilege.NO_PRIVILEGES), UserInfo.of("admin", "$2a$10$a", true)));
     }
 
     @Test
     void metadataRoundTrips() {
         ClusterMetadata m = sample();
         assertThat(MetadataCodec.decode(MetadataCodec.encode(m))).isEqualTo(m);
+        assertThat(MetadataCodec.decode(MetadataCodec.encode(m)).users()).extracting(UserInfo::name)
+                .containsExactly("zed", "admin");
         assertThat(MetadataCodec.decode(MetadataCodec.encode(ClusterMetadata.EMPTY))).isEqualTo(ClusterMetadata.EMPTY);
     }
 
@@ -99,7 +111,7 @@ class CodecRoundTripTest {
         ShardGroupInfo group = m.shardGroupAt("telegraf", "autogen", 120).orElseThrow();
         for (Object value : new Object[] {null, m.database("telegraf").orElseThrow(),
                 m.retentionPolicy("telegraf", "autogen").orElseThrow(), group, List.of(group), List.of(),
-                m.dataNodes().get(0), group.shards().get(0)}) {
+                m.dataNodes().get(0), group.shards().get(0), m.users().get(0)}) {
             MetaResult ok = new MetaResult.Ok(value);
             MetaResult decoded = MetaResultCodec.decode(MetaResultCodec.encode(ok));
             if (value instanceof List<?> list && list.isEmpty()) {

@@ -2,11 +2,14 @@ package io.shardline.query.parse;
 
 import io.shardline.query.ast.DropDatabaseStatement;
 import io.shardline.query.ast.DropMeasurementStatement;
+import io.shardline.query.ast.DropUserStatement;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.ShowDatabasesStatement;
 import io.shardline.query.ast.ShowShardGroupsStatement;
+import io.shardline.query.ast.ShowGrantsForUserStatement;
 import io.shardline.query.ast.ShowShardsStatement;
+import io.shardline.query.ast.ShowUsersStatement;
 import io.shardline.query.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +37,14 @@ public final class InfluxQLParser {
     private final SelectParser select;
     private final ShowParser show;
     private final DdlParser ddl;
+    private final UserParser users;
 
     private InfluxQLParser(String text, Map<String, Object> params) {
         this.ts = new TokenStream(text, params);
         this.select = new SelectParser(ts);
         this.show = new ShowParser(ts);
         this.ddl = new DdlParser(ts);
+        this.users = new UserParser(ts);
     }
 
     /** Parses a query of statements separated by {@code ;}. */
@@ -100,11 +105,13 @@ public final class InfluxQLParser {
                 next(l, List.of("POLICY"), Token.POLICY);
                 yield ddl.alterRetentionPolicy();
             }
-            case EXPLAIN, GRANT, REVOKE -> throw unsupported(l, l.tok().text());
+            case GRANT -> users.grant();
+            case REVOKE -> users.revoke();
+            case EXPLAIN -> throw unsupported(l, l.tok().text());
             case SET -> {
                 next(l, List.of("PASSWORD"), Token.PASSWORD);
                 next(l, List.of("FOR"), Token.FOR);
-                throw unsupported(l, "SET PASSWORD");
+                yield users.setPassword();
             }
             case KILL -> {
                 next(l, List.of("QUERY"), Token.QUERY);
@@ -153,9 +160,10 @@ public final class InfluxQLParser {
             }
             case GRANTS -> {
                 next(start, List.of("FOR"), Token.FOR);
-                throw unsupported(start, "SHOW GRANTS");
+                yield new ShowGrantsForUserStatement(ddl.parseIdent());
             }
-            case DIAGNOSTICS, QUERIES, STATS, SUBSCRIPTIONS, USERS -> throw unsupported(start,
+            case USERS -> new ShowUsersStatement();
+            case DIAGNOSTICS, QUERIES, STATS, SUBSCRIPTIONS -> throw unsupported(start,
                     "SHOW " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), SHOW, l.line(), l.ch());
         };
@@ -173,7 +181,8 @@ public final class InfluxQLParser {
                 next(start, List.of("QUERY"), Token.QUERY);
                 throw unsupported(start, "CREATE CONTINUOUS QUERY");
             }
-            case USER, SUBSCRIPTION -> throw unsupported(start, "CREATE " + l.tok().text());
+            case USER -> users.createUser();
+            case SUBSCRIPTION -> throw unsupported(start, "CREATE " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), CREATE, l.line(), l.ch());
         };
     }
@@ -192,7 +201,8 @@ public final class InfluxQLParser {
                 next(start, List.of("QUERY"), Token.QUERY);
                 throw unsupported(start, "DROP CONTINUOUS QUERY");
             }
-            case SHARD, SUBSCRIPTION, USER -> throw unsupported(start, "DROP " + l.tok().text());
+            case USER -> new DropUserStatement(ddl.parseIdent());
+            case SHARD, SUBSCRIPTION -> throw unsupported(start, "DROP " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), DROP, l.line(), l.ch());
         };
     }
