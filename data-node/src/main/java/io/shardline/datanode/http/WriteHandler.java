@@ -28,11 +28,17 @@ import java.util.zip.ZipException;
  * in (gzip when {@code Content-Encoding: gzip}); no point and a parse error → 400 with the parser's
  * text; empty body → 204; bad {@code consistency} → 400; then the write, whose errors map through
  * {@link HttpErrors}; good lines are stored even when others failed to parse (400 {@code partial
- * write: ... dropped=0}). Thread-safe.
+ * write: ... dropped=0}). A request whose points were stored answers with their HLC version in
+ * {@value #VERSION_HEADER}. Thread-safe.
  */
 public final class WriteHandler implements StreamingHttpHandler {
 
     private static final int CHUNK = 64 * 1024;
+    /**
+     * Shardline only: the HLC version the stored points of this request carry (every replica stores
+     * the same), so a client or a drill can tell which of two overwrites of a point must win.
+     */
+    public static final String VERSION_HEADER = "X-Shardline-Write-Version";
 
     private final WriteService writes;
     private final Clock clock;
@@ -85,16 +91,16 @@ public final class WriteHandler implements StreamingHttpHandler {
             return HttpErrors.of(e);
         }
         String rp = request.param("rp");
+        long version;
         try {
-            writes.write(db, rp == null ? "" : rp, level, parsed.points);
+            version = writes.write(db, rp == null ? "" : rp, level, parsed.points);
         } catch (ShardlineException e) {
             return HttpErrors.of(e);
         }
-        if (!parsed.errors.isEmpty()) {
-            return HttpErrors.of(new ShardlineException(ErrorCode.PARTIAL_WRITE,
-                    "partial write: " + String.join("\n", parsed.errors) + " dropped=0"));
-        }
-        return HttpResult.noContent();
+        HttpResult result = parsed.errors.isEmpty() ? HttpResult.noContent()
+                : HttpErrors.of(new ShardlineException(ErrorCode.PARTIAL_WRITE,
+                        "partial write: " + String.join("\n", parsed.errors) + " dropped=0"));
+        return result.withHeader(VERSION_HEADER, Long.toString(version));
     }
 
     private Parsed parse(HttpRequestView request, InputStream body, Precision precision) throws IOException {
