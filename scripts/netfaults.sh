@@ -185,7 +185,10 @@ net_apply_delay() {
   line="$(net_fault_of "$2" delay "$node")"; tag="slnet-$NET_ID-$node-delay"; ns="$(net_ns "$node")"
   if [ -z "$line" ]; then
     net_stop_helper "$node" delay
-    ip netns exec "$ns" iptables -t mangle -D OUTPUT -o eth0 -j NFQUEUE --queue-num 0 --queue-bypass 2>/dev/null || true
+    if [ -f "$DIR/$node/net-delay.rule" ]; then
+      ip netns exec "$ns" iptables -t mangle -D OUTPUT -o eth0 -j NFQUEUE --queue-num 0 --queue-bypass 2>/dev/null || true
+      rm -f "$DIR/$node/net-delay.rule"
+    fi
     return 0
   fi
   net_install iptables:iptables python3:python3
@@ -201,6 +204,7 @@ net_apply_delay() {
     [ $SECONDS -lt $deadline ] && kill -0 $! 2>/dev/null || { cat "$DIR/$node/netdelay.log" >&2; return 1; }
     sleep 0.1
   done
+  touch "$DIR/$node/net-delay.rule"
   ip netns exec "$ns" iptables -t mangle -C OUTPUT -o eth0 -j NFQUEUE --queue-num 0 --queue-bypass 2>/dev/null \
     || ip netns exec "$ns" iptables -t mangle -A OUTPUT -o eth0 -j NFQUEUE --queue-num 0 --queue-bypass
 }
@@ -210,8 +214,10 @@ net_apply_flap() {
   local node="$1" line tag veth half
   line="$(net_fault_of "$2" flap "$node")"; tag="slnet-$NET_ID-$node-flap"; veth="$(net_veth "$node")"
   if [ -z "$line" ]; then
-    net_stop_helper "$node" flap
-    ip link set dev "$veth" up
+    if [ -f "$(net_helper_file "$node" flap)" ]; then
+      net_stop_helper "$node" flap
+      ip link set dev "$veth" up
+    fi
     return 0
   fi
   half="$(echo "$line" | awk '{printf "%.3f", $3 / 2000}')"
@@ -223,11 +229,16 @@ net_apply_flap() {
   echo $! > "$(net_helper_file "$node" flap)"
 }
 
-# Applies a fault list to every node; returns non-zero (having said why) if any part failed.
+# Applies a fault list to every node; returns non-zero (having said why) if any part failed. A
+# namespace whose rules would not change is not touched (DIR/<node>/net.nft holds what it has).
 net_apply_list() {
-  local list="$1" n
+  local list="$1" n rules
   for n in $NODES; do
-    net_render_nft "$n" "$list" | ip netns exec "$(net_ns "$n")" nft -f - || { echo "cluster.sh: nftables refused the rules for $n" >&2; return 1; }
+    rules="$(net_render_nft "$n" "$list")"
+    if [ "$rules" != "$(cat "$DIR/$n/net.nft" 2>/dev/null)" ]; then
+      echo "$rules" | ip netns exec "$(net_ns "$n")" nft -f - || { echo "cluster.sh: nftables refused the rules for $n" >&2; return 1; }
+      echo "$rules" > "$DIR/$n/net.nft"
+    fi
     net_apply_delay "$n" "$list" || { echo "cluster.sh: cannot start the delayer for $n" >&2; return 1; }
     net_apply_flap "$n" "$list" || { echo "cluster.sh: cannot start the flapper for $n" >&2; return 1; }
   done

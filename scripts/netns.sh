@@ -119,7 +119,10 @@ net_up() {
 
 net_up_node() {
   local node="$1" ns veth; ns="$(net_ns "$node")"; veth="$(net_veth "$node")"
-  [ -e "/run/netns/$ns" ] || ip netns add "$ns" || die "cannot create namespace $ns"
+  if [ ! -e "/run/netns/$ns" ]; then
+    ip netns add "$ns" || die "cannot create namespace $ns"
+    rm -f "$DIR/$node/net.nft" "$DIR/$node/net-delay.rule"   # a new namespace has no rules yet
+  fi
   if ! ip link show "$veth" > /dev/null 2>&1; then
     ip -n "$ns" link del eth0 > /dev/null 2>&1 || true
     ip link add "$veth" type veth peer name eth0 netns "$ns" || die "cannot create veth $veth"
@@ -168,7 +171,7 @@ net_clean() {
   for p in $pids; do wait_gone "$p" 10 || kill -KILL "$p" 2>/dev/null || true; done
   for ns in $(net_namespaces); do ip netns del "$ns" && removed=$((removed + 1)); done
   for l in $(net_links); do ip link del "$l" 2>/dev/null && removed=$((removed + 1)); done
-  rm -f "$NET_FAULTS" "$DIR"/*/net-delay.pid "$DIR"/*/net-flap.pid
+  rm -f "$NET_FAULTS" "$DIR"/*/net-delay.pid "$DIR"/*/net-flap.pid "$DIR"/*/net-delay.rule "$DIR"/*/net.nft
   echo "removed the network of $DIR ($removed namespaces and links, id $NET_ID)"
 }
 
