@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shardline local cluster: one JVM per node on loopback, all state under one directory.
+# Shardline local cluster: one JVM per node (on loopback, or each in its own network namespace with
+# --netns), all state under one directory.
 #
 #   scripts/cluster.sh up [--meta N] [--data M] [--dir DIR]   start (default 3 meta, 2 data, ./var/cluster)
 #   scripts/cluster.sh down | status                          stop everything / show every node
@@ -34,7 +35,7 @@ CLOCK_OFFSET=""
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   echo
   declare -F net_verb_usage > /dev/null && net_verb_usage
   exit "${1:-0}"
