@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shardline local cluster: one JVM per node on loopback, all state under one directory.
+# Shardline local cluster: one JVM per node (on loopback, or each in its own network namespace with
+# --netns), all state under one directory.
 #
 #   scripts/cluster.sh up [--meta N] [--data M] [--dir DIR]   start (default 3 meta, 2 data, ./var/cluster)
 #   scripts/cluster.sh down | status                          stop everything / show every node
@@ -9,6 +10,10 @@
 #   scripts/cluster.sh add-data                               start one more data node
 #   scripts/cluster.sh add-meta                               start one more meta node, not joined (add-meta it)
 #   scripts/cluster.sh wipe NODE                              delete a stopped node's data directories
+#   scripts/cluster.sh start|restart NODE --clock-offset +30s  run the node with its wall clock skewed
+#   scripts/cluster.sh up --netns ...                         (root) each node in its own network namespace
+#   scripts/cluster.sh partition|isolate|cut|heal|delay|loss|flap|netstat ...  network faults (--netns)
+#   scripts/cluster.sh net-clean                              remove the cluster's namespaces, links, rules
 #
 # Every command takes --dir DIR. SHARDLINE_BASE_PORT (default 17000) moves the whole port layout;
 # SHARDLINE_* variables in the environment of up/start/restart/add-data/add-meta reach the nodes as
@@ -24,11 +29,15 @@ DIR="$REPO/var/cluster"
 META_COUNT=3
 DATA_COUNT=2
 HEALTH_TIMEOUT="${SHARDLINE_HEALTH_TIMEOUT:-90}"
+WANT_NETNS=0
+CLOCK_OFFSET=""
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  echo
+  declare -F net_verb_usage > /dev/null && net_verb_usage
   exit "${1:-0}"
 }
 
@@ -40,6 +49,8 @@ while [ $# -gt 0 ]; do
     --dir=*) DIR="${1#--dir=}"; shift ;;
     --meta) [ $# -ge 2 ] || die "--meta needs a number"; META_COUNT="$2"; shift 2 ;;
     --data) [ $# -ge 2 ] || die "--data needs a number"; DATA_COUNT="$2"; shift 2 ;;
+    --netns) WANT_NETNS=1; shift ;;
+    --clock-offset) [ $# -ge 2 ] || die "--clock-offset needs a duration like +30s"; CLOCK_OFFSET="$2"; shift 2 ;;
     -h|--help|help) usage 0 ;;
     *) ARGS+=("$1"); shift ;;
   esac
@@ -52,6 +63,14 @@ case "$DATA_COUNT" in ''|*[!0-9]*) die "--data must be a number" ;; esac
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
 STATE="$DIR/cluster.env"
+# shellcheck source=scripts/netns.sh
+. "$SCRIPTS/netns.sh"
+# shellcheck source=scripts/netfaults.sh
+. "$SCRIPTS/netfaults.sh"
+if [ -n "$CLOCK_OFFSET" ]; then
+  [[ "$CLOCK_OFFSET" =~ ^[+-]?[0-9]+(ms|s|m|h)$ ]] || die "bad --clock-offset '$CLOCK_OFFSET' (use e.g. +30s, -30s, 2m)"
+  case "$CMD" in start|restart) ;; *) die "--clock-offset goes with start or restart NODE" ;; esac
+fi
 
 # ---- layout ------------------------------------------------------------------------------------
 # Each node owns ten ports from BASE + slot*10; the last digit mirrors InfluxDB's port:
@@ -64,7 +83,11 @@ load_state() {
   fi
   BASE="${BASE:-${SHARDLINE_BASE_PORT:-17000}}"
   NODES="${NODES:-}"
+  net_load
 }
+
+# The address a node binds and is reached at: its namespace's address, or 127.0.0.1 on loopback.
+node_host() { if net_enabled; then net_node_addr "$1"; else echo 127.0.0.1; fi; }
 
 save_state() {
   printf 'BASE=%s\nNODES="%s"\n' "$BASE" "$NODES" > "$STATE.tmp" && mv "$STATE.tmp" "$STATE"
@@ -126,8 +149,8 @@ wait_gone() {
 }
 
 health_url() {
-  if [ "$(kind_of "$1")" = meta ]; then echo "http://127.0.0.1:$(meta_status_port "$1")/ping"
-  else echo "http://127.0.0.1:$(data_http_port "$1")/ping"; fi
+  if [ "$(kind_of "$1")" = meta ]; then echo "http://$(node_host "$1"):$(meta_status_port "$1")/ping"
+  else echo "http://$(node_host "$1"):$(data_http_port "$1")/ping"; fi
 }
 
 wait_healthy() {
@@ -153,7 +176,7 @@ meta_nodes() { local n; for n in $NODES; do [ "$(kind_of "$n")" = meta ] && echo
 # A TOML array of one address per meta node; $1 is the port function (meta_raft_port or meta_api_port).
 meta_address_list() {
   local n out=""
-  for n in $(meta_nodes); do out="$out${out:+, }\"127.0.0.1:$($1 "$n")\""; done
+  for n in $(meta_nodes); do out="$out${out:+, }\"$(node_host "$n"):$($1 "$n")\""; done
   echo "[$out]"
 }
 
@@ -173,20 +196,20 @@ write_config() {
   if [ "$(kind_of "$node")" = meta ]; then
     cat > "$(conf_file "$node")" <<EOF
 # $node of the local cluster in $DIR (written by scripts/cluster.sh)
-hostname = "127.0.0.1"
+hostname = "$(node_host "$node")"
 
 [meta]
   dir = "$nd/meta"
-  bind-address = "127.0.0.1:$(meta_raft_port "$node")"
-  http-bind-address = "127.0.0.1:$(meta_api_port "$node")"
-  status-bind-address = "127.0.0.1:$(meta_status_port "$node")"
+  bind-address = "$(node_host "$node"):$(meta_raft_port "$node")"
+  http-bind-address = "$(node_host "$node"):$(meta_api_port "$node")"
+  status-bind-address = "$(node_host "$node"):$(meta_status_port "$node")"
   peers = $peers
 EOF
   else
     cat > "$(conf_file "$node")" <<EOF
 # $node of the local cluster in $DIR (written by scripts/cluster.sh)
-hostname = "127.0.0.1"
-bind-address = "127.0.0.1:$(data_tcp_port "$node")"
+hostname = "$(node_host "$node")"
+bind-address = "$(node_host "$node"):$(data_tcp_port "$node")"
 
 [meta]
   dir = "$nd/meta"
@@ -200,7 +223,7 @@ bind-address = "127.0.0.1:$(data_tcp_port "$node")"
   dir = "$nd/hh"
 
 [http]
-  bind-address = "127.0.0.1:$(data_http_port "$node")"
+  bind-address = "$(node_host "$node"):$(data_http_port "$node")"
 EOF
   fi
 }
@@ -226,19 +249,29 @@ start_node() {
   if pid="$(node_pid "$node")"; then echo "$node is already running (pid $pid)"; return 0; fi
   [ -f "$(conf_file "$node")" ] || write_config "$node"
   ensure_jar
+  net_up
+  # The wall-clock offset of this start (none unless --clock-offset): read by Clock.system() in the node.
+  local clock=""; [ -n "$CLOCK_OFFSET" ] && clock="-Dshardline.clock.offset=$CLOCK_OFFSET"
+  # In a netns cluster `ip netns exec` execs java in the node's namespace, so $! is still java's pid.
   # shellcheck disable=SC2046
-  nohup java $(java_opts "$node") -jar "$JAR" "$(kind_of "$node")" -config "$(conf_file "$node")" \
-      -pidfile "$(pid_file "$node")" -name "$node" >> "$(log_file "$node")" 2>&1 < /dev/null &
+  nohup $(net_exec_prefix "$node") java $(java_opts "$node") $clock -jar "$JAR" "$(kind_of "$node")" \
+      -config "$(conf_file "$node")" -pidfile "$(pid_file "$node")" -name "$node" \
+      >> "$(log_file "$node")" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$(pid_file "$node")"
   wait_healthy "$node" "$pid"
+}
+
+# A running node's wall-clock offset ("" when none), from its command line.
+clock_offset_of() {
+  tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null | sed -n 's/^-Dshardline\.clock\.offset=//p'
 }
 
 # The meta cluster's node listing (/show-cluster of the first meta node that answers), or nothing.
 show_cluster() {
   local n out
   for n in $(meta_nodes); do
-    if out="$(curl -sf --max-time 3 "http://127.0.0.1:$(meta_status_port "$n")/show-cluster")"; then
+    if out="$(curl -sf --max-time 3 "http://$(node_host "$n"):$(meta_status_port "$n")/show-cluster")"; then
       echo "$out"; return 0
     fi
   done
@@ -247,8 +280,8 @@ show_cluster() {
 
 # The address a node registers under: a meta node's Raft address, a data node's TCP address.
 registered_address() {
-  if [ "$(kind_of "$1")" = meta ]; then echo "127.0.0.1:$(meta_raft_port "$1")"
-  else echo "127.0.0.1:$(data_tcp_port "$1")"; fi
+  if [ "$(kind_of "$1")" = meta ]; then echo "$(node_host "$1"):$(meta_raft_port "$1")"
+  else echo "$(node_host "$1"):$(data_tcp_port "$1")"; fi
 }
 
 # Waits until the meta cluster has a leader and lists the node (so ids follow the start order).
@@ -297,9 +330,9 @@ kill_node() {
 # ---- output ------------------------------------------------------------------------------------
 addresses() {
   if [ "$(kind_of "$1")" = meta ]; then
-    echo "api=127.0.0.1:$(meta_api_port "$1") status=127.0.0.1:$(meta_status_port "$1") raft=127.0.0.1:$(meta_raft_port "$1")"
+    echo "api=$(node_host "$1"):$(meta_api_port "$1") status=$(node_host "$1"):$(meta_status_port "$1") raft=$(node_host "$1"):$(meta_raft_port "$1")"
   else
-    echo "http=127.0.0.1:$(data_http_port "$1") tcp=127.0.0.1:$(data_tcp_port "$1")"
+    echo "http=$(node_host "$1"):$(data_http_port "$1") tcp=$(node_host "$1"):$(data_tcp_port "$1")"
   fi
 }
 
@@ -312,7 +345,8 @@ print_table() {
     else
       pid=-; state=down
     fi
-    printf '%-8s %-8s %-7s %s\n' "$n" "$pid" "$state" "$(addresses "$n")"
+    local clock=""; [ "$pid" != - ] && clock="$(clock_offset_of "$pid")"
+    printf '%-8s %-8s %-7s %s%s\n' "$n" "$pid" "$state" "$(addresses "$n")" "${clock:+ clock=$clock}"
   done
 }
 
@@ -329,7 +363,7 @@ next_steps() {
   echo "Cluster state, configs and logs: $DIR"
   echo "Try:"
   if [ -n "$first_data" ]; then
-    local url="http://127.0.0.1:$(data_http_port "$first_data")"
+    local url="http://$(node_host "$first_data"):$(data_http_port "$first_data")"
     echo "  curl -i $url/ping"
     echo "  curl -XPOST '$url/query' --data-urlencode 'q=CREATE DATABASE mydb'"
     echo "  curl -XPOST '$url/write?db=mydb' --data-binary 'cpu,host=a value=0.5'"
@@ -337,7 +371,7 @@ next_steps() {
   fi
   local first_meta=""
   for n in $NODES; do [ "$(kind_of "$n")" = meta ] && { first_meta="$n"; break; }; done
-  [ -n "$first_meta" ] && echo "  scripts/shardline-ctl -bind 127.0.0.1:$(meta_api_port "$first_meta") show"
+  [ -n "$first_meta" ] && echo "  scripts/shardline-ctl -bind $(node_host "$first_meta"):$(meta_api_port "$first_meta") show"
   echo "  scripts/cluster.sh status        # every node, up or down"
   echo "  scripts/cluster.sh logs data1    # a node's log"
   echo "  scripts/cluster.sh kill data1    # then: scripts/cluster.sh start data1"
@@ -348,7 +382,10 @@ next_steps() {
 load_state
 case "$CMD" in
   up)
+    [ "$WANT_NETNS" = 0 ] || net_enabled || [ -z "$NODES" ] \
+      || die "$DIR holds a cluster on loopback; --netns needs a new directory (or down and delete this one)"
     if [ -z "$NODES" ]; then
+      [ "$WANT_NETNS" = 0 ] || net_create_state
       [ "$META_COUNT" -ge 1 ] || die "--meta must be at least 1"
       [ "$META_COUNT" -le 9 ] || die "--meta must be at most 9"
       [ "$DATA_COUNT" -le 89 ] || die "--data must be at most 89"
@@ -362,6 +399,7 @@ case "$CMD" in
       exit 0
     fi
     ensure_jar
+    net_up
     for n in $NODES; do [ -f "$(conf_file "$n")" ] || write_config "$n"; done
     started=""
     fail_up() { echo "cluster.sh: $1 failed to start; stopping what started" >&2
@@ -398,10 +436,19 @@ case "$CMD" in
       echo "stopped $n (pid $pid)"
     done
     [ -n "$pids" ] || echo "No node of $DIR is running."
+    # The network goes with the nodes (also what a crashed script or kill -9 left behind).
+    if net_enabled || { [ "$(id -u)" = 0 ] && [ -n "$(net_namespaces)$(net_links)" ]; }; then net_clean; fi
     ;;
+  net-clean)
+    running=""; for n in $NODES; do pid="$(node_pid "$n")" && running="$running $n:$pid"; done
+    [ -z "$running" ] || die "nodes of $DIR are running ($running ); stop them with: scripts/cluster.sh down --dir $DIR"
+    net_clean
+    ;;
+  partition|isolate|cut|heal|delay|loss|flap|netstat) net_verb "${ARGS[@]:1}" ;;
   status)
     [ -n "$NODES" ] || die "no cluster in $DIR (run: scripts/cluster.sh up)"
     print_table
+    net_status_lines
     ;;
   kill) require_node; kill_node "$NODE" ;;
   stop) require_node; stop_node "$NODE" ;;
@@ -412,13 +459,13 @@ case "$CMD" in
   logs) require_node; cat "$(log_file "$NODE")" ;;
   url)
     require_node
-    if [ "$(kind_of "$NODE")" = meta ]; then echo "http://127.0.0.1:$(meta_status_port "$NODE")"
-    else echo "http://127.0.0.1:$(data_http_port "$NODE")"; fi
+    if [ "$(kind_of "$NODE")" = meta ]; then echo "http://$(node_host "$NODE"):$(meta_status_port "$NODE")"
+    else echo "http://$(node_host "$NODE"):$(data_http_port "$NODE")"; fi
     ;;
   api)
     require_node
-    if [ "$(kind_of "$NODE")" = meta ]; then echo "127.0.0.1:$(meta_api_port "$NODE")"
-    else echo "127.0.0.1:$(data_tcp_port "$NODE")"; fi
+    if [ "$(kind_of "$NODE")" = meta ]; then echo "$(node_host "$NODE"):$(meta_api_port "$NODE")"
+    else echo "$(node_host "$NODE"):$(data_tcp_port "$NODE")"; fi
     ;;
   add-data)
     [ -n "$NODES" ] || die "no cluster in $DIR (run: scripts/cluster.sh up)"
@@ -431,8 +478,8 @@ case "$CMD" in
       print_table
       echo
       echo "data$i is running in no cluster; join it with one of:"
-      echo "  scripts/shardline-ctl -bind 127.0.0.1:$(meta_api_port "$(meta_nodes | head -n 1)") add-data 127.0.0.1:$(data_tcp_port "data$i")"
-      echo "  scripts/shardline-ctl -bind 127.0.0.1:$(meta_api_port "$(meta_nodes | head -n 1)") update-data OLD-TCP-ADDRESS 127.0.0.1:$(data_tcp_port "data$i")"
+      echo "  scripts/shardline-ctl -bind $(node_host "$(meta_nodes | head -n 1)"):$(meta_api_port "$(meta_nodes | head -n 1)") add-data $(node_host "data$i"):$(data_tcp_port "data$i")"
+      echo "  scripts/shardline-ctl -bind $(node_host "$(meta_nodes | head -n 1)"):$(meta_api_port "$(meta_nodes | head -n 1)") update-data OLD-TCP-ADDRESS $(node_host "data$i"):$(data_tcp_port "data$i")"
     else
       wait_registered "data$i"
       print_table
@@ -449,7 +496,7 @@ case "$CMD" in
     print_table
     echo
     echo "meta$i is running in no cluster; join it with:"
-    echo "  scripts/shardline-ctl -bind 127.0.0.1:$bind add-meta 127.0.0.1:$(meta_api_port "meta$i")"
+    echo "  scripts/shardline-ctl -bind $(node_host "$(meta_nodes | head -n 1)"):$bind add-meta $(node_host "meta$i"):$(meta_api_port "meta$i")"
     ;;
   wipe)
     require_node

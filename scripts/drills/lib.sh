@@ -74,11 +74,14 @@ seeded() {
 }
 
 cluster() { "$CLUSTER_SH" "$@" --dir "$DIR/cluster"; }
+# Extra flags of `cluster.sh up` (the network drills set --netns, see netlib.sh).
+CLUSTER_FLAGS=""
 # Starts the drill's cluster: META_NODES meta nodes (3; 1 with --short) and 3 data nodes. Its ports
 # lie in Linux's ephemeral range, so a client connection of any process (even one in TIME_WAIT, up to
 # 60 s) may hold one: if a bind fails so, wait (90 s at most) until none is held and start afresh once.
 cluster_up() {
-  if ! cluster up --meta "$META_NODES" --data 3 > "$DIR/up.log" 2>&1; then
+  # shellcheck disable=SC2086
+  if ! cluster up --meta "$META_NODES" --data 3 $CLUSTER_FLAGS > "$DIR/up.log" 2>&1; then
     grep -q "address already in use" "$DIR/up.log" || { cat "$DIR/up.log" >&2; return 1; }
     echo "   a port of the cluster was taken by another connection; waiting for it, then starting afresh"
     # A fresh directory: a meta node that failed during its very first start cannot start again from
@@ -86,7 +89,8 @@ cluster_up() {
     cluster down > /dev/null 2>&1 || true
     rm -rf "$DIR/cluster"
     await_ports_free 90
-    cluster up --meta "$META_NODES" --data 3 >> "$DIR/up.log" 2>&1 || { cat "$DIR/up.log" >&2; return 1; }
+    # shellcheck disable=SC2086
+    cluster up --meta "$META_NODES" --data 3 $CLUSTER_FLAGS >> "$DIR/up.log" 2>&1 || { cat "$DIR/up.log" >&2; return 1; }
   fi
 }
 
@@ -163,7 +167,7 @@ pick_owner() {
 # The cluster.sh name of a data node id (from the meta node's /show-cluster).
 node_name_of_id() {
   local addr
-  addr="$(curl -sf "$(url meta1)/show-cluster" | grep -o "{\"id\":$1,\"addr\":\"[^\"]*\"" | grep -o '127.0.0.1:[0-9]*')"
+  addr="$(curl -sf "$(url meta1)/show-cluster" | grep -o "{\"id\":$1,\"addr\":\"[^\"]*\"" | cut -d'"' -f6)"
   for n in $(cluster status | awk '$1 ~ /^data/ {print $1}'); do
     [ "$(url "$n")" = "http://$addr" ] && { echo "$n"; return 0; }
   done

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Runs every drill in scripts/drills/ one after another and prints a summary table.
-#   scripts/drills/run-all.sh [--short] [--seed N] [--rate R] [--outage S]   flags are passed to every drill
-# Exit status 0 only if every drill passed.
+# Runs the drills in scripts/drills/ one after another and prints a summary table.
+#   scripts/drills/run-all.sh [--short] [--seed N] [--rate R] [--outage S]   D1-D10 (loopback clusters)
+#   scripts/drills/run-all.sh --net [...]                                    D11-D16 (network namespaces; root)
+# Other flags are passed to every drill. Exit status 0 only if every drill passed.
 set -uo pipefail
 DRILLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$(mktemp)"
 TOOK="$(mktemp)"
 STATUS=0
-echo "run-all: $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, flags: ${*:-none}"
+NET=0
+FLAGS=()
+for a in "$@"; do if [ "$a" = --net ]; then NET=1; else FLAGS+=("$a"); fi; done
+set -- ${FLAGS[@]+"${FLAGS[@]}"}
+# D11 and later break a real network: they run only with --net.
+is_net_drill() { [ "$(basename "$1" | cut -d- -f1 | tr -dc '0-9')" -ge 11 ]; }
+echo "run-all: $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $([ "$NET" = 1 ] && echo "network drills, ")flags: ${*:-none}"
 for d in $(ls "$DRILLS"/d[0-9]*-*.sh | sort -V); do
+  if is_net_drill "$d"; then [ "$NET" = 1 ] || continue; else [ "$NET" = 0 ] || continue; fi
   t0=$SECONDS
   "$d" "$@" 2>&1 | tee -a "$OUT" || STATUS=1
   name="$(basename "$d" | cut -d- -f1)"

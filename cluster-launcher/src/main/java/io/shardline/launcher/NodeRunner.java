@@ -30,8 +30,10 @@ final class NodeRunner {
 
     static int run(NodeKind kind, Path configFile, String nodeName, Path pidFile) {
         LoadedConfig loaded;
+        Clock clock;
         try {
             loaded = ConfigLoader.load(kind.definition(), configFile, System.getenv());
+            clock = Clock.system();
         } catch (ShardlineException e) {
             System.err.println("Error: " + e.getMessage());
             return 1;
@@ -39,6 +41,9 @@ final class NodeRunner {
         LogSetup.configure(nodeName, kind.logging(loaded.config()));
         Logger log = LoggerFactory.getLogger(NodeRunner.class);
         loaded.warnings().forEach(w -> log.warn("Configuration: {}", w));
+        if (!Clock.systemOffset().isZero()) {
+            log.warn("Wall clock skewed by -Dshardline.clock.offset offset={}", Clock.systemOffset());
+        }
         log.info("Starting {} node config={} pid={}", kind.name().toLowerCase(),
                 configFile == null ? "defaults" : configFile, ProcessHandle.current().pid());
 
@@ -46,7 +51,7 @@ final class NodeRunner {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
 
-        Service node = kind.create(loaded.config(), Clock.system());
+        Service node = kind.create(loaded.config(), clock);
         try {
             node.start();
             if (pidFile != null) {

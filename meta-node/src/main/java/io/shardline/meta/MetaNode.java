@@ -85,7 +85,7 @@ public final class MetaNode implements Service {
             membership.shutdownNow();
         }));
         MetaStatusApi statusApi = new MetaStatusApi(() -> statusOf(raft.view(), httpAddress, raftAddress),
-                this::clusterStatus);
+                this::clusterStatus, raft::raftStatus);
         status = services.add(new HttpServer("status", config.meta().statusBindAddress(),
                 "[meta] status-bind-address", statusApi.handler(), 1 << 20, 2));
         services.add(new SelfRegistration(raft, metaService, httpAddress, config.meta().gossipFrequency(), clock,

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * writers' logs, reads back from EACH data node separately what it holds locally, works out every
  * point's owners from {@code SHOW SHARDS}, and reports: lost (acknowledged but absent on some
  * owner), unexpected (present but never sent), recovered (failed or unknown at the client, yet
- * present). Exit code 0 only when nothing is lost or unexpected.
+ * present). Writers that overwrite shared points are checked by {@link OverwriteCheck} (the
+ * highest-version write holds on every owner). Exit code 0 only when nothing is lost or unexpected
+ * and every overwrite check holds.
  */
 @Command(name = "check", description = "Check that every acknowledged drill point is on every owner.")
 public final class DrillCheckCommand implements Callable<Integer> {
@@ -39,7 +41,9 @@ public final class DrillCheckCommand implements Callable<Integer> {
         DrillCluster cluster = new DrillCluster(statusUrl, db);
         Map<Long, String> nodes = cluster.dataNodes();
         Map<Long, List<DrillCluster.Shard>> groups = cluster.shards(nodes.values().iterator().next());
-        Map<String, Writer> writers = readLogs();
+        Map<String, Writer> writers = new HashMap<>();
+        Map<String, List<DrillLog.Entry>> overwrites = new TreeMap<>();
+        readLogs(writers, overwrites);
         long acked = 0;
         long lost = 0;
         long unexpected = 0;
@@ -79,14 +83,37 @@ public final class DrillCheckCommand implements Callable<Integer> {
             rec.andNot(w.acked);
             recovered += rec.cardinality();
         }
+        boolean overwritesOk = true;
+        List<String> overwriteLines = new ArrayList<>();
+        for (List<DrillLog.Entry> entries : overwrites.values()) {
+            OverwriteCheck ow = new OverwriteCheck(entries);
+            Map<Long, Map<Long, Long>> held = new TreeMap<>();
+            for (Map.Entry<Long, String> n : nodes.entrySet()) {
+                held.put(n.getKey(), cluster.localOverwrites(n.getValue(), n.getKey(), ow.shape().tag()));
+            }
+            OverwriteCheck.Counts c = ow.check(held, (p, t) -> ownersAt(groups, p, t));
+            acked += c.acked();
+            lost += c.lost();
+            unexpected += c.unexpected();
+            overwritesOk &= c.ok();
+            overwriteLines.add(String.format("overwrites series=%s slots=%d acked_slots=%d lost=%d diverged=%d wrong_winner=%d"
+                    + " unverifiable=%d misplaced=%d unexpected=%d fingerprint=%x", ow.shape().tag(), c.slots(), c.acked(),
+                    c.lost(), c.diverged(), c.wrongWinner(), c.unverifiable(), c.misplaced(), c.unexpected(),
+                    c.fingerprint()));
+            c.examples().forEach(e -> overwriteLines.add("  overwrite: " + e));
+        }
         System.out.printf("acknowledged=%d lost=%d unexpected=%d recovered=%d resurrected=%d%n", acked, lost,
                 unexpected, recovered, resurrected);
         examples.forEach(e -> System.out.println("  lost: " + e));
-        return lost == 0 && unexpected == 0 && resurrected == 0 ? 0 : 1;
+        overwriteLines.forEach(System.out::println);
+        return lost == 0 && unexpected == 0 && resurrected == 0 && overwritesOk ? 0 : 1;
     }
 
     private static List<Long> owners(Map<Long, List<DrillCluster.Shard>> groups, DrillPoints p, long seq) {
-        long t = p.time(seq);
+        return ownersAt(groups, p, p.time(seq));
+    }
+
+    private static List<Long> ownersAt(Map<Long, List<DrillCluster.Shard>> groups, DrillPoints p, long t) {
         for (List<DrillCluster.Shard> shards : groups.values()) {
             DrillCluster.Shard first = shards.get(0);
             if (t >= first.start() && t < first.end()) {
@@ -96,10 +123,14 @@ public final class DrillCheckCommand implements Callable<Integer> {
         return List.of(-1L);
     }
 
-    private Map<String, Writer> readLogs() throws java.io.IOException {
-        Map<String, Writer> writers = new HashMap<>();
+    private void readLogs(Map<String, Writer> writers, Map<String, List<DrillLog.Entry>> overwrites)
+            throws java.io.IOException {
         for (Path log : logs) {
             for (DrillLog.Entry e : DrillLog.read(log)) {
+                if (e.points().overwrites()) {
+                    overwrites.computeIfAbsent(e.points().tag(), k -> new ArrayList<>()).add(e);
+                    continue;
+                }
                 Writer w = writers.computeIfAbsent(e.writer(), k -> new Writer(e.points()));
                 w.attempted.set((int) e.firstSeq(), (int) e.lastSeq() + 1);
                 if (e.outcome().equals("ok")) {
@@ -107,7 +138,6 @@ public final class DrillCheckCommand implements Callable<Integer> {
                 }
             }
         }
-        return writers;
     }
 
     /** What one writer sent and had acknowledged. */

@@ -90,6 +90,25 @@ final class DrillCluster {
         return seqs;
     }
 
+    /** The {@code ov} values of the shared overwrite series {@code tag} stored on node {@code nodeId}, by time. */
+    Map<Long, Long> localOverwrites(String nodeUrl, long nodeId, String tag) throws IOException, InterruptedException {
+        JsonNode r = query(nodeUrl, "SELECT " + DrillPoints.OVERWRITE_FIELD + " FROM " + DrillPoints.MEASUREMENT
+                + " WHERE writer='" + tag + "'", nodeId);
+        JsonNode result = r.path("results").path(0);
+        if (result.has("error")) {
+            throw new IOException("node " + nodeId + ": " + result.path("error").asText());
+        }
+        Map<Long, Long> values = new java.util.HashMap<>();
+        for (JsonNode series : result.path("series")) {
+            for (JsonNode v : series.path("values")) {
+                if (!v.get(1).isNull()) {
+                    values.put(v.get(0).asLong(), v.get(1).asLong());
+                }
+            }
+        }
+        return values;
+    }
+
     private JsonNode query(String nodeUrl, String q, long nodeId) throws IOException, InterruptedException {
         String uri = nodeUrl + "/query?db=" + URLEncoder.encode(db, StandardCharsets.UTF_8) + "&epoch=ns&q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8) + (nodeId > 0 ? "&node=" + nodeId : "");

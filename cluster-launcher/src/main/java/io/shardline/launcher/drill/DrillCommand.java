@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code shardline drill}: the tools the failover drills in {@code scripts/drills/} use. */
 @Command(name = "drill", description = "Drill tools: write unique points and check none acknowledged was lost.",
-        subcommands = {DrillWriteCommand.class, DrillCheckCommand.class})
+        subcommands = {DrillWriteCommand.class, DrillCheckCommand.class, DrillRaftCommand.class})
 public final class DrillCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")

@@ -28,11 +28,15 @@ import picocli.CommandLine.Option;
  * {@code shardline drill write}: sends unique points (writer id, sequence number) at a set rate and
  * consistency level to the data nodes in turn, like a client that fails over: a request refused
  * before it was sent goes to the next node; one that may have been applied (timeout, connection
- * lost) is logged {@code unknown} and not resent. Every request's outcome goes to the log the
- * checker reads.
+ * lost) is logged {@code unknown} and not resent. Every request's outcome, with the HLC version the
+ * data node stamped on it, goes to the log the checker reads. With {@code --overwrite-slots} several
+ * writers overwrite the same points (see {@link DrillPoints}).
  */
 @Command(name = "write", description = "Write unique drill points at a rate and log every request's outcome.")
 public final class DrillWriteCommand implements Callable<Integer> {
+
+    /** The data node's answer header carrying the request's HLC version (see WriteHandler). */
+    static final String VERSION_HEADER = "X-Shardline-Write-Version";
 
     @Option(names = "--url", required = true, split = ",", description = "Data node URLs, tried in turn.")
     List<String> urls;
@@ -70,10 +74,19 @@ public final class DrillWriteCommand implements Callable<Integer> {
     @Option(names = "--log", required = true, description = "File receiving one line per request.")
     Path log;
 
+    @Option(names = "--overwrite-slots", description = "Overwrite mode: write sequence n to slot n %% SLOTS of the"
+            + " series shared with other writers (field ov = writer number << 32 | n); 0 = unique points (default).")
+    long overwriteSlots;
+
+    @Option(names = "--series", description = "Overwrite mode: the shared writer tag value (default: ${DEFAULT-VALUE}).")
+    String series = "shared";
+
     @Override
     public Integer call() throws Exception {
         long baseNanos = base != null ? base : (System.currentTimeMillis() - 3_600_000L) * 1_000_000L;
-        DrillPoints points = new DrillPoints(writer, baseNanos, step);
+        DrillPoints points = overwriteSlots > 0
+                ? new DrillPoints(writer, baseNanos, step, series, overwriteSlots, writerNumber(writer))
+                : new DrillPoints(writer, baseNanos, step);
         Duration run = GoDurations.parse(duration);
         long batches = Math.max(1, run.toNanos() * rate / 1_000_000_000L / batch);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -131,27 +144,38 @@ public final class DrillWriteCommand implements Callable<Integer> {
                     continue; // shutting down or no metadata: nothing was written; try the next node
                 }
                 String outcome = r.statusCode() == 204 ? "ok" : "failed";
+                long version = r.headers().firstValueAsLong(VERSION_HEADER).orElse(0);
                 if (r.statusCode() != 204) {
                     System.err.printf("writer %s: points %d..%d: HTTP %d from %s: %s%n", points.writer(), first, last,
                             r.statusCode(), url, r.body().strip());
                 }
-                return entry(points, first, last, outcome, r.statusCode(), t0, sentAt);
+                return entry(points, first, last, outcome, r.statusCode(), t0, sentAt, version);
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // Never reached the node: certainly not applied; try the next one.
             } catch (IOException e) {
-                return entry(points, first, last, "unknown", 0, t0, sentAt);
+                return entry(points, first, last, "unknown", 0, t0, sentAt, 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return entry(points, first, last, "unknown", 0, t0, sentAt);
+                return entry(points, first, last, "unknown", 0, t0, sentAt, 0);
             }
         }
-        return entry(points, first, last, "failed", 0, t0, sentAt);
+        return entry(points, first, last, "failed", 0, t0, sentAt, 0);
     }
 
     private static DrillLog.Entry entry(DrillPoints p, long first, long last, String outcome, int status, long t0,
-                                        long sentAt) {
+                                        long sentAt, long version) {
         return new DrillLog.Entry(p.writer(), p.baseNanos(), p.stepNanos(), first, last, outcome, status,
-                (System.nanoTime() - t0) / 1e6, sentAt);
+                (System.nanoTime() - t0) / 1e6, sentAt, version, p.overwriteSpec());
+    }
+
+    /** The number at the end of a writer id ({@code w3} is 3): the high half of its overwrite values. */
+    static int writerNumber(String writer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})$").matcher(writer);
+        if (!m.find()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new DrillWriteCommand()),
+                    "--overwrite-slots needs a writer id ending in a number, like w3: " + writer);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private void pace(long startNanos, long b) throws InterruptedException {

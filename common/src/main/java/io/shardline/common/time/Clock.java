@@ -16,8 +16,18 @@ public interface Clock {
     /** Monotonic time in nanoseconds from an arbitrary origin; only differences are meaningful. */
     long monotonicNanos();
 
-    /** The process-wide system clock. */
+    /**
+     * The process-wide system clock. Its wall time is shifted by the system property
+     * {@code shardline.clock.offset} when set (drills skew a node's clock with it).
+     *
+     * @throws io.shardline.common.error.ShardlineException if that property is not a duration
+     */
     static Clock system() {
-        return SystemClock.INSTANCE;
+        return SystemClock.Holder.INSTANCE;
+    }
+
+    /** The wall-clock offset of {@link #system()} (zero unless {@code shardline.clock.offset} is set). */
+    static java.time.Duration systemOffset() {
+        return SystemClock.Holder.INSTANCE.offset();
     }
 }

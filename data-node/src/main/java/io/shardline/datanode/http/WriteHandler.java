@@ -34,11 +34,17 @@ import java.util.zip.ZipException;
  * write: ... dropped=0}). With {@code [http] auth-enabled} the user needs WRITE on the database
  * (403 {@code "bob" user is not authorized to write to database "db"}; no user while no admin exists:
  * 403 {@code user is required to write to database "db"}), checked after the database exists, as 1.x.
+ * A request whose points were stored answers with their HLC version in {@value #VERSION_HEADER}.
  * Thread-safe.
  */
 public final class WriteHandler implements StreamingHttpHandler {
 
     private static final int CHUNK = 64 * 1024;
+    /**
+     * Shardline only: the HLC version the stored points of this request carry (every replica stores
+     * the same), so a client or a drill can tell which of two overwrites of a point must win.
+     */
+    public static final String VERSION_HEADER = "X-Shardline-Write-Version";
 
     private final WriteService writes;
     private final Clock clock;
@@ -108,16 +114,16 @@ public final class WriteHandler implements StreamingHttpHandler {
             return HttpErrors.of(e);
         }
         String rp = request.param("rp");
+        long version;
         try {
-            writes.write(db, rp == null ? "" : rp, level, parsed.points);
+            version = writes.write(db, rp == null ? "" : rp, level, parsed.points);
         } catch (ShardlineException e) {
             return HttpErrors.of(e);
         }
-        if (!parsed.errors.isEmpty()) {
-            return HttpErrors.of(new ShardlineException(ErrorCode.PARTIAL_WRITE,
-                    "partial write: " + String.join("\n", parsed.errors) + " dropped=0"));
-        }
-        return HttpResult.noContent();
+        HttpResult result = parsed.errors.isEmpty() ? HttpResult.noContent()
+                : HttpErrors.of(new ShardlineException(ErrorCode.PARTIAL_WRITE,
+                        "partial write: " + String.join("\n", parsed.errors) + " dropped=0"));
+        return result.withHeader(VERSION_HEADER, Long.toString(version));
     }
 
     private Parsed parse(HttpRequestView request, InputStream body, Precision precision) throws IOException {

@@ -64,7 +64,7 @@ public final class PointsWriter implements WriteService {
      *     QUEUE_FULL or TIMEOUT
      */
     @Override
-    public void write(String db, String rp, ConsistencyLevel level, List<Point> points) {
+    public long write(String db, String rp, ConsistencyLevel level, List<Point> points) {
         stats.add("req", 1);
         stats.add("pointReq", points.size());
         long deadline = replicator.deadline();
@@ -110,6 +110,7 @@ public final class PointsWriter implements WriteService {
                     "partial write: points beyond retention policy dropped=" + mapping.beyondRetention());
         }
         stats.add("writeOk", 1);
+        return version;
     }
 
     private ShardMapper.Mapping map(String db, String rp, List<Point> points) {

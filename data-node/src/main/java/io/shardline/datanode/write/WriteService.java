@@ -10,10 +10,10 @@ public interface WriteService {
     boolean databaseExists(String database);
 
     /**
-     * Writes points; returns normally on success.
+     * Writes points; returns the HLC version every stored value of this request carries.
      *
      * @throws io.shardline.common.error.ShardlineException with the code and exact message the
      *     endpoint answers with
      */
-    void write(String database, String retentionPolicy, ConsistencyLevel level, List<Point> points);
+    long write(String database, String retentionPolicy, ConsistencyLevel level, List<Point> points);
 }

@@ -43,12 +43,13 @@ class WriteHandlerTest {
             }
 
             @Override
-            public void write(String database, String rp, ConsistencyLevel level, List<Point> points) {
+            public long write(String database, String rp, ConsistencyLevel level, List<Point> points) {
                 if (nextFailure != null) {
                     throw nextFailure;
                 }
                 written.addAll(points);
                 levels.add(level);
+                return 1000L + written.size();
             }
         };
         DataNodeHttpApi api = new DataNodeHttpApi(clock);
@@ -89,6 +90,7 @@ class WriteHandlerTest {
         assertThat(r.body()).isEmpty();
         assertThat(written).hasSize(2);
         assertThat(levels).containsExactly(ConsistencyLevel.ONE);
+        assertThat(r.headers().firstValue(WriteHandler.VERSION_HEADER)).contains("1002");
     }
 
     @Test
@@ -112,6 +114,7 @@ class WriteHandlerTest {
         assertError(r, 400, "partial write: unable to parse 'cpu value= 2': missing field value\n"
                 + "unable to parse 'mem x': invalid field format dropped=0");
         assertThat(written).extracting(Point::timestamp).containsExactly(1L, 3L);
+        assertThat(r.headers().firstValue(WriteHandler.VERSION_HEADER)).as("the stored lines' version").contains("1002");
     }
 
     @Test

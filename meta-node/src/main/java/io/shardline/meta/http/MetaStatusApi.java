@@ -6,6 +6,7 @@ import io.shardline.common.http.HttpRouter;
 import io.shardline.common.json.GoJson;
 import io.shardline.meta.client.ClusterStatus;
 import io.shardline.meta.client.NodeStatus;
+import io.shardline.meta.ratis.RaftStatus;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,7 +16,9 @@ import java.util.function.Supplier;
  * InfluxDB Enterprise's {@code /status} answers ({@code nodeType}, {@code leader}, {@code httpAddr},
  * {@code raftAddr}, {@code peers}), and {@code /show-cluster} with Enterprise's node listing
  * ({@code {"data":[...],"meta":[...]}}, versions empty for nodes that are not live). Thread-safe;
- * reads the Raft view and the cluster status through suppliers.
+ * reads the Raft view and the cluster status through suppliers. {@code /raft} (Shardline only) reports
+ * this node's Raft role, term, indexes and log history ({@link RaftStatusJson}), which drills compare
+ * across meta nodes.
  */
 public final class MetaStatusApi {
 
@@ -25,8 +28,9 @@ public final class MetaStatusApi {
 
     private final HttpRouter router = new HttpRouter();
 
-    public MetaStatusApi(Supplier<Status> status, Supplier<ClusterStatus> cluster) {
+    public MetaStatusApi(Supplier<Status> status, Supplier<ClusterStatus> cluster, Supplier<RaftStatus> raft) {
         router.route(Set.of("GET", "HEAD"), "/ping", r -> HttpResult.noContent());
+        router.route(Set.of("GET"), "/raft", r -> HttpResult.json(200, RaftStatusJson.toJson(raft.get()) + "\n"));
         router.route(Set.of("GET"), "/status", r -> HttpResult.json(200, toJson(status.get()) + "\n"));
         router.route(Set.of("GET"), "/show-cluster", r -> HttpResult.json(200, toJson(cluster.get()) + "\n"));
     }

@@ -203,6 +203,19 @@ public final class MetaRaft implements Service {
                 members.stream().map(RaftPeer::getAddress).sorted().toList());
     }
 
+    /** This node's role, term, indexes and log history now (the status port's {@code /raft}). */
+    public RaftStatus raftStatus() {
+        RaftServer.Division division = division();
+        RaftHistory.View history = stateMachine.history().view();
+        if (division == null) {
+            return new RaftStatus(raftAddress, "NONE", 0, "", 0, 0, history);
+        }
+        RaftView view = view();
+        return new RaftStatus(raftAddress, division.getInfo().getCurrentRole().name(),
+                division.getInfo().getCurrentTerm(), view.leader(), division.getRaftLog().getLastCommittedIndex(),
+                division.getInfo().getLastAppliedIndex(), history);
+    }
+
     /** The current members as Ratis peers (empty for an un-joined node). */
     public List<RaftPeer> members() {
         RaftServer.Division division = division();

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
@@ -50,6 +53,12 @@ public final class MetaStateMachine extends BaseStateMachine {
     private final AtomicReference<Applied> applied =
             new AtomicReference<>(new Applied(MetaState.empty(), TermIndex.INITIAL_VALUE));
     private final List<Consumer<ClusterMetadata>> listeners = new CopyOnWriteArrayList<>();
+    private final RaftHistory history = new RaftHistory();
+
+    /** The entries and leaders this node has seen since it started ({@code /raft} on the status port). */
+    public RaftHistory history() {
+        return history;
+    }
 
     /** Called (on the applying thread) with the metadata after every change of its version. */
     public void addListener(Consumer<ClusterMetadata> listener) {
@@ -105,6 +114,7 @@ public final class MetaStateMachine extends BaseStateMachine {
         Applied loaded = new Applied(new MetaState(metadata), snapshot.getTermIndex());
         applied.set(loaded);
         setLastAppliedTermIndex(snapshot.getTermIndex());
+        history.restartAt(snapshot.getIndex());
         LOG.info("Loaded meta snapshot index={} version={}", snapshot.getIndex(), metadata.version());
         publish(metadata);
     }
@@ -116,8 +126,10 @@ public final class MetaStateMachine extends BaseStateMachine {
         Applied before = applied.get();
         MetaResult result;
         MetaState next;
+        byte[] data = entry.getStateMachineLogEntry().getLogData().toByteArray();
+        history.applied(termIndex.getTerm(), termIndex.getIndex(), data);
         try {
-            MetaCommand command = MetaCommandCodec.decode(entry.getStateMachineLogEntry().getLogData().toByteArray());
+            MetaCommand command = MetaCommandCodec.decode(data);
             MetaTransition transition = before.state().apply(command, termIndex.getIndex());
             next = transition.state();
             result = transition.result();
@@ -133,6 +145,40 @@ public final class MetaStateMachine extends BaseStateMachine {
         publish(next.metadata());
         return CompletableFuture.completedFuture(
                 bytes(MetaResultCodec.encode(result).toByteArray()));
+    }
+
+    /** Configuration entries and a new leader's first (no-op) entry: recorded in the history too. */
+    @Override
+    public void notifyTermIndexUpdated(long term, long index) {
+        history.applied(term, index, new byte[0]);
+        super.notifyTermIndexUpdated(term, index);
+    }
+
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeaderId) {
+        RaftServer.Division division = division();
+        if (division != null && newLeaderId != null) {
+            RaftPeer leader = division.getRaftConf().getPeer(newLeaderId);
+            history.leader(division.getInfo().getCurrentTerm(), leader == null ? newLeaderId.toString() : leader.getAddress());
+        }
+    }
+
+    /** This node leads a term and has committed its first entry in it: from now on it commits. */
+    @Override
+    public void notifyLeaderReady() {
+        RaftServer.Division division = division();
+        if (division != null) {
+            RaftPeer self = division.getPeer();
+            history.ledTerm(division.getInfo().getCurrentTerm(), self == null ? "" : self.getAddress());
+        }
+    }
+
+    private RaftServer.Division division() {
+        try {
+            return getServer().getNow(null) == null ? null : getServer().getNow(null).getDivision(getGroupId());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Every read-only query returns the whole metadata (Ratis made the read linearizable). */
