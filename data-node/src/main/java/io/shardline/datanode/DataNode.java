@@ -166,14 +166,15 @@ public final class DataNode implements Service {
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
-                    httpApi().handler(), config.http().maxBodySize(), 8));
+                    httpApi().handler(), config.http().maxBodySize(), 8, clock)
+                    .responseHeaders(DataNodeHttpApi.responseHeaders(), true));
         }
         services.start();
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());
     }
 
     private DataNodeHttpApi httpApi() {
-        DataNodeHttpApi api = new DataNodeHttpApi(clock);
+        DataNodeHttpApi api = new DataNodeHttpApi();
         api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, config.http().maxBodySize()));
         QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
                 (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));

@@ -11,7 +11,9 @@ import java.util.Deque;
  * An {@link InputStream} over the body chunks of one request, filled by the Netty event loop and
  * drained by a worker thread. Applies back-pressure: when more than {@link #HIGH_WATER} bytes are
  * buffered the channel stops reading until the worker catches up. Enforces the body-size limit.
- * Thread-safe between exactly one producer (the event loop) and one consumer (the worker).
+ * A body that cannot complete makes reading fail rather than end early, so a handler never takes
+ * a truncated body for a whole one. Thread-safe between exactly one producer (the event loop) and
+ * one consumer (the worker).
  */
 final class ChunkStream extends InputStream {
 
@@ -26,6 +28,7 @@ final class ChunkStream extends InputStream {
     private boolean ended;
     private boolean tooLarge;
     private boolean closed;
+    private String failure;
 
     ChunkStream(Channel channel, long limit) {
         this.channel = channel;
@@ -55,6 +58,13 @@ final class ChunkStream extends InputStream {
         notifyAll();
     }
 
+    /** Event loop: the body will not complete (broken connection, bad chunk encoding); reads fail. */
+    synchronized void fail(String reason) {
+        failure = reason;
+        ended = true;
+        notifyAll();
+    }
+
     @Override
     public synchronized int read() throws IOException {
         byte[] one = new byte[1];
@@ -66,6 +76,9 @@ final class ChunkStream extends InputStream {
         while (true) {
             if (tooLarge) {
                 throw new BodyTooLargeException(limit);
+            }
+            if (failure != null) {
+                throw new IOException(failure);
             }
             ByteBuf head = chunks.peek();
             if (head != null) {
@@ -101,7 +114,7 @@ final class ChunkStream extends InputStream {
 
     /** True once the whole body arrived and was read (or there was none). */
     synchronized boolean fullyRead() {
-        return ended && chunks.isEmpty() && !tooLarge;
+        return ended && chunks.isEmpty() && !tooLarge && failure == null;
     }
 
     /** Worker: releases what is left; later chunks are discarded. */

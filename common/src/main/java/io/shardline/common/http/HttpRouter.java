@@ -1,5 +1,6 @@
 package io.shardline.common.http;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Set;
 
 /**
  * Maps (method, exact path) to handlers. Ordinary routes get the whole body (read here, within
- * the server's limit: a larger body is answered 413); streaming routes read it themselves.
+ * the server's limit: a larger body is answered 413, one that breaks off 400); streaming routes
+ * read it themselves.
  * Unknown paths get Go's {@code 404 page not found}; a known path with another method gets 405.
  * Built once before the server starts, then read-only.
  */
@@ -17,7 +19,17 @@ public final class HttpRouter implements StreamingHttpHandler {
 
     /** Registers {@code handler}, which receives the whole body, for {@code path} under the methods. */
     public HttpRouter route(Set<String> methods, String path, HttpHandler handler) {
-        return stream(methods, path, (head, body) -> handler.handle(head.withBody(body.readAllBytes())));
+        return stream(methods, path, (head, body) -> {
+            byte[] whole;
+            try {
+                whole = body.readAllBytes();
+            } catch (BodyTooLargeException e) {
+                throw e;
+            } catch (IOException e) {
+                return HttpResult.error(400, e.getMessage());
+            }
+            return handler.handle(head.withBody(whole));
+        });
     }
 
     /** Registers {@code handler}, which reads the body as it arrives, for {@code path} under the methods. */

@@ -7,27 +7,35 @@ import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpRouter;
 import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.json.GoJson;
-import io.shardline.common.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The data node's public HTTP API, InfluxDB 1.x compatible. Routes are registered once; every
- * response carries InfluxDB's version and request-id headers. Thread-safe.
+ * response carries {@link #responseHeaders()} and the request id, which the HTTP server adds.
+ * Thread-safe.
  */
 public final class DataNodeHttpApi {
 
     private final HttpRouter router = new HttpRouter();
-    private final StreamingHttpHandler handler;
 
-    public DataNodeHttpApi(Clock clock) {
+    public DataNodeHttpApi() {
         router.route(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
         router.route(Set.of("GET", "HEAD"), "/health", request -> health());
-        this.handler = new InfluxHeaders(router, clock);
     }
 
     /** The handler to give the HTTP server. */
     public StreamingHttpHandler handler() {
-        return handler;
+        return router;
+    }
+
+    /**
+     * The headers InfluxDB puts on every response: {@code X-Influxdb-Version} and
+     * {@code X-Influxdb-Build} (the server also echoes the request id, like InfluxDB).
+     */
+    public static Map<String, String> responseHeaders() {
+        return Map.of("X-Influxdb-Build", ShardlineVersion.influxBuildHeader(),
+                "X-Influxdb-Version", ShardlineVersion.influxVersionHeader());
     }
 
     /** Adds a route; only while the node is being wired, before the server starts. */

@@ -1,6 +1,8 @@
 package io.shardline.datanode.http;
 
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.http.GoHeaders;
+import io.shardline.common.http.GoQuery;
 import io.shardline.common.http.HttpHandler;
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.http.HttpResult;
@@ -18,7 +20,6 @@ import io.shardline.query.result.JsonFormatter;
 import io.shardline.query.result.Message;
 import io.shardline.query.result.ResponseBuilder;
 import io.shardline.query.result.Result;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,7 +125,7 @@ public final class QueryHandler implements HttpHandler {
 
     private static HttpResult error(int status, String message, boolean pretty) {
         return HttpResult.json(status, JsonFormatter.error(message, pretty))
-                .withHeader("X-InfluxDB-Error", message.length() > 1024 ? message.substring(0, 1024) : message);
+                .withHeader("X-InfluxDB-Error", GoHeaders.truncateUtf8(message, 1024));
     }
 
     /** URL parameters, overridden by a form-encoded POST body (what the influx CLI and clients send). */
@@ -133,16 +134,8 @@ public final class QueryHandler implements HttpHandler {
         request.params().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         String type = request.header("Content-Type");
         if ("POST".equals(request.method()) && type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            String body = new String(request.body(), StandardCharsets.UTF_8);
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.put(key, value);
-            }
+            GoQuery.parse(new String(request.body(), StandardCharsets.UTF_8))
+                    .forEach((k, v) -> params.put(k, v.get(0)));
         }
         return params;
     }
