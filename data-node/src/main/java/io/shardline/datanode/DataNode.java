@@ -9,6 +9,7 @@ import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
 import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
+import io.shardline.common.rpc.GrpcLimits;
 import io.shardline.common.rpc.GrpcServer;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
@@ -25,6 +26,7 @@ import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.http.DataNodeHttpApi;
+import io.shardline.datanode.http.HttpLimitsSetup;
 import io.shardline.datanode.http.QueryHandler;
 import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
@@ -131,6 +133,8 @@ public final class DataNode implements Service {
         ExecutorService ownerReads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new NamedThreadFactory("query-owner", true));
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
+                .limits(new GrpcLimits((int) Math.min(Integer.MAX_VALUE, config.cluster().rpc().maxMessageSize()),
+                        config.cluster().rpc().maxConcurrentStreams(), config.cluster().rpc().resettableReadTimeout()))
                 .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
                         .withShardAdmin(movement.rpc())
                         .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))));
@@ -166,7 +170,7 @@ public final class DataNode implements Service {
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
-                    httpApi().handler(), config.http().maxBodySize(), 8, clock)
+                    httpApi().handler(), HttpLimitsSetup.limits(config.http()), clock)
                     .responseHeaders(DataNodeHttpApi.responseHeaders(), true));
         }
         services.start();
@@ -175,7 +179,8 @@ public final class DataNode implements Service {
 
     private DataNodeHttpApi httpApi() {
         DataNodeHttpApi api = new DataNodeHttpApi();
-        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, config.http().maxBodySize()));
+        api.stream(Set.of("POST"), "/write", HttpLimitsSetup.writeThrottle(config.http(), clock)
+                .wrap(new WriteHandler(writer, clock, config.http().maxBodySize())));
         QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
                 (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));
         api.route(Set.of("GET", "POST"), "/query", query);

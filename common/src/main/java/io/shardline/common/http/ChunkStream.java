@@ -22,6 +22,7 @@ final class ChunkStream extends InputStream {
 
     private final Channel channel;
     private final long limit;
+    private final Exchange account;
     private final Deque<ByteBuf> chunks = new ArrayDeque<>();
     private long buffered;
     private long received;
@@ -30,19 +31,30 @@ final class ChunkStream extends InputStream {
     private boolean closed;
     private String failure;
 
-    ChunkStream(Channel channel, long limit) {
+    /** @param account the request the bytes are reserved for (the server's body budget) */
+    ChunkStream(Channel channel, long limit, Exchange account) {
         this.channel = channel;
         this.limit = limit;
+        this.account = account;
     }
 
-    /** Event loop: one more chunk (retained by the caller, released here). */
-    synchronized void offer(ByteBuf chunk) {
+    /**
+     * Event loop: one more chunk (retained by the caller, released here). False when the server's
+     * body budget has no room for it: the chunk is dropped and reading fails; the caller sheds the
+     * request.
+     */
+    synchronized boolean offer(ByteBuf chunk) {
         received += chunk.readableBytes();
-        if (closed || tooLarge || (limit > 0 && received > limit)) {
+        if (closed || tooLarge || failure != null || (limit > 0 && received > limit)) {
             tooLarge |= limit > 0 && received > limit;
             chunk.release();
             notifyAll();
-            return;
+            return true;
+        }
+        if (!account.reserve(chunk.readableBytes())) {
+            chunk.release();
+            fail(GzipBody.OVERLOADED);
+            return false;
         }
         chunks.add(chunk);
         buffered += chunk.readableBytes();
@@ -50,6 +62,22 @@ final class ChunkStream extends InputStream {
             channel.config().setAutoRead(false);
         }
         notifyAll();
+        return true;
+    }
+
+    /** Event loop: bytes waiting for the handler. */
+    synchronized long buffered() {
+        return buffered;
+    }
+
+    /** Event loop: whether the body went past the size limit. */
+    synchronized boolean tooLarge() {
+        return tooLarge;
+    }
+
+    /** Event loop: whether the whole body arrived (or will not). */
+    synchronized boolean ended() {
+        return ended;
     }
 
     /** Event loop: the body is complete (or the connection broke). */

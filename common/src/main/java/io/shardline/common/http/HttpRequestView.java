@@ -43,6 +43,19 @@ public final class HttpRequestView {
     }
 
     /**
+     * A request as the server would build it from {@code method} and {@code uri} with the given
+     * headers and body (for calling handlers directly, in tests and tools).
+     */
+    public static HttpRequestView of(String method, String uri, Map<String, String> headers, byte[] body) {
+        io.netty.handler.codec.http.DefaultHttpRequest request = new io.netty.handler.codec.http.DefaultHttpRequest(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpMethod.valueOf(method),
+                uri);
+        headers.forEach((k, v) -> request.headers().add(k, v));
+        String path = pathOf(uri);
+        return new HttpRequestView(request, path == null ? uri : path, "test").withBody(body);
+    }
+
+    /**
      * The unescaped path of a request target ({@code /write?db=x} gives {@code /write}; an absolute
      * URI gives its path), or null when it has a bad escape (Go answers such a request 400).
      */

@@ -3,6 +3,7 @@ package io.shardline.common.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import java.util.Set;
 public final class HttpRouter implements StreamingHttpHandler {
 
     private final Map<String, Map<String, StreamingHttpHandler>> routes = new HashMap<>();
+    private final Set<String> inline = new HashSet<>();
 
     /** Registers {@code handler}, which receives the whole body, for {@code path} under the methods. */
     public HttpRouter route(Set<String> methods, String path, HttpHandler handler) {
@@ -30,6 +32,23 @@ public final class HttpRouter implements StreamingHttpHandler {
             }
             return handler.handle(head.withBody(whole));
         });
+    }
+
+    /**
+     * Registers {@code handler} for {@code path} as a route answered on the event loop (see
+     * {@link StreamingHttpHandler#runsInline}); it must never block.
+     */
+    public HttpRouter routeInline(Set<String> methods, String path, HttpHandler handler) {
+        route(methods, path, handler);
+        for (String m : methods) {
+            inline.add(m + " " + path);
+        }
+        return this;
+    }
+
+    @Override
+    public boolean runsInline(HttpRequestView head) {
+        return inline.contains(head.method() + " " + head.path());
     }
 
     /** Registers {@code handler}, which reads the body as it arrives, for {@code path} under the methods. */

@@ -9,6 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.WriteTimeoutHandler;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
@@ -18,7 +19,8 @@ import io.shardline.common.time.Clock;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * Keep-alive is supported; a body over {@code maxContentLength} makes reading it fail. Every request
  * gets an answer: whatever a handler throws becomes a 500 ({@link HttpFailures}), responses are
  * written as Go's {@code net/http} writes them ({@link ResponseWriter}), and each request carries an
- * id (the client's {@code X-Request-Id} or {@code Request-Id}, else a new time-based UUID).
+ * id (the client's {@code X-Request-Id} or {@code Request-Id}, else a new time-based UUID). The
+ * limits of {@link HttpLimits} hold for every route: a request past one is shed with 1.x's status
+ * (413, 503 with {@code Retry-After}, 408) and named in a rate-limited WARN line, never queued
+ * without bound.
  */
 public final class HttpServer implements Service {
 
@@ -45,8 +50,7 @@ public final class HttpServer implements Service {
     private final HostPort bind;
     private final String configKey;
     private final StreamingHttpHandler handler;
-    private final long maxContentLength;
-    private final int workerThreads;
+    private final HttpLimits limits;
     private final Clock clock;
     private final LifecycleGuard guard;
     private Map<String, String> commonHeaders = Map.of();
@@ -55,6 +59,7 @@ public final class HttpServer implements Service {
     private EventLoopGroup boss;
     private EventLoopGroup io;
     private ExecutorService workers;
+    private BodyBudget budget;
     private Channel channel;
 
     /**
@@ -65,17 +70,17 @@ public final class HttpServer implements Service {
      */
     public HttpServer(String name, HostPort bind, String configKey, StreamingHttpHandler handler,
                       long maxContentLength, int workerThreads) {
-        this(name, bind, configKey, handler, maxContentLength, workerThreads, Clock.system());
+        this(name, bind, configKey, handler, HttpLimits.of(maxContentLength, workerThreads), Clock.system());
     }
 
-    public HttpServer(String name, HostPort bind, String configKey, StreamingHttpHandler handler,
-                      long maxContentLength, int workerThreads, Clock clock) {
+    /** A server with every limit of {@code limits}; {@code clock} stamps {@code Date} and request ids. */
+    public HttpServer(String name, HostPort bind, String configKey, StreamingHttpHandler handler, HttpLimits limits,
+                      Clock clock) {
         this.name = name;
         this.bind = bind;
         this.configKey = configKey;
         this.handler = handler;
-        this.maxContentLength = Math.max(0, maxContentLength);
-        this.workerThreads = workerThreads;
+        this.limits = limits;
         this.clock = clock;
         this.guard = new LifecycleGuard(name);
     }
@@ -104,18 +109,28 @@ public final class HttpServer implements Service {
         guard.markStarted();
         boss = new NioEventLoopGroup(1, new NamedThreadFactory(name + "-accept", true));
         io = new NioEventLoopGroup(2, new NamedThreadFactory(name + "-io", true));
-        workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), new NamedThreadFactory(name + "-worker", true));
-        Runtime runtime = new Runtime(new ResponseWriter(clock, commonHeaders), new TimeUuids(clock));
+        workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 60, TimeUnit.SECONDS,
+                limits.maxQueuedRequests() > 0 ? new ArrayBlockingQueue<>(limits.maxQueuedRequests())
+                        : new SynchronousQueue<>(), new NamedThreadFactory(name + "-worker", true));
+        ShedLog shedLog = new ShedLog(name, clock);
+        budget = new BodyBudget(limits.maxInflightBodyBytes());
+        Runtime runtime = new Runtime(new ResponseWriter(clock, commonHeaders), new TimeUuids(clock), budget, shedLog);
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), shedLog);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
+                        HttpConnection connection = new HttpConnection(runtime);
+                        ch.pipeline().addLast(limiter);
+                        if (!limits.idleTimeout().isZero()) {
+                            ch.pipeline().addLast(new WriteTimeoutHandler(limits.idleTimeout().toMillis(),
+                                    TimeUnit.MILLISECONDS));
+                        }
+                        ch.pipeline().addLast(connection.clock())
                                 .addLast(new HttpServerCodec(MAX_HEAD_BYTES, MAX_HEAD_BYTES, 64 * 1024))
-                                .addLast(new HttpConnection(runtime));
+                                .addLast(connection);
                     }
                 });
         try {
@@ -134,6 +149,11 @@ public final class HttpServer implements Service {
     public HostPort boundAddress() {
         guard.checkRunning();
         return bind.withPort(((InetSocketAddress) channel.localAddress()).getPort());
+    }
+
+    /** Request body bytes held now (buffered or being processed). */
+    public long bodyBytesInUse() {
+        return budget == null ? 0 : budget.used();
     }
 
     @Override
@@ -176,10 +196,26 @@ public final class HttpServer implements Service {
 
         private final ResponseWriter writer;
         private final TimeUuids ids;
+        private final BodyBudget budget;
+        private final ShedLog shedLog;
 
-        private Runtime(ResponseWriter writer, TimeUuids ids) {
+        private Runtime(ResponseWriter writer, TimeUuids ids, BodyBudget budget, ShedLog shedLog) {
             this.writer = writer;
             this.ids = ids;
+            this.budget = budget;
+            this.shedLog = shedLog;
+        }
+
+        HttpLimits limits() {
+            return limits;
+        }
+
+        BodyBudget budget() {
+            return budget;
+        }
+
+        ShedLog shedLog() {
+            return shedLog;
         }
 
         String name() {
@@ -196,10 +232,6 @@ public final class HttpServer implements Service {
 
         ResponseWriter writer() {
             return writer;
-        }
-
-        long maxBodySize() {
-            return maxContentLength;
         }
 
         boolean echoRequestIds() {

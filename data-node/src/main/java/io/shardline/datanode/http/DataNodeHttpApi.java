@@ -20,8 +20,9 @@ public final class DataNodeHttpApi {
     private final HttpRouter router = new HttpRouter();
 
     public DataNodeHttpApi() {
-        router.route(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
-        router.route(Set.of("GET", "HEAD"), "/health", request -> health());
+        // answered on the event loop: a node whose workers are all busy still answers /ping
+        router.routeInline(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
+        router.routeInline(Set.of("GET", "HEAD"), "/health", request -> health());
     }
 
     /** The handler to give the HTTP server. */

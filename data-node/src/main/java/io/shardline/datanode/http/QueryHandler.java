@@ -110,7 +110,11 @@ public final class QueryHandler implements HttpHandler {
             return HttpResult.json(200, body.toString());
         }
         ResponseBuilder builder = new ResponseBuilder(maxRowLimit);
-        results.forEach(builder::add);
+        for (Result r : results) {
+            if (!builder.add(r)) {
+                break; // max-row-limit reached: 1.x drops the later results
+            }
+        }
         return HttpResult.json(200, JsonFormatter.response(builder.results(), epoch, pretty));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.http.HttpLimits;
 import io.shardline.common.http.HttpServer;
 import io.shardline.common.http.RawHttp;
 import io.shardline.common.net.HostPort;
@@ -54,7 +55,7 @@ class WriteHandlerTest {
         };
         DataNodeHttpApi api = new DataNodeHttpApi();
         api.stream(Set.of("POST"), "/write", new WriteHandler(service, clock, 10_000));
-        server = new HttpServer("http", new HostPort("127.0.0.1", 0), "[http] bind-address", api.handler(), 10_000, 2, clock)
+        server = new HttpServer("http", new HostPort("127.0.0.1", 0), "[http] bind-address", api.handler(), HttpLimits.of(10_000, 2), clock)
                 .responseHeaders(DataNodeHttpApi.responseHeaders(), true);
         server.start();
     }
@@ -158,7 +159,7 @@ class WriteHandlerTest {
         assertThat(post("?db=db", bytes.toByteArray(), "Content-Encoding", "gzip").statusCode()).isEqualTo(204);
         assertThat(written).hasSize(1);
         assertError(post("?db=db", "not gzip".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip"), 400,
-                "gzip: Not in GZIP format");
+                "unexpected EOF"); // InfluxDB 1.6.7: 8 bytes are too short for a gzip header
     }
 
     @Test
