@@ -36,6 +36,9 @@ import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
 import io.shardline.datanode.query.LocalShardQueries;
 import io.shardline.datanode.query.PeerHealth;
+import io.shardline.datanode.query.QueryAdminStatements;
+import io.shardline.datanode.query.QueryInterrupts;
+import io.shardline.datanode.query.QueryManager;
 import io.shardline.datanode.query.Replicas;
 import io.shardline.datanode.query.StatementExecutor;
 import io.shardline.datanode.query.StoreLocalTombstones;
@@ -43,6 +46,7 @@ import io.shardline.datanode.rpc.DataNodeRpcService;
 import io.shardline.datanode.rpc.GrpcPeerQueries;
 import io.shardline.datanode.rpc.GrpcShardTransport;
 import io.shardline.datanode.rpc.PeerChannels;
+import io.shardline.datanode.rpc.QueryManagementRpc;
 import io.shardline.datanode.shard.ShardMaintenance;
 import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.datanode.write.PointsWriter;
@@ -56,6 +60,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +90,9 @@ public final class DataNode implements Service {
     private ShardMovement movement;
     private PointsWriter writer;
     private StatementExecutor dataStatements;
+    private QueryManager queries;
+    private PeerChannels peerChannels;
+    private ExecutorService queryTasks;
     private HttpServer http;
 
     public DataNode(DataNodeConfig config, Clock clock) {
@@ -125,20 +133,31 @@ public final class DataNode implements Service {
                 membership::refreshView);
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
                 peerInterceptors);
+        peerChannels = channels;
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
         LocalShardQueries ownerQueries = new LocalShardQueries(engine, membership::view, membership::nodeId);
         StoreLocalTombstones tombstones = new StoreLocalTombstones(writableShards, local);
-        ExecutorService ownerReads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                new NamedThreadFactory("query-owner", true));
+        // Owner reads run in the calling query's context: a killed or timed-out query stops its scans here too.
+        ExecutorService ownerReads = QueryInterrupts.propagating(Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), new NamedThreadFactory("query-owner", true)));
+        ScheduledExecutorService queryTimers = Executors.newSingleThreadScheduledExecutor(
+                new NamedThreadFactory("query-timers", true));
+        queries = new QueryManager(new QueryManager.Settings(config.cluster().maxConcurrentQueries(),
+                config.cluster().queryTimeout(), config.cluster().logQueriesAfter()), clock, queryTimers);
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
                 .limits(new GrpcLimits((int) Math.min(Integer.MAX_VALUE, config.cluster().rpc().maxMessageSize()),
                         config.cluster().rpc().maxConcurrentStreams(), config.cluster().rpc().resettableReadTimeout()))
                 .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
                         .withShardAdmin(movement.rpc())
-                        .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))));
+                        .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))
+                        .withQueryManager(queries)));
         services.add(closer("query owner reads", ownerReads::shutdownNow));
+        services.add(closer("query manager", () -> {
+            queries.close();
+            queryTimers.shutdownNow();
+        }));
         services.add(membership);
         services.add(closer("peer channels", channels::close));
         handoff = services.add(new HintedHandoff(config.hintedHandoff(), clock, transport,
@@ -149,7 +168,8 @@ public final class DataNode implements Service {
         services.add(closer("write callbacks", callbacks::shutdownNow));
         writer = new PointsWriter(new MetaWriteTopology(membership), local, transport, handoff, hlc, clock,
                 config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
-        ExecutorService queryTasks = Executors.newFixedThreadPool(16, new NamedThreadFactory("query", true));
+        queryTasks = QueryInterrupts.propagating(
+                Executors.newFixedThreadPool(16, new NamedThreadFactory("query", true)));
         services.add(closer("query tasks", queryTasks::shutdownNow));
         Replicas replicas = new Replicas(membership::nodeId, ownerQueries, new GrpcPeerQueries(channels,
                 () -> membership.view().metadata(), config.cluster().dialTimeout(), config.cluster().shardReaderTimeout(),
@@ -181,8 +201,14 @@ public final class DataNode implements Service {
         DataNodeHttpApi api = new DataNodeHttpApi();
         api.stream(Set.of("POST"), "/write", HttpLimitsSetup.writeThrottle(config.http(), clock)
                 .wrap(new WriteHandler(writer, clock, config.http().maxBodySize())));
-        QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
-                (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));
+        StatementExecutor cluster = new ClusterStatementExecutor(membership::metaClient, dataStatements());
+        QueryAdminStatements admin = new QueryAdminStatements(queries, () -> membership.view().metadata(),
+                membership::nodeId, QueryManagementRpc.peers(peerChannels, config.cluster().writeTimeout()),
+                queryTasks);
+        StatementExecutor statements = (s, ctx) -> QueryAdminStatements.handles(s) ? admin.execute(s)
+                : cluster.execute(s, ctx);
+        QueryHandler query = new QueryHandler(statements, clock,
+                (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()), queries);
         api.route(Set.of("GET", "POST"), "/query", query);
         api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));
         api.route(Set.of("GET"), "/shard-status", new ShardStatusHandler(engine, membership::view, clock,

@@ -8,6 +8,9 @@ import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.query.QueryContext;
+import io.shardline.datanode.query.QueryInterrupts;
+import io.shardline.datanode.query.QueryManager;
+import io.shardline.datanode.query.QueryTask;
 import io.shardline.datanode.query.StatementExecutor;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.Statement;
@@ -39,11 +42,17 @@ public final class QueryHandler implements HttpHandler {
     private final StatementExecutor executor;
     private final Clock clock;
     private final int maxRowLimit;
+    private final QueryManager queries;
 
-    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit) {
+    /**
+     * @param queries registers every request as one running query (its id for SHOW QUERIES and
+     *     KILL QUERY, max-concurrent-queries, query-timeout)
+     */
+    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit, QueryManager queries) {
         this.executor = executor;
         this.clock = clock;
         this.maxRowLimit = maxRowLimit;
+        this.queries = queries;
     }
 
     @Override
@@ -67,7 +76,18 @@ public final class QueryHandler implements HttpHandler {
             return error(400, "invalid node id \"" + params.get("node") + "\"", pretty);
         }
         QueryContext context = new QueryContext(params.get("db"), params.get("rp"), clock.wallNanos(), onlyNode);
-        List<Result> results = run(query, context, "GET".equals(request.method()));
+        QueryTask task;
+        try {
+            task = queries.attach(query.toString(), context.database());
+        } catch (ShardlineException e) {
+            return respond(request, params, List.of(Result.error(0, e.getMessage())), pretty);
+        }
+        List<Result> results;
+        try {
+            results = task.run(() -> run(query, context, "GET".equals(request.method())));
+        } finally {
+            task.detach();
+        }
         return respond(request, params, results, pretty);
     }
 
@@ -81,6 +101,7 @@ public final class QueryHandler implements HttpHandler {
                 continue;
             }
             try {
+                QueryInterrupts.check(); // killed or timed out between statements
                 Result r = Result.of(i, executor.execute(s, context));
                 results.add(readOnlyRequest && !s.isReadOnly() ? r.withMessage(Message.readOnlyWarning(s.toString())) : r);
             } catch (ShardlineException e) {

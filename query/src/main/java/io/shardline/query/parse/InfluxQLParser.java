@@ -5,6 +5,7 @@ import io.shardline.query.ast.DropMeasurementStatement;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.ShowDatabasesStatement;
+import io.shardline.query.ast.ShowQueriesStatement;
 import io.shardline.query.ast.ShowShardGroupsStatement;
 import io.shardline.query.ast.ShowShardsStatement;
 import io.shardline.query.ast.Statement;
@@ -108,7 +109,7 @@ public final class InfluxQLParser {
             }
             case KILL -> {
                 next(l, List.of("QUERY"), Token.QUERY);
-                throw unsupported(l, "KILL QUERY");
+                yield new AdminParser(ts).killQuery();
             }
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), TOP, l.line(), l.ch());
         };
@@ -155,7 +156,8 @@ public final class InfluxQLParser {
                 next(start, List.of("FOR"), Token.FOR);
                 throw unsupported(start, "SHOW GRANTS");
             }
-            case DIAGNOSTICS, QUERIES, STATS, SUBSCRIPTIONS, USERS -> throw unsupported(start,
+            case QUERIES -> new ShowQueriesStatement();
+            case DIAGNOSTICS, STATS, SUBSCRIPTIONS, USERS -> throw unsupported(start,
                     "SHOW " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), SHOW, l.line(), l.ch());
         };
