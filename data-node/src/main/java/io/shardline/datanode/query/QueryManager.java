@@ -35,14 +35,27 @@ public final class QueryManager {
     private final Settings settings;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final QueryMemoryPool memory;
     private final Map<Long, QueryTask> running = new LinkedHashMap<>();
     private long nextId = 1;
     private boolean closed;
 
     public QueryManager(Settings settings, Clock clock, ScheduledExecutorService scheduler) {
+        this(settings, clock, scheduler, new QueryMemoryPool(QueryMemoryPool.defaultLimit()));
+    }
+
+    /** @param memory the heap this node's queries may hold ({@link QueryMemoryPool}) */
+    public QueryManager(Settings settings, Clock clock, ScheduledExecutorService scheduler, QueryMemoryPool memory) {
         this.settings = settings;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.memory = memory;
+        QueryMemoryPool.install();
+    }
+
+    /** The memory pool of this node's queries, also charged by the query parts it runs for other nodes. */
+    public QueryMemoryPool memory() {
+        return memory;
     }
 
     /** Registers a query that starts now; it must be {@link QueryTask#detach() detached} when done. */
@@ -57,7 +70,7 @@ public final class QueryManager {
                 throw new ShardlineException(ErrorCode.LIMIT_EXCEEDED,
                         "max-concurrent-queries limit exceeded(" + running.size() + ", " + limit + ")");
             }
-            task = new QueryTask(this, nextId++, text, database, clock.monotonicNanos());
+            task = new QueryTask(this, nextId++, text, database, clock.monotonicNanos(), memory.open());
             running.put(task.id(), task);
         }
         schedule(task);

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * One running query of a {@link QueryManager}: its id, text, database and start, and the
- * cancellable context it runs in (see {@link QueryInterrupts}). Killing it, or its
+ * cancellable context it runs in (see {@link QueryInterrupts}), which carries its memory account. Killing it, or its
  * {@code query-timeout}, cancels that context; the status then reads {@code killed}, as in 1.x.
  * Thread-safe.
  */
@@ -21,17 +21,20 @@ public final class QueryTask {
     private final String text;
     private final String database;
     private final long startNanos;
+    private final QueryMemoryPool.Account memory;
     private final Context.CancellableContext context;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private boolean killed;
 
-    QueryTask(QueryManager manager, long id, String text, String database, long startNanos) {
+    QueryTask(QueryManager manager, long id, String text, String database, long startNanos,
+              QueryMemoryPool.Account memory) {
         this.manager = manager;
         this.id = id;
         this.text = text;
         this.database = database == null ? "" : database;
         this.startNanos = startNanos;
-        this.context = Context.current().withCancellation();
+        this.memory = memory;
+        this.context = memory.attachTo(Context.current()).withCancellation();
     }
 
     public long id() {
@@ -68,6 +71,7 @@ public final class QueryTask {
         }
         manager.detach(this);
         context.cancel(null);
+        memory.close();
     }
 
     synchronized void addTimer(ScheduledFuture<?> timer) {

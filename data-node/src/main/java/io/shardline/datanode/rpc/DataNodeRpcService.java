@@ -312,6 +312,9 @@ public final class DataNodeRpcService extends DataNodeServiceGrpc.DataNodeServic
     /** Answers {@code ListQueries} and {@code KillQuery} from {@code manager}. */
     public DataNodeRpcService withQueryManager(io.shardline.datanode.query.QueryManager manager) {
         this.queryManager = manager;
+        if (queries != null) {
+            queries.memory(manager.memory());
+        }
         return this;
     }
 
