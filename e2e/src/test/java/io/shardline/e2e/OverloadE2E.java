@@ -48,10 +48,16 @@ class OverloadE2E {
             .env("SHARDLINE_ANTI_ENTROPY_ENABLED", "false");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long RSS_MARGIN_KB = 768L * 1024;
+    private static String url;
+    private static int port;
+    private static long pid;
 
     @BeforeAll
     static void up() throws Exception {
         CLUSTER.upFresh("--meta", "1", "--data", "1").ok();
+        url = CLUSTER.url("data1");
+        port = URI.create(url).getPort();
+        pid = CLUSTER.status().get("data1").pid();
     }
 
     @AfterAll
@@ -60,7 +66,7 @@ class OverloadE2E {
     }
 
     private static int port() {
-        return URI.create(CLUSTER.url("data1")).getPort();
+        return port;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -68,7 +74,7 @@ class OverloadE2E {
     }
 
     private static HttpResponse<String> query(String q) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(CLUSTER.url("data1") + "/query?db=load&q="
+        return send(HttpRequest.newBuilder(URI.create(url + "/query?db=load&q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -120,7 +126,7 @@ class OverloadE2E {
     private static void writeOne(AtomicLong attempts, AtomicInteger acked) {
         long t = 1_600_000_000_000_000_000L + attempts.incrementAndGet();
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(CLUSTER.url("data1") + "/write?db=load"))
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/write?db=load"))
                     .POST(HttpRequest.BodyPublishers.ofString("cpu,writer=steady value=1 " + t)));
             if (r.statusCode() == 204) {
                 acked.incrementAndGet();
@@ -174,7 +180,6 @@ class OverloadE2E {
     }
 
     private static long rssKb() throws IOException {
-        long pid = CLUSTER.status().get("data1").pid();
         for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
