@@ -238,9 +238,14 @@ ensure_jar() {
   fi
 }
 
+# Memory per node (docs/operations.md, "Limits"): a data node's heap is 1 GiB, of which its limits give
+# request bodies in progress an eighth and queries a quarter; Netty's direct buffers are capped at 256 MiB.
+# Should the heap still run out, the node exits at once (and can be restarted) rather than limp on.
+# SHARDLINE_JAVA_OPTS comes last, so e.g. SHARDLINE_JAVA_OPTS=-Xmx4g raises the heap.
 java_opts() {
-  if [ "$(kind_of "$1")" = meta ]; then echo "-Xms32m -Xmx256m -XX:+UseSerialGC ${SHARDLINE_JAVA_OPTS:-}"
-  else echo "-Xms64m -Xmx1g ${SHARDLINE_JAVA_OPTS:-}"; fi
+  local common="-XX:MaxDirectMemorySize=256m -XX:+ExitOnOutOfMemoryError"
+  if [ "$(kind_of "$1")" = meta ]; then echo "-Xms32m -Xmx256m -XX:+UseSerialGC $common ${SHARDLINE_JAVA_OPTS:-}"
+  else echo "-Xms64m -Xmx1g $common ${SHARDLINE_JAVA_OPTS:-}"; fi
 }
 
 # Starts a node that is not running and waits until it answers /ping.

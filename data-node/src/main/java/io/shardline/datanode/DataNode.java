@@ -9,6 +9,7 @@ import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
 import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
+import io.shardline.common.rpc.GrpcLimits;
 import io.shardline.common.rpc.GrpcServer;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
@@ -32,6 +33,7 @@ import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.common.http.HttpAuthenticator;
 import io.shardline.config.data.HttpConfig;
 import io.shardline.meta.client.ClusterUsers;
+import io.shardline.datanode.http.HttpLimitsSetup;
 import io.shardline.datanode.http.QueryHandler;
 import io.shardline.datanode.http.RouteAccess;
 import io.shardline.datanode.http.ShardStatusHandler;
@@ -42,6 +44,9 @@ import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
 import io.shardline.datanode.query.LocalShardQueries;
 import io.shardline.datanode.query.PeerHealth;
+import io.shardline.datanode.query.QueryAdminStatements;
+import io.shardline.datanode.query.QueryInterrupts;
+import io.shardline.datanode.query.QueryManager;
 import io.shardline.datanode.query.Replicas;
 import io.shardline.datanode.query.StatementExecutor;
 import io.shardline.datanode.query.StoreLocalTombstones;
@@ -49,6 +54,7 @@ import io.shardline.datanode.rpc.DataNodeRpcService;
 import io.shardline.datanode.rpc.GrpcPeerQueries;
 import io.shardline.datanode.rpc.GrpcShardTransport;
 import io.shardline.datanode.rpc.PeerChannels;
+import io.shardline.datanode.rpc.QueryManagementRpc;
 import io.shardline.datanode.shard.ShardMaintenance;
 import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.datanode.write.PointsWriter;
@@ -63,6 +69,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +99,9 @@ public final class DataNode implements Service {
     private ShardMovement movement;
     private PointsWriter writer;
     private StatementExecutor dataStatements;
+    private QueryManager queries;
+    private PeerChannels peerChannels;
+    private ExecutorService queryTasks;
     private HttpServer http;
 
     public DataNode(DataNodeConfig config, Clock clock) {
@@ -135,22 +145,35 @@ public final class DataNode implements Service {
                 membership::refreshView);
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
                 withInternalCredentials(peerInterceptors));
+        peerChannels = channels;
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
         LocalShardQueries ownerQueries = new LocalShardQueries(engine, membership::view, membership::nodeId);
         StoreLocalTombstones tombstones = new StoreLocalTombstones(writableShards, local);
-        ExecutorService ownerReads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                new NamedThreadFactory("query-owner", true));
+        // Owner reads run in the calling query's context: a killed or timed-out query stops its scans here too.
+        ExecutorService ownerReads = QueryInterrupts.propagating(Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), new NamedThreadFactory("query-owner", true)));
+        ScheduledExecutorService queryTimers = Executors.newSingleThreadScheduledExecutor(
+                new NamedThreadFactory("query-timers", true));
+        queries = new QueryManager(new QueryManager.Settings(config.cluster().maxConcurrentQueries(),
+                config.cluster().queryTimeout(), config.cluster().logQueriesAfter()), clock, queryTimers);
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
+                .limits(new GrpcLimits((int) Math.min(Integer.MAX_VALUE, config.cluster().rpc().maxMessageSize()),
+                        config.cluster().rpc().maxConcurrentStreams(), config.cluster().rpc().resettableReadTimeout()))
                 .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
                         .withShardAdmin(movement.rpc())
-                        .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))));
+                        .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))
+                        .withQueryManager(queries)));
         if (config.meta().metaAuthEnabled()) {
             rpc.intercept(new RpcAuthenticator(config.meta().metaInternalSharedSecret(),
                     new ClusterUsers(() -> membership.view().metadata()), config.http().sharedSecret(), clock));
         }
         services.add(closer("query owner reads", ownerReads::shutdownNow));
+        services.add(closer("query manager", () -> {
+            queries.close();
+            queryTimers.shutdownNow();
+        }));
         services.add(membership);
         services.add(closer("peer channels", channels::close));
         handoff = services.add(new HintedHandoff(config.hintedHandoff(), clock, transport,
@@ -161,7 +184,8 @@ public final class DataNode implements Service {
         services.add(closer("write callbacks", callbacks::shutdownNow));
         writer = new PointsWriter(new MetaWriteTopology(membership), local, transport, handoff, hlc, clock,
                 config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
-        ExecutorService queryTasks = Executors.newFixedThreadPool(16, new NamedThreadFactory("query", true));
+        queryTasks = QueryInterrupts.propagating(
+                Executors.newFixedThreadPool(16, new NamedThreadFactory("query", true)));
         services.add(closer("query tasks", queryTasks::shutdownNow));
         Replicas replicas = new Replicas(membership::nodeId, ownerQueries, new GrpcPeerQueries(channels,
                 () -> membership.view().metadata(), config.cluster().dialTimeout(), config.cluster().shardReaderTimeout(),
@@ -182,7 +206,8 @@ public final class DataNode implements Service {
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
-                    httpApi().handler(), config.http().maxBodySize(), 8));
+                    httpApi().handler(), HttpLimitsSetup.limits(config.http()), clock)
+                    .responseHeaders(DataNodeHttpApi.responseHeaders(), true));
         }
         services.start();
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());
@@ -203,15 +228,21 @@ public final class DataNode implements Service {
         HttpConfig httpConfig = config.http();
         ClusterUsers users = new ClusterUsers(() -> membership.view().metadata());
         DataNodeHttpApi api = httpConfig.authEnabled()
-                ? new DataNodeHttpApi(clock, router -> new HttpAuthenticator(router,
+                ? new DataNodeHttpApi(router -> new HttpAuthenticator(router,
                         new RouteAccess(httpConfig.pingAuthEnabled(), httpConfig.pprofAuthEnabled()), users,
                         new CredentialCache(), httpConfig.realm(), httpConfig.sharedSecret(), clock,
                         stats.statistic("httpd")))
-                : new DataNodeHttpApi(clock);
-        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, httpConfig.maxBodySize(),
-                httpConfig.authEnabled()));
-        QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
-                (int) Math.min(Integer.MAX_VALUE, httpConfig.maxRowLimit()),
+                : new DataNodeHttpApi();
+        api.stream(Set.of("POST"), "/write", HttpLimitsSetup.writeThrottle(httpConfig, clock)
+                .wrap(new WriteHandler(writer, clock, httpConfig.maxBodySize(), httpConfig.authEnabled())));
+        StatementExecutor cluster = new ClusterStatementExecutor(membership::metaClient, dataStatements());
+        QueryAdminStatements admin = new QueryAdminStatements(queries, () -> membership.view().metadata(),
+                membership::nodeId, QueryManagementRpc.peers(peerChannels, config.cluster().writeTimeout()),
+                queryTasks);
+        StatementExecutor statements = (s, ctx) -> QueryAdminStatements.handles(s) ? admin.execute(s)
+                : cluster.execute(s, ctx);
+        QueryHandler query = new QueryHandler(statements, clock,
+                (int) Math.min(Integer.MAX_VALUE, httpConfig.maxRowLimit()), queries,
                 httpConfig.authEnabled() ? users::userCount : null);
         api.route(Set.of("GET", "POST"), "/query", query);
         api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));

@@ -36,6 +36,8 @@ public enum ErrorCode {
     WRITE_FAILED("write_failed", true, 500, 14),
     /** A hinted-handoff queue reached its maximum size. */
     QUEUE_FULL("queue_full", true, 500, 8),
+    /** A query or request went past a configured limit (concurrent queries, memory). */
+    LIMIT_EXCEEDED("limit_exceeded", false, 500, 8),
     /** A request body exceeded the configured maximum size. */
     TOO_LARGE("too_large", false, 413, 8),
     /** Reading or writing local files failed. */

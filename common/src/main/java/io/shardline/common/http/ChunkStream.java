@@ -11,7 +11,9 @@ import java.util.Deque;
  * An {@link InputStream} over the body chunks of one request, filled by the Netty event loop and
  * drained by a worker thread. Applies back-pressure: when more than {@link #HIGH_WATER} bytes are
  * buffered the channel stops reading until the worker catches up. Enforces the body-size limit.
- * Thread-safe between exactly one producer (the event loop) and one consumer (the worker).
+ * A body that cannot complete makes reading fail rather than end early, so a handler never takes
+ * a truncated body for a whole one. Thread-safe between exactly one producer (the event loop) and
+ * one consumer (the worker).
  */
 final class ChunkStream extends InputStream {
 
@@ -20,26 +22,39 @@ final class ChunkStream extends InputStream {
 
     private final Channel channel;
     private final long limit;
+    private final Exchange account;
     private final Deque<ByteBuf> chunks = new ArrayDeque<>();
     private long buffered;
     private long received;
     private boolean ended;
     private boolean tooLarge;
     private boolean closed;
+    private String failure;
 
-    ChunkStream(Channel channel, long limit) {
+    /** @param account the request the bytes are reserved for (the server's body budget) */
+    ChunkStream(Channel channel, long limit, Exchange account) {
         this.channel = channel;
         this.limit = limit;
+        this.account = account;
     }
 
-    /** Event loop: one more chunk (retained by the caller, released here). */
-    synchronized void offer(ByteBuf chunk) {
+    /**
+     * Event loop: one more chunk (retained by the caller, released here). False when the server's
+     * body budget has no room for it: the chunk is dropped and reading fails; the caller sheds the
+     * request.
+     */
+    synchronized boolean offer(ByteBuf chunk) {
         received += chunk.readableBytes();
-        if (closed || tooLarge || (limit > 0 && received > limit)) {
+        if (closed || tooLarge || failure != null || (limit > 0 && received > limit)) {
             tooLarge |= limit > 0 && received > limit;
             chunk.release();
             notifyAll();
-            return;
+            return true;
+        }
+        if (!account.reserve(chunk.readableBytes())) {
+            chunk.release();
+            fail(GzipBody.OVERLOADED);
+            return false;
         }
         chunks.add(chunk);
         buffered += chunk.readableBytes();
@@ -47,10 +62,33 @@ final class ChunkStream extends InputStream {
             channel.config().setAutoRead(false);
         }
         notifyAll();
+        return true;
+    }
+
+    /** Event loop: bytes waiting for the handler. */
+    synchronized long buffered() {
+        return buffered;
+    }
+
+    /** Event loop: whether the body went past the size limit. */
+    synchronized boolean tooLarge() {
+        return tooLarge;
+    }
+
+    /** Event loop: whether the whole body arrived (or will not). */
+    synchronized boolean ended() {
+        return ended;
     }
 
     /** Event loop: the body is complete (or the connection broke). */
     synchronized void end() {
+        ended = true;
+        notifyAll();
+    }
+
+    /** Event loop: the body will not complete (broken connection, bad chunk encoding); reads fail. */
+    synchronized void fail(String reason) {
+        failure = reason;
         ended = true;
         notifyAll();
     }
@@ -66,6 +104,9 @@ final class ChunkStream extends InputStream {
         while (true) {
             if (tooLarge) {
                 throw new BodyTooLargeException(limit);
+            }
+            if (failure != null) {
+                throw new IOException(failure);
             }
             ByteBuf head = chunks.peek();
             if (head != null) {
@@ -101,7 +142,7 @@ final class ChunkStream extends InputStream {
 
     /** True once the whole body arrived and was read (or there was none). */
     synchronized boolean fullyRead() {
-        return ended && chunks.isEmpty() && !tooLarge;
+        return ended && chunks.isEmpty() && !tooLarge && failure == null;
     }
 
     /** Worker: releases what is left; later chunks are discarded. */

@@ -62,6 +62,12 @@ public final class HttpAuthenticator implements StreamingHttpHandler {
         this.httpd = httpd;
     }
 
+    /** Only open routes run inline: checking a password may block (bcrypt) and must not hold an event loop. */
+    @Override
+    public boolean runsInline(HttpRequestView head) {
+        return policy.apply(head.path()) == Access.OPEN && delegate.runsInline(head);
+    }
+
     @Override
     public HttpResult handle(HttpRequestView request, InputStream body) throws Exception {
         Access access = policy.apply(request.path());

@@ -2,15 +2,13 @@ package io.shardline.common.http;
 
 import io.netty.handler.codec.http.HttpRequest;
 import io.shardline.common.auth.Principal;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * An immutable view of a received request: method, path, query parameters, headers and, for
- * routes that do not stream, the body. Safe to use from any thread.
+ * routes that do not stream, the body, the request id and the authenticated user. Safe to use from any thread.
  */
 public final class HttpRequestView {
 
@@ -19,15 +17,23 @@ public final class HttpRequestView {
     private final Map<String, List<String>> params;
     private final io.netty.handler.codec.http.HttpHeaders headers;
     private final byte[] body;
+    private final String requestId;
     private final Principal principal;
 
-    HttpRequestView(HttpRequest request) {
-        QueryStringDecoder decoder = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
+    /**
+     * @param path the request's path, unescaped ({@link #pathOf})
+     * @param requestId the id the server gave this request (the client's {@code X-Request-Id} or
+     *     {@code Request-Id}, else a new one)
+     */
+    HttpRequestView(HttpRequest request, String path, String requestId) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
         this.method = request.method().name();
-        this.path = decoder.path();
-        this.params = decoder.parameters();
+        this.path = path;
+        this.params = GoQuery.parse(q < 0 ? "" : uri.substring(q + 1));
         this.headers = request.headers().copy();
         this.body = new byte[0];
+        this.requestId = requestId;
         this.principal = null;
     }
 
@@ -37,7 +43,36 @@ public final class HttpRequestView {
         this.params = head.params;
         this.headers = head.headers;
         this.body = body;
+        this.requestId = head.requestId;
         this.principal = principal;
+    }
+
+    /**
+     * A request as the server would build it from {@code method} and {@code uri} with the given
+     * headers and body (for calling handlers directly, in tests and tools).
+     */
+    public static HttpRequestView of(String method, String uri, Map<String, String> headers, byte[] body) {
+        io.netty.handler.codec.http.DefaultHttpRequest request = new io.netty.handler.codec.http.DefaultHttpRequest(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpMethod.valueOf(method),
+                uri);
+        headers.forEach((k, v) -> request.headers().add(k, v));
+        String path = pathOf(uri);
+        return new HttpRequestView(request, path == null ? uri : path, "test").withBody(body);
+    }
+
+    /**
+     * The unescaped path of a request target ({@code /write?db=x} gives {@code /write}; an absolute
+     * URI gives its path), or null when it has a bad escape (Go answers such a request 400).
+     */
+    static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        String raw = q < 0 ? uri : uri.substring(0, q);
+        int scheme = raw.indexOf("://");
+        if (scheme > 0) {
+            int slash = raw.indexOf('/', scheme + 3);
+            raw = slash < 0 ? "/" : raw.substring(slash);
+        }
+        return GoQuery.unescapePath(raw);
     }
 
     /** The same request with its body read. */
@@ -76,6 +111,11 @@ public final class HttpRequestView {
     /** A request header (case-insensitive name), or null when absent. */
     public String header(String name) {
         return headers.get(name);
+    }
+
+    /** The request id, echoed in {@code Request-Id} and {@code X-Request-Id} and named in log lines. */
+    public String requestId() {
+        return requestId;
     }
 
     /** The body of a non-streaming route (empty for streaming routes, which read a stream instead). */

@@ -1,5 +1,6 @@
 package io.shardline.common.http;
 
+import io.shardline.common.json.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,15 @@ public record HttpResult(int status, String contentType, byte[] body, Map<String
     /** A JSON body (the caller provides valid JSON) with the given status. */
     public static HttpResult json(int status, String json) {
         return new HttpResult(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /**
+     * InfluxDB's error answer ({@code httpError}): body {@code {"error":"<message>"}} and a newline,
+     * and the message's first 1024 bytes in {@code X-InfluxDB-Error}.
+     */
+    public static HttpResult error(int status, String message) {
+        return json(status, GoJson.errorBody(message) + "\n")
+                .withHeader("X-InfluxDB-Error", GoHeaders.truncateUtf8(message, 1024));
     }
 
     /** A plain-text body with the given status. */

@@ -1,23 +1,54 @@
 package io.shardline.common.http;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Maps (method, exact path) to handlers. Ordinary routes get the whole body (read here, within
- * the server's limit: a larger body is answered 413); streaming routes read it themselves.
+ * the server's limit: a larger body is answered 413, one that breaks off 400); streaming routes
+ * read it themselves.
  * Unknown paths get Go's {@code 404 page not found}; a known path with another method gets 405.
  * Built once before the server starts, then read-only.
  */
 public final class HttpRouter implements StreamingHttpHandler {
 
     private final Map<String, Map<String, StreamingHttpHandler>> routes = new HashMap<>();
+    private final Set<String> inline = new HashSet<>();
 
     /** Registers {@code handler}, which receives the whole body, for {@code path} under the methods. */
     public HttpRouter route(Set<String> methods, String path, HttpHandler handler) {
-        return stream(methods, path, (head, body) -> handler.handle(head.withBody(body.readAllBytes())));
+        return stream(methods, path, (head, body) -> {
+            byte[] whole;
+            try {
+                whole = body.readAllBytes();
+            } catch (BodyTooLargeException e) {
+                throw e;
+            } catch (IOException e) {
+                return HttpResult.error(400, e.getMessage());
+            }
+            return handler.handle(head.withBody(whole));
+        });
+    }
+
+    /**
+     * Registers {@code handler} for {@code path} as a route answered on the event loop (see
+     * {@link StreamingHttpHandler#runsInline}); it must never block.
+     */
+    public HttpRouter routeInline(Set<String> methods, String path, HttpHandler handler) {
+        route(methods, path, handler);
+        for (String m : methods) {
+            inline.add(m + " " + path);
+        }
+        return this;
+    }
+
+    @Override
+    public boolean runsInline(HttpRequestView head) {
+        return inline.contains(head.method() + " " + head.path());
     }
 
     /** Registers {@code handler}, which reads the body as it arrives, for {@code path} under the methods. */

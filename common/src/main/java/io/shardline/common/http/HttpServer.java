@@ -1,42 +1,26 @@
 package io.shardline.common.http;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.shardline.common.json.GoJson;
+import io.netty.handler.timeout.WriteTimeoutHandler;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
 import io.shardline.common.net.BindFailures;
 import io.shardline.common.net.HostPort;
+import io.shardline.common.time.Clock;
 import java.net.InetSocketAddress;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -46,26 +30,36 @@ import org.slf4j.LoggerFactory;
  * A Netty HTTP/1.1 server that hands each request to a {@link StreamingHttpHandler} (usually an
  * {@link HttpRouter}) on a worker pool, with the body as a stream filled while it arrives, so
  * handlers may block without stalling the event loop and large bodies are never buffered whole.
- * Keep-alive is supported; a body over {@code maxContentLength} makes reading it fail.
+ * Keep-alive is supported; a body over {@code maxContentLength} makes reading it fail. Every request
+ * gets an answer: whatever a handler throws becomes a 500 ({@link HttpFailures}), responses are
+ * written as Go's {@code net/http} writes them ({@link ResponseWriter}), and each request carries an
+ * id (the client's {@code X-Request-Id} or {@code Request-Id}, else a new time-based UUID). The
+ * limits of {@link HttpLimits} hold for every route: a request past one is shed with 1.x's status
+ * (413, 503 with {@code Retry-After}, 408) and named in a rate-limited WARN line, never queued
+ * without bound.
  */
 public final class HttpServer implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
     /** How long closing waits for requests in progress. */
     static final long DRAIN_MILLIS = 3_000;
+    /** Netty's limits on the request line and headers, set to Go's 1 MiB {@code DefaultMaxHeaderBytes}. */
+    private static final int MAX_HEAD_BYTES = 1 << 20;
 
     private final String name;
     private final HostPort bind;
     private final String configKey;
     private final StreamingHttpHandler handler;
-    private final long maxContentLength;
-    private final int workerThreads;
+    private final HttpLimits limits;
+    private final Clock clock;
     private final LifecycleGuard guard;
+    private Map<String, String> commonHeaders = Map.of();
+    private boolean echoRequestIds;
 
     private EventLoopGroup boss;
     private EventLoopGroup io;
     private ExecutorService workers;
+    private BodyBudget budget;
     private Channel channel;
 
     /**
@@ -76,13 +70,33 @@ public final class HttpServer implements Service {
      */
     public HttpServer(String name, HostPort bind, String configKey, StreamingHttpHandler handler,
                       long maxContentLength, int workerThreads) {
+        this(name, bind, configKey, handler, HttpLimits.of(maxContentLength, workerThreads), Clock.system());
+    }
+
+    /** A server with every limit of {@code limits}; {@code clock} stamps {@code Date} and request ids. */
+    public HttpServer(String name, HostPort bind, String configKey, StreamingHttpHandler handler, HttpLimits limits,
+                      Clock clock) {
         this.name = name;
         this.bind = bind;
         this.configKey = configKey;
         this.handler = handler;
-        this.maxContentLength = Math.max(0, maxContentLength);
-        this.workerThreads = workerThreads;
+        this.limits = limits;
+        this.clock = clock;
         this.guard = new LifecycleGuard(name);
+    }
+
+    /**
+     * Headers put on every response, including the ones the server makes itself (errors, overload),
+     * and whether to echo the request id as {@code Request-Id} and {@code X-Request-Id} like
+     * InfluxDB. Only before {@link #start()}.
+     */
+    public HttpServer responseHeaders(Map<String, String> headers, boolean echoIds) {
+        if (guard.state() != LifecycleGuard.State.NEW) {
+            throw new IllegalStateException("response headers must be set before " + name + " starts");
+        }
+        this.commonHeaders = Map.copyOf(headers);
+        this.echoRequestIds = echoIds;
+        return this;
     }
 
     @Override
@@ -95,18 +109,28 @@ public final class HttpServer implements Service {
         guard.markStarted();
         boss = new NioEventLoopGroup(1, new NamedThreadFactory(name + "-accept", true));
         io = new NioEventLoopGroup(2, new NamedThreadFactory(name + "-io", true));
-        workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), new NamedThreadFactory(name + "-worker", true));
+        workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 60, TimeUnit.SECONDS,
+                limits.maxQueuedRequests() > 0 ? new ArrayBlockingQueue<>(limits.maxQueuedRequests())
+                        : new SynchronousQueue<>(), new NamedThreadFactory(name + "-worker", true));
+        ShedLog shedLog = new ShedLog(name, clock);
+        budget = new BodyBudget(limits.maxInflightBodyBytes());
+        Runtime runtime = new Runtime(new ResponseWriter(clock, commonHeaders), new TimeUuids(clock), budget, shedLog);
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), shedLog);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpServerKeepAliveHandler())
-                                .addLast(new Dispatcher());
+                        HttpConnection connection = new HttpConnection(runtime);
+                        ch.pipeline().addLast(limiter);
+                        if (!limits.idleTimeout().isZero()) {
+                            ch.pipeline().addLast(new WriteTimeoutHandler(limits.idleTimeout().toMillis(),
+                                    TimeUnit.MILLISECONDS));
+                        }
+                        ch.pipeline().addLast(connection.clock())
+                                .addLast(new HttpServerCodec(MAX_HEAD_BYTES, MAX_HEAD_BYTES, 64 * 1024))
+                                .addLast(connection);
                     }
                 });
         try {
@@ -125,6 +149,11 @@ public final class HttpServer implements Service {
     public HostPort boundAddress() {
         guard.checkRunning();
         return bind.withPort(((InetSocketAddress) channel.localAddress()).getPort());
+    }
+
+    /** Request body bytes held now (buffered or being processed). */
+    public long bodyBytesInUse() {
+        return budget == null ? 0 : budget.used();
     }
 
     @Override
@@ -162,94 +191,60 @@ public final class HttpServer implements Service {
         }
     }
 
-    /**
-     * Runs on the event loop: starts a worker for each request head and feeds it the body chunks.
-     * One request at a time per connection (HTTP/1.1 without pipelining).
-     */
-    private final class Dispatcher extends SimpleChannelInboundHandler<HttpObject> {
+    /** What every connection of a started server shares. Immutable apart from the id generator. */
+    final class Runtime {
 
-        private ChunkStream body;
+        private final ResponseWriter writer;
+        private final TimeUuids ids;
+        private final BodyBudget budget;
+        private final ShedLog shedLog;
 
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-            if (msg instanceof HttpRequest request) {
-                startRequest(ctx, request);
+        private Runtime(ResponseWriter writer, TimeUuids ids, BodyBudget budget, ShedLog shedLog) {
+            this.writer = writer;
+            this.ids = ids;
+            this.budget = budget;
+            this.shedLog = shedLog;
+        }
+
+        HttpLimits limits() {
+            return limits;
+        }
+
+        BodyBudget budget() {
+            return budget;
+        }
+
+        ShedLog shedLog() {
+            return shedLog;
+        }
+
+        String name() {
+            return name;
+        }
+
+        StreamingHttpHandler handler() {
+            return handler;
+        }
+
+        ExecutorService workers() {
+            return workers;
+        }
+
+        ResponseWriter writer() {
+            return writer;
+        }
+
+        boolean echoRequestIds() {
+            return echoRequestIds;
+        }
+
+        /** InfluxDB's request id: {@code X-Request-Id}, else {@code Request-Id}, else a new v1 UUID. */
+        String requestId(HttpRequest request) {
+            String id = request.headers().get("X-Request-Id");
+            if (id == null || id.isEmpty()) {
+                id = request.headers().get("Request-Id");
             }
-            if (msg instanceof HttpContent content && body != null) {
-                if (content.content().isReadable()) {
-                    body.offer(content.content().retain());
-                }
-                if (msg instanceof LastHttpContent) {
-                    body.end();
-                    body = null;
-                }
-            }
-        }
-
-        private void startRequest(ChannelHandlerContext ctx, HttpRequest request) {
-            HttpRequestView view = new HttpRequestView(request);
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
-            ChunkStream stream = new ChunkStream(ctx.channel(), maxContentLength);
-            body = stream;
-            try {
-                workers.execute(() -> respond(ctx, view, stream, keepAlive, hasBody));
-            } catch (RejectedExecutionException e) {
-                stream.close();
-                write(ctx, HttpResult.text(503, "server is shutting down or overloaded\n"), false, false);
-            }
-        }
-
-        private void respond(ChannelHandlerContext ctx, HttpRequestView view, ChunkStream stream, boolean keepAlive,
-                             boolean hasBody) {
-            HttpResult result;
-            try {
-                result = handler.handle(view, stream);
-            } catch (Exception e) {
-                LOG.warn("HTTP handler failed service={} path={}", name, view.path(), e);
-                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                result = HttpResult.json(500, GoJson.errorBody(msg) + "\n");
-            }
-            // A handler that answered before reading the whole body leaves the connection unusable.
-            boolean bodyConsumed = !hasBody || stream.fullyRead();
-            stream.close();
-            write(ctx, result, keepAlive && bodyConsumed, "HEAD".equals(view.method()));
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (body != null) {
-                body.end();
-                body = null;
-            }
-            ctx.fireChannelInactive();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.debug("HTTP connection error service={}", name, cause);
-            ctx.close();
-        }
-    }
-
-    private static void write(ChannelHandlerContext ctx, HttpResult result, boolean keepAlive, boolean head) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(result.status()),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(result.body()));
-        if (result.contentType() != null) {
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, result.contentType());
-        }
-        for (Map.Entry<String, String> h : result.headers().entrySet()) {
-            response.headers().set(h.getKey(), h.getValue());
-        }
-        response.headers().set("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        if (result.status() != 204 && result.status() != 304) {
-            HttpUtil.setContentLength(response, result.body().length);
-        }
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var future = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            future.addListener(ChannelFutureListener.CLOSE);
+            return id == null || id.isEmpty() ? ids.next().toString() : id;
         }
     }
 }

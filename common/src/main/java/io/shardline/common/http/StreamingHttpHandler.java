@@ -11,4 +11,13 @@ import java.io.InputStream;
 public interface StreamingHttpHandler {
 
     HttpResult handle(HttpRequestView head, InputStream body) throws Exception;
+
+    /**
+     * Whether {@code head} (a request without a body) is answered at once on the connection's event
+     * loop instead of a worker thread: only for handlers that never block, so that they answer
+     * even while every worker is busy ({@code /ping}).
+     */
+    default boolean runsInline(HttpRequestView head) {
+        return false;
+    }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A gRPC server on one address with the standard gRPC health service always registered (so tools
  * can probe it), plus the node's own services. Bind failures become one-line errors naming the
- * configuration key.
+ * configuration key. Every call goes through a catch-all ({@link CatchAllInterceptor}) and the
+ * server's {@link GrpcLimits} (message size, concurrent calls per connection, idle connections).
  */
 public final class GrpcServer implements Service {
 
@@ -35,6 +36,7 @@ public final class GrpcServer implements Service {
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
     private final LifecycleGuard guard;
+    private GrpcLimits limits = GrpcLimits.DEFAULT;
     private Server server;
 
     public GrpcServer(String name, HostPort bind, String configKey) {
@@ -69,6 +71,15 @@ public final class GrpcServer implements Service {
         return this;
     }
 
+    /** Replaces the default limits; only before {@link #start()}. */
+    public GrpcServer limits(GrpcLimits newLimits) {
+        if (guard.state() != LifecycleGuard.State.NEW) {
+            throw new IllegalStateException("limits must be set before " + name + " starts");
+        }
+        this.limits = newLimits;
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -79,7 +90,12 @@ public final class GrpcServer implements Service {
         guard.markStarted();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(bind.toBindAddress())
                 .addService(ServerInterceptors.intercept(health.getHealthService(), interceptors))
-                .maxInboundMessageSize(64 << 20);
+                .maxInboundMessageSize(limits.maxMessageSize())
+                .maxConcurrentCallsPerConnection(limits.maxConcurrentStreams())
+                .intercept(new CatchAllInterceptor(name));
+        if (!limits.maxConnectionIdle().isZero()) {
+            builder.maxConnectionIdle(limits.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS);
+        }
         services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, interceptors)));
         try {
             server = builder.build().start();

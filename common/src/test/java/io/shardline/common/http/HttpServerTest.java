@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,62 @@ class HttpServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString("ok")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(fine.body()).isEqualTo("ok");
         }
+    }
+
+    @Test
+    void everyFailureIsAnswered500WithTheJsonErrorAndTheWorkersSurvive() throws Exception {
+        HttpRouter router = new HttpRouter()
+                .route(Set.of("GET"), "/ok", req -> HttpResult.text(200, "ok"))
+                .route(Set.of("GET"), "/error", req -> {
+                    throw new StackOverflowError();
+                })
+                .route(Set.of("GET"), "/null", req -> null)
+                .route(Set.of("GET"), "/header", req -> HttpResult.text(200, "x")
+                        .withHeader("X-Odd", "a\r\nInjected: yes\u0001 ").withHeader("x-lower-case", "\t\u00e9 "));
+        try (HttpServer server = new HttpServer("test", new HostPort("127.0.0.1", 0), "[test] bind", router, 1024, 2)
+                .responseHeaders(java.util.Map.of("X-Influxdb-Build", "ENT"), true)) {
+            server.start();
+            int port = server.boundAddress().port();
+            // more failures than workers: a dead worker would leave the later ones unanswered
+            for (int i = 0; i < 5; i++) {
+                RawHttp.Response boom = RawHttp.exchange(port, get("/error", "X-Request-Id: req-" + i), 5_000);
+                assertThat(boom.status()).isEqualTo(500);
+                assertThat(boom.bodyText()).isEqualTo("{\"error\":\"StackOverflowError\"}\n");
+                assertThat(boom.header("X-Request-Id")).isEqualTo("req-" + i);
+                assertThat(boom.header("X-Influxdb-Build")).isEqualTo("ENT");
+                assertThat(boom.header("X-Influxdb-Error")).isEqualTo("StackOverflowError");
+            }
+            assertThat(RawHttp.exchange(port, get("/null"), 5_000).status()).isEqualTo(500);
+            RawHttp.Response odd = RawHttp.exchange(port, get("/header"), 5_000);
+            assertThat(odd.status()).isEqualTo(200);
+            assertThat(odd.headerLines()).contains("X-Odd: a  Injected: yes\u0001", "X-Lower-Case: \u00c3\u00a9")
+                    .noneMatch(l -> l.startsWith("Injected"));
+            assertThat(odd.headerLines().get(odd.headerLines().size() - 1)).isEqualTo("Content-Length: 1");
+            assertThat(RawHttp.exchange(port, get("/ok"), 5_000).bodyText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void unreadableRequestsGetGosBadRequestAndBadEscapesAreSkipped() throws Exception {
+        HttpRouter router = new HttpRouter()
+                .route(Set.of("GET"), "/echo", req -> HttpResult.text(200, req.params().toString()));
+        try (HttpServer server = new HttpServer("test", new HostPort("127.0.0.1", 0), "[test] bind", router, 1024, 2)) {
+            server.start();
+            int port = server.boundAddress().port();
+            RawHttp.Response bad = RawHttp.exchange(port, "GET /echo%zz HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1), 5_000);
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.bodyText()).isEqualTo("400 Bad Request");
+            RawHttp.Response garbage = RawHttp.exchange(port, "\u0001\u0002 nonsense\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1), 5_000);
+            assertThat(garbage.status()).isEqualTo(400);
+            RawHttp.Response params = RawHttp.exchange(port, get("/echo?a=1&b=%zz&c=x+y&d;e=2&a=3"), 5_000);
+            assertThat(params.bodyText()).isEqualTo("{a=[1, 3], c=[x y]}");
+        }
+    }
+
+    private static byte[] get(String target, String... headers) {
+        return RawHttp.request("GET", target, new byte[0], headers);
     }
 
     @Test

@@ -15,7 +15,7 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
                            boolean allowOutOfOrderWrites, Duration shardReaderTimeout, Duration writeTimeout,
                            int maxConcurrentQueries, int maxConcurrentDeletes, Duration queryTimeout,
                            Duration logQueriesAfter, long maxSelectPoint, long maxSelectSeries,
-                           long maxSelectBuckets, boolean clusterTracing) {
+                           long maxSelectBuckets, boolean clusterTracing, RpcLimitsConfig rpc) {
 
     public static final String SECTION = "cluster";
 
@@ -59,9 +59,10 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
         b.keys(DIAL_TIMEOUT, POOL_MAX_IDLE_TIME, POOL_MAX_IDLE_STREAMS, ALLOW_OUT_OF_ORDER_WRITES, SHARD_READER_TIMEOUT,
                 WRITE_TIMEOUT, MAX_CONCURRENT_QUERIES, MAX_CONCURRENT_DELETES, QUERY_TIMEOUT, LOG_QUERIES_AFTER,
                 MAX_SELECT_POINT, MAX_SELECT_SERIES, MAX_SELECT_BUCKETS, CLUSTER_TRACING);
+        RpcLimitsConfig.declare(b);
         b.ignore(SECTION, "https-enabled", "traffic between data nodes is plain gRPC; run it on a private network", true);
         b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "https-insecure-tls",
-                "https-insecure-certificate", "rpc-resettable-read-timeout", "rpc-resettable-write-timeout",
+                "https-insecure-certificate", "rpc-resettable-write-timeout",
                 "log-timedout-queries", "termination-query-log");
         b.ignore(SECTION, "shard-writer-timeout", "removed in InfluxDB Enterprise 1.2.2; [cluster] write-timeout applies", false);
         b.ignore(SECTION, "max-remote-write-connections", "removed in InfluxDB Enterprise 1.3.0; connections are pooled", false);
@@ -72,6 +73,6 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
                 c.get(ALLOW_OUT_OF_ORDER_WRITES), c.get(SHARD_READER_TIMEOUT), c.get(WRITE_TIMEOUT),
                 c.get(MAX_CONCURRENT_QUERIES).intValue(), c.get(MAX_CONCURRENT_DELETES).intValue(), c.get(QUERY_TIMEOUT),
                 c.get(LOG_QUERIES_AFTER), c.get(MAX_SELECT_POINT), c.get(MAX_SELECT_SERIES), c.get(MAX_SELECT_BUCKETS),
-                c.get(CLUSTER_TRACING));
+                c.get(CLUSTER_TRACING), RpcLimitsConfig.from(c));
     }
 }

@@ -15,7 +15,8 @@ import io.shardline.config.Validators;
 /** The data node's {@code [http]} section: the public InfluxDB 1.x HTTP API. */
 public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabled, boolean suppressWriteLog,
                          boolean writeTracing, long maxBodySize, long maxRowLimit, boolean authEnabled, String realm,
-                         String sharedSecret, boolean pprofAuthEnabled, boolean pingAuthEnabled) {
+                         String sharedSecret, boolean pprofAuthEnabled, boolean pingAuthEnabled,
+                         HttpLimitsConfig limits) {
 
     /** Never prints the shared secret. */
     @Override
@@ -36,7 +37,8 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
     public static final ConfigKey<Boolean> WRITE_TRACING = ConfigKey.of(SECTION, "write-tracing", BOOLEAN, false)
             .doc("Log the body of every write request at debug level (very verbose).").build();
     public static final ConfigKey<ByteSize> MAX_BODY_SIZE = ConfigKey.of(SECTION, "max-body-size", SIZE, ByteSize.ofBytes(25_000_000))
-            .doc("Largest accepted request body in bytes; larger requests get 413. 0 means no limit.").build();
+            .doc("Largest accepted request body in bytes, judged by Content-Length and while reading, and for gzip"
+                    + " bodies also after decompression; larger requests get 413. 0 means no limit.").build();
     public static final ConfigKey<Long> MAX_ROW_LIMIT = ConfigKey.of(SECTION, "max-row-limit", INTEGER, 0L)
             .doc("Most rows a non-chunked query returns (the result is marked partial). 0 means no limit.")
             .validator(Validators.atLeast(0)).build();
@@ -57,20 +59,19 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
     static void declare(ConfigDef.Builder b) {
         b.keys(ENABLED, BIND_ADDRESS, LOG_ENABLED, SUPPRESS_WRITE_LOG, WRITE_TRACING, MAX_BODY_SIZE, MAX_ROW_LIMIT,
                 AUTH_ENABLED, REALM, SHARED_SECRET, PPROF_AUTH_ENABLED, PING_AUTH_ENABLED);
+        HttpLimitsConfig.declare(b);
         b.ignore(SECTION, "https-enabled", "Shardline serves plain HTTP only", true);
         b.ignore(SECTION, "unix-socket-enabled", "Shardline listens on TCP only", true);
         b.ignore(SECTION, "pprof-enabled", "Go profiling endpoints do not exist in Shardline", false);
         b.ignore(SECTION, "flux-enabled", "Shardline speaks InfluxQL only", true);
         b.ignoreAll(SECTION, "not used by Shardline", "access-log-path", "access-log-status-filters",
-                "https-certificate", "https-private-key", "bind-socket", "max-connection-limit",
-                "max-concurrent-write-limit", "max-enqueued-write-limit", "enqueued-write-timeout",
-                "flux-log-enabled", "user-query-bytes-enabled");
+                "https-certificate", "https-private-key", "bind-socket", "flux-log-enabled", "user-query-bytes-enabled");
     }
 
     public static HttpConfig from(Config c) {
         return new HttpConfig(c.get(ENABLED), HostPort.parse(c.get(BIND_ADDRESS)), c.get(LOG_ENABLED),
                 c.get(SUPPRESS_WRITE_LOG), c.get(WRITE_TRACING), c.get(MAX_BODY_SIZE).bytes(), c.get(MAX_ROW_LIMIT),
                 c.get(AUTH_ENABLED), c.get(REALM), c.get(SHARED_SECRET), c.get(PPROF_AUTH_ENABLED),
-                c.get(PING_AUTH_ENABLED));
+                c.get(PING_AUTH_ENABLED), HttpLimitsConfig.from(c));
     }
 }

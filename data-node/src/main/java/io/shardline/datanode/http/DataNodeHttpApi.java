@@ -7,33 +7,44 @@ import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpRouter;
 import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.json.GoJson;
-import io.shardline.common.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * The data node's public HTTP API, InfluxDB 1.x compatible. Routes are registered once; every
- * response carries InfluxDB's version and request-id headers. Thread-safe.
+ * response carries {@link #responseHeaders()} and the request id, which the HTTP server adds.
+ * Thread-safe.
  */
 public final class DataNodeHttpApi {
 
     private final HttpRouter router = new HttpRouter();
     private final StreamingHttpHandler handler;
 
-    public DataNodeHttpApi(Clock clock) {
-        this(clock, UnaryOperator.identity());
+    public DataNodeHttpApi() {
+        this(UnaryOperator.identity());
     }
 
     /** @param authentication wraps the router (the {@code [http] auth-enabled} filter, or identity) */
-    public DataNodeHttpApi(Clock clock, UnaryOperator<StreamingHttpHandler> authentication) {
-        router.route(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
-        router.route(Set.of("GET", "HEAD"), "/health", request -> health());
-        this.handler = new InfluxHeaders(authentication.apply(router), clock);
+    public DataNodeHttpApi(UnaryOperator<StreamingHttpHandler> authentication) {
+        // answered on the event loop: a node whose workers are all busy still answers /ping
+        router.routeInline(Set.of("GET", "HEAD"), "/ping", DataNodeHttpApi::ping);
+        router.routeInline(Set.of("GET", "HEAD"), "/health", request -> health());
+        this.handler = authentication.apply(router);
     }
 
     /** The handler to give the HTTP server. */
     public StreamingHttpHandler handler() {
         return handler;
+    }
+
+    /**
+     * The headers InfluxDB puts on every response: {@code X-Influxdb-Version} and
+     * {@code X-Influxdb-Build} (the server also echoes the request id, like InfluxDB).
+     */
+    public static Map<String, String> responseHeaders() {
+        return Map.of("X-Influxdb-Build", ShardlineVersion.influxBuildHeader(),
+                "X-Influxdb-Version", ShardlineVersion.influxVersionHeader());
     }
 
     /** Adds a route; only while the node is being wired, before the server starts. */

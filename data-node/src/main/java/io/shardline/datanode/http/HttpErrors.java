@@ -3,12 +3,12 @@ package io.shardline.datanode.http;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.http.HttpResult;
-import io.shardline.common.json.GoJson;
 
 /**
  * The one place errors become HTTP answers, exactly as InfluxDB 1.x writes them: body
  * {@code {"error":"<message>"}} plus a newline, {@code Content-Type: application/json}, and the
- * message (first 1024 bytes) in {@code X-InfluxDB-Error}. Status by {@link ErrorCode}:
+ * message (first 1024 bytes) in {@code X-InfluxDB-Error}, which the server writes as Go does
+ * (line breaks become spaces, see {@code GoHeaders}). Status by {@link ErrorCode}:
  *
  * <table>
  *   <tr><th>code</th><th>status</th><th>example</th></tr>
@@ -30,9 +30,7 @@ public final class HttpErrors {
     }
 
     public static HttpResult of(int status, String message) {
-        String header = message.length() > 1024 ? message.substring(0, 1024) : message;
-        return HttpResult.json(status, GoJson.errorBody(message) + "\n")
-                .withHeader("X-InfluxDB-Error", header.replace('\n', ' '));
+        return HttpResult.error(status, message);
     }
 
     static int status(ErrorCode code) {

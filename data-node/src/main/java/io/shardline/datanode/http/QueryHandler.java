@@ -1,11 +1,16 @@
 package io.shardline.datanode.http;
 
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.http.GoHeaders;
+import io.shardline.common.http.GoQuery;
 import io.shardline.common.http.HttpHandler;
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.query.QueryContext;
+import io.shardline.datanode.query.QueryInterrupts;
+import io.shardline.datanode.query.QueryManager;
+import io.shardline.datanode.query.QueryTask;
 import io.shardline.datanode.query.StatementExecutor;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.Statement;
@@ -19,7 +24,6 @@ import io.shardline.query.result.JsonFormatter;
 import io.shardline.query.result.Message;
 import io.shardline.query.result.ResponseBuilder;
 import io.shardline.query.result.Result;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,20 +45,25 @@ public final class QueryHandler implements HttpHandler {
     private final StatementExecutor executor;
     private final Clock clock;
     private final int maxRowLimit;
+    private final QueryManager queries;
     private final IntSupplier userCount;
 
-    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit) {
-        this(executor, clock, maxRowLimit, null);
+    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit, QueryManager queries) {
+        this(executor, clock, maxRowLimit, queries, null);
     }
 
     /**
+     * @param queries registers every request as one running query (its id for SHOW QUERIES and
+     *     KILL QUERY, max-concurrent-queries, query-timeout)
      * @param userCount with {@code [http] auth-enabled}, how many users the cluster has (every query is
      *     then authorized as 1.x's {@code QueryAuthorizer} does); null when authentication is off
      */
-    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit, IntSupplier userCount) {
+    public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit, QueryManager queries,
+                        IntSupplier userCount) {
         this.executor = executor;
         this.clock = clock;
         this.maxRowLimit = maxRowLimit;
+        this.queries = queries;
         this.userCount = userCount;
     }
 
@@ -87,7 +96,18 @@ public final class QueryHandler implements HttpHandler {
         }
         QueryContext context = new QueryContext(params.get("db"), params.get("rp"), clock.wallNanos(), onlyNode,
                 userCount == null ? null : request.principal().filter(u -> !u.admin()).orElse(null));
-        List<Result> results = run(query, context, "GET".equals(request.method()));
+        QueryTask task;
+        try {
+            task = queries.attach(query.toString(), context.database());
+        } catch (ShardlineException e) {
+            return respond(request, params, List.of(Result.error(0, e.getMessage())), pretty);
+        }
+        List<Result> results;
+        try {
+            results = task.run(() -> run(query, context, "GET".equals(request.method())));
+        } finally {
+            task.detach();
+        }
         return respond(request, params, results, pretty);
     }
 
@@ -101,6 +121,7 @@ public final class QueryHandler implements HttpHandler {
                 continue;
             }
             try {
+                QueryInterrupts.check(); // killed or timed out between statements
                 Result r = Result.of(i, executor.execute(s, context));
                 results.add(readOnlyRequest && !s.isReadOnly() ? r.withMessage(Message.readOnlyWarning(s.toString())) : r);
             } catch (ShardlineException e) {
@@ -130,7 +151,11 @@ public final class QueryHandler implements HttpHandler {
             return HttpResult.json(200, body.toString());
         }
         ResponseBuilder builder = new ResponseBuilder(maxRowLimit);
-        results.forEach(builder::add);
+        for (Result r : results) {
+            if (!builder.add(r)) {
+                break; // max-row-limit reached: 1.x drops the later results
+            }
+        }
         return HttpResult.json(200, JsonFormatter.response(builder.results(), epoch, pretty));
     }
 
@@ -145,7 +170,7 @@ public final class QueryHandler implements HttpHandler {
 
     private static HttpResult error(int status, String message, boolean pretty) {
         return HttpResult.json(status, JsonFormatter.error(message, pretty))
-                .withHeader("X-InfluxDB-Error", message.length() > 1024 ? message.substring(0, 1024) : message);
+                .withHeader("X-InfluxDB-Error", GoHeaders.truncateUtf8(message, 1024));
     }
 
     /** URL parameters, overridden by a form-encoded POST body (what the influx CLI and clients send). */
@@ -154,16 +179,8 @@ public final class QueryHandler implements HttpHandler {
         request.params().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         String type = request.header("Content-Type");
         if ("POST".equals(request.method()) && type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            String body = new String(request.body(), StandardCharsets.UTF_8);
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.put(key, value);
-            }
+            GoQuery.parse(new String(request.body(), StandardCharsets.UTF_8))
+                    .forEach((k, v) -> params.put(k, v.get(0)));
         }
         return params;
     }

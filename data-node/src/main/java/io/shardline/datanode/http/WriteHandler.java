@@ -22,13 +22,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * {@code POST /write}, with InfluxDB 1.8's order of checks: {@code db} required (400), database
  * known (404), precision valid (400), body within {@code max-body-size} (413), parse as it streams
- * in (gzip when {@code Content-Encoding: gzip}); no point and a parse error → 400 with the parser's
+ * in (the server inflates {@code Content-Encoding: gzip} bodies within the same limit); no point and a parse error → 400 with the parser's
  * text; empty body → 204; bad {@code consistency} → 400; then the write, whose errors map through
  * {@link HttpErrors}; good lines are stored even when others failed to parse (400 {@code partial
  * write: ... dropped=0}). With {@code [http] auth-enabled} the user needs WRITE on the database
@@ -92,13 +90,11 @@ public final class WriteHandler implements StreamingHttpHandler {
         }
         Parsed parsed;
         try {
-            parsed = parse(request, body, precision.get());
+            parsed = parse(body, precision.get());
         } catch (BodyTooLargeException e) {
             return HttpErrors.of(413, "Request Entity Too Large");
-        } catch (ZipException e) {
-            return HttpErrors.of(400, e.getMessage() == null ? "gzip: invalid header" : "gzip: " + e.getMessage());
         } catch (IOException e) {
-            return HttpErrors.of(400, "error reading request body: " + e.getMessage());
+            return HttpErrors.of(400, e.getMessage()); // as Go: "unexpected EOF", "gzip: invalid header", ...
         }
         return write(request, db, parsed);
     }
@@ -126,10 +122,8 @@ public final class WriteHandler implements StreamingHttpHandler {
         return result.withHeader(VERSION_HEADER, Long.toString(version));
     }
 
-    private Parsed parse(HttpRequestView request, InputStream body, Precision precision) throws IOException {
+    private Parsed parse(InputStream in, Precision precision) throws IOException {
         Parsed out = new Parsed();
-        InputStream in = "gzip".equalsIgnoreCase(request.header("Content-Encoding")) ? new GZIPInputStream(body, CHUNK)
-                : body;
         LineProtocolStream stream = new LineProtocolParser().stream(precision, clock.wallNanos(), out);
         byte[] buf = new byte[CHUNK];
         for (int n; (n = in.read(buf)) >= 0; ) {

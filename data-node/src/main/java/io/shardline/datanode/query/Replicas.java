@@ -83,11 +83,13 @@ public final class Replicas {
     public <T> T onShard(ShardLocation shard, long onlyNode, Function<OwnerQueries, T> op) {
         List<String> failures = new ArrayList<>();
         for (long node : order(shard, onlyNode)) {
+            QueryInterrupts.check();
             try {
                 T result = op.apply(node(node));
                 record(node, null);
                 return result;
             } catch (ShardlineException e) {
+                QueryInterrupts.check(); // a stopped query is not retried on another owner
                 if (!failover(e)) {
                     throw e;
                 }

@@ -5,7 +5,10 @@ import io.shardline.model.SeriesKey;
 import io.shardline.query.spi.FieldBlocks;
 import io.shardline.storage.FieldBlockCursor;
 
-/** The query engine's {@link FieldBlocks} over the store's {@link FieldBlockCursor}. Confined to one thread. */
+/**
+ * The query engine's {@link FieldBlocks} over the store's {@link FieldBlockCursor}; stops when the query is
+ * stopped ({@link QueryInterrupts}). Confined to one thread.
+ */
 final class StoreFieldBlocks implements FieldBlocks {
 
     private final FieldBlockCursor cursor;
@@ -16,6 +19,7 @@ final class StoreFieldBlocks implements FieldBlocks {
 
     @Override
     public boolean next() {
+        QueryInterrupts.check(); // one look per block: a stopped query reads no further
         return cursor.next();
     }
 

@@ -25,9 +25,13 @@ import java.util.Optional;
 /**
  * The query engine's view of one local shard ({@link ShardReader}) over its store: tag conditions go to the
  * index when they translate ({@link TagConditions}), rows come from {@code scan}, and aggregates read the
- * store's primitive field blocks. One instance per shard and query; confined to the executing thread.
+ * store's primitive field blocks. Scans stop when the query is killed or times out ({@link QueryInterrupts}).
+ * One instance per shard and query; confined to the executing thread.
  */
 public final class StoreShardReader implements ShardReader {
+
+    /** Rows between two looks at whether the query was stopped. */
+    private static final int CHECK_EVERY = 4096;
 
     private final ShardStore store;
 
@@ -72,8 +76,14 @@ public final class StoreShardReader implements ShardReader {
         ScanRequest request = new ScanRequest(series.measurement(), List.of(series), fields,
                 TimeRange.of(minTime, maxTime), descending);
         Object[] values = new Object[fields.size()];
+        QueryInterrupts.check();
+        int sinceCheck = 0;
         try (CloseableIterator<Row> rows = store.scan(request)) {
             while (rows.hasNext()) {
+                if (++sinceCheck == CHECK_EVERY) {
+                    sinceCheck = 0;
+                    QueryInterrupts.check(); // a killed or timed-out query stops scanning here
+                }
                 Row row = rows.next();
                 for (int i = 0; i < values.length; i++) {
                     values[i] = value(row.value(i));
@@ -103,6 +113,7 @@ public final class StoreShardReader implements ShardReader {
         if (series.isEmpty() || minTime > maxTime) {
             return ShardReader.super.fieldBlocks(List.of(), field, minTime, maxTime);
         }
+        QueryInterrupts.check();
         return new StoreFieldBlocks(store.scanField(new FieldScanRequest(series.get(0).measurement(), series, field,
                 TimeRange.of(minTime, maxTime))));
     }

@@ -304,4 +304,30 @@ public final class DataNodeRpcService extends DataNodeServiceGrpc.DataNodeServic
         entropy().status(request, response);
     }
     // ---- end of anti-entropy ----------------------------------------------------------------------
+
+    // ---- query management (SHOW QUERIES / KILL QUERY; io.shardline.datanode.query.QueryManager) ----
+
+    private volatile io.shardline.datanode.query.QueryManager queryManager;
+
+    /** Answers {@code ListQueries} and {@code KillQuery} from {@code manager}. */
+    public DataNodeRpcService withQueryManager(io.shardline.datanode.query.QueryManager manager) {
+        this.queryManager = manager;
+        if (queries != null) {
+            queries.memory(manager.memory());
+        }
+        return this;
+    }
+
+    @Override
+    public void listQueries(io.shardline.proto.datanode.ListQueriesRequest request,
+                            StreamObserver<io.shardline.proto.datanode.ListQueriesResponse> response) {
+        QueryManagementRpc.list(queryManager, response);
+    }
+
+    @Override
+    public void killQuery(io.shardline.proto.datanode.KillQueryRequest request,
+                          StreamObserver<io.shardline.proto.datanode.KillQueryResponse> response) {
+        QueryManagementRpc.kill(queryManager, request.getQid(), response);
+    }
+    // ---- end of query management ------------------------------------------------------------------
 }

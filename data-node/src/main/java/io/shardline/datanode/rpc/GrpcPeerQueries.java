@@ -10,6 +10,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.query.OwnerQueries;
 import io.shardline.datanode.query.PeerQueries;
+import io.shardline.datanode.query.QueryInterrupts;
 import io.shardline.datanode.query.SchemaAnswer;
 import io.shardline.datanode.query.SchemaQuestion;
 import io.shardline.meta.model.ClusterMetadata;
@@ -32,10 +33,15 @@ import java.util.function.Supplier;
  * {@code [cluster] dial-timeout} for its connection to be ready (a peer that is down, paused or cut off fails
  * fast, so the coordinator moves on to another replica), then calls {@code SelectShard} (a server stream read
  * batch by batch with flow control) or {@code ShardSchema}, bounded by {@code shard-reader-timeout} when it is not
- * zero. Errors the peer sent keep their code; transport failures are {@code UNAVAILABLE} or {@code TIMEOUT}.
+ * zero. Calls run in the query's context, so a killed or timed-out query cancels them and the owner's scan
+ * ({@link QueryInterrupts}). Errors the peer sent keep their code; transport failures are {@code UNAVAILABLE} or
+ * {@code TIMEOUT}.
  * Thread-safe.
  */
 public final class GrpcPeerQueries implements PeerQueries {
+
+    /** While waiting to connect, how often to look whether the query was stopped. */
+    private static final long STOP_CHECK_NANOS = 50_000_000L;
 
     private final PeerChannels channels;
     private final Supplier<ClusterMetadata> view;
@@ -87,6 +93,7 @@ public final class GrpcPeerQueries implements PeerQueries {
                 }
             });
         } catch (StatusRuntimeException e) {
+            QueryInterrupts.check(); // the query was stopped: that, not the owner, ended the call
             throw GrpcShardTransport.failure(nodeId, node.tcpAddress(), e);
         } catch (IllegalArgumentException e) {
             throw new ShardlineException(ErrorCode.CORRUPTED, "data node " + nodeId + " sent a malformed result for shard "
@@ -101,6 +108,7 @@ public final class GrpcPeerQueries implements PeerQueries {
         try {
             return SchemaMessages.answer(stub(node).shardSchema(SchemaMessages.request(question)));
         } catch (StatusRuntimeException e) {
+            QueryInterrupts.check();
             throw GrpcShardTransport.failure(nodeId, node.tcpAddress(), e);
         }
     }
@@ -133,6 +141,7 @@ public final class GrpcPeerQueries implements PeerQueries {
         long deadline = clock.monotonicNanos() + dialTimeout.toNanos();
         boolean connecting = false;
         while (true) {
+            QueryInterrupts.check();
             state = channel.getState(true);
             if (state == ConnectivityState.READY) {
                 return;
@@ -147,7 +156,7 @@ public final class GrpcPeerQueries implements PeerQueries {
             CountDownLatch changed = new CountDownLatch(1);
             channel.notifyWhenStateChanged(state, changed::countDown);
             try {
-                changed.await(left, TimeUnit.NANOSECONDS);
+                changed.await(Math.min(left, STOP_CHECK_NANOS), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ShardlineException(ErrorCode.CANCELLED, "interrupted while connecting to data node "

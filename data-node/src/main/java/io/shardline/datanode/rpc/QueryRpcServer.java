@@ -1,6 +1,7 @@
 package io.shardline.datanode.rpc;
 
 import com.google.protobuf.ByteString;
+import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -10,6 +11,7 @@ import io.shardline.common.rpc.RpcErrors;
 import io.shardline.common.stats.Statistic;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.datanode.query.OwnerQueries;
+import io.shardline.datanode.query.QueryMemoryPool;
 import io.shardline.proto.datanode.SelectShardRequest;
 import io.shardline.proto.datanode.SelectShardResponse;
 import io.shardline.proto.datanode.ShardSchemaRequest;
@@ -40,6 +42,7 @@ final class QueryRpcServer {
     private final OwnerQueries local;
     private final Executor executor;
     private final Statistic stats;
+    private volatile QueryMemoryPool memory;
 
     QueryRpcServer(OwnerQueries local, Executor executor, StatsRegistry stats) {
         this.local = local;
@@ -57,7 +60,23 @@ final class QueryRpcServer {
         }
     }
 
+    /** The memory pool owner reads charge (set once the node's query manager exists). */
+    void memory(QueryMemoryPool pool) {
+        this.memory = pool;
+    }
+
     private void run(SelectShardRequest request, Flow flow) {
+        QueryMemoryPool pool = memory;
+        if (pool == null) {
+            select(request, flow);
+            return;
+        }
+        try (QueryMemoryPool.Account account = pool.open()) {
+            account.attachTo(Context.current()).run(() -> select(request, flow));
+        }
+    }
+
+    private void select(SelectShardRequest request, Flow flow) {
         try {
             SelectPlan plan;
             try {

@@ -117,7 +117,8 @@ public final class ShardBatchCodec {
                 points.add(readPoint(in, series, layouts));
             }
             return new ShardBatch(shardId, version, points);
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // a length that points past the end (found by NodeMessagesFuzzer) is as malformed as any other
             throw new ShardlineException(ErrorCode.CORRUPTED, "malformed shard batch: " + e.getMessage(), e);
         }
     }

@@ -107,7 +107,7 @@ public final class TombstoneBatchCodec {
                 throw new IllegalArgumentException("trailing bytes");
             }
             return new TombstoneBatch(shardId, new Tombstone(measurement, predicate, min, max, version));
-        } catch (BufferUnderflowException | IllegalArgumentException e) {
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new ShardlineException(ErrorCode.CORRUPTED, "tombstone batch for shard " + shardId
                     + " does not decode: " + (e.getMessage() == null ? "truncated" : e.getMessage()));
         }

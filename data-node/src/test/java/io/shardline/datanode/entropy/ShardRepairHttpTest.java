@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.http.HttpResult;
-import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +18,8 @@ class ShardRepairHttpTest {
     @TempDir
     Path dir;
 
-    private static HttpRequestView request(String method, String uri) throws Exception {
-        var netty = new io.netty.handler.codec.http.DefaultHttpRequest(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                io.netty.handler.codec.http.HttpMethod.valueOf(method), uri);
-        Constructor<HttpRequestView> c = HttpRequestView.class.getDeclaredConstructor(
-                io.netty.handler.codec.http.HttpRequest.class);
-        c.setAccessible(true);
-        return c.newInstance(netty);
+    private static HttpRequestView request(String method, String uri) {
+        return HttpRequestView.of(method, uri, java.util.Map.of(), new byte[0]);
     }
 
     private static String body(HttpResult r) {

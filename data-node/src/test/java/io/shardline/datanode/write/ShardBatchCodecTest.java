@@ -60,4 +60,16 @@ class ShardBatchCodecTest {
                     .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));
         }
     }
+
+    /** Found by NodeMessagesFuzzer: a string length pointing past the end was an index error, not CORRUPTED. */
+    @org.junit.jupiter.api.Test
+    void aStringRunningPastTheEndIsCorruptedNotAnIndexError() throws Exception {
+        byte[] crash = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/shardline/datanode/"
+                + "fuzz/NodeMessagesFuzzerInputs/decode/regression-shard-batch-string-past-end"));
+        byte[] body = java.util.Arrays.copyOfRange(crash, 1, crash.length);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShardBatchCodec.decode(body))
+                .isInstanceOfSatisfying(io.shardline.common.error.ShardlineException.class, e ->
+                        org.assertj.core.api.Assertions.assertThat(e.code())
+                                .isEqualTo(io.shardline.common.error.ErrorCode.CORRUPTED));
+    }
 }

@@ -6,7 +6,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         ShowTagValuesStatement, ShowFieldKeysStatement, ShowShardsStatement, ShowShardGroupsStatement,
         CreateDatabaseStatement, DropDatabaseStatement, CreateRetentionPolicyStatement,
         AlterRetentionPolicyStatement, DropRetentionPolicyStatement, DropMeasurementStatement,
-        DropSeriesStatement, DeleteSeriesStatement,
+        DropSeriesStatement, DeleteSeriesStatement, ShowQueriesStatement, KillQueryStatement,
         CreateUserStatement, DropUserStatement, SetPasswordUserStatement, GrantStatement, GrantAdminStatement,
         RevokeStatement, RevokeAdminStatement, ShowUsersStatement, ShowGrantsForUserStatement {
 
@@ -20,6 +20,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
                 || this instanceof ShowSeriesStatement || this instanceof ShowTagKeysStatement
                 || this instanceof ShowTagValuesStatement || this instanceof ShowFieldKeysStatement
                 || this instanceof ShowShardsStatement || this instanceof ShowShardGroupsStatement
+                || this instanceof ShowQueriesStatement
                 || this instanceof ShowUsersStatement || this instanceof ShowGrantsForUserStatement;
     }
 }

@@ -45,7 +45,10 @@ public final class AggregateAssembler {
     public AggregateAssembler add(Iterable<PartialGroup> partials) {
         for (PartialGroup p : partials) {
             Accumulator[] accs = merged.computeIfAbsent(p.group(), g -> new TreeMap<>())
-                    .computeIfAbsent(p.bucket(), b -> newCell());
+                    .computeIfAbsent(p.bucket(), b -> {
+                        QueryMemory.reserve(QueryMemory.CELL + QueryMemory.VALUE * plan.calls().size());
+                        return newCell();
+                    });
             for (int i = 0; i < accs.length; i++) {
                 accs[i].merge(p.states().get(i));
             }
@@ -134,6 +137,8 @@ public final class AggregateAssembler {
         long lo = plan.timeRange().hasMin() ? iv.bucketStart(plan.timeRange().min()) : cells.firstKey();
         long hi = iv.bucketStart(plan.timeRange().maxTime());
         long count = hi < lo ? 0 : (hi - lo) / iv.duration() + 1;
+        // Declared before allocating: GROUP BY time(1ns) over years is refused here, not by the heap.
+        QueryMemory.reserve(count, QueryMemory.ROW + 2 * QueryMemory.VALUE * plan.calls().size());
         long[] times = new long[(int) Math.min(count, Integer.MAX_VALUE - 8)];
         for (int i = 0; i < times.length; i++) {
             times[i] = lo + i * iv.duration();

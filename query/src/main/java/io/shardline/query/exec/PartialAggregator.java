@@ -62,6 +62,7 @@ public final class PartialAggregator {
     }
 
     private Accumulator[] newCell() {
+        QueryMemory.reserve(QueryMemory.CELL + QueryMemory.VALUE * plan.calls().size());
         Accumulator[] accs = new Accumulator[plan.calls().size()];
         for (int i = 0; i < accs.length; i++) {
             accs[i] = plan.calls().get(i).newAccumulator();

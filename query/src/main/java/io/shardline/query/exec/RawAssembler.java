@@ -30,6 +30,7 @@ public final class RawAssembler {
     /** Adds one shard's rows. */
     public RawAssembler add(Iterable<RawRow> rows) {
         for (RawRow r : rows) {
+            QueryMemory.reserve(QueryMemory.ROW + QueryMemory.VALUE * r.values().length);
             groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
         }
         return this;

@@ -128,6 +128,7 @@ public final class ShardSelectExecutor {
                             || !anyValue(selected, values)) {
                         return true;
                     }
+                    QueryMemory.reserve(QueryMemory.ROW + QueryMemory.VALUE * values.length);
                     rows.add(new RawRow(g.getKey(), time, key, project(plan, projection.reset(s, values))));
                     return ++taken[0] < cap;
                 });

@@ -6,6 +6,7 @@ import io.shardline.query.ast.DropUserStatement;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.ShowDatabasesStatement;
+import io.shardline.query.ast.ShowQueriesStatement;
 import io.shardline.query.ast.ShowShardGroupsStatement;
 import io.shardline.query.ast.ShowGrantsForUserStatement;
 import io.shardline.query.ast.ShowShardsStatement;
@@ -115,7 +116,7 @@ public final class InfluxQLParser {
             }
             case KILL -> {
                 next(l, List.of("QUERY"), Token.QUERY);
-                throw unsupported(l, "KILL QUERY");
+                yield new AdminParser(ts).killQuery();
             }
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), TOP, l.line(), l.ch());
         };
@@ -163,7 +164,8 @@ public final class InfluxQLParser {
                 yield new ShowGrantsForUserStatement(ddl.parseIdent());
             }
             case USERS -> new ShowUsersStatement();
-            case DIAGNOSTICS, QUERIES, STATS, SUBSCRIPTIONS -> throw unsupported(start,
+            case QUERIES -> new ShowQueriesStatement();
+            case DIAGNOSTICS, STATS, SUBSCRIPTIONS -> throw unsupported(start,
                     "SHOW " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), SHOW, l.line(), l.ch());
         };

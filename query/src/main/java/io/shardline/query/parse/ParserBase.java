@@ -90,6 +90,20 @@ abstract class ParserBase {
         return (int) n;
     }
 
+    /** {@code ParseUInt64}: an unsigned 64-bit integer, returned in a long's bits. */
+    long parseUInt64() {
+        Lexeme l = ts.scanIgnoreWhitespace();
+        if (l.tok() != Token.INTEGER) {
+            throw ParseException.expected(l, "integer");
+        }
+        try {
+            return Long.parseUnsignedLong(l.lit());
+        } catch (NumberFormatException e) {
+            throw ParseException.at("strconv.ParseUint: parsing \"" + l.lit() + "\": value out of range", l.line(),
+                    l.ch());
+        }
+    }
+
     /** {@code ParseDuration}: a duration literal or INF (0). */
     long parseDuration() {
         Lexeme l = ts.scanIgnoreWhitespace();

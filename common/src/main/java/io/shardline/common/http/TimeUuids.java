@@ -1,4 +1,4 @@
-package io.shardline.datanode.http;
+package io.shardline.common.http;
 
 import io.shardline.common.time.Clock;
 import java.security.SecureRandom;

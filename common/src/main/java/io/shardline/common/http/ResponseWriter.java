@@ -1,0 +1,121 @@
+package io.shardline.common.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.shardline.common.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an {@link HttpResult} into bytes on the wire the way Go's {@code net/http} writes a
+ * response: the handler's headers sorted by canonical key with values made safe by
+ * {@link GoHeaders}, then {@code Date}, {@code Content-Length} (not for 204 and 304) and
+ * {@code Connection: close} when the connection ends. Writing never throws: a response that cannot
+ * be built is replaced by a bare 500, and a failed write closes the connection, so no client waits
+ * for an answer that will not come. Stateless apart from the clock; any thread.
+ */
+final class ResponseWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseWriter.class);
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+    private final Map<String, String> commonHeaders;
+
+    /** @param commonHeaders put on every response (e.g. InfluxDB's version headers) */
+    ResponseWriter(Clock clock, Map<String, String> commonHeaders) {
+        this.clock = clock;
+        this.commonHeaders = Map.copyOf(commonHeaders);
+    }
+
+    /**
+     * Writes {@code result} and, unless {@code keepAlive}, closes the connection after it.
+     *
+     * @param requestIdHeaders whether to echo the request id as {@code Request-Id} and {@code X-Request-Id}
+     * @param onWritten run on the event loop once the response is on the wire (keep-alive only)
+     */
+    void write(ChannelHandlerContext ctx, HttpResult result, String requestId, boolean requestIdHeaders,
+               boolean keepAlive, boolean head, Runnable onWritten) {
+        FullHttpResponse response;
+        try {
+            response = build(result, requestId, requestIdHeaders, keepAlive, head);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("HTTP response could not be built id={} status={} error=\"{}\"", requestId, result.status(), e);
+            keepAlive = false;
+            try {
+                response = build(HttpResult.error(500, "Internal Server Error"), requestId, requestIdHeaders, false, head);
+            } catch (RuntimeException | Error again) {
+                ctx.close();
+                return;
+            }
+        }
+        boolean close = !keepAlive;
+        ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                LOG.debug("HTTP response not sent id={}", requestId, f.cause());
+                f.channel().close();
+            } else if (close) {
+                f.channel().close();
+            } else if (onWritten != null) {
+                onWritten.run();
+            }
+        });
+    }
+
+    /**
+     * Go's answer to a request it could not read ({@code 400 Bad Request}, or {@code 431 Request
+     * Header Fields Too Large} for an oversized head): plain text, no length, and the connection closes.
+     */
+    void writeBareError(ChannelHandlerContext ctx, int status) {
+        HttpResponseStatus s = HttpResponseStatus.valueOf(status);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, s,
+                Unpooled.copiedBuffer(s.toString(), StandardCharsets.US_ASCII));
+        response.headers().set("Content-Type", "text/plain; charset=utf-8").set("Connection", "close");
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private FullHttpResponse build(HttpResult result, String requestId, boolean requestIdHeaders, boolean keepAlive,
+                                   boolean head) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(result.status()),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(result.body()),
+                DefaultHttpHeadersFactory.headersFactory().withValidation(false),
+                DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+        TreeMap<String, String> sorted = new TreeMap<>();
+        commonHeaders.forEach((k, v) -> sorted.put(GoHeaders.canonicalKey(k), v));
+        if (result.contentType() != null) {
+            sorted.put("Content-Type", result.contentType());
+        }
+        result.headers().forEach((k, v) -> sorted.put(GoHeaders.canonicalKey(k), v));
+        if (requestIdHeaders && requestId != null) {
+            sorted.put("Request-Id", requestId);
+            sorted.put("X-Request-Id", requestId);
+        }
+        HttpHeaders headers = response.headers();
+        sorted.forEach((k, v) -> headers.add(k, GoHeaders.value(v)));
+        headers.set("Date", HTTP_DATE.format(Instant.ofEpochMilli(clock.wallMillis())));
+        int status = result.status();
+        if (status != 204 && status != 304 && status >= 200) {
+            headers.set("Content-Length", Integer.toString(result.body().length));
+        }
+        if (!keepAlive) {
+            headers.set("Connection", "close");
+        }
+        return response;
+    }
+}
