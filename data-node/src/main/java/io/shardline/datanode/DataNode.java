@@ -1,7 +1,6 @@
 package io.shardline.datanode;
 
 import io.grpc.ClientInterceptor;
-import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpServer;
 import io.shardline.common.io.Directories;
 import io.shardline.common.lifecycle.LifecycleGuard;
@@ -10,6 +9,8 @@ import io.shardline.common.lifecycle.Service;
 import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
 import io.shardline.common.rpc.GrpcServer;
+import io.shardline.common.stats.NodeRuntime;
+import io.shardline.common.stats.StatsHttp;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.DataNodeConfig;
@@ -75,6 +76,7 @@ public final class DataNode implements Service {
     private final LifecycleGuard guard = new LifecycleGuard("data node");
     private final ServiceGroup services = new ServiceGroup("data node");
     private final StatsRegistry stats = new StatsRegistry();
+    private NodeRuntime runtime;
     private GrpcServer rpc;
     private DataNodeMembership membership;
     private ShardEngine engine;
@@ -111,6 +113,7 @@ public final class DataNode implements Service {
         Directories.ensureWritable(config.data().walDir(), "[data] wal-dir");
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
         Directories.ensureWritable(config.hintedHandoff().dir(), "[hinted-handoff] dir");
+        runtime = NodeRuntime.ofProcess(clock).register(stats);
         engine = services.add(new RocksShardEngine(config.data(), clock));
         membership = new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock);
@@ -178,7 +181,9 @@ public final class DataNode implements Service {
         QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
                 (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));
         api.route(Set.of("GET", "POST"), "/query", query);
-        api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));
+        StatsHttp statsHttp = new StatsHttp(stats, runtime);
+        api.route(Set.of("GET"), "/debug/vars", statsHttp.debugVars());
+        api.route(Set.of("GET"), "/metrics", statsHttp.metrics());
         api.route(Set.of("GET"), "/shard-status", new ShardStatusHandler(engine, membership::view, clock,
                 config.data().blockRewriteColdDuration()));
         ShardRepairHttp shardRepair = new ShardRepairHttp(() -> entropy == null ? null : entropy.node());
