@@ -25,7 +25,10 @@ import io.shardline.datanode.entropy.ShardRepairHttp;
 import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HintedHandoff;
+import io.shardline.datanode.http.AccessLog;
 import io.shardline.datanode.http.DataNodeHttpApi;
+import io.shardline.datanode.http.HttpObserver;
+import io.shardline.datanode.http.HttpdStats;
 import io.shardline.datanode.http.QueryHandler;
 import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
@@ -34,6 +37,7 @@ import io.shardline.datanode.meta.MetaWriteTopology;
 import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
 import io.shardline.datanode.query.LocalShardQueries;
+import io.shardline.datanode.query.MonitorStatements;
 import io.shardline.datanode.query.PeerHealth;
 import io.shardline.datanode.query.Replicas;
 import io.shardline.datanode.query.StatementExecutor;
@@ -168,17 +172,26 @@ public final class DataNode implements Service {
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
+            HttpdStats httpd = new HttpdStats(stats, config.http().bindAddress().toString());
+            AccessLog accessLog = config.http().logEnabled() ? AccessLog.open(config.http().accessLogPath()) : null;
+            if (accessLog != null) {
+                services.add(closer("access log", accessLog::close));
+            }
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
-                    httpApi().handler(), config.http().maxBodySize(), 8));
+                    new HttpObserver(httpApi(httpd).handler(), httpd, clock, accessLog,
+                            config.http().accessLogStatusFilters(), config.http().suppressWriteLog()),
+                    config.http().maxBodySize(), 8));
         }
         services.start();
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());
     }
 
-    private DataNodeHttpApi httpApi() {
+    private DataNodeHttpApi httpApi(HttpdStats httpd) {
         DataNodeHttpApi api = new DataNodeHttpApi(clock);
-        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, config.http().maxBodySize()));
-        QueryHandler query = new QueryHandler(new ClusterStatementExecutor(membership::metaClient, dataStatements()), clock,
+        api.stream(Set.of("POST"), "/write", new WriteHandler(writer, clock, config.http().maxBodySize())
+                .observedBy(httpd, config.http().writeTracing()));
+        QueryHandler query = new QueryHandler(new MonitorStatements(stats,
+                new ClusterStatementExecutor(membership::metaClient, dataStatements())), clock,
                 (int) Math.min(Integer.MAX_VALUE, config.http().maxRowLimit()));
         api.route(Set.of("GET", "POST"), "/query", query);
         StatsHttp statsHttp = new StatsHttp(stats, runtime);

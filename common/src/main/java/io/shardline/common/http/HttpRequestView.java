@@ -2,6 +2,8 @@ package io.shardline.common.http;
 
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,25 @@ public final class HttpRequestView {
     private final Map<String, List<String>> params;
     private final io.netty.handler.codec.http.HttpHeaders headers;
     private final byte[] body;
+    private final String uri;
+    private final String protocol;
+    private final String remoteHost;
 
     HttpRequestView(HttpRequest request) {
+        this(request, null);
+    }
+
+    HttpRequestView(HttpRequest request, SocketAddress remote) {
         QueryStringDecoder decoder = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
         this.method = request.method().name();
         this.path = decoder.path();
         this.params = decoder.parameters();
         this.headers = request.headers().copy();
         this.body = new byte[0];
+        this.uri = request.uri();
+        this.protocol = request.protocolVersion().text();
+        this.remoteHost = remote instanceof InetSocketAddress inet ? inet.getAddress() == null ? inet.getHostString()
+                : inet.getAddress().getHostAddress() : "";
     }
 
     private HttpRequestView(HttpRequestView head, byte[] body) {
@@ -33,6 +46,9 @@ public final class HttpRequestView {
         this.params = head.params;
         this.headers = head.headers;
         this.body = body;
+        this.uri = head.uri;
+        this.protocol = head.protocol;
+        this.remoteHost = head.remoteHost;
     }
 
     /** The same request with its body read. */
@@ -46,6 +62,21 @@ public final class HttpRequestView {
 
     public String path() {
         return path;
+    }
+
+    /** The request target as received (path and raw query string). */
+    public String uri() {
+        return uri;
+    }
+
+    /** The protocol version, e.g. {@code HTTP/1.1}. */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** The client's IP address ({@code 127.0.0.1}), or empty when unknown. */
+    public String remoteHost() {
+        return remoteHost;
     }
 
     /** The first value of a query parameter, or null when absent. */

@@ -187,7 +187,7 @@ public final class HttpServer implements Service {
         }
 
         private void startRequest(ChannelHandlerContext ctx, HttpRequest request) {
-            HttpRequestView view = new HttpRequestView(request);
+            HttpRequestView view = new HttpRequestView(request, ctx.channel().remoteAddress());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
             ChunkStream stream = new ChunkStream(ctx.channel(), maxContentLength);

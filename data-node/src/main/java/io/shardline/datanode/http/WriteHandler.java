@@ -14,13 +14,20 @@ import io.shardline.model.Precision;
 import io.shardline.model.lp.LineProtocolParser;
 import io.shardline.model.lp.LineProtocolStream;
 import io.shardline.model.lp.PointSink;
+import io.shardline.model.GoQuote;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /write}, with InfluxDB 1.8's order of checks: {@code db} required (400), database
@@ -34,14 +41,29 @@ public final class WriteHandler implements StreamingHttpHandler {
 
     private static final int CHUNK = 64 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(WriteHandler.class);
+    private static final Pattern DROPPED = Pattern.compile("dropped=(\\d+)$");
+
     private final WriteService writes;
     private final Clock clock;
     private final long maxBodySize;
+    private HttpdStats stats;
+    private boolean writeTracing;
 
     public WriteHandler(WriteService writes, Clock clock, long maxBodySize) {
         this.writes = writes;
         this.clock = clock;
         this.maxBodySize = maxBodySize;
+    }
+
+    /**
+     * Counts written, dropped and failed points in {@code httpd} and, with {@code [http]
+     * write-tracing}, logs every body; only while the node is being wired.
+     */
+    public WriteHandler observedBy(HttpdStats httpd, boolean tracing) {
+        this.stats = httpd;
+        this.writeTracing = tracing;
+        return this;
     }
 
     @Override
@@ -85,10 +107,15 @@ public final class WriteHandler implements StreamingHttpHandler {
             return HttpErrors.of(e);
         }
         String rp = request.param("rp");
+        int n = parsed.points.size();
         try {
             writes.write(db, rp == null ? "" : rp, level, parsed.points);
         } catch (ShardlineException e) {
+            count(e, n);
             return HttpErrors.of(e);
+        }
+        if (stats != null) {
+            stats.pointsWritten(n, 0);
         }
         if (!parsed.errors.isEmpty()) {
             return HttpErrors.of(new ShardlineException(ErrorCode.PARTIAL_WRITE,
@@ -97,16 +124,37 @@ public final class WriteHandler implements StreamingHttpHandler {
         return HttpResult.noContent();
     }
 
+    /** 1.x's counting: a partial write stores all but the dropped points; any other error fails them all. */
+    private void count(ShardlineException e, int points) {
+        if (stats == null) {
+            return;
+        }
+        Matcher dropped = DROPPED.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (e.code() == ErrorCode.PARTIAL_WRITE && dropped.find()) {
+            long d = Math.min(points, Long.parseLong(dropped.group(1)));
+            stats.pointsWritten(points - d, d);
+        } else {
+            stats.pointsFailed(points);
+        }
+    }
+
     private Parsed parse(HttpRequestView request, InputStream body, Precision precision) throws IOException {
         Parsed out = new Parsed();
         InputStream in = "gzip".equalsIgnoreCase(request.header("Content-Encoding")) ? new GZIPInputStream(body, CHUNK)
                 : body;
         LineProtocolStream stream = new LineProtocolParser().stream(precision, clock.wallNanos(), out);
+        ByteArrayOutputStream traced = writeTracing ? new ByteArrayOutputStream() : null;
         byte[] buf = new byte[CHUNK];
         for (int n; (n = in.read(buf)) >= 0; ) {
             stream.feed(buf, 0, n);
+            if (traced != null) {
+                traced.write(buf, 0, n);
+            }
         }
         stream.finish();
+        if (traced != null) {
+            LOG.info("Write body received by handler body={}", GoQuote.quote(traced.toString(StandardCharsets.UTF_8)));
+        }
         return out;
     }
 

@@ -6,7 +6,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         ShowTagValuesStatement, ShowFieldKeysStatement, ShowShardsStatement, ShowShardGroupsStatement,
         CreateDatabaseStatement, DropDatabaseStatement, CreateRetentionPolicyStatement,
         AlterRetentionPolicyStatement, DropRetentionPolicyStatement, DropMeasurementStatement,
-        DropSeriesStatement, DeleteSeriesStatement {
+        DropSeriesStatement, DeleteSeriesStatement, ShowStatsStatement, ShowDiagnosticsStatement {
 
     /**
      * Whether 1.x treats the statement as a read (SELECT and SHOW); the others carry the read-only warning
@@ -17,6 +17,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
                 || this instanceof ShowRetentionPoliciesStatement || this instanceof ShowMeasurementsStatement
                 || this instanceof ShowSeriesStatement || this instanceof ShowTagKeysStatement
                 || this instanceof ShowTagValuesStatement || this instanceof ShowFieldKeysStatement
-                || this instanceof ShowShardsStatement || this instanceof ShowShardGroupsStatement;
+                || this instanceof ShowShardsStatement || this instanceof ShowShardGroupsStatement
+                || this instanceof ShowStatsStatement || this instanceof ShowDiagnosticsStatement;
     }
 }

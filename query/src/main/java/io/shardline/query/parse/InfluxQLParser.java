@@ -155,7 +155,9 @@ public final class InfluxQLParser {
                 next(start, List.of("FOR"), Token.FOR);
                 throw unsupported(start, "SHOW GRANTS");
             }
-            case DIAGNOSTICS, QUERIES, STATS, SUBSCRIPTIONS, USERS -> throw unsupported(start,
+            case STATS -> new MonitorParser(ts).stats();
+            case DIAGNOSTICS -> new MonitorParser(ts).diagnostics();
+            case QUERIES, SUBSCRIPTIONS, USERS -> throw unsupported(start,
                     "SHOW " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), SHOW, l.line(), l.ch());
         };
