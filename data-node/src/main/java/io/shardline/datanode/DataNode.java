@@ -9,6 +9,7 @@ import io.shardline.common.lifecycle.Service;
 import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
 import io.shardline.common.rpc.GrpcServer;
+import io.shardline.common.rpc.RpcStats;
 import io.shardline.common.stats.NodeRuntime;
 import io.shardline.common.stats.StatsHttp;
 import io.shardline.common.stats.StatsRegistry;
@@ -24,6 +25,7 @@ import io.shardline.datanode.entropy.LiveDataNodes;
 import io.shardline.datanode.entropy.ShardRepairHttp;
 import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
+import io.shardline.datanode.handoff.HandoffDatabaseStats;
 import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.http.AccessLog;
 import io.shardline.datanode.http.DataNodeHttpApi;
@@ -34,6 +36,7 @@ import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
 import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.meta.MetaWriteTopology;
+import io.shardline.datanode.monitor.MonitorService;
 import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
 import io.shardline.datanode.query.LocalShardQueries;
@@ -47,6 +50,7 @@ import io.shardline.datanode.rpc.GrpcPeerQueries;
 import io.shardline.datanode.rpc.GrpcShardTransport;
 import io.shardline.datanode.rpc.PeerChannels;
 import io.shardline.datanode.shard.ShardMaintenance;
+import io.shardline.datanode.shard.ShardStatistics;
 import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.datanode.write.PointsWriter;
 import io.shardline.datanode.write.TombstoneWriter;
@@ -54,6 +58,7 @@ import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -126,10 +131,14 @@ public final class DataNode implements Service {
         // copied in or removed is never created by a write meanwhile.
         ShardWriteGate shardGate = new ShardWriteGate();
         ShardEngine writableShards = shardGate.guard(engine);
+        ShardStatistics shardStats = new ShardStatistics(engine, config.data().dir(), config.data().walDir());
+        stats.source(shardStats);
         StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId,
-                membership::refreshView);
+                membership::refreshView).counting(shardStats);
+        List<ClientInterceptor> interceptors = new ArrayList<>(peerInterceptors);
+        interceptors.add(new RpcStats(stats, clock));
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
-                peerInterceptors);
+                interceptors);
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
@@ -147,6 +156,7 @@ public final class DataNode implements Service {
         handoff = services.add(new HintedHandoff(config.hintedHandoff(), clock, transport,
                 (node, shard) -> membership.view().shards().owners(shard).contains(node), stats,
                 config.cluster().writeTimeout().toMillis()));
+        stats.source(new HandoffDatabaseStats(stats, shardId -> membership.view().shards().shard(shardId)));
         services.add(movement); // closes before the peer channels and membership its roll-backs need
         ExecutorService callbacks = Executors.newFixedThreadPool(2, new NamedThreadFactory("write-callbacks", true));
         services.add(closer("write callbacks", callbacks::shutdownNow));
@@ -168,6 +178,10 @@ public final class DataNode implements Service {
                     new GrpcEntropyPeers(channels, () -> membership.view().metadata()),
                     new CopyShardRestorer(movement.copier(), () -> membership.view().metadata()),
                     new LiveDataNodes(membership::metaClient), clock, aeStats, config.meta().dir()), aeStats));
+        }
+        if (config.monitor().storeEnabled()) {
+            services.add(new MonitorService(config.monitor(), stats, runtime.hostname(), () -> membership.view().metadata(),
+                    membership::refreshView, membership::nodeId, membership::metaClient, local, writer, hlc, clock));
         }
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
