@@ -36,6 +36,7 @@ import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
 import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.meta.MetaWriteTopology;
+import io.shardline.datanode.monitor.MetaNodesProbe;
 import io.shardline.datanode.monitor.MonitorService;
 import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
@@ -179,6 +180,9 @@ public final class DataNode implements Service {
                     new CopyShardRestorer(movement.copier(), () -> membership.view().metadata()),
                     new LiveDataNodes(membership::metaClient), clock, aeStats, config.meta().dir()), aeStats));
         }
+        MetaNodesProbe metaProbe = services.add(new MetaNodesProbe(() -> membership.view().metadata(), channels,
+                config.monitor().remoteCollectInterval()));
+        stats.source(metaProbe);
         if (config.monitor().storeEnabled()) {
             services.add(new MonitorService(config.monitor(), stats, runtime.hostname(), () -> membership.view().metadata(),
                     membership::refreshView, membership::nodeId, membership::metaClient, local, writer, hlc, clock));

@@ -73,6 +73,7 @@ public final class MetaNode implements Service {
             membership.shutdownNow();
         }));
         NodeRuntime runtime = NodeRuntime.ofProcess(clock).register(stats);
+        raft.registerStats(stats);
         MetaStatusApi statusApi = new MetaStatusApi(() -> statusOf(raft.view(), httpAddress, raftAddress),
                 this::clusterStatus).withStats(new StatsHttp(stats, runtime));
         status = services.add(new HttpServer("status", config.meta().statusBindAddress(),

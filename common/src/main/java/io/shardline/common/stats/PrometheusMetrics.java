@@ -26,9 +26,10 @@ import java.util.Set;
  * default collectors; the JVM client's collectors give the same {@code process_*} names
  * ({@code process_cpu_seconds_total}, {@code process_resident_memory_bytes}, {@code
  * process_open_fds}, ...) and {@code jvm_*} in place of {@code go_*}. Every statistic follows as
- * {@code influxdb_<measurement>_<field>} (Telegraf's {@code influxdb_<measurement>} naming), its tags
- * as labels, counters typed {@code counter} (so exposed with {@code _total}), the rest gauges;
- * string values are left out. Thread-safe; each scrape reads the registry afresh.
+ * {@code influxdb_<measurement>_<field>} (Telegraf's {@code influxdb_<measurement>} naming) in
+ * Prometheus's snake case ({@code hh_processor.queueBytes} is {@code influxdb_hh_processor_queue_bytes}),
+ * its tags as snake-case labels, counters typed {@code counter} (so exposed with {@code _total}),
+ * the rest gauges; string values are left out. Thread-safe; each scrape reads the registry afresh.
  */
 public final class PrometheusMetrics {
 
@@ -64,7 +65,8 @@ public final class PrometheusMetrics {
                     continue;
                 }
                 String name = metricName(s.name(), v.getKey());
-                Family f = families.computeIfAbsent(name, n -> new Family(s.counters().contains(v.getKey())));
+                Family f = families.computeIfAbsent(name, n -> new Family(s.counters().contains(v.getKey()),
+                        "InfluxDB statistic " + s.name() + "." + v.getKey()));
                 if (f.labelSets.add(labels)) {
                     f.points.add(new Point(labels, number.doubleValue()));
                 }
@@ -77,13 +79,33 @@ public final class PrometheusMetrics {
 
     /** {@code influxdb_<measurement>_<field>}, with characters Prometheus does not allow replaced by {@code _}. */
     static String metricName(String measurement, String field) {
-        String name = legacy("influxdb_" + measurement + "_" + field);
+        String name = legacy("influxdb_" + snake(measurement) + "_" + snake(field));
         for (String suffix : new String[] {"_total", "_created", "_bucket", "_info", "_count", "_sum"}) {
             if (name.endsWith(suffix)) {
                 name = name + "_value"; // reserved suffixes would be taken for a counter's or histogram's parts
             }
         }
         return name;
+    }
+
+    /** {@code queueBytes} → {@code queue_bytes}, {@code HeapInUse} → {@code heap_in_use}, {@code nodeID} → {@code node_id}. */
+    static String snake(String name) {
+        StringBuilder b = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean prevLower = i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+                boolean prevUpper = i > 0 && Character.isUpperCase(name.charAt(i - 1));
+                if (prevLower || (prevUpper && nextLower)) {
+                    b.append('_');
+                }
+                b.append(Character.toLowerCase(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Prometheus's classic name alphabet ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}), which every scraper accepts. */
@@ -104,7 +126,7 @@ public final class PrometheusMetrics {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         tags.forEach((k, v) -> {
-            names.add(legacy(k));
+            names.add(legacy(snake(k)));
             values.add(v);
         });
         return Labels.of(names, values);
@@ -115,21 +137,23 @@ public final class PrometheusMetrics {
 
     private static final class Family {
         final boolean counter;
+        final String help;
         final Set<Labels> labelSets = new HashSet<>();
         final List<Point> points = new ArrayList<>();
 
-        Family(boolean counter) {
+        Family(boolean counter, String help) {
             this.counter = counter;
+            this.help = help;
         }
 
         MetricSnapshot snapshot(String name) {
             if (counter) {
-                CounterSnapshot.Builder b = CounterSnapshot.builder().name(name);
+                CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
                 points.forEach(p -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(p.labels())
                         .value(Math.max(0, p.value())).build()));
                 return b.build();
             }
-            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name);
+            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
             points.forEach(p -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(p.labels())
                     .value(p.value()).build()));
             return b.build();

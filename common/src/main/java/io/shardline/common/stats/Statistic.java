@@ -51,6 +51,14 @@ public final class Statistic {
         return existing != null ? existing : counters.computeIfAbsent(value, v -> new LongAdder());
     }
 
+    /** Creates these counters at 0 (1.x lists every field of a statistic from the start); returns this. */
+    public Statistic counters(String... values) {
+        for (String v : values) {
+            counter(v);
+        }
+        return this;
+    }
+
     /** Adds {@code n} to counter {@code value}. */
     public void add(String value, long n) {
         counter(value).add(n);

@@ -16,10 +16,11 @@ class PrometheusMetricsTest {
                 .stringGauge("state", () -> "x");
         r.statistic("hh_processor", Map.of("node", "6", "path", "/hh/6/3")).gauge("queueBytes", () -> 0);
         String text = new String(new PrometheusMetrics(r).scrape(), StandardCharsets.UTF_8);
-        assertThat(text).contains("# TYPE influxdb_write_pointReq_total counter\ninfluxdb_write_pointReq_total 7.0\n");
-        assertThat(text).contains("# TYPE influxdb_hh_processor_queueBytes gauge\n")
-                .contains("influxdb_hh_processor_queueBytes{node=\"5\",path=\"/hh/5/3\"} 42.0\n")
-                .contains("influxdb_hh_processor_queueBytes{node=\"6\",path=\"/hh/6/3\"} 0.0\n")
+        assertThat(text).contains("# HELP influxdb_write_point_req_total InfluxDB statistic write.pointReq\n"
+                + "# TYPE influxdb_write_point_req_total counter\ninfluxdb_write_point_req_total 7.0\n");
+        assertThat(text).contains("# TYPE influxdb_hh_processor_queue_bytes gauge\n")
+                .contains("influxdb_hh_processor_queue_bytes{node=\"5\",path=\"/hh/5/3\"} 42.0\n")
+                .contains("influxdb_hh_processor_queue_bytes{node=\"6\",path=\"/hh/6/3\"} 0.0\n")
                 .doesNotContain("influxdb_hh_processor_state");
         assertThat(text).contains("process_cpu_seconds_total").contains("jvm_memory_used_bytes");
     }
@@ -28,5 +29,10 @@ class PrometheusMetricsTest {
     void namesAreMadeValid() {
         assertThat(PrometheusMetrics.metricName("hh-processor", "queue.bytes")).isEqualTo("influxdb_hh_processor_queue_bytes");
         assertThat(PrometheusMetrics.metricName("x", "writes_total")).isEqualTo("influxdb_x_writes_total_value");
+        assertThat(PrometheusMetrics.metricName("queryExecutor", "queriesActive")).isEqualTo("influxdb_query_executor_queries_active");
+        assertThat(PrometheusMetrics.snake("HeapInUse")).isEqualTo("heap_in_use");
+        assertThat(PrometheusMetrics.snake("nodeID")).isEqualTo("node_id");
+        assertThat(PrometheusMetrics.snake("WALCompactionTimeMs")).isEqualTo("wal_compaction_time_ms");
+        assertThat(PrometheusMetrics.snake("pointsWrittenOK")).isEqualTo("points_written_ok");
     }
 }

@@ -28,9 +28,8 @@ public record MonitorConfig(boolean storeEnabled, String storeDatabase, Duration
             .validator(Validators.atLeast(Duration.ofMillis(100), "100ms")).build();
     public static final ConfigKey<Duration> REMOTE_COLLECT_INTERVAL = ConfigKey.of(SECTION, "remote-collect-interval",
                     DURATION, Duration.ofSeconds(10))
-            .doc("Enterprise polls other data nodes for cluster statistics this often. Shardline accepts the key"
-                    + " but polls nothing: every data node writes its own statistics (with its nodeID tag) and"
-                    + " queries on the store database read all nodes' shards like any other database.")
+            .doc("How often this data node polls the meta nodes for their Raft status (leader, term, applied"
+                    + " version), reported as the meta_node statistic and so stored with the others.")
             .validator(Validators.atLeast(Duration.ofMillis(100), "100ms")).build();
 
     static void declare(ConfigDef.Builder b) {

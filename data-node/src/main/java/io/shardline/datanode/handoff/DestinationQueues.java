@@ -59,7 +59,8 @@ final class DestinationQueues {
     HandoffQueue queue(long shardId) {
         return queues.computeIfAbsent(shardId, id -> {
             HandoffQueue q = HandoffQueue.open(dir.resolve(Long.toString(id)), SEGMENT_BYTES);
-            Statistic s = processorStats(id);
+            Statistic s = processorStats(id).counters("writeShardReq", "writeShardReqPoints", "bytesWritten", "bytesRead",
+                    "writeNodeReq", "writeNodeReqFail", "writeNodeReqPoints", "writeBlocked", "writeDropped", "writePurged");
             s.gauge("queueBytes", q::bytes).gauge("queueDepth", q::segmentCount).gauge("truncatedBytes", q::truncatedBytes)
                     .gauge("oldestEntryAgeMs", () -> age(q.oldestEnqueuedMillis()));
             return q;

@@ -55,7 +55,8 @@ public final class HintedHandoff implements Service, io.shardline.datanode.write
         this.stats = stats;
         this.replayTimeoutMillis = replayTimeoutMillis;
         this.pendingWrites = new Semaphore(config.maxWritesPending());
-        stats.statistic("hh").gauge("queueTotalSize", this::totalQueuedBytes);
+        stats.statistic("hh").gauge("queueTotalSize", this::totalQueuedBytes)
+                .counters("writeShardReq", "writeShardReqPoints", "writeBlocked", "writePurged");
     }
 
     private long totalQueuedBytes() {

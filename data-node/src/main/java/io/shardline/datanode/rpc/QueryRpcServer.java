@@ -44,7 +44,8 @@ final class QueryRpcServer {
     QueryRpcServer(OwnerQueries local, Executor executor, StatsRegistry stats) {
         this.local = local;
         this.executor = executor;
-        this.stats = stats.statistic("cluster");
+        this.stats = stats.statistic("cluster").counters("createIteratorReq", "createIteratorFail", "shardSchemaReq",
+                "shardSchemaFail");
     }
 
     void selectShard(SelectShardRequest request, StreamObserver<SelectShardResponse> response) {

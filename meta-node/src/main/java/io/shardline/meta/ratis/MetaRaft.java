@@ -17,6 +17,7 @@ import io.shardline.meta.state.MetaResult;
 import io.shardline.proto.meta.ClusterMetadataMessage;
 import io.shardline.proto.meta.MetaQuery;
 import io.shardline.proto.meta.MetaResultMessage;
+import io.shardline.common.stats.StatsRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +202,17 @@ public final class MetaRaft implements Service {
         RaftPeer leader = leaderId == null ? null : division.getRaftConf().getPeer(leaderId);
         return new RaftView(true, division.getInfo().isLeader(), leader == null ? "" : leader.getAddress(),
                 members.stream().map(RaftPeer::getAddress).sorted().toList());
+    }
+
+    /** The Raft term this node is in, 0 outside any group. */
+    public long currentTerm() {
+        RaftServer.Division division = division();
+        return division == null ? 0 : division.getInfo().getCurrentTerm();
+    }
+
+    /** Registers the {@code raft} and {@code meta} statistics of this node. */
+    public void registerStats(StatsRegistry registry) {
+        RaftStats.register(registry, this::division, stateMachine);
     }
 
     /** The current members as Ratis peers (empty for an un-joined node). */
