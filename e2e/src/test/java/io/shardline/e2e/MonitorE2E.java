@@ -41,6 +41,7 @@ class MonitorE2E {
 
     private static final int BASE = E2ePorts.base(30000);
     private static final ClusterScript CLUSTER = new ClusterScript("monitor", BASE)
+            .env("SHARDLINE_MONITOR_STORE_ENABLED", "true")
             .env("SHARDLINE_MONITOR_STORE_INTERVAL", "1s")
             .env("SHARDLINE_MONITOR_REMOTE_COLLECT_INTERVAL", "1s")
             .env("SHARDLINE_HINTED_HANDOFF_RETRY_MAX_INTERVAL", "1s")
