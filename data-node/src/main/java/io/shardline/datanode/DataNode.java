@@ -38,6 +38,7 @@ import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.meta.MetaWriteTopology;
 import io.shardline.datanode.monitor.MetaNodesProbe;
 import io.shardline.datanode.monitor.MonitorService;
+import io.shardline.datanode.monitor.NodeDiagnostics;
 import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
 import io.shardline.datanode.query.LocalShardQueries;
@@ -180,6 +181,7 @@ public final class DataNode implements Service {
                     new CopyShardRestorer(movement.copier(), () -> membership.view().metadata()),
                     new LiveDataNodes(membership::metaClient), clock, aeStats, config.meta().dir()), aeStats));
         }
+        NodeDiagnostics.register(stats, config, membership::nodeId);
         MetaNodesProbe metaProbe = services.add(new MetaNodesProbe(() -> membership.view().metadata(), channels,
                 config.monitor().remoteCollectInterval()));
         stats.source(metaProbe);

@@ -85,7 +85,12 @@ class MonitorE2E {
         JsonNode diagnostics = series(query("data1", "SHOW DIAGNOSTICS"));
         List<String> modules = new ArrayList<>();
         diagnostics.forEach(s -> modules.add(s.get("name").asText()));
-        assertThat(modules).contains("build", "network", "runtime", "system");
+        assertThat(modules).contains("build", "cluster", "config-data", "config-httpd", "config-monitor", "network",
+                "runtime", "system");
+        JsonNode monitor = series(query("data1", "SHOW DIAGNOSTICS FOR 'config-monitor'")).get(0);
+        assertThat(monitor.get("columns").toString())
+                .isEqualTo("[\"remote-collect-interval\",\"store-database\",\"store-enabled\",\"store-interval\"]");
+        assertThat(monitor.get("values").get(0).toString()).isEqualTo("[\"1s\",\"_internal\",true,\"1s\"]");
         JsonNode build = series(query("data1", "SHOW DIAGNOSTICS FOR 'build'")).get(0);
         assertThat(build.get("columns").toString()).isEqualTo("[\"Branch\",\"Build Time\",\"Commit\",\"Version\"]");
         JsonNode measurements = series(query("data2", "SHOW MEASUREMENTS ON _internal")).get(0).get("values");
