@@ -178,7 +178,7 @@ node_name_of_id() {
 # 0 where the statistic does not exist yet.
 stat_sum() {
   local total=0 n q scope='.*'
-  [ -n "${2:-}" ] && scope="\"$2\":{\"name\":\"$2\",\"tags\":{},\"values\":{[^}]*}"
+  [ -n "${2:-}" ] && scope="\"$2\": *{\"name\":\"$2\",\"tags\":\(null\|{}\),\"values\":{[^}]*}"
   for n in $(cluster status | awk '$1 ~ /^data/ && $3 == "up" {print $1}'); do
     q="$( (curl -sf --max-time 10 "$(url "$n")/debug/vars" || true) | tr -d '\n' | (grep -o "$scope" || true) \
       | (grep -o "\"$1\":[0-9]*" || true) | cut -d: -f2 | awk '{s+=$1} END {print s+0}')"

@@ -85,7 +85,6 @@ class ConfigLoaderTest {
                 "[cluster] max-remote-write-connections in enterprise.toml is ignored: removed in InfluxDB Enterprise"
                         + " 1.3.0; connections are pooled",
                 "unknown key [cluster] typo-key in enterprise.toml is ignored",
-                "section [monitor] in enterprise.toml is ignored: not supported by Shardline",
                 "unknown section [nosuch] in enterprise.toml is ignored",
                 "section [graphite] in enterprise.toml is ignored: not supported by Shardline");
     }

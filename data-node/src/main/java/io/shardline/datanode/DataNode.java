@@ -1,7 +1,6 @@
 package io.shardline.datanode;
 
 import io.grpc.ClientInterceptor;
-import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpServer;
 import io.shardline.common.io.Directories;
 import io.shardline.common.lifecycle.LifecycleGuard;
@@ -11,6 +10,9 @@ import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
 import io.shardline.common.rpc.GrpcLimits;
 import io.shardline.common.rpc.GrpcServer;
+import io.shardline.common.rpc.RpcStats;
+import io.shardline.common.stats.NodeRuntime;
+import io.shardline.common.stats.StatsHttp;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.DataNodeConfig;
@@ -24,7 +26,9 @@ import io.shardline.datanode.entropy.LiveDataNodes;
 import io.shardline.datanode.entropy.ShardRepairHttp;
 import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
+import io.shardline.datanode.handoff.HandoffDatabaseStats;
 import io.shardline.datanode.handoff.HintedHandoff;
+import io.shardline.datanode.http.AccessLog;
 import io.shardline.datanode.http.DataNodeHttpApi;
 import io.shardline.common.auth.CredentialCache;
 import io.shardline.common.error.ShardlineException;
@@ -34,15 +38,21 @@ import io.shardline.common.http.HttpAuthenticator;
 import io.shardline.config.data.HttpConfig;
 import io.shardline.meta.client.ClusterUsers;
 import io.shardline.datanode.http.HttpLimitsSetup;
+import io.shardline.datanode.http.HttpObserver;
+import io.shardline.datanode.http.HttpdStats;
 import io.shardline.datanode.http.QueryHandler;
 import io.shardline.datanode.http.RouteAccess;
 import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
 import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.meta.MetaWriteTopology;
+import io.shardline.datanode.monitor.MetaNodesProbe;
+import io.shardline.datanode.monitor.MonitorService;
+import io.shardline.datanode.monitor.NodeDiagnostics;
 import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
 import io.shardline.datanode.query.LocalShardQueries;
+import io.shardline.datanode.query.MonitorStatements;
 import io.shardline.datanode.query.PeerHealth;
 import io.shardline.datanode.query.QueryAdminStatements;
 import io.shardline.datanode.query.QueryInterrupts;
@@ -56,6 +66,7 @@ import io.shardline.datanode.rpc.GrpcShardTransport;
 import io.shardline.datanode.rpc.PeerChannels;
 import io.shardline.datanode.rpc.QueryManagementRpc;
 import io.shardline.datanode.shard.ShardMaintenance;
+import io.shardline.datanode.shard.ShardStatistics;
 import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.datanode.write.PointsWriter;
 import io.shardline.datanode.write.TombstoneWriter;
@@ -65,6 +76,7 @@ import io.shardline.storage.rocks.RocksShardEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +103,7 @@ public final class DataNode implements Service {
     private final LifecycleGuard guard = new LifecycleGuard("data node");
     private final ServiceGroup services = new ServiceGroup("data node");
     private final StatsRegistry stats = new StatsRegistry();
+    private NodeRuntime runtime;
     private GrpcServer rpc;
     private DataNodeMembership membership;
     private ShardEngine engine;
@@ -133,6 +146,7 @@ public final class DataNode implements Service {
         Directories.ensureWritable(config.data().walDir(), "[data] wal-dir");
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
         Directories.ensureWritable(config.hintedHandoff().dir(), "[hinted-handoff] dir");
+        runtime = NodeRuntime.ofProcess(clock).register(stats);
         engine = services.add(new RocksShardEngine(config.data(), clock));
         membership = new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock);
@@ -141,10 +155,14 @@ public final class DataNode implements Service {
         // copied in or removed is never created by a write meanwhile.
         ShardWriteGate shardGate = new ShardWriteGate();
         ShardEngine writableShards = shardGate.guard(engine);
+        ShardStatistics shardStats = new ShardStatistics(engine, config.data().dir(), config.data().walDir());
+        stats.source(shardStats);
         StoreLocalShards local = new StoreLocalShards(writableShards, membership::view, membership::nodeId,
-                membership::refreshView);
+                membership::refreshView).counting(shardStats);
+        List<ClientInterceptor> interceptors = new ArrayList<>(peerInterceptors);
+        interceptors.add(new RpcStats(stats, clock));
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
-                withInternalCredentials(peerInterceptors));
+                withInternalCredentials(interceptors));
         peerChannels = channels;
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
@@ -179,6 +197,7 @@ public final class DataNode implements Service {
         handoff = services.add(new HintedHandoff(config.hintedHandoff(), clock, transport,
                 (node, shard) -> membership.view().shards().owners(shard).contains(node), stats,
                 config.cluster().writeTimeout().toMillis()));
+        stats.source(new HandoffDatabaseStats(stats, shardId -> membership.view().shards().shard(shardId)));
         services.add(movement); // closes before the peer channels and membership its roll-backs need
         ExecutorService callbacks = Executors.newFixedThreadPool(2, new NamedThreadFactory("write-callbacks", true));
         services.add(closer("write callbacks", callbacks::shutdownNow));
@@ -202,11 +221,26 @@ public final class DataNode implements Service {
                     new CopyShardRestorer(movement.copier(), () -> membership.view().metadata()),
                     new LiveDataNodes(membership::metaClient), clock, aeStats, config.meta().dir()), aeStats));
         }
+        NodeDiagnostics.register(stats, config, membership::nodeId);
+        MetaNodesProbe metaProbe = services.add(new MetaNodesProbe(() -> membership.view().metadata(), channels,
+                config.monitor().remoteCollectInterval()));
+        stats.source(metaProbe);
+        if (config.monitor().storeEnabled()) {
+            services.add(new MonitorService(config.monitor(), stats, runtime.hostname(), () -> membership.view().metadata(),
+                    membership::refreshView, membership::nodeId, membership::metaClient, local, writer, hlc, clock));
+        }
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));
         if (config.http().enabled()) {
+            HttpdStats httpd = new HttpdStats(stats, config.http().bindAddress().toString());
+            AccessLog accessLog = config.http().logEnabled() ? AccessLog.open(config.http().accessLogPath()) : null;
+            if (accessLog != null) {
+                services.add(closer("access log", accessLog::close));
+            }
             http = services.add(new HttpServer("http", config.http().bindAddress(), "[http] bind-address",
-                    httpApi().handler(), HttpLimitsSetup.limits(config.http()), clock)
+                    new HttpObserver(httpApi(httpd).handler(), httpd, clock, accessLog,
+                            config.http().accessLogStatusFilters(), config.http().suppressWriteLog()),
+                    HttpLimitsSetup.limits(config.http()), clock)
                     .responseHeaders(DataNodeHttpApi.responseHeaders(), true));
         }
         services.start();
@@ -224,18 +258,20 @@ public final class DataNode implements Service {
         return all;
     }
 
-    private DataNodeHttpApi httpApi() {
+    private DataNodeHttpApi httpApi(HttpdStats httpd) {
         HttpConfig httpConfig = config.http();
         ClusterUsers users = new ClusterUsers(() -> membership.view().metadata());
         DataNodeHttpApi api = httpConfig.authEnabled()
                 ? new DataNodeHttpApi(router -> new HttpAuthenticator(router,
                         new RouteAccess(httpConfig.pingAuthEnabled(), httpConfig.pprofAuthEnabled()), users,
                         new CredentialCache(), httpConfig.realm(), httpConfig.sharedSecret(), clock,
-                        stats.statistic("httpd")))
+                        stats.statistic("httpd", Map.of("bind", httpConfig.bindAddress().toString()))))
                 : new DataNodeHttpApi();
         api.stream(Set.of("POST"), "/write", HttpLimitsSetup.writeThrottle(httpConfig, clock)
-                .wrap(new WriteHandler(writer, clock, httpConfig.maxBodySize(), httpConfig.authEnabled())));
-        StatementExecutor cluster = new ClusterStatementExecutor(membership::metaClient, dataStatements());
+                .wrap(new WriteHandler(writer, clock, httpConfig.maxBodySize(), httpConfig.authEnabled())
+                        .observedBy(httpd, httpConfig.writeTracing())));
+        StatementExecutor cluster = new MonitorStatements(stats,
+                new ClusterStatementExecutor(membership::metaClient, dataStatements()));
         QueryAdminStatements admin = new QueryAdminStatements(queries, () -> membership.view().metadata(),
                 membership::nodeId, QueryManagementRpc.peers(peerChannels, config.cluster().writeTimeout()),
                 queryTasks);
@@ -245,7 +281,9 @@ public final class DataNode implements Service {
                 (int) Math.min(Integer.MAX_VALUE, httpConfig.maxRowLimit()), queries,
                 httpConfig.authEnabled() ? users::userCount : null);
         api.route(Set.of("GET", "POST"), "/query", query);
-        api.route(Set.of("GET"), "/debug/vars", request -> HttpResult.json(200, stats.toDebugVarsJson() + "\n"));
+        StatsHttp statsHttp = new StatsHttp(stats, runtime);
+        api.route(Set.of("GET"), "/debug/vars", statsHttp.debugVars());
+        api.route(Set.of("GET"), "/metrics", statsHttp.metrics());
         api.route(Set.of("GET"), "/shard-status", new ShardStatusHandler(engine, membership::view, clock,
                 config.data().blockRewriteColdDuration()));
         ShardRepairHttp shardRepair = new ShardRepairHttp(() -> entropy == null ? null : entropy.node());

@@ -48,6 +48,9 @@ public final class ClusterScript implements AutoCloseable {
         this.repo = findRepo();
         this.dir = repo.resolve("e2e/target/clusters/" + name);
         this.basePort = basePort;
+        // Tests that are not about monitoring run without the _internal writer, so shard listings and
+        // groups hold only their own databases; MonitorE2E turns it on.
+        env.put("SHARDLINE_MONITOR_STORE_ENABLED", "false");
     }
 
     public Path dir() {

@@ -8,6 +8,9 @@ import io.shardline.common.lifecycle.Service;
 import io.shardline.common.lifecycle.ServiceGroup;
 import io.shardline.common.net.HostPort;
 import io.shardline.common.rpc.GrpcServer;
+import io.shardline.common.stats.NodeRuntime;
+import io.shardline.common.stats.StatsHttp;
+import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.config.meta.MetaNodeConfig;
 import io.shardline.meta.client.ClusterStatus;
@@ -42,6 +45,7 @@ public final class MetaNode implements Service {
     private final Clock clock;
     private final LifecycleGuard guard = new LifecycleGuard("meta node");
     private final ServiceGroup services = new ServiceGroup("meta node");
+    private final StatsRegistry stats = new StatsRegistry();
     private MetaRaft raft;
     private MetaGrpcService metaService;
     private GrpcServer api;
@@ -84,8 +88,10 @@ public final class MetaNode implements Service {
             metaService.close();
             membership.shutdownNow();
         }));
+        NodeRuntime runtime = NodeRuntime.ofProcess(clock).register(stats);
+        raft.registerStats(stats);
         MetaStatusApi statusApi = new MetaStatusApi(() -> statusOf(raft.view(), httpAddress, raftAddress),
-                this::clusterStatus, raft::raftStatus);
+                this::clusterStatus, raft::raftStatus).withStats(new StatsHttp(stats, runtime));
         status = services.add(new HttpServer("status", config.meta().statusBindAddress(),
                 "[meta] status-bind-address", statusApi.handler(), 1 << 20, 2));
         services.add(new SelfRegistration(raft, metaService, httpAddress, config.meta().gossipFrequency(), clock,
@@ -116,6 +122,11 @@ public final class MetaNode implements Service {
 
     public HostPort statusAddress() {
         return status.boundAddress();
+    }
+
+    /** The node's statistics ({@code /debug/vars}, {@code /metrics}). */
+    public StatsRegistry stats() {
+        return stats;
     }
 
     /** The Raft side of this node (tests and the in-JVM harness inspect it). */

@@ -2,6 +2,7 @@ package io.shardline.storage;
 
 import io.shardline.common.lifecycle.Service;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,4 +33,22 @@ public interface ShardEngine extends Service {
      * and checksum before the shard appears; fails with {@code ALREADY_EXISTS} if it exists.
      */
     ShardStore ingest(ShardId id, SnapshotSource source);
+
+    /**
+     * The engine's own node-wide figures for statistics, by name (RocksDB: block cache hits and
+     * usage, stall time, compaction and flush bytes, and the open shards' figures summed). Cheap: no
+     * scan. Empty for engines that have none.
+     */
+    default Map<String, Long> engineFigures() {
+        return Map.of();
+    }
+
+    /**
+     * One open shard's engine figures for statistics, by name ({@code numSeries}, memtable and table
+     * bytes, pending compactions, stalls); cheap, no scan. Empty when the shard is not open or the
+     * engine has none.
+     */
+    default Map<String, Long> shardFigures(ShardId id) {
+        return Map.of();
+    }
 }

@@ -51,6 +51,8 @@ public final class DataNodeSlot {
         put(sections, "hinted-handoff.dir", "\"" + d + "/hh\"");
         put(sections, "http.bind-address", "\"127.0.0.1:" + httpPort + "\"");
         put(sections, "http.log-enabled", "false");
+        // no _internal writer unless a test asks for it: shard listings then hold only the test's databases
+        put(sections, "monitor.store-enabled", "false");
         settings.forEach((k, v) -> put(sections, k, v));
         StringBuilder toml = new StringBuilder();
         sections.forEach((section, keys) -> {

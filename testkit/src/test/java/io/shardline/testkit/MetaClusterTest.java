@@ -3,6 +3,7 @@ package io.shardline.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shardline.common.stats.StatSnapshot;
 import io.shardline.meta.client.ClusterStatus;
 import io.shardline.meta.client.MetaClient;
 import io.shardline.meta.client.MetaClientSettings;
@@ -12,9 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,22 @@ class MetaClusterTest {
             assertThat(status.leader()).isEqualTo(cluster.awaitLeader().raftAddress());
             assertThat(status.peers()).hasSize(2).doesNotContain(status.leader());
         }
+        // the raft statistic on every node: one leader, one term, the change applied everywhere
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            long leaders = 0;
+            Set<Long> terms = new HashSet<>();
+            for (MetaNodeSlot slot : cluster.nodes()) {
+                StatSnapshot raft = slot.node().stats().snapshot("raft").get(0);
+                leaders += raft.longValue("isLeader");
+                terms.add(raft.longValue("term"));
+                assertThat(raft.longValue("appliedIndex")).isPositive();
+                assertThat(raft.longValue("peers")).isEqualTo(3);
+                assertThat(slot.node().stats().snapshot("meta").get(0).longValue("databases")).isEqualTo(1);
+            }
+            assertThat(leaders).isEqualTo(1);
+            assertThat(terms).hasSize(1);
+            assertThat(cluster.awaitLeader().node().stats().snapshot("raft").get(0).longValue("peersUp")).isEqualTo(3);
+        });
     }
 
     @Test

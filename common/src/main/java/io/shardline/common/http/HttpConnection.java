@@ -122,7 +122,7 @@ final class HttpConnection extends SimpleChannelInboundHandler<HttpObject> {
             closing = true; // nothing more is read from this connection
             return;
         }
-        HttpRequestView view = new HttpRequestView(request, path, server.requestId(request));
+        HttpRequestView view = new HttpRequestView(request, path, server.requestId(request), ctx.channel().remoteAddress());
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         current = new Exchange(ctx, server, view, HttpUtil.isKeepAlive(request), hasBody);
         current.attach(new ChunkStream(ctx.channel(), server.limits().maxBodySize(), current));

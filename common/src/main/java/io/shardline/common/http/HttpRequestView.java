@@ -2,6 +2,8 @@ package io.shardline.common.http;
 
 import io.netty.handler.codec.http.HttpRequest;
 import io.shardline.common.auth.Principal;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,9 @@ public final class HttpRequestView {
     private final byte[] body;
     private final String requestId;
     private final Principal principal;
+    private final String uri;
+    private final String protocol;
+    private final String remoteHost;
 
     /**
      * @param path the request's path, unescaped ({@link #pathOf})
@@ -26,6 +31,11 @@ public final class HttpRequestView {
      *     {@code Request-Id}, else a new one)
      */
     HttpRequestView(HttpRequest request, String path, String requestId) {
+        this(request, path, requestId, null);
+    }
+
+    /** @param remote the client's address (null when unknown) */
+    HttpRequestView(HttpRequest request, String path, String requestId, SocketAddress remote) {
         String uri = request.uri();
         int q = uri.indexOf('?');
         this.method = request.method().name();
@@ -35,6 +45,10 @@ public final class HttpRequestView {
         this.body = new byte[0];
         this.requestId = requestId;
         this.principal = null;
+        this.uri = uri;
+        this.protocol = request.protocolVersion().text();
+        this.remoteHost = remote instanceof InetSocketAddress inet ? inet.getAddress() == null ? inet.getHostString()
+                : inet.getAddress().getHostAddress() : "";
     }
 
     private HttpRequestView(HttpRequestView head, byte[] body, Principal principal) {
@@ -45,6 +59,9 @@ public final class HttpRequestView {
         this.body = body;
         this.requestId = head.requestId;
         this.principal = principal;
+        this.uri = head.uri;
+        this.protocol = head.protocol;
+        this.remoteHost = head.remoteHost;
     }
 
     /**
@@ -96,6 +113,21 @@ public final class HttpRequestView {
 
     public String path() {
         return path;
+    }
+
+    /** The request target as received (path and raw query string). */
+    public String uri() {
+        return uri;
+    }
+
+    /** The protocol version, e.g. {@code HTTP/1.1}. */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** The client's IP address ({@code 127.0.0.1}), or empty when unknown. */
+    public String remoteHost() {
+        return remoteHost;
     }
 
     /** The first value of a query parameter, or null when absent. */

@@ -4,19 +4,22 @@ import static io.shardline.config.ConfigTypes.BOOLEAN;
 import static io.shardline.config.ConfigTypes.INTEGER;
 import static io.shardline.config.ConfigTypes.SIZE;
 import static io.shardline.config.ConfigTypes.STRING;
+import static io.shardline.config.ConfigTypes.STRING_LIST;
 
+import io.shardline.common.http.StatusFilter;
 import io.shardline.common.net.HostPort;
 import io.shardline.common.unit.ByteSize;
 import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
 import io.shardline.config.Validators;
+import java.util.List;
 
 /** The data node's {@code [http]} section: the public InfluxDB 1.x HTTP API. */
 public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabled, boolean suppressWriteLog,
                          boolean writeTracing, long maxBodySize, long maxRowLimit, boolean authEnabled, String realm,
                          String sharedSecret, boolean pprofAuthEnabled, boolean pingAuthEnabled,
-                         HttpLimitsConfig limits) {
+                         HttpLimitsConfig limits, String accessLogPath, List<StatusFilter> accessLogStatusFilters) {
 
     /** Never prints the shared secret. */
     @Override
@@ -31,11 +34,20 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
     public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of(SECTION, "bind-address", STRING, ":8086")
             .doc("Address of the public HTTP API.").validator(Validators.address()).build();
     public static final ConfigKey<Boolean> LOG_ENABLED = ConfigKey.of(SECTION, "log-enabled", BOOLEAN, true)
-            .doc("Log every HTTP request (one line each).").build();
+            .doc("Write the HTTP access log: one line per request in 1.x's format (common log format plus referrer,"
+                    + " user agent, request id and microseconds), to standard error with an \"[httpd] \" prefix"
+                    + " unless access-log-path is set.").build();
     public static final ConfigKey<Boolean> SUPPRESS_WRITE_LOG = ConfigKey.of(SECTION, "suppress-write-log", BOOLEAN, false)
-            .doc("Leave successful /write requests out of the request log.").build();
+            .doc("Leave /write requests out of the access log.").build();
     public static final ConfigKey<Boolean> WRITE_TRACING = ConfigKey.of(SECTION, "write-tracing", BOOLEAN, false)
-            .doc("Log the body of every write request at debug level (very verbose).").build();
+            .doc("Log the body of every write request (\"Write body received by handler\"); very verbose.").build();
+    public static final ConfigKey<String> ACCESS_LOG_PATH = ConfigKey.of(SECTION, "access-log-path", STRING, "")
+            .doc("File the access log is appended to (without the \"[httpd] \" prefix); empty means standard error."
+                    + " If it cannot be opened the log falls back to standard error.").build();
+    public static final ConfigKey<List<String>> ACCESS_LOG_STATUS_FILTERS = ConfigKey.of(SECTION,
+                    "access-log-status-filters", STRING_LIST, List.of())
+            .doc("Log only responses whose status matches one of these filters, e.g. [\"4xx\", \"5xx\"];"
+                    + " empty logs every request.").validator(HttpConfig::checkFilters).build();
     public static final ConfigKey<ByteSize> MAX_BODY_SIZE = ConfigKey.of(SECTION, "max-body-size", SIZE, ByteSize.ofBytes(25_000_000))
             .doc("Largest accepted request body in bytes, judged by Content-Length and while reading, and for gzip"
                     + " bodies also after decompression; larger requests get 413. 0 means no limit.").build();
@@ -58,20 +70,33 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
 
     static void declare(ConfigDef.Builder b) {
         b.keys(ENABLED, BIND_ADDRESS, LOG_ENABLED, SUPPRESS_WRITE_LOG, WRITE_TRACING, MAX_BODY_SIZE, MAX_ROW_LIMIT,
-                AUTH_ENABLED, REALM, SHARED_SECRET, PPROF_AUTH_ENABLED, PING_AUTH_ENABLED);
+                AUTH_ENABLED, REALM, SHARED_SECRET, PPROF_AUTH_ENABLED, PING_AUTH_ENABLED, ACCESS_LOG_PATH,
+                ACCESS_LOG_STATUS_FILTERS);
         HttpLimitsConfig.declare(b);
         b.ignore(SECTION, "https-enabled", "Shardline serves plain HTTP only", true);
         b.ignore(SECTION, "unix-socket-enabled", "Shardline listens on TCP only", true);
         b.ignore(SECTION, "pprof-enabled", "Go profiling endpoints do not exist in Shardline", false);
         b.ignore(SECTION, "flux-enabled", "Shardline speaks InfluxQL only", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "access-log-path", "access-log-status-filters",
-                "https-certificate", "https-private-key", "bind-socket", "flux-log-enabled", "user-query-bytes-enabled");
+        b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "bind-socket",
+                "flux-log-enabled", "user-query-bytes-enabled");
     }
 
     public static HttpConfig from(Config c) {
         return new HttpConfig(c.get(ENABLED), HostPort.parse(c.get(BIND_ADDRESS)), c.get(LOG_ENABLED),
                 c.get(SUPPRESS_WRITE_LOG), c.get(WRITE_TRACING), c.get(MAX_BODY_SIZE).bytes(), c.get(MAX_ROW_LIMIT),
                 c.get(AUTH_ENABLED), c.get(REALM), c.get(SHARED_SECRET), c.get(PPROF_AUTH_ENABLED),
-                c.get(PING_AUTH_ENABLED), HttpLimitsConfig.from(c));
+                c.get(PING_AUTH_ENABLED), HttpLimitsConfig.from(c), c.get(ACCESS_LOG_PATH),
+                c.get(ACCESS_LOG_STATUS_FILTERS).stream().map(StatusFilter::parse).toList());
+    }
+
+    private static String checkFilters(List<String> filters) {
+        for (String f : filters) {
+            try {
+                StatusFilter.parse(f);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage() + " (got \"" + f + "\")";
+            }
+        }
+        return null;
     }
 }

@@ -122,7 +122,7 @@ class EntropyVerbsTest {
         });
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !ctl.run("entropy", "show").out().contains(" diff\n"));
-        assertThat(cluster.get(cluster.data(1), "/debug/vars").body()).contains("\"ae\":{\"name\":\"ae\"");
+        assertThat(cluster.get(cluster.data(1), "/debug/vars").body()).contains("\"ae\": {\"name\":\"ae\"");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -23,13 +24,16 @@ final class DestinationQueues {
     private final long nodeId;
     private final Path dir;
     private final StatsRegistry stats;
+    private final LongSupplier nowMillis;
     private final Map<Long, HandoffQueue> queues = new ConcurrentSkipListMap<>();
 
-    DestinationQueues(long nodeId, Path dir, StatsRegistry stats) {
+    DestinationQueues(long nodeId, Path dir, StatsRegistry stats, LongSupplier nowMillis) {
         this.nodeId = nodeId;
         this.dir = dir;
         this.stats = stats;
-        stats.statistic("hh_node", Map.of("node", Long.toString(nodeId))).gauge("queueTotalSize", this::bytes);
+        this.nowMillis = nowMillis;
+        stats.statistic("hh_node", Map.of("node", Long.toString(nodeId))).gauge("queueTotalSize", this::bytes)
+                .gauge("queueDepth", this::segments).gauge("oldestEntryAgeMs", this::oldestAgeMillis);
     }
 
     /** Opens the queues a previous run left on disk. */
@@ -55,8 +59,10 @@ final class DestinationQueues {
     HandoffQueue queue(long shardId) {
         return queues.computeIfAbsent(shardId, id -> {
             HandoffQueue q = HandoffQueue.open(dir.resolve(Long.toString(id)), SEGMENT_BYTES);
-            Statistic s = processorStats(id);
-            s.gauge("queueBytes", q::bytes).gauge("queueDepth", q::segmentCount).gauge("truncatedBytes", q::truncatedBytes);
+            Statistic s = processorStats(id).counters("writeShardReq", "writeShardReqPoints", "bytesWritten", "bytesRead",
+                    "writeNodeReq", "writeNodeReqFail", "writeNodeReqPoints", "writeBlocked", "writeDropped", "writePurged");
+            s.gauge("queueBytes", q::bytes).gauge("queueDepth", q::segmentCount).gauge("truncatedBytes", q::truncatedBytes)
+                    .gauge("oldestEntryAgeMs", () -> age(q.oldestEnqueuedMillis()));
             return q;
         });
     }
@@ -82,6 +88,27 @@ final class DestinationQueues {
             total += q.bytes();
         }
         return total;
+    }
+
+    private long segments() {
+        long total = 0;
+        for (HandoffQueue q : queues.values()) {
+            total += q.segmentCount();
+        }
+        return total;
+    }
+
+    /** Age of the oldest undelivered entry of any shard, 0 when nothing is queued. */
+    private long oldestAgeMillis() {
+        long oldest = 0;
+        for (HandoffQueue q : queues.values()) {
+            oldest = Math.max(oldest, age(q.oldestEnqueuedMillis()));
+        }
+        return oldest;
+    }
+
+    private long age(long enqueuedMillis) {
+        return enqueuedMillis == 0 ? 0 : Math.max(0, nowMillis.getAsLong() - enqueuedMillis);
     }
 
     /** Drops entries enqueued before {@code cutoffMillis}; returns how many. */

@@ -289,6 +289,22 @@ public final class HandoffQueue implements AutoCloseable {
         return bytes == 0;
     }
 
+    /**
+     * Wall-clock millis at which the entry at the head was enqueued, or 0 when the queue is empty or
+     * closed (the {@code oldestEntryAgeMs} statistic; reads one frame).
+     */
+    public synchronized long oldestEnqueuedMillis() {
+        if (closed || bytes == 0) {
+            return 0;
+        }
+        try {
+            QueuedEntry e = readAt(head);
+            return e == null ? 0 : e.enqueuedAtMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Number of segment files (the {@code queueDepth} statistic). */
     public synchronized int segmentCount() {
         return segmentSizes.size();

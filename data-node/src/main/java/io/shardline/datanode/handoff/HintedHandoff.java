@@ -55,6 +55,16 @@ public final class HintedHandoff implements Service, io.shardline.datanode.write
         this.stats = stats;
         this.replayTimeoutMillis = replayTimeoutMillis;
         this.pendingWrites = new Semaphore(config.maxWritesPending());
+        stats.statistic("hh").gauge("queueTotalSize", this::totalQueuedBytes)
+                .counters("writeShardReq", "writeShardReqPoints", "writeBlocked", "writePurged");
+    }
+
+    private long totalQueuedBytes() {
+        long total = 0;
+        for (DestinationQueues d : destinations.values()) {
+            total += d.bytes();
+        }
+        return total;
     }
 
     @Override
@@ -186,7 +196,7 @@ public final class HintedHandoff implements Service, io.shardline.datanode.write
 
     private DestinationQueues destination(long nodeId) {
         return destinations.computeIfAbsent(nodeId,
-                id -> new DestinationQueues(id, config.dir().resolve(Long.toString(id)), stats));
+                id -> new DestinationQueues(id, config.dir().resolve(Long.toString(id)), stats, clock::wallMillis));
     }
 
     private NodeProcessor processor(DestinationQueues d) {

@@ -17,11 +17,17 @@ import io.shardline.model.Precision;
 import io.shardline.model.lp.LineProtocolParser;
 import io.shardline.model.lp.LineProtocolStream;
 import io.shardline.model.lp.PointSink;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /write}, with InfluxDB 1.8's order of checks: {@code db} required (400), database
@@ -44,10 +50,15 @@ public final class WriteHandler implements StreamingHttpHandler {
      */
     public static final String VERSION_HEADER = "X-Shardline-Write-Version";
 
+    private static final Logger LOG = LoggerFactory.getLogger(WriteHandler.class);
+    private static final Pattern DROPPED = Pattern.compile("dropped=(\\d+)$");
+
     private final WriteService writes;
     private final Clock clock;
     private final long maxBodySize;
     private final boolean authEnabled;
+    private HttpdStats stats;
+    private boolean writeTracing;
 
     public WriteHandler(WriteService writes, Clock clock, long maxBodySize) {
         this(writes, clock, maxBodySize, false);
@@ -59,6 +70,16 @@ public final class WriteHandler implements StreamingHttpHandler {
         this.clock = clock;
         this.maxBodySize = maxBodySize;
         this.authEnabled = authEnabled;
+    }
+
+    /**
+     * Counts written, dropped and failed points in {@code httpd} and, with {@code [http]
+     * write-tracing}, logs every body; only while the node is being wired.
+     */
+    public WriteHandler observedBy(HttpdStats httpd, boolean tracing) {
+        this.stats = httpd;
+        this.writeTracing = tracing;
+        return this;
     }
 
     @Override
@@ -111,10 +132,15 @@ public final class WriteHandler implements StreamingHttpHandler {
         }
         String rp = request.param("rp");
         long version;
+        int n = parsed.points.size();
         try {
             version = writes.write(db, rp == null ? "" : rp, level, parsed.points);
         } catch (ShardlineException e) {
+            count(e, n);
             return HttpErrors.of(e);
+        }
+        if (stats != null) {
+            stats.pointsWritten(n, 0);
         }
         HttpResult result = parsed.errors.isEmpty() ? HttpResult.noContent()
                 : HttpErrors.of(new ShardlineException(ErrorCode.PARTIAL_WRITE,
@@ -122,14 +148,35 @@ public final class WriteHandler implements StreamingHttpHandler {
         return result.withHeader(VERSION_HEADER, Long.toString(version));
     }
 
+    /** 1.x's counting: a partial write stores all but the dropped points; any other error fails them all. */
+    private void count(ShardlineException e, int points) {
+        if (stats == null) {
+            return;
+        }
+        Matcher dropped = DROPPED.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (e.code() == ErrorCode.PARTIAL_WRITE && dropped.find()) {
+            long d = Math.min(points, Long.parseLong(dropped.group(1)));
+            stats.pointsWritten(points - d, d);
+        } else {
+            stats.pointsFailed(points);
+        }
+    }
+
     private Parsed parse(InputStream in, Precision precision) throws IOException {
         Parsed out = new Parsed();
         LineProtocolStream stream = new LineProtocolParser().stream(precision, clock.wallNanos(), out);
+        ByteArrayOutputStream traced = writeTracing ? new ByteArrayOutputStream() : null;
         byte[] buf = new byte[CHUNK];
         for (int n; (n = in.read(buf)) >= 0; ) {
             stream.feed(buf, 0, n);
+            if (traced != null) {
+                traced.write(buf, 0, n);
+            }
         }
         stream.finish();
+        if (traced != null) {
+            LOG.info("Write body received by handler body={}", GoQuote.quote(traced.toString(StandardCharsets.UTF_8)));
+        }
         return out;
     }
 

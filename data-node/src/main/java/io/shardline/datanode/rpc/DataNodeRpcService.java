@@ -76,7 +76,8 @@ public final class DataNodeRpcService extends DataNodeServiceGrpc.DataNodeServic
                               Executor queryExecutor, Hlc hlc, StatsRegistry stats) {
         this.shards = shards;
         this.hlc = hlc;
-        this.stats = stats.statistic("cluster");
+        this.stats = stats.statistic("cluster").counters("writeShardReq", "writeShardPointsReq", "writeShardFail",
+                "deleteShardReq");
         this.tombstones = tombstones;
         this.queries = queries == null ? null : new QueryRpcServer(queries, queryExecutor, stats);
     }

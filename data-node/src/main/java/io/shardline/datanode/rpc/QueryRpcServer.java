@@ -47,11 +47,12 @@ final class QueryRpcServer {
     QueryRpcServer(OwnerQueries local, Executor executor, StatsRegistry stats) {
         this.local = local;
         this.executor = executor;
-        this.stats = stats.statistic("query");
+        this.stats = stats.statistic("cluster").counters("createIteratorReq", "createIteratorFail", "shardSchemaReq",
+                "shardSchemaFail");
     }
 
     void selectShard(SelectShardRequest request, StreamObserver<SelectShardResponse> response) {
-        stats.add("selectShardReq", 1);
+        stats.add("createIteratorReq", 1);
         Flow flow = new Flow((ServerCallStreamObserver<SelectShardResponse>) response);
         try {
             executor.execute(() -> run(request, flow));
@@ -97,7 +98,7 @@ final class QueryRpcServer {
             });
             flow.complete();
         } catch (RuntimeException e) {
-            stats.add("selectShardFail", 1);
+            stats.add("createIteratorFail", 1);
             flow.fail(e);
         }
     }

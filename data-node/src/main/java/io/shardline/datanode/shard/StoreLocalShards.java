@@ -34,6 +34,7 @@ public final class StoreLocalShards implements LocalShards {
     private final LongSupplier localNodeId;
     private final Runnable refresh;
     private final Object refreshing = new Object();
+    private ShardStatistics statistics;
 
     /** Without refreshing: a shard the view does not know is refused at once. */
     public StoreLocalShards(ShardEngine engine, Supplier<ClusterView> view, LongSupplier localNodeId) {
@@ -49,10 +50,27 @@ public final class StoreLocalShards implements LocalShards {
         this.refresh = refresh;
     }
 
+    /** Counts every batch in the {@code shard} statistics; only while the node is being wired. */
+    public StoreLocalShards counting(ShardStatistics shardStatistics) {
+        this.statistics = shardStatistics;
+        return this;
+    }
+
     @Override
     public ShardWriteResult write(ShardBatch batch) {
-        ShardLocation location = locate(batch.shardId());
-        WriteResult r = engine.open(shardId(location)).write(batch.points(), batch.version());
+        WriteResult r;
+        try {
+            ShardLocation location = locate(batch.shardId());
+            r = engine.open(shardId(location)).write(batch.points(), batch.version());
+        } catch (RuntimeException e) {
+            if (statistics != null) {
+                statistics.failed(batch.shardId(), batch.points().size());
+            }
+            throw e;
+        }
+        if (statistics != null) {
+            statistics.written(batch.shardId(), r.stored(), r.dropped());
+        }
         return new ShardWriteResult(r.stored(), r.dropped(), r.firstReason());
     }
 

@@ -42,7 +42,8 @@ public final class PointsWriter implements WriteService {
         this.local = local;
         this.hlc = hlc;
         this.clock = clock;
-        this.stats = stats.statistic("write");
+        this.stats = stats.statistic("write").counters("req", "pointReq", "pointReqLocal", "pointReqRemote",
+                "pointReqHH", "writeOk", "writePartial", "writeError", "writeTimeout", "writeDrop");
         // Remote errors that retrying cannot fix: not queued in hinted handoff.
         this.replicator = new ShardReplicator(topology, transport, handoff, clock, writeTimeout, allowOutOfOrder,
                 callbacks, EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.FIELD_TYPE_CONFLICT, ErrorCode.PARTIAL_WRITE,

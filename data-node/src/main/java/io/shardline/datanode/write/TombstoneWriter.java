@@ -31,7 +31,7 @@ public final class TombstoneWriter {
                            StatsRegistry stats) {
         this.topology = topology;
         this.local = local;
-        this.stats = stats.statistic("delete");
+        this.stats = stats.statistic("delete").counters("req", "ok", "error", "timeout", "hh");
         this.replicator = new ShardReplicator(topology, transport, handoff, clock, writeTimeout, allowOutOfOrder,
                 callbacks, EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.CORRUPTED), "delete",
                 new ShardReplicator.Counters(n -> { }, n -> { }, n -> this.stats.add("hh", 1)));

@@ -109,7 +109,7 @@ class AntiEntropyServiceTest {
             release.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> !service.passRunning());
             assertThat(service.tick()).isTrue();
-            assertThat(registry.toDebugVarsJson()).contains("\"ae\":{\"name\":\"ae\"", "\"jobs\":0", "\"jobsActive\":0",
+            assertThat(registry.toDebugVarsJson()).contains("\"ae\": {\"name\":\"ae\"", "\"jobs\":0", "\"jobsActive\":0",
                     "\"bytesRx\":0", "\"bytesTx\":0", "\"bytesDiff\":0", "\"checks\":0", "\"skips\":0", "\"repairs\":0",
                     "\"copies\":0", "\"errors\":0");
         }

@@ -4,6 +4,7 @@ import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.http.HttpResult;
 import io.shardline.common.http.HttpRouter;
 import io.shardline.common.json.GoJson;
+import io.shardline.common.stats.StatsHttp;
 import io.shardline.meta.client.ClusterStatus;
 import io.shardline.meta.client.NodeStatus;
 import io.shardline.meta.ratis.RaftStatus;
@@ -15,10 +16,10 @@ import java.util.function.Supplier;
  * The meta node's plain-HTTP status port: {@code /ping} (204), {@code /status} with the JSON
  * InfluxDB Enterprise's {@code /status} answers ({@code nodeType}, {@code leader}, {@code httpAddr},
  * {@code raftAddr}, {@code peers}), and {@code /show-cluster} with Enterprise's node listing
- * ({@code {"data":[...],"meta":[...]}}, versions empty for nodes that are not live). Thread-safe;
- * reads the Raft view and the cluster status through suppliers. {@code /raft} (Shardline only) reports
- * this node's Raft role, term, indexes and log history ({@link RaftStatusJson}), which drills compare
- * across meta nodes.
+ * ({@code {"data":[...],"meta":[...]}}, versions empty for nodes that are not live), and the
+ * statistics views {@code /debug/vars} and {@code /metrics}. Thread-safe; reads the Raft view and the
+ * cluster status through suppliers. {@code /raft} (Shardline only) reports this node's Raft role,
+ * term, indexes and log history ({@link RaftStatusJson}), which drills compare across meta nodes.
  */
 public final class MetaStatusApi {
 
@@ -33,6 +34,12 @@ public final class MetaStatusApi {
         router.route(Set.of("GET"), "/raft", r -> HttpResult.json(200, RaftStatusJson.toJson(raft.get()) + "\n"));
         router.route(Set.of("GET"), "/status", r -> HttpResult.json(200, toJson(status.get()) + "\n"));
         router.route(Set.of("GET"), "/show-cluster", r -> HttpResult.json(200, toJson(cluster.get()) + "\n"));
+    }
+
+    /** Adds the node's statistics views ({@code /debug/vars}, {@code /metrics}). */
+    public MetaStatusApi withStats(StatsHttp stats) {
+        stats.routes(router);
+        return this;
     }
 
     public StreamingHttpHandler handler() {

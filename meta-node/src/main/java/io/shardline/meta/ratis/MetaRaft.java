@@ -17,6 +17,7 @@ import io.shardline.meta.state.MetaResult;
 import io.shardline.proto.meta.ClusterMetadataMessage;
 import io.shardline.proto.meta.MetaQuery;
 import io.shardline.proto.meta.MetaResultMessage;
+import io.shardline.common.stats.StatsRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,6 +215,17 @@ public final class MetaRaft implements Service {
         return new RaftStatus(raftAddress, division.getInfo().getCurrentRole().name(),
                 division.getInfo().getCurrentTerm(), view.leader(), division.getRaftLog().getLastCommittedIndex(),
                 division.getInfo().getLastAppliedIndex(), history);
+    }
+
+    /** The Raft term this node is in, 0 outside any group. */
+    public long currentTerm() {
+        RaftServer.Division division = division();
+        return division == null ? 0 : division.getInfo().getCurrentTerm();
+    }
+
+    /** Registers the {@code raft} and {@code meta} statistics of this node. */
+    public void registerStats(StatsRegistry registry) {
+        RaftStats.register(registry, this::division, stateMachine);
     }
 
     /** The current members as Ratis peers (empty for an un-joined node). */

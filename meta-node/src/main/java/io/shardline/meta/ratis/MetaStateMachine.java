@@ -1,6 +1,7 @@
 package io.shardline.meta.ratis;
 
 import io.shardline.common.error.ErrorCode;
+import io.shardline.common.time.Clock;
 import io.shardline.meta.codec.MetaCommandCodec;
 import io.shardline.meta.codec.MetaResultCodec;
 import io.shardline.meta.model.ClusterMetadata;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -58,6 +61,21 @@ public final class MetaStateMachine extends BaseStateMachine {
     /** The entries and leaders this node has seen since it started ({@code /raft} on the status port). */
     public RaftHistory history() {
         return history;
+    }
+
+    private final LongSupplier monotonicNanos;
+    /** The {@code raft} statistic's counters: entries applied and their time, snapshots, leader changes. */
+    final LongAdder appliedEntries = new LongAdder();
+    final LongAdder applyNanos = new LongAdder();
+    final LongAdder snapshots = new LongAdder();
+    final LongAdder leaderChanges = new LongAdder();
+
+    public MetaStateMachine() {
+        this(Clock.system()::monotonicNanos);
+    }
+
+    public MetaStateMachine(LongSupplier monotonicNanos) {
+        this.monotonicNanos = monotonicNanos;
     }
 
     /** Called (on the applying thread) with the metadata after every change of its version. */
@@ -121,6 +139,7 @@ public final class MetaStateMachine extends BaseStateMachine {
 
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        long started = monotonicNanos.getAsLong();
         LogEntryProto entry = trx.getLogEntry();
         TermIndex termIndex = TermIndex.valueOf(entry);
         Applied before = applied.get();
@@ -143,6 +162,8 @@ public final class MetaStateMachine extends BaseStateMachine {
         applied.set(new Applied(next, termIndex));
         updateLastAppliedTermIndex(termIndex);
         publish(next.metadata());
+        appliedEntries.increment();
+        applyNanos.add(monotonicNanos.getAsLong() - started);
         return CompletableFuture.completedFuture(
                 bytes(MetaResultCodec.encode(result).toByteArray()));
     }
@@ -156,6 +177,7 @@ public final class MetaStateMachine extends BaseStateMachine {
 
     @Override
     public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeaderId) {
+        leaderChanges.increment();
         RaftServer.Division division = division();
         if (division != null && newLeaderId != null) {
             RaftPeer leader = division.getRaftConf().getPeer(newLeaderId);
@@ -199,6 +221,7 @@ public final class MetaStateMachine extends BaseStateMachine {
         TermIndex at = last.getIndex() > current.termIndex().getIndex() ? last : current.termIndex();
         SingleFileSnapshotInfo info = SnapshotFiles.write(storage, current.state().metadata(), at);
         storage.updateLatestSnapshot(info);
+        snapshots.increment();
         LOG.info("Wrote meta snapshot index={} version={}", at.getIndex(), current.state().version());
         return at.getIndex();
     }

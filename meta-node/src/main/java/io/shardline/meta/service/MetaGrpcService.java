@@ -222,7 +222,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
         out.onNext(NodeStatusMessage.newBuilder().setRaftAddress(raft.raftAddress()).setHttpAddress(httpAddress)
                 .setLeader(view.leader()).addAllPeers(view.peersOtherThan(raft.raftAddress()))
                 .setJoined(view.joined()).setLeaderHttpAddress(leaderHttp)
-                .setAppliedVersion(raft.localMetadata().version()).build());
+                .setAppliedVersion(raft.localMetadata().version()).setTerm(raft.currentTerm()).build());
         out.onCompleted();
     }
 

@@ -8,7 +8,8 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         AlterRetentionPolicyStatement, DropRetentionPolicyStatement, DropMeasurementStatement,
         DropSeriesStatement, DeleteSeriesStatement, ShowQueriesStatement, KillQueryStatement,
         CreateUserStatement, DropUserStatement, SetPasswordUserStatement, GrantStatement, GrantAdminStatement,
-        RevokeStatement, RevokeAdminStatement, ShowUsersStatement, ShowGrantsForUserStatement {
+        RevokeStatement, RevokeAdminStatement, ShowUsersStatement, ShowGrantsForUserStatement,
+        ShowStatsStatement, ShowDiagnosticsStatement {
 
     /**
      * Whether 1.x treats the statement as a read (SELECT and SHOW); the others carry the read-only warning
@@ -21,6 +22,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
                 || this instanceof ShowTagValuesStatement || this instanceof ShowFieldKeysStatement
                 || this instanceof ShowShardsStatement || this instanceof ShowShardGroupsStatement
                 || this instanceof ShowQueriesStatement
-                || this instanceof ShowUsersStatement || this instanceof ShowGrantsForUserStatement;
+                || this instanceof ShowUsersStatement || this instanceof ShowGrantsForUserStatement
+                || this instanceof ShowStatsStatement || this instanceof ShowDiagnosticsStatement;
     }
 }

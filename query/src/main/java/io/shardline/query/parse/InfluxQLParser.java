@@ -165,7 +165,9 @@ public final class InfluxQLParser {
             }
             case USERS -> new ShowUsersStatement();
             case QUERIES -> new ShowQueriesStatement();
-            case DIAGNOSTICS, STATS, SUBSCRIPTIONS -> throw unsupported(start,
+            case STATS -> new MonitorParser(ts).stats();
+            case DIAGNOSTICS -> new MonitorParser(ts).diagnostics();
+            case SUBSCRIPTIONS -> throw unsupported(start,
                     "SHOW " + l.tok().text());
             default -> throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), SHOW, l.line(), l.ch());
         };

@@ -153,6 +153,8 @@ class ParseErrorsTest {
                 a("SELECT a INTO x FROM b", "SELECT INTO is not supported by Shardline at line 1, char 10"),
                 a("SELECT a FROM (SELECT b FROM c)", "subqueries are not supported by Shardline at line 1, char 15"),
                 a("SHOW SUBSCRIPTIONS", "SHOW SUBSCRIPTIONS is not supported by Shardline at line 1, char 1"),
+                a("SHOW STATS FOR hh", "found hh, expected string at line 1, char 16"),
+                a("SHOW DIAGNOSTICS FOR", "found EOF, expected string at line 1, char 22"),
                 a("SELECT a FROM b tz('Nowhere/Land')", "unable to find time zone Nowhere/Land"),
                 a("SELECT a FROM b WHERE time > 1x", "invalid duration"),
                 a("SELECT a FROM /(/", "error parsing regexp: missing closing ): `(` at line 1, char 14"),

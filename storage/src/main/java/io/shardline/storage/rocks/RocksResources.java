@@ -6,6 +6,7 @@ import io.shardline.config.data.StorageConfig;
 import io.shardline.model.SeriesKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -13,12 +14,14 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.HistogramType;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Priority;
 import org.rocksdb.RateLimiter;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksObject;
+import org.rocksdb.Statistics;
 import org.rocksdb.StringAppendOperator;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
@@ -54,6 +57,8 @@ final class RocksResources implements AutoCloseable {
     final ColumnFamilyOptions dataOptions;
     final ColumnFamilyOptions digestOptions;
     final WriteOptions writeOptions;
+    /** Node-wide RocksDB tickers (no histograms, so the cost is a few per-core counters). */
+    final Statistics statistics;
     final Cache<SeriesCacheKey, SeriesRef> seriesIds;
     final Cache<IdCacheKey, SeriesKey> seriesKeys;
     private final List<RocksObject> owned = new ArrayList<>();
@@ -82,6 +87,7 @@ final class RocksResources implements AutoCloseable {
         digestOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(4 << 20)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION).setTableFormatConfig(table(16 << 10, null));
         writeOptions = own(new WriteOptions()).setSync(config.walFsyncDelay().isZero());
+        statistics = own(new Statistics(EnumSet.allOf(HistogramType.class)));
         seriesIds = Caffeine.newBuilder().maximumSize(config.seriesCacheSize()).build();
         seriesKeys = Caffeine.newBuilder().maximumSize(config.seriesCacheSize()).build();
     }
@@ -104,7 +110,7 @@ final class RocksResources implements AutoCloseable {
                 .setWriteBufferManager(writeBuffers).setMaxBackgroundJobs(backgroundThreads(config) + 1)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxManifestFileSize(64 << 20)
                 .setMaxTotalWalSize(Math.max(64L << 20, 4 * config.cacheSnapshotMemorySize()))
-                .setBytesPerSync(1 << 20);
+                .setBytesPerSync(1 << 20).setStatistics(statistics);
     }
 
     private <T extends RocksObject> T own(T o) {

@@ -162,6 +162,35 @@ public final class RocksShardEngine implements ShardEngine {
     }
 
     @Override
+    public Map<String, Long> shardFigures(ShardId id) {
+        RocksShardStore store = open.get(id);
+        if (store == null) {
+            return Map.of();
+        }
+        try {
+            return store.figures();
+        } catch (RuntimeException e) {
+            return Map.of(); // closed meanwhile
+        }
+    }
+
+    @Override
+    public Map<String, Long> engineFigures() {
+        RocksResources r = resources;
+        if (r == null || !guard.isRunning()) {
+            return Map.of();
+        }
+        List<Map<String, Long>> shards = new ArrayList<>();
+        for (ShardId id : open.keySet()) {
+            Map<String, Long> f = shardFigures(id);
+            if (!f.isEmpty()) {
+                shards.add(f);
+            }
+        }
+        return RocksFigures.engine(r, shards);
+    }
+
+    @Override
     public synchronized void closeShard(ShardId id) {
         RocksShardStore s = open.remove(id);
         if (s != null) {

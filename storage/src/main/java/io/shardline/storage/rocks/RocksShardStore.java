@@ -268,6 +268,11 @@ public final class RocksShardStore implements ShardStore {
         });
     }
 
+    /** RocksDB's figures of this shard for statistics (see {@link RocksFigures}); no scan. */
+    Map<String, Long> figures() {
+        return guard.call(() -> RocksFigures.shard(state.db, state.index.liveSeries));
+    }
+
     @Override
     public ShardStats stats() {
         return guard.call(() -> digests.stats(DirectorySize.of(state.db.dir, state.db.walDir)));

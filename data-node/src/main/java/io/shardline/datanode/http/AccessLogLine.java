@@ -1,0 +1,120 @@
+package io.shardline.datanode.http;
+
+import io.shardline.common.http.HttpRequestView;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One access-log line in InfluxDB 1.x's format (Apache's {@code %h %l %u %t "%r" %>s %b
+ * "%{Referer}i" "%{User-agent}i"} plus the request id and the response time in microseconds):
+ * {@code 127.0.0.1 - - [06/Dec/2026:20:01:59 +0000] "GET /ping HTTP/1.1" 204 0 "-" "curl/7.88.1"
+ * <request id> 135}. As in 1.x, a {@code p} parameter is logged as {@code [REDACTED]} and the query
+ * string of {@code /query} is re-encoded with passwords in {@code q} masked (which sorts the
+ * parameters). Stateless.
+ */
+public final class AccessLogLine {
+
+    private static final DateTimeFormatter CLF_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
+            Locale.ROOT);
+    private static final Pattern SET_PASSWORD = Pattern.compile("(?i)password\\s+for[^=]*=\\s+([\"']?[^\\s\"]+[\"']?)");
+    private static final Pattern CREATE_PASSWORD = Pattern.compile("(?i)with\\s+password\\s+([\"']?[^\\s\"]+[\"']?)");
+
+    private AccessLogLine() {
+    }
+
+    /**
+     * @param startMillis wall-clock time the request arrived
+     * @param micros how long it took
+     */
+    public static String format(HttpRequestView r, int status, long bytes, String requestId, long startMillis,
+                                long micros, ZoneId zone) {
+        String host = r.remoteHost();
+        String forwarded = r.header("X-Forwarded-For");
+        if (forwarded != null) {
+            host = forwarded + "," + host;
+        }
+        String referer = r.header("Referer");
+        String agent = r.header("User-Agent");
+        return host + " - " + dash(username(r)) + " [" + CLF_TIME.format(Instant.ofEpochMilli(startMillis).atZone(zone))
+                + "] \"" + r.method() + " " + uri(r) + " " + r.protocol() + "\" " + status + " " + bytes + " \""
+                + dash(referer) + "\" \"" + dash(agent) + "\" " + (requestId == null ? "" : requestId) + " " + micros;
+    }
+
+    /** The request URI as 1.x logs it. */
+    static String uri(HttpRequestView r) {
+        String raw = r.uri();
+        int q = raw.indexOf('?');
+        if (q < 0) {
+            return raw;
+        }
+        boolean redactP = r.param("p") != null && !r.param("p").isEmpty();
+        if (!redactP && !"/query".equals(r.path())) {
+            return raw;
+        }
+        Map<String, List<String>> params = new TreeMap<>(r.params());
+        StringBuilder b = new StringBuilder(raw.substring(0, q));
+        String sep = "?";
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            for (String v : e.getValue()) {
+                String value = "p".equals(e.getKey()) && redactP ? "[REDACTED]"
+                        : "q".equals(e.getKey()) && "/query".equals(r.path()) ? sanitize(v) : v;
+                b.append(sep).append(queryEscape(e.getKey())).append('=').append(queryEscape(value));
+                sep = "&";
+            }
+        }
+        return sep.equals("?") ? raw.substring(0, q) + "?" : b.toString();
+    }
+
+    /** InfluxQL's {@code Sanitize}: passwords in SET PASSWORD and CREATE USER ... WITH PASSWORD become [REDACTED]. */
+    static String sanitize(String query) {
+        return redact(redact(query, SET_PASSWORD), CREATE_PASSWORD);
+    }
+
+    private static String redact(String query, Pattern pattern) {
+        Matcher m = pattern.matcher(query);
+        StringBuilder b = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            b.append(query, last, m.start(1)).append("[REDACTED]");
+            last = m.end(1);
+        }
+        return b.append(query.substring(last)).toString();
+    }
+
+    /** Go's {@code url.QueryEscape}: like Java's form encoding but {@code *} escaped and {@code ~} kept. */
+    static String queryEscape(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+    }
+
+    private static String username(HttpRequestView r) {
+        String u = r.param("u");
+        if (u != null && !u.isEmpty()) {
+            return u;
+        }
+        String auth = r.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon < 0 ? "" : decoded.substring(0, colon);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+        return "";
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
+    }
+}
