@@ -9,6 +9,7 @@ import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
+import io.shardline.query.ast.ShowQueriesStatement;
 import io.shardline.query.ast.ShowRetentionPoliciesStatement;
 import io.shardline.query.ast.ShowSeriesStatement;
 import io.shardline.query.ast.ShowTagKeysStatement;
@@ -27,10 +28,11 @@ import java.util.List;
  *   <tr><td>SHOW DATABASES</td><td>nothing (the list is filtered by READ or WRITE)</td></tr>
  *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS</td>
  *       <td>READ on the statement's database</td></tr>
+ *   <tr><td>SHOW QUERIES</td><td>READ on the query's database</td></tr>
  *   <tr><td>DROP RETENTION POLICY</td><td>WRITE on its database</td></tr>
  *   <tr><td>DELETE, DROP SERIES</td><td>WRITE on the query's database</td></tr>
  *   <tr><td>everything else: CREATE/DROP DATABASE, CREATE/ALTER RETENTION POLICY, DROP MEASUREMENT,
- *       SHOW SHARDS, SHOW SHARD GROUPS, the user and privilege statements</td><td>admin</td></tr>
+ *       SHOW SHARDS, SHOW SHARD GROUPS, KILL QUERY, SHOW STATS, SHOW DIAGNOSTICS, the user and privilege statements</td><td>admin</td></tr>
  * </table>
  *
  * A statement class added later without a rule here needs admin, so nothing is ever open by omission.
@@ -58,6 +60,8 @@ public final class RequiredPrivileges {
             return read(m.database());
         } else if (s instanceof ShowFieldKeysStatement m) {
             return read(m.database());
+        } else if (s instanceof ShowQueriesStatement) {
+            return read("");
         } else if (s instanceof DropRetentionPolicyStatement d) {
             return List.of(RequiredPrivilege.on(d.database(), Privilege.WRITE));
         } else if (s instanceof DeleteSeriesStatement || s instanceof DropSeriesStatement) {

@@ -76,7 +76,11 @@ class QueryAuthorizerMatrixTest {
                 row("REVOKE READ ON db FROM u", "ok", "admin", "admin", "admin", "admin"),
                 row("REVOKE ALL PRIVILEGES FROM u", "ok", "admin", "admin", "admin", "admin"),
                 row("SHOW USERS", "ok", "admin", "admin", "admin", "admin"),
-                row("SHOW GRANTS FOR u", "ok", "admin", "admin", "admin", "admin"));
+                row("SHOW GRANTS FOR u", "ok", "admin", "admin", "admin", "admin"),
+                row("SHOW QUERIES", "ok", "ok", "READ", "ok", "READ"),
+                row("KILL QUERY 1", "ok", "admin", "admin", "admin", "admin"),
+                row("SHOW STATS", "ok", "admin", "admin", "admin", "admin"),
+                row("SHOW DIAGNOSTICS", "ok", "admin", "admin", "admin", "admin"));
     }
 
     private static Arguments row(String q, String... outcomes) {
