@@ -142,6 +142,9 @@ public final class PartialStateCodec {
         long time = in.readLong();
         Object value = readValue(in);
         int n = in.readInt();
+        if (n > in.available()) { // every value takes at least one byte: a larger count is corrupt
+            throw new IOException("bad auxiliary field count " + n);
+        }
         Object[] aux = n < 0 ? null : new Object[n];
         for (int i = 0; i < n; i++) {
             aux[i] = readValue(in);

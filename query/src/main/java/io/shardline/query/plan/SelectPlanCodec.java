@@ -101,7 +101,7 @@ public final class SelectPlanCodec {
             Expr tagPredicate = expr(str(in));
             Expr rowFilter = expr(str(in));
             List<String> columns = strs(in);
-            int n = in.readInt();
+            int n = count(in);
             List<Field> fields = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 Expr e = expr(str(in));
@@ -137,11 +137,16 @@ public final class SelectPlanCodec {
     }
 
     private static String str(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(count(in)), StandardCharsets.UTF_8);
+    }
+
+    /** A length or count read from the wire: every item takes at least one byte, so more than what is left is corrupt. */
+    private static int count(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) {
-            throw new IOException("bad length " + n);
+            throw new IOException("bad count " + n);
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        return n;
     }
 
     private static void strs(DataOutputStream out, List<String> list) throws IOException {
@@ -152,10 +157,7 @@ public final class SelectPlanCodec {
     }
 
     private static List<String> strs(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("bad count " + n);
-        }
+        int n = count(in);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(str(in));
