@@ -113,9 +113,8 @@ public final class HttpObserver implements StreamingHttpHandler {
     private void log(HttpRequestView request, HttpResult result, int status, long startMillis, long nanos,
                      boolean write) {
         if (accessLog != null && !(write && suppressWriteLog) && StatusFilter.anyMatches(filters, status)) {
-            String requestId = result == null ? request.header("Request-Id") : result.headers().get("Request-Id");
             accessLog.write(AccessLogLine.format(request, status, result == null ? 0 : result.body().length,
-                    requestId, startMillis, nanos / 1_000, zone));
+                    request.requestId(), startMillis, nanos / 1_000, zone));
         }
         if (accessLog != null && status / 100 == 5 && result != null) {
             String error = result.headers().get("X-InfluxDB-Error");
