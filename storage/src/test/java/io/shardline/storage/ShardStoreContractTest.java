@@ -133,6 +133,36 @@ abstract class ShardStoreContractTest {
         assertThat(tags.series("cpu", TagPredicate.all())).hasSize(2);
     }
 
+    @Test
+    void newSeriesRepeatedInABatchAreCreatedOnceAndFoundByLaterBatches() {
+        List<Point> batch = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            batch.add(point("ns", "f", i, T0 + i, "host", "h" + (i % 200), "dc", "dc" + (i % 200 % 3)));
+        }
+        assertThat(store.write(batch, v(1))).isEqualTo(new WriteResult(600, 0, null));
+        List<Point> next = new ArrayList<>();
+        for (int i = 190; i < 210; i++) {
+            next.add(point("ns", "f", i, T0 + 1_000 + i, "host", "h" + i, "dc", "dc" + (i % 3)));
+        }
+        assertThat(store.write(next, v(2))).isEqualTo(new WriteResult(20, 0, null));
+        assertThat(store.series("ns", TagPredicate.all())).hasSize(210);
+        assertThat(store.tagValues("ns", "dc", TagPredicate.all())).containsExactly("dc0", "dc1", "dc2");
+        assertThat(store.series("ns", new TagPredicate.Compare("host", "h195", false))).hasSize(1);
+        assertThat(store.stats().seriesCount()).isEqualTo(210);
+        assertThat(store.stats().pointCount()).isEqualTo(620);
+    }
+
+    @Test
+    void tagValueLimitCountsValuesOfEarlierBatchesAndRepeatsWithinOne() {
+        ShardStore limited = engine(Map.of("max-values-per-tag", 3L)).open(new ShardId("db", "rp", 11));
+        limited.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("a", 2, T0 + 1)), v(1));
+        WriteResult r = limited.write(List.of(cpu("b", 1, T0 + 2), cpu("c", 1, T0 + 2), cpu("d", 1, T0 + 2),
+                cpu("c", 2, T0 + 3)), v(2));
+        assertThat(r).isEqualTo(new WriteResult(3, 1,
+                "max-values-per-tag limit exceeded (3/3): measurement=\"cpu\" tag=\"host\" value=\"d\""));
+        assertThat(limited.tagValues("cpu", "host", TagPredicate.all())).containsExactly("a", "b", "c");
+    }
+
     // ---------------------------------------------------------------- versions
 
     @Test

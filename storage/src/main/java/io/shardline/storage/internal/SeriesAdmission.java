@@ -11,7 +11,8 @@ import java.util.Set;
  * The series gate of one write batch: a point that would make a series live (a new series, or one
  * whose values are all deleted, receiving a value no tombstone hides) is checked against
  * {@code max-series-per-database} and {@code max-values-per-tag}, counting the series and tag values
- * this batch already admitted. Not thread-safe: one per batch, under the store's write lock.
+ * this batch already admitted. Tag values are looked up only while {@code max-values-per-tag} is on,
+ * so with the limit off a new series costs no index read here. Not thread-safe: one per batch, under the store's write lock.
  */
 public final class SeriesAdmission implements WriteValidator.SeriesGate {
 
@@ -69,6 +70,9 @@ public final class SeriesAdmission implements WriteValidator.SeriesGate {
         }
         if (reason == null) {
             admitted.add(s);
+            if (maxValuesPerTag <= 0) {
+                return null;
+            }
             for (int i = 0; i < s.tagCount(); i++) {
                 TagValue tv = new TagValue(s.measurement(), s.tagKey(i), s.tagValue(i));
                 if (!index.hasTagValue(tv.measurement, tv.key, tv.value) && newValues.add(tv)) {
