@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The functional core of a shard write: applies 1.x's per-point rules in order ({@code time} tag and
- * fields, field type conflicts against the shard's types and earlier points of the same batch,
- * then the series gate for limits) and reports the survivors, the new field types and the drops.
+ * fields, the series gate for limits over the batch, then field type conflicts against the shard's
+ * types and earlier points of the same batch) and reports the survivors, the new field types and the drops.
  * Stateless; the store supplies its schema and gate.
  */
 public final class WriteValidator {
@@ -23,10 +23,10 @@ public final class WriteValidator {
         FieldType fieldType(String measurement, String field);
     }
 
-    /** Admits a point's series (the store may create it); returns a drop reason or null. */
+    /** Admits the batch's series (the store may create them); returns a drop reason or null per point. */
     @FunctionalInterface
     public interface SeriesGate {
-        String admit(Point point);
+        String[] admit(List<Point> points);
     }
 
     /** A field of a measurement. */
@@ -41,21 +41,33 @@ public final class WriteValidator {
     private WriteValidator() {
     }
 
-    /** Validates {@code points} in order. */
+    /**
+     * Validates {@code points} in order: reserved keys first, then the series limits over the whole
+     * batch, then field types (as 1.x creates series before it checks fields).
+     */
     public static Outcome validate(List<Point> points, Schema schema, SeriesGate gate) {
-        List<Point> accepted = new ArrayList<>(points.size());
+        List<Point> checked = new ArrayList<>(points.size());
+        String[] reasons = new String[points.size()];
+        for (int i = 0; i < reasons.length; i++) {
+            ReservedTimeKey.Outcome o = ReservedTimeKey.check(points.get(i));
+            reasons[i] = o.dropReason();
+            if (reasons[i] == null) {
+                checked.add(o.point());
+            }
+        }
+        String[] limits = gate.admit(checked);
+        List<Point> accepted = new ArrayList<>(checked.size());
         Map<MeasurementField, FieldType> newFields = new HashMap<>();
         int dropped = 0;
         String first = null;
-        for (Point original : points) {
-            ReservedTimeKey.Outcome o = ReservedTimeKey.check(original);
-            String reason = o.dropReason();
-            Point p = o.point();
+        for (int i = 0, c = 0; i < reasons.length; i++) {
+            String reason = reasons[i];
+            Point p = reason == null ? checked.get(c) : null;
             if (reason == null) {
-                reason = checkTypes(p, schema, newFields);
+                reason = limits[c++];
             }
             if (reason == null) {
-                reason = gate.admit(p);
+                reason = checkTypes(p, schema, newFields);
             }
             if (reason != null) {
                 dropped++;
