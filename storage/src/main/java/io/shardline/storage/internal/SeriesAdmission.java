@@ -10,7 +10,10 @@ import java.util.List;
  * all deleted, receiving a value no tombstone hides) is dropped if one of its tag values is new while
  * its tag key already has {@code max-values-per-tag} values (values this batch adds do not count);
  * then, if the live series plus the remaining such points (each point counts, as in 1.x) exceed
- * {@code max-series-per-database}, all of them are dropped. Tag values are looked up only while
+ * {@code max-series-per-database}, all of them are dropped. A limit's reason is the batch's reason
+ * (the series limit's before the first tag value's). Points of live series are always kept (1.6.7
+ * sometimes drops some of them too, without counting them: a slice it compacts in place is read
+ * again afterwards). Tag values are looked up only while
  * {@code max-values-per-tag} is on. Not thread-safe: one per batch, under the store's write lock.
  */
 public final class SeriesAdmission implements WriteValidator.SeriesGate {
@@ -44,25 +47,28 @@ public final class SeriesAdmission implements WriteValidator.SeriesGate {
     }
 
     @Override
-    public String[] admit(List<Point> points) {
+    public WriteValidator.Admission admit(List<Point> points) {
         String[] reasons = new String[points.size()];
+        String batchReason = null;
         int creating = 0;
         for (int i = 0; i < reasons.length; i++) {
             Point p = points.get(i);
             if (createsSeries(p)) {
                 reasons[i] = maxValuesPerTag > 0 ? checkTags(p.series()) : null;
                 creating += reasons[i] == null ? 1 : 0;
+                batchReason = batchReason == null ? reasons[i] : batchReason;
             }
         }
         String tooMany = SeriesLimits.checkSeries(index.liveSeries(), creating, maxSeries);
         if (tooMany != null) {
+            batchReason = tooMany;
             for (int i = 0; i < reasons.length; i++) {
                 if (reasons[i] == null && createsSeries(points.get(i))) {
                     reasons[i] = tooMany;
                 }
             }
         }
-        return reasons;
+        return new WriteValidator.Admission(reasons, batchReason);
     }
 
     private boolean createsSeries(Point p) {

@@ -23,10 +23,17 @@ public final class WriteValidator {
         FieldType fieldType(String measurement, String field);
     }
 
-    /** Admits the batch's series (the store may create them); returns a drop reason or null per point. */
+    /** Admits the batch's series (the store may create them). */
     @FunctionalInterface
     public interface SeriesGate {
-        String[] admit(List<Point> points);
+        Admission admit(List<Point> points);
+    }
+
+    /**
+     * A drop reason or null per point, and the reason the batch reports when any point was dropped
+     * for a limit (1.x reports it in preference to every other reason of the batch).
+     */
+    public record Admission(String[] reasons, String batchReason) {
     }
 
     /** A field of a measurement. */
@@ -55,7 +62,8 @@ public final class WriteValidator {
                 checked.add(o.point());
             }
         }
-        String[] limits = gate.admit(checked);
+        Admission admission = gate.admit(checked);
+        String[] limits = admission.reasons();
         List<Point> accepted = new ArrayList<>(checked.size());
         Map<MeasurementField, FieldType> newFields = new HashMap<>();
         int dropped = 0;
@@ -77,7 +85,7 @@ public final class WriteValidator {
             recordNewFields(p, schema, newFields);
             accepted.add(p);
         }
-        return new Outcome(accepted, newFields, dropped, first);
+        return new Outcome(accepted, newFields, dropped, admission.batchReason() != null ? admission.batchReason() : first);
     }
 
     /** The 1.x type conflict text. */

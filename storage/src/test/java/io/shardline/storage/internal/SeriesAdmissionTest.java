@@ -57,7 +57,7 @@ class SeriesAdmissionTest {
 
     private static List<String> admit(FakeIndex index, long maxSeries, long maxValues, String... lines) {
         SeriesAdmission gate = new SeriesAdmission(index, TombstoneSet.of(List.of()), 1, maxSeries, maxValues);
-        return Arrays.asList(gate.admit(parse(lines)));
+        return Arrays.asList(gate.admit(parse(lines)).reasons());
     }
 
     private static final String SERIES_2 = "max-series-per-database limit exceeded: (2)";
@@ -91,9 +91,14 @@ class SeriesAdmissionTest {
     }
 
     @Test
-    void tagDropsAreLeftOutOfTheSeriesCount() {
+    void tagDropsAreLeftOutOfTheSeriesCountAndTheSeriesLimitIsTheBatchReason() {
         FakeIndex index = new FakeIndex().with("c,h=a v=1");
         String b = "max-values-per-tag limit exceeded (1/1): measurement=\"c\" tag=\"h\" value=\"b\"";
         assertThat(admit(index, 2, 1, "c,h=b v=1", "c,h=a,x=1 v=1")).containsExactly(b, null);
+        index.with("c,h=a,x=1 v=1");
+        SeriesAdmission gate = new SeriesAdmission(index, TombstoneSet.of(List.of()), 1, 2, 1);
+        WriteValidator.Admission a = gate.admit(parse("c,h=b v=1 1", "c,h=a,y=1 v=1 1", "c,h=a v=5 5"));
+        assertThat(a.reasons()).containsExactly(b, SERIES_2, null);
+        assertThat(a.batchReason()).isEqualTo(SERIES_2);
     }
 }
