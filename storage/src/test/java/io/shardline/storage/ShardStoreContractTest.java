@@ -121,16 +121,53 @@ abstract class ShardStoreContractTest {
 
     @Test
     void seriesAndTagValueLimitsDropNewSeriesOnly() {
-        ShardStore limited = engine(Map.of("max-series-per-database", 2L, "max-values-per-tag", 2L))
+        ShardStore limited = engine(Map.of("max-series-per-database", 2L))
                 .open(new ShardId("db", "rp", 9));
         limited.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0)), v(1));
         WriteResult r = limited.write(List.of(cpu("c", 1, T0), cpu("a", 2, T0 + 1)), v(2));
         assertThat(r).isEqualTo(new WriteResult(1, 1, "max-series-per-database limit exceeded: (2)"));
         ShardStore tags = engine(Map.of("max-values-per-tag", 2L)).open(new ShardId("db", "rp", 10));
-        WriteResult t = tags.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("c", 1, T0)), v(1));
-        assertThat(t.firstReason()).isEqualTo(
-                "max-values-per-tag limit exceeded (2/2): measurement=\"cpu\" tag=\"host\" value=\"c\"");
+        tags.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0)), v(1));
+        WriteResult t = tags.write(List.of(cpu("c", 1, T0), cpu("b", 2, T0)), v(2));
+        assertThat(t).isEqualTo(new WriteResult(1, 1,
+                "max-values-per-tag limit exceeded (2/2): measurement=\"cpu\" tag=\"host\" value=\"c\""));
         assertThat(tags.series("cpu", TagPredicate.all())).hasSize(2);
+    }
+
+    @Test
+    void newSeriesRepeatedInABatchAreCreatedOnceAndFoundByLaterBatches() {
+        List<Point> batch = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            batch.add(point("ns", "f", i, T0 + i, "host", "h" + (i % 200), "dc", "dc" + (i % 200 % 3)));
+        }
+        assertThat(store.write(batch, v(1))).isEqualTo(new WriteResult(600, 0, null));
+        List<Point> next = new ArrayList<>();
+        for (int i = 190; i < 210; i++) {
+            next.add(point("ns", "f", i, T0 + 1_000 + i, "host", "h" + i, "dc", "dc" + (i % 3)));
+        }
+        assertThat(store.write(next, v(2))).isEqualTo(new WriteResult(20, 0, null));
+        assertThat(store.series("ns", TagPredicate.all())).hasSize(210);
+        assertThat(store.tagValues("ns", "dc", TagPredicate.all())).containsExactly("dc0", "dc1", "dc2");
+        assertThat(store.series("ns", new TagPredicate.Compare("host", "h195", false))).hasSize(1);
+        assertThat(store.stats().seriesCount()).isEqualTo(210);
+        assertThat(store.stats().pointCount()).isEqualTo(620);
+    }
+
+    @Test
+    void limitsFollow16SemanticsOverAWholeBatch() {
+        ShardStore series = engine(Map.of("max-series-per-database", 2L)).open(new ShardId("db", "rp", 11));
+        WriteResult all = series.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("c", 1, T0)), v(1));
+        assertThat(all).isEqualTo(new WriteResult(0, 3, "max-series-per-database limit exceeded: (2)"));
+        series.write(List.of(cpu("a", 1, T0)), v(2));
+        WriteResult some = series.write(List.of(cpu("b", 1, T0), cpu("c", 1, T0), cpu("a", 2, T0 + 1)), v(3));
+        assertThat(some).isEqualTo(new WriteResult(1, 2, "max-series-per-database limit exceeded: (2)"));
+        ShardStore tags = engine(Map.of("max-values-per-tag", 3L)).open(new ShardId("db", "rp", 12));
+        assertThat(tags.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("c", 1, T0), cpu("d", 1, T0)), v(1)))
+                .as("values the batch adds do not count").isEqualTo(new WriteResult(4, 0, null));
+        WriteResult r = tags.write(List.of(cpu("e", 1, T0 + 2), cpu("b", 1, T0 + 2), cpu("f", 2, T0 + 3)), v(2));
+        assertThat(r).isEqualTo(new WriteResult(1, 2,
+                "max-values-per-tag limit exceeded (4/3): measurement=\"cpu\" tag=\"host\" value=\"e\""));
+        assertThat(tags.tagValues("cpu", "host", TagPredicate.all())).containsExactly("a", "b", "c", "d");
     }
 
     // ---------------------------------------------------------------- versions

@@ -18,7 +18,7 @@ public final class TestConfigs {
                 .with(StorageConfig.WAL_DIR, walDir)
                 .with(StorageConfig.CACHE_MAX_MEMORY_SIZE, io.shardline.common.unit.ByteSize.parse("64m"))
                 .with(StorageConfig.BLOCK_CACHE_SIZE, io.shardline.common.unit.ByteSize.parse("16m"))
-                .with(StorageConfig.SERIES_CACHE_SIZE, 10_000L);
+                .with(StorageConfig.SERIES_CACHE_MAX_MEMORY_SIZE, io.shardline.common.unit.ByteSize.parse("4m"));
         for (Map.Entry<String, Object> e : overrides.entrySet()) {
             ConfigKey<Object> key = (ConfigKey<Object>) DataNodeConfig.DEFINITION.key(StorageConfig.SECTION, e.getKey())
                     .orElseThrow();

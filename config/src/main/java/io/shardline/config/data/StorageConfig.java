@@ -18,12 +18,13 @@ import java.time.Duration;
  * The data node's {@code [data]} section: where and how shards are stored. InfluxDB's TSM keys are
  * mapped onto the RocksDB engine: the cache becomes the shared write-buffer memory, the snapshot
  * size a shard's memtable size, compaction throughput RocksDB's rate limiter. Shardline adds the
- * block cache, the series caches, the tombstone grace period and the bucket rewrite delay.
+ * block cache, the series caches (bounded by bytes), the index memtable size, the tombstone grace period and the bucket rewrite delay.
  */
 public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boolean queryLogEnabled,
                             long cacheMaxMemorySize, long cacheSnapshotMemorySize, long maxSeriesPerDatabase,
                             long maxValuesPerTag, int maxConcurrentCompactions, long compactThroughput,
-                            long compactThroughputBurst, long blockCacheSize, long seriesCacheSize,
+                            long compactThroughputBurst, long blockCacheSize, long seriesCacheMaxMemorySize,
+                            long indexWriteBufferSize,
                             Duration tombstoneGracePeriod, Duration blockRewriteColdDuration,
                             Duration compactFullWriteColdDuration) {
 
@@ -72,10 +73,17 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                     + " writes are charged to the same cache, so RocksDB memory stays within block-cache-size plus"
                     + " cache-max-memory-size.")
             .validator(Validators.sizeAtLeast(1 << 20)).shardlineOnly().build();
-    public static final ConfigKey<Long> SERIES_CACHE_SIZE = ConfigKey.of(SECTION, "series-cache-size", INTEGER, 1_000_000L)
-            .doc("Entries of each of the two node-wide series caches (series key to id for writes, id to series key"
-                    + " for reads); a miss costs one index lookup.")
-            .validator(Validators.between(1_000, 1_000_000_000)).shardlineOnly().build();
+    public static final ConfigKey<ByteSize> SERIES_CACHE_MAX_MEMORY_SIZE = ConfigKey.of(SECTION,
+                    "series-cache-max-memory-size", SIZE, ByteSize.parse("128m"))
+            .doc("Heap for the two node-wide series caches together (series key to id for writes, three quarters;"
+                    + " id to series key for reads, one quarter), bounded by the estimated bytes of the cached keys,"
+                    + " whatever the number of series; a miss costs one index lookup, batched per write request.")
+            .validator(Validators.sizeAtLeast(1 << 20)).shardlineOnly().build();
+    public static final ConfigKey<ByteSize> INDEX_WRITE_BUFFER_SIZE = ConfigKey.of(SECTION, "index-write-buffer-size",
+                    SIZE, ByteSize.parse("8m"))
+            .doc("Size at which a shard's in-memory series index writes are flushed to a file (charged to"
+                    + " cache-max-memory-size like the data).")
+            .validator(Validators.sizeAtLeast(64 << 10)).shardlineOnly().build();
     public static final ConfigKey<Duration> TOMBSTONE_GRACE_PERIOD = ConfigKey.of(SECTION, "tombstone-grace-period", DURATION,
                     Duration.ofHours(240))
             .doc("How long a delete (tombstone) is kept after the data under it is gone. A write or repair carrying"
@@ -97,7 +105,8 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
     static void declare(ConfigDef.Builder b) {
         b.keys(DIR, WAL_DIR, WAL_FSYNC_DELAY, QUERY_LOG_ENABLED, CACHE_MAX_MEMORY_SIZE, CACHE_SNAPSHOT_MEMORY_SIZE,
                 MAX_SERIES_PER_DATABASE, MAX_VALUES_PER_TAG, MAX_CONCURRENT_COMPACTIONS, COMPACT_THROUGHPUT,
-                COMPACT_THROUGHPUT_BURST, BLOCK_CACHE_SIZE, SERIES_CACHE_SIZE, TOMBSTONE_GRACE_PERIOD,
+                COMPACT_THROUGHPUT_BURST, BLOCK_CACHE_SIZE, SERIES_CACHE_MAX_MEMORY_SIZE, INDEX_WRITE_BUFFER_SIZE,
+                TOMBSTONE_GRACE_PERIOD,
                 BLOCK_REWRITE_COLD_DURATION, COMPACT_FULL_WRITE_COLD_DURATION);
         b.ignoreAll(SECTION, "TSM engine setting; Shardline stores shards in RocksDB", "cache-snapshot-write-cold-duration",
                 "index-version", "max-index-log-file-size", "series-id-set-cache-size",
@@ -105,6 +114,7 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
         b.ignoreAll(SECTION, "not used by Shardline", "trace-logging-enabled", "query-log-path",
                 "ingress-metric-by-measurement-enabled", "ingress-metric-by-login-enabled", "strict-error-handling",
                 "validate-keys");
+        b.ignoreAll(SECTION, "replaced by series-cache-max-memory-size (bytes, not entries)", "series-cache-size");
         b.crossCheck(c -> c.get(COMPACT_THROUGHPUT_BURST).bytes() >= c.get(COMPACT_THROUGHPUT).bytes() ? null
                 : "[data] compact-throughput-burst must be at least compact-throughput");
     }
@@ -114,7 +124,7 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                 c.get(QUERY_LOG_ENABLED), c.get(CACHE_MAX_MEMORY_SIZE).bytes(), c.get(CACHE_SNAPSHOT_MEMORY_SIZE).bytes(),
                 c.get(MAX_SERIES_PER_DATABASE), c.get(MAX_VALUES_PER_TAG), c.get(MAX_CONCURRENT_COMPACTIONS).intValue(),
                 c.get(COMPACT_THROUGHPUT).bytes(), c.get(COMPACT_THROUGHPUT_BURST).bytes(), c.get(BLOCK_CACHE_SIZE).bytes(),
-                c.get(SERIES_CACHE_SIZE), c.get(TOMBSTONE_GRACE_PERIOD), c.get(BLOCK_REWRITE_COLD_DURATION),
+                c.get(SERIES_CACHE_MAX_MEMORY_SIZE).bytes(), c.get(INDEX_WRITE_BUFFER_SIZE).bytes(), c.get(TOMBSTONE_GRACE_PERIOD), c.get(BLOCK_REWRITE_COLD_DURATION),
                 c.get(COMPACT_FULL_WRITE_COLD_DURATION));
     }
 

@@ -2,16 +2,19 @@ package io.shardline.storage.internal;
 
 import io.shardline.model.Point;
 import io.shardline.model.SeriesKey;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
- * The series gate of one write batch: a point that would make a series live (a new series, or one
- * whose values are all deleted, receiving a value no tombstone hides) is checked against
- * {@code max-series-per-database} and {@code max-values-per-tag}, counting the series and tag values
- * this batch already admitted. Not thread-safe: one per batch, under the store's write lock.
+ * The series gate of one write batch, with InfluxDB 1.6's rules (the default {@code inmem} index,
+ * checked per shard): a point that would make a series live (a new series, or one whose values are
+ * all deleted, receiving a value no tombstone hides) is dropped if one of its tag values is new while
+ * its tag key already has {@code max-values-per-tag} values (values this batch adds do not count);
+ * then, if the live series plus the remaining such points (each point counts, as in 1.x) exceed
+ * {@code max-series-per-database}, all of them are dropped. A limit's reason is the batch's reason
+ * (the series limit's before the first tag value's). Points of live series are always kept (1.6.7
+ * sometimes drops some of them too, without counting them: a slice it compacts in place is read
+ * again afterwards). Tag values are looked up only while
+ * {@code max-values-per-tag} is on. Not thread-safe: one per batch, under the store's write lock.
  */
 public final class SeriesAdmission implements WriteValidator.SeriesGate {
 
@@ -28,20 +31,11 @@ public final class SeriesAdmission implements WriteValidator.SeriesGate {
         boolean hasTagValue(String measurement, String tagKey, String tagValue);
     }
 
-    private record TagValue(String measurement, String key, String value) {
-    }
-
-    private record TagKey(String measurement, String key) {
-    }
-
     private final LiveIndex index;
     private final TombstoneSet tombstones;
     private final long version;
     private final long maxSeries;
     private final long maxValuesPerTag;
-    private final Set<SeriesKey> admitted = new HashSet<>();
-    private final Set<TagValue> newValues = new HashSet<>();
-    private final Map<TagKey, Integer> newValueCounts = new HashMap<>();
 
     public SeriesAdmission(LiveIndex index, TombstoneSet tombstones, long version, long maxSeries,
             long maxValuesPerTag) {
@@ -52,42 +46,43 @@ public final class SeriesAdmission implements WriteValidator.SeriesGate {
         this.maxValuesPerTag = maxValuesPerTag;
     }
 
-    /** Series this batch makes live. */
-    public Set<SeriesKey> admitted() {
-        return admitted;
-    }
-
     @Override
-    public String admit(Point p) {
-        SeriesKey s = p.series();
-        if (admitted.contains(s) || index.isLive(s) || tombstones.hides(s, p.timestamp(), version)) {
-            return null;
+    public WriteValidator.Admission admit(List<Point> points) {
+        String[] reasons = new String[points.size()];
+        String batchReason = null;
+        int creating = 0;
+        for (int i = 0; i < reasons.length; i++) {
+            Point p = points.get(i);
+            if (createsSeries(p)) {
+                reasons[i] = maxValuesPerTag > 0 ? checkTags(p.series()) : null;
+                creating += reasons[i] == null ? 1 : 0;
+                batchReason = batchReason == null ? reasons[i] : batchReason;
+            }
         }
-        String reason = SeriesLimits.checkSeries(index.liveSeries() + admitted.size(), maxSeries);
-        if (reason == null && maxValuesPerTag > 0) {
-            reason = checkTags(s);
-        }
-        if (reason == null) {
-            admitted.add(s);
-            for (int i = 0; i < s.tagCount(); i++) {
-                TagValue tv = new TagValue(s.measurement(), s.tagKey(i), s.tagValue(i));
-                if (!index.hasTagValue(tv.measurement, tv.key, tv.value) && newValues.add(tv)) {
-                    newValueCounts.merge(new TagKey(tv.measurement, tv.key), 1, Integer::sum);
+        String tooMany = SeriesLimits.checkSeries(index.liveSeries(), creating, maxSeries);
+        if (tooMany != null) {
+            batchReason = tooMany;
+            for (int i = 0; i < reasons.length; i++) {
+                if (reasons[i] == null && createsSeries(points.get(i))) {
+                    reasons[i] = tooMany;
                 }
             }
         }
-        return reason;
+        return new WriteValidator.Admission(reasons, batchReason);
+    }
+
+    private boolean createsSeries(Point p) {
+        SeriesKey s = p.series();
+        return !index.isLive(s) && (tombstones.isEmpty() || !tombstones.hides(s, p.timestamp(), version));
     }
 
     private String checkTags(SeriesKey s) {
         for (int i = 0; i < s.tagCount(); i++) {
-            TagValue tv = new TagValue(s.measurement(), s.tagKey(i), s.tagValue(i));
-            if (newValues.contains(tv) || index.hasTagValue(tv.measurement, tv.key, tv.value)) {
+            if (index.hasTagValue(s.measurement(), s.tagKey(i), s.tagValue(i))) {
                 continue;
             }
-            long n = index.tagValueCount(tv.measurement, tv.key)
-                    + newValueCounts.getOrDefault(new TagKey(tv.measurement, tv.key), 0);
-            String reason = SeriesLimits.checkTagValues(n, maxValuesPerTag, tv.measurement, tv.key, tv.value);
+            long n = index.tagValueCount(s.measurement(), s.tagKey(i));
+            String reason = SeriesLimits.checkTagValues(n, maxValuesPerTag, s.measurement(), s.tagKey(i), s.tagValue(i));
             if (reason != null) {
                 return reason;
             }

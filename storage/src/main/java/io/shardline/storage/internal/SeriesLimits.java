@@ -4,16 +4,19 @@ import io.shardline.model.GoQuote;
 
 /**
  * The 1.x drop reasons for {@code max-series-per-database} and {@code max-values-per-tag}, checked
- * when a point would create a series (per shard, as 1.x does with the TSI index). Stateless.
+ * when a point would create a series (per shard; 1.x counts per database on the node). Stateless.
  */
 public final class SeriesLimits {
 
     private SeriesLimits() {
     }
 
-    /** The reason to drop a point creating series number {@code liveSeries + 1}, or null. */
-    public static String checkSeries(long liveSeries, long maxSeries) {
-        if (maxSeries > 0 && liveSeries >= maxSeries) {
+    /**
+     * The reason to drop the {@code creating} points of a batch that would create series next to
+     * {@code liveSeries} existing ones, or null; 1.x counts points, not distinct series.
+     */
+    public static String checkSeries(long liveSeries, long creating, long maxSeries) {
+        if (maxSeries > 0 && creating > 0 && liveSeries + creating > maxSeries) {
             return "max-series-per-database limit exceeded: (" + maxSeries + ")";
         }
         return null;

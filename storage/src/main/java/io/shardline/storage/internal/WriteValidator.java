@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The functional core of a shard write: applies 1.x's per-point rules in order ({@code time} tag and
- * fields, field type conflicts against the shard's types and earlier points of the same batch,
- * then the series gate for limits) and reports the survivors, the new field types and the drops.
+ * fields, the series gate for limits over the batch, then field type conflicts against the shard's
+ * types and earlier points of the same batch) and reports the survivors, the new field types and the drops.
  * Stateless; the store supplies its schema and gate.
  */
 public final class WriteValidator {
@@ -23,10 +23,17 @@ public final class WriteValidator {
         FieldType fieldType(String measurement, String field);
     }
 
-    /** Admits a point's series (the store may create it); returns a drop reason or null. */
+    /** Admits the batch's series (the store may create them). */
     @FunctionalInterface
     public interface SeriesGate {
-        String admit(Point point);
+        Admission admit(List<Point> points);
+    }
+
+    /**
+     * A drop reason or null per point, and the reason the batch reports when any point was dropped
+     * for a limit (1.x reports it in preference to every other reason of the batch).
+     */
+    public record Admission(String[] reasons, String batchReason) {
     }
 
     /** A field of a measurement. */
@@ -41,21 +48,34 @@ public final class WriteValidator {
     private WriteValidator() {
     }
 
-    /** Validates {@code points} in order. */
+    /**
+     * Validates {@code points} in order: reserved keys first, then the series limits over the whole
+     * batch, then field types (as 1.x creates series before it checks fields).
+     */
     public static Outcome validate(List<Point> points, Schema schema, SeriesGate gate) {
-        List<Point> accepted = new ArrayList<>(points.size());
+        List<Point> checked = new ArrayList<>(points.size());
+        String[] reasons = new String[points.size()];
+        for (int i = 0; i < reasons.length; i++) {
+            ReservedTimeKey.Outcome o = ReservedTimeKey.check(points.get(i));
+            reasons[i] = o.dropReason();
+            if (reasons[i] == null) {
+                checked.add(o.point());
+            }
+        }
+        Admission admission = gate.admit(checked);
+        String[] limits = admission.reasons();
+        List<Point> accepted = new ArrayList<>(checked.size());
         Map<MeasurementField, FieldType> newFields = new HashMap<>();
         int dropped = 0;
         String first = null;
-        for (Point original : points) {
-            ReservedTimeKey.Outcome o = ReservedTimeKey.check(original);
-            String reason = o.dropReason();
-            Point p = o.point();
+        for (int i = 0, c = 0; i < reasons.length; i++) {
+            String reason = reasons[i];
+            Point p = reason == null ? checked.get(c) : null;
             if (reason == null) {
-                reason = checkTypes(p, schema, newFields);
+                reason = limits[c++];
             }
             if (reason == null) {
-                reason = gate.admit(p);
+                reason = checkTypes(p, schema, newFields);
             }
             if (reason != null) {
                 dropped++;
@@ -65,7 +85,7 @@ public final class WriteValidator {
             recordNewFields(p, schema, newFields);
             accepted.add(p);
         }
-        return new Outcome(accepted, newFields, dropped, first);
+        return new Outcome(accepted, newFields, dropped, admission.batchReason() != null ? admission.batchReason() : first);
     }
 
     /** The 1.x type conflict text. */

@@ -124,7 +124,7 @@ public final class ReadOnlyShards implements AutoCloseable {
                     .with(StorageConfig.DIR, dataDir.toString())
                     .with(StorageConfig.BLOCK_CACHE_SIZE, ByteSize.ofBytes(CACHE))
                     .with(StorageConfig.CACHE_MAX_MEMORY_SIZE, ByteSize.ofBytes(CACHE))
-                    .with(StorageConfig.SERIES_CACHE_SIZE, 100_000L)
+                    .with(StorageConfig.SERIES_CACHE_MAX_MEMORY_SIZE, ByteSize.parse("32m"))
                     .with(StorageConfig.MAX_CONCURRENT_COMPACTIONS, 1L);
             resources = new RocksResources(StorageConfig.from(c));
         }

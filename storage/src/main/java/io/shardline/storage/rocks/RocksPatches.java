@@ -122,9 +122,9 @@ final class RocksPatches {
     /** Merges {@code patch}; tombstones older than {@code tombstoneMinMillis} are skipped. */
     PatchResult apply(Patch patch, long tombstoneMinMillis) {
         Applier a = new Applier(tombstoneMinMillis);
-        try (WriteBatch b = new WriteBatch()) {
+        try (WriteBatch b = new WriteBatch(); SeriesLookup lookup = new SeriesLookup(state.index)) {
             a.batch = b;
-            a.series = writer.new Batch(b);
+            a.series = writer.new Batch(b, lookup);
             state.batch.clear();
             patch.accept(a);
             if (!state.batch.isEmpty() || a.catalog != state.catalog) {

@@ -81,15 +81,18 @@ final class RocksResources implements AutoCloseable {
                 .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
                 .setLevelCompactionDynamicLevelBytes(true)
                 .setTableFormatConfig(table(32 << 10, null));
-        indexOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(Math.max(1 << 20, config.cacheSnapshotMemorySize() / 4))
+        indexOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(config.indexWriteBufferSize())
                 .setCompressionType(CompressionType.LZ4_COMPRESSION).setTableFormatConfig(table(8 << 10, bloom));
         metaOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(1 << 20).setTableFormatConfig(table(4 << 10, null));
         digestOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(4 << 20)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION).setTableFormatConfig(table(16 << 10, null));
         writeOptions = own(new WriteOptions()).setSync(config.walFsyncDelay().isZero());
         statistics = own(new Statistics(EnumSet.allOf(HistogramType.class)));
-        seriesIds = Caffeine.newBuilder().maximumSize(config.seriesCacheSize()).build();
-        seriesKeys = Caffeine.newBuilder().maximumSize(config.seriesCacheSize()).build();
+        long cacheBytes = config.seriesCacheMaxMemorySize();
+        seriesIds = Caffeine.newBuilder().maximumWeight(cacheBytes / 4 * 3)
+                .weigher((SeriesCacheKey k, SeriesRef v) -> SeriesWeights.entry(k.series())).build();
+        seriesKeys = Caffeine.newBuilder().maximumWeight(cacheBytes / 4)
+                .weigher((IdCacheKey k, SeriesKey v) -> SeriesWeights.entry(v)).build();
     }
 
     private BlockBasedTableConfig table(long blockSize, BloomFilter filter) {

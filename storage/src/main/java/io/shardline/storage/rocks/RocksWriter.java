@@ -12,7 +12,6 @@ import io.shardline.storage.internal.WriteValidator;
 import io.shardline.storage.rocks.FieldCatalog.FieldInfo;
 import io.shardline.storage.rocks.RocksResources.SeriesRef;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +37,24 @@ final class RocksWriter {
 
     WriteResult write(List<Point> points, long version) {
         TombstoneSet tombstones = state.tombstones;
-        SeriesAdmission gate = new SeriesAdmission(state.index, tombstones, version,
-                state.config.maxSeriesPerDatabase(), state.config.maxValuesPerTag());
-        FieldCatalog catalog = state.catalog;
-        WriteValidator.Outcome o = WriteValidator.validate(points, catalog::type, gate);
-        if (o.accepted().isEmpty()) {
-            return new WriteResult(0, o.dropped(), o.firstReason());
+        try (SeriesLookup lookup = new SeriesLookup(state.index)) {
+            lookup.prefetch(points);
+            SeriesAdmission gate = new SeriesAdmission(lookup, tombstones, version,
+                    state.config.maxSeriesPerDatabase(), state.config.maxValuesPerTag());
+            WriteValidator.Outcome o = WriteValidator.validate(points, state.catalog::type, gate);
+            if (!o.accepted().isEmpty()) {
+                store(o, version, tombstones, lookup);
+            }
+            return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason());
         }
+    }
+
+    private void store(WriteValidator.Outcome o, long version, TombstoneSet tombstones, SeriesLookup lookup) {
         try (WriteBatch b = new WriteBatch()) {
-            catalog = addFields(catalog, o.newFields(), b);
+            FieldCatalog catalog = addFields(state.catalog, o.newFields(), b);
             BlockBatch values = state.batch;
             values.clear();
-            Batch batch = new Batch(b);
+            Batch batch = new Batch(b, lookup);
             for (Point p : o.accepted()) {
                 if (!tombstones.isEmpty() && tombstones.hides(p.series(), p.timestamp(), version)) {
                     continue;
@@ -69,7 +74,6 @@ final class RocksWriter {
             state.index.forgetCached();
             throw StorageErrors.wrap(e, state.id, state.db.dir, "write");
         }
-        return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason());
     }
 
     /** Appends the groups, counters and last-modified, commits and marks the buckets dirty. */
@@ -109,30 +113,24 @@ final class RocksWriter {
     /** Resolves series to ids within one batch, creating and reviving them as needed. */
     final class Batch {
         private final WriteBatch b;
-        private final Map<SeriesKey, Integer> ids = new HashMap<>();
+        private final SeriesLookup lookup;
         private final Set<String> newTagValues = new HashSet<>();
         boolean changedIndex;
 
-        Batch(WriteBatch b) {
+        Batch(WriteBatch b, SeriesLookup lookup) {
             this.b = b;
+            this.lookup = lookup;
         }
 
         /** The id of {@code s}, made live (the caller stores a visible value). */
         int liveSeries(SeriesKey s) throws RocksDBException {
-            Integer known = ids.get(s);
-            if (known != null) {
-                return known;
+            SeriesRef ref = lookup.ref(s);
+            if (ref != null && ref.live()) {
+                return ref.id();
             }
-            SeriesRef ref = state.index.ref(s);
-            if (ref == null) {
-                ref = state.index.create(s, b);
-                changedIndex = true;
-            }
-            if (!ref.live()) {
-                state.index.makeLive(ref.id(), s, b, newTagValues);
-                changedIndex = true;
-            }
-            ids.put(s, ref.id());
+            changedIndex = true;
+            ref = ref == null ? state.index.createLive(s, b, lookup, newTagValues)
+                    : state.index.makeLive(ref.id(), s, b, lookup, newTagValues);
             return ref.id();
         }
     }

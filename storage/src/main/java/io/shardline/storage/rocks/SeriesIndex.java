@@ -1,11 +1,11 @@
 package io.shardline.storage.rocks;
 
 import io.shardline.model.SeriesKey;
-import io.shardline.storage.internal.SeriesAdmission;
 import io.shardline.storage.internal.SeriesKeyCodec;
 import io.shardline.storage.rocks.RocksResources.IdCacheKey;
 import io.shardline.storage.rocks.RocksResources.SeriesCacheKey;
 import io.shardline.storage.rocks.RocksResources.SeriesRef;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +15,10 @@ import org.rocksdb.WriteBatch;
 /**
  * Series ids and liveness of one shard: lookups through the node's bounded series caches, and the
  * index entries a write batch adds when a series is created, becomes live (holds a visible value)
- * or dies (everything deleted). Mutations happen under the store's write lock; lookups are
- * thread-safe.
+ * or dies (everything deleted). A write request reads it through a {@link SeriesLookup} (one batched
+ * read per request). Mutations happen under the store's write lock; lookups are thread-safe.
  */
-final class SeriesIndex implements SeriesAdmission.LiveIndex {
+final class SeriesIndex {
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -41,18 +41,37 @@ final class SeriesIndex implements SeriesAdmission.LiveIndex {
 
     /** The id and liveness of {@code s}, or null if the shard never saw it. */
     SeriesRef ref(SeriesKey s) {
-        SeriesCacheKey key = new SeriesCacheKey(instance, s);
-        SeriesRef ref = res.seriesIds.getIfPresent(key);
+        SeriesRef ref = cached(s);
         if (ref != null) {
             return ref;
         }
         byte[] v = get(Keys.seriesByKey(s.toBytes()));
-        if (v == null) {
-            return null;
+        return v == null ? null : remember(s, v);
+    }
+
+    /** The cached id and liveness of {@code s}, or null if not cached. */
+    SeriesRef cached(SeriesKey s) {
+        return res.seriesIds.getIfPresent(new SeriesCacheKey(instance, s));
+    }
+
+    /** The stored {@code k} values of {@code series} (null where absent), in one batched read. */
+    List<byte[]> readRefs(List<SeriesKey> series) {
+        try {
+            return SeriesLookup.multiGet(db, series);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap(e, db.id, db.dir, "index lookup");
         }
-        ref = new SeriesRef(Keys.readInt(v, 0), v[4] != 0);
-        res.seriesIds.put(key, ref);
+    }
+
+    /** Caches and returns the series ref stored as {@code value}. */
+    SeriesRef remember(SeriesKey s, byte[] value) {
+        SeriesRef ref = new SeriesRef(Keys.readInt(value, 0), value[4] != 0);
+        res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
         return ref;
+    }
+
+    ShardDb db() {
+        return db;
     }
 
     /** The series of {@code id}. */
@@ -70,33 +89,40 @@ final class SeriesIndex implements SeriesAdmission.LiveIndex {
         return s;
     }
 
-    /** Adds a new, not yet live series to {@code batch}. */
-    SeriesRef create(SeriesKey s, WriteBatch batch) throws RocksDBException {
+    /**
+     * Adds {@code s} to {@code batch} as a new live series (the caller stores a visible value in it):
+     * one entry per key kind, each written once.
+     */
+    SeriesRef createLive(SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
+            throws RocksDBException {
         int id = nextSeriesId++;
-        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, false));
         batch.put(db.index, Keys.seriesById(id), SeriesKeyCodec.encode(s));
         batch.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, s.measurement(), id), EMPTY);
-        SeriesRef ref = new SeriesRef(id, false);
-        res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
-        res.seriesKeys.put(new IdCacheKey(instance, id), s);
-        return ref;
+        return makeLive(id, s, batch, lookup, newValues);
     }
 
-    /** Makes {@code s} live in {@code batch}; {@code newValues} collects the tag values this batch adds. */
-    void makeLive(int id, SeriesKey s, WriteBatch batch, Set<String> newValues) throws RocksDBException {
+    /**
+     * Makes series {@code id} live in {@code batch}; {@code newValues} collects the tag values this
+     * batch adds (for the cached per-key value counts of {@code max-values-per-tag}).
+     */
+    SeriesRef makeLive(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
+            throws RocksDBException {
         batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, true));
         batch.put(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id), EMPTY);
         for (int i = 0; i < s.tagCount(); i++) {
             String countKey = countKey(s.measurement(), s.tagKey(i));
             if (tagValueCounts.containsKey(countKey)
-                    && !queries.exists(Keys.tagValuePrefix(s.measurement(), s.tagKey(i), s.tagValue(i)))
+                    && !lookup.hasTagValue(s.measurement(), s.tagKey(i), s.tagValue(i))
                     && newValues.add(countKey + '\0' + s.tagValue(i))) {
                 tagValueCounts.merge(countKey, 1L, Long::sum);
             }
             batch.put(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id), EMPTY);
         }
         liveSeries++;
-        res.seriesIds.put(new SeriesCacheKey(instance, s), new SeriesRef(id, true));
+        SeriesRef ref = new SeriesRef(id, true);
+        res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
+        lookup.update(s, ref);
+        return ref;
     }
 
     /** Removes {@code s} from the live index in {@code batch}. */
@@ -117,26 +143,10 @@ final class SeriesIndex implements SeriesAdmission.LiveIndex {
         tagValueCounts.clear();
     }
 
-    @Override
-    public boolean isLive(SeriesKey series) {
-        SeriesRef r = ref(series);
-        return r != null && r.live();
-    }
-
-    @Override
-    public long liveSeries() {
-        return liveSeries;
-    }
-
-    @Override
-    public long tagValueCount(String measurement, String tagKey) {
+    /** Distinct values of {@code tagKey} among live series of {@code measurement} (cached per key). */
+    long tagValueCount(String measurement, String tagKey) {
         return tagValueCounts.computeIfAbsent(countKey(measurement, tagKey),
                 k -> queries.countTagValues(measurement, tagKey));
-    }
-
-    @Override
-    public boolean hasTagValue(String measurement, String tagKey, String tagValue) {
-        return queries.exists(Keys.tagValuePrefix(measurement, tagKey, tagValue));
     }
 
     private static String countKey(String measurement, String tagKey) {
