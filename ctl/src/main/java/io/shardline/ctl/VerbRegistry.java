@@ -2,6 +2,7 @@ package io.shardline.ctl;
 
 import io.shardline.ctl.verb.AddDataVerb;
 import io.shardline.ctl.verb.AddMetaVerb;
+import io.shardline.ctl.verb.BackupVerb;
 import io.shardline.ctl.verb.CopyShardStatusVerb;
 import io.shardline.ctl.verb.CopyShardVerb;
 import io.shardline.ctl.verb.EntropyVerb;
@@ -33,6 +34,7 @@ public final class VerbRegistry {
         return List.of(
                 new AddDataVerb(),
                 new AddMetaVerb(),
+                new BackupVerb(),
                 new CopyShardVerb(),
                 new CopyShardStatusVerb(),
                 new EntropyVerb(),

@@ -3,6 +3,7 @@ package io.shardline.storage.rocks;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.io.ChunkCopy;
+import io.shardline.common.io.FileChecksums;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardSnapshot;
 import io.shardline.storage.SnapshotFile;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * A RocksDB checkpoint of a shard (hard links to its immutable files, taken after a flush, so it is a
@@ -25,8 +25,6 @@ import java.util.zip.CRC32C;
  * checksums (computed once, when it is taken) and readable in memory-mapped chunks. Closing deletes the directory. Thread-safe for reads.
  */
 final class RocksSnapshot implements ShardSnapshot {
-
-    private static final long MAP_WINDOW = 64L << 20;
 
     private final ShardId shard;
     private final Path dir;
@@ -45,23 +43,11 @@ final class RocksSnapshot implements ShardSnapshot {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 if (Files.isRegularFile(p)) {
-                    files.add(new SnapshotFile(p.getFileName().toString(), Files.size(p), crc32c(p)));
+                    files.add(new SnapshotFile(p.getFileName().toString(), Files.size(p), FileChecksums.crc32c(p)));
                 }
             }
         }
         return new RocksSnapshot(shard, dir, List.copyOf(files));
-    }
-
-    /** The file's CRC-32C, read through memory maps (the checksum runs on the mapped pages). */
-    static int crc32c(Path p) throws IOException {
-        CRC32C crc = new CRC32C();
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-            long size = ch.size();
-            for (long at = 0; at < size; at += MAP_WINDOW) {
-                crc.update(ch.map(FileChannel.MapMode.READ_ONLY, at, Math.min(MAP_WINDOW, size - at)));
-            }
-        }
-        return (int) crc.getValue();
     }
 
     @Override
