@@ -10,6 +10,7 @@ import io.shardline.ctl.verb.KillCopyShardVerb;
 import io.shardline.ctl.verb.RemoveDataVerb;
 import io.shardline.ctl.verb.RemoveMetaVerb;
 import io.shardline.ctl.verb.RemoveShardVerb;
+import io.shardline.ctl.verb.RestoreVerb;
 import io.shardline.ctl.verb.ShowShardsVerb;
 import io.shardline.ctl.verb.ShowVerb;
 import io.shardline.ctl.verb.TokenVerb;
@@ -42,6 +43,7 @@ public final class VerbRegistry {
                 new RemoveDataVerb(),
                 new RemoveMetaVerb(),
                 new RemoveShardVerb(),
+                new RestoreVerb(),
                 new ShowVerb(),
                 new ShowShardsVerb(),
                 new TokenVerb(),

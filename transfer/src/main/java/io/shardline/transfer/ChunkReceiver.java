@@ -161,19 +161,28 @@ public final class ChunkReceiver implements ClientResponseObserver<Object, Shard
 
     /** Waits for the end of the stream after the last file. */
     public void awaitEnd() {
-        if (next() != null) {
+        awaitEnd(idleTimeout);
+    }
+
+    /** Waits up to {@code timeout} for the end of the stream after the last file (a commit point). */
+    public void awaitEnd(Duration timeout) {
+        if (next(timeout) != null) {
             throw new ShardlineException(ErrorCode.CORRUPTED, what + ": more data than the manifest lists");
         }
     }
 
-    /** The next message (requesting one more), null at the end of the stream. */
     private ShardSnapshotChunk next() {
+        return next(idleTimeout);
+    }
+
+    /** The next message (requesting one more), null at the end of the stream. */
+    private ShardSnapshotChunk next(Duration timeout) {
         if (ended) {
             return null;
         }
         Object o;
         try {
-            o = arrived.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            o = arrived.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel("interrupted");
@@ -183,9 +192,8 @@ public final class ChunkReceiver implements ClientResponseObserver<Object, Shard
             throw new ShardlineException(ErrorCode.CANCELLED, cancelled);
         }
         if (o == null) {
-            cancel("no data for " + idleTimeout.toSeconds() + "s");
-            throw new ShardlineException(ErrorCode.TIMEOUT, what + ": nothing arrived in " + idleTimeout.toSeconds()
-                    + "s");
+            cancel("no data for " + timeout.toSeconds() + "s");
+            throw new ShardlineException(ErrorCode.TIMEOUT, what + ": nothing arrived in " + timeout.toSeconds() + "s");
         }
         if (o == END) {
             ended = true;

@@ -30,4 +30,17 @@ class BackupFlagsTest {
         assertThat(ctl.run("backup", "-help").out()).contains("-strategy", "-estimate", "-from", "-start", "-end",
                 "-shard", "-db", "-rp");
     }
+
+    @Test
+    void restoreFlags() {
+        assertUsage(ctl.run("restore"), "Missing required parameter");
+        assertUsage(ctl.run("restore", "-newdb", "x", "d"), "-newdb requires -db");
+        assertUsage(ctl.run("restore", "-db", "a", "-newrp", "x", "d"), "-newrp requires -rp");
+        assertUsage(ctl.run("restore", "-rp", "autogen", "d"), "-rp requires -db");
+        assertUsage(ctl.run("restore", "-db", "a", "-newduration", "1h", "d"), "-newduration requires -rp");
+        assertUsage(ctl.run("restore", "-newshard", "3", "d"), "-newshard requires -shard");
+        assertUsage(ctl.run("restore", "-db", "a", "-rp", "b", "-newduration", "soon", "d"), "invalid -newduration soon");
+        assertThat(ctl.run("restore", "-help").out()).contains("-full", "-list", "-newdb", "-newrp", "-newrf",
+                "-newduration", "-newshard");
+    }
 }

@@ -26,11 +26,15 @@ final class StreamedSnapshot implements IncomingSnapshot {
     private volatile List<SnapshotFile> files;
 
     StreamedSnapshot(String source, long shardId, Duration idleTimeout) {
+        this(source, shardId, new ChunkReceiver("snapshot of shard " + shardId + " from " + source, idleTimeout,
+                t -> GrpcShardSource.failure(source, "read snapshot of shard " + shardId, t)));
+    }
+
+    /** Over a receiver already attached to a call (a restore arriving at this node). */
+    StreamedSnapshot(String source, long shardId, ChunkReceiver receiver) {
         this.source = source;
         this.shardId = shardId;
-        String what = "snapshot of shard " + shardId + " from " + source;
-        this.receiver = new ChunkReceiver(what, idleTimeout,
-                t -> GrpcShardSource.failure(source, "read snapshot of shard " + shardId, t));
+        this.receiver = receiver;
     }
 
     /** The gRPC response observer to start the call with. */
