@@ -99,6 +99,9 @@ public final class ShardAdmin {
      */
     public void restore(long shardId, SnapshotSource source, Runnable beforeInstall) {
         long self = meta.nodeId();
+        // The restore created the shard in meta just before: this node's view may not have it yet.
+        Pauses.until(() -> meta.view().shards().shard(shardId).filter(l -> l.shard().ownedBy(self)).isPresent(),
+                viewWait, clock);
         ShardLocation location = meta.view().shards().shard(shardId).orElseThrow(() ->
                 ShardlineException.notFound("shard not found: " + shardId));
         if (self == 0 || !location.shard().ownedBy(self)) {
