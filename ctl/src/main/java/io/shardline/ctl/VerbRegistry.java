@@ -2,6 +2,7 @@ package io.shardline.ctl;
 
 import io.shardline.ctl.verb.AddDataVerb;
 import io.shardline.ctl.verb.AddMetaVerb;
+import io.shardline.ctl.verb.BackupVerb;
 import io.shardline.ctl.verb.CopyShardStatusVerb;
 import io.shardline.ctl.verb.CopyShardVerb;
 import io.shardline.ctl.verb.EntropyVerb;
@@ -9,6 +10,7 @@ import io.shardline.ctl.verb.KillCopyShardVerb;
 import io.shardline.ctl.verb.RemoveDataVerb;
 import io.shardline.ctl.verb.RemoveMetaVerb;
 import io.shardline.ctl.verb.RemoveShardVerb;
+import io.shardline.ctl.verb.RestoreVerb;
 import io.shardline.ctl.verb.ShowShardsVerb;
 import io.shardline.ctl.verb.ShowVerb;
 import io.shardline.ctl.verb.TokenVerb;
@@ -33,6 +35,7 @@ public final class VerbRegistry {
         return List.of(
                 new AddDataVerb(),
                 new AddMetaVerb(),
+                new BackupVerb(),
                 new CopyShardVerb(),
                 new CopyShardStatusVerb(),
                 new EntropyVerb(),
@@ -40,6 +43,7 @@ public final class VerbRegistry {
                 new RemoveDataVerb(),
                 new RemoveMetaVerb(),
                 new RemoveShardVerb(),
+                new RestoreVerb(),
                 new ShowVerb(),
                 new ShowShardsVerb(),
                 new TokenVerb(),

@@ -32,7 +32,16 @@ public interface ShardEngine extends Service {
      * Creates shard {@code id} from a snapshot (usually another node's), verifying every file's size
      * and checksum before the shard appears; fails with {@code ALREADY_EXISTS} if it exists.
      */
-    ShardStore ingest(ShardId id, SnapshotSource source);
+    default ShardStore ingest(ShardId id, SnapshotSource source) {
+        return ingest(id, source, () -> { });
+    }
+
+    /**
+     * Like {@link #ingest(ShardId, SnapshotSource)}, running {@code beforeInstall} once every file is
+     * staged and verified and before the shard appears (restore's commit point: it may wait for the
+     * other owners); if it throws, the staged files are discarded and nothing appears.
+     */
+    ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall);
 
     /**
      * The engine's own node-wide figures for statistics, by name (RocksDB: block cache hits and

@@ -30,6 +30,9 @@ import java.util.function.Function;
  */
 public final class DataNodeConnections implements AutoCloseable {
 
+    /** Shard transfers arrive in chunks of up to 4 MiB. */
+    private static final int MAX_MESSAGE = 64 << 20;
+
     private final Duration callTimeout;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final List<ClientInterceptor> credentials;
@@ -48,6 +51,14 @@ public final class DataNodeConnections implements AutoCloseable {
     public DataNodeServiceGrpc.DataNodeServiceStub stub(String tcpAddress) {
         return DataNodeServiceGrpc.newStub(channel(tcpAddress))
                 .withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An async stub for a long transfer (backup, restore) to or from the data node at
+     * {@code tcpAddress}: no deadline (the transfer's idle timeout bounds it).
+     */
+    public DataNodeServiceGrpc.DataNodeServiceStub streamingStub(String tcpAddress) {
+        return DataNodeServiceGrpc.newStub(channel(tcpAddress));
     }
 
     /**
@@ -72,7 +83,7 @@ public final class DataNodeConnections implements AutoCloseable {
     }
 
     /** The node's own error, or why no node answered. */
-    static ShardlineException failure(String tcpAddress, String what, Throwable cause) {
+    public static ShardlineException failure(String tcpAddress, String what, Throwable cause) {
         ShardlineException remote = RpcErrors.fromStatus(cause);
         if (remote != null) {
             return remote;
@@ -88,6 +99,7 @@ public final class DataNodeConnections implements AutoCloseable {
 
     private ManagedChannel channel(String tcpAddress) {
         return channels.computeIfAbsent(tcpAddress, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
+                .maxInboundMessageSize(MAX_MESSAGE)
                 .intercept(credentials).build());
     }
 

@@ -28,7 +28,8 @@ public final class LooseDataNode implements AutoCloseable {
                 + "cache-max-memory-size = \"64m\"\nblock-cache-size = \"16m\"\n"
                 + "[hinted-handoff]\ndir = \"" + d + "/hh\"\nretry-interval = \"50ms\"\nretry-max-interval = \"200ms\"\n"
                 + "[http]\nbind-address = \"127.0.0.1:" + httpPort + "\"\nlog-enabled = false\n"
-                + "[anti-entropy]\nenabled = false\n";
+                + "[anti-entropy]\nenabled = false\n"
+                + "[monitor]\nstore-enabled = false\n"; // no _internal shards in the shard listings
         DataNodeConfig config = DataNodeConfig.from(ConfigLoader.parse(DataNodeConfig.DEFINITION, toml, "loose",
                 Map.of()).config());
         node = new DataNode(config, Clock.system());

@@ -64,8 +64,8 @@ final class GatedShardEngine implements ShardEngine {
     }
 
     @Override
-    public ShardStore ingest(ShardId id, SnapshotSource source) {
-        return engine.ingest(id, source);
+    public ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall) {
+        return engine.ingest(id, source, beforeInstall);
     }
 
     @Override

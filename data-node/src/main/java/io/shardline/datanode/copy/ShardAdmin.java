@@ -3,9 +3,12 @@ package io.shardline.datanode.copy;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.time.Clock;
+import io.shardline.meta.model.ShardLocation;
 import io.shardline.storage.ShardEngine;
+import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStatus;
 import io.shardline.storage.ShardStore;
+import io.shardline.storage.SnapshotSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +84,42 @@ public final class ShardAdmin {
             now.ifPresent(s -> engine.drop(s.id()));
             LOG.info("Removed shard {} from this node owner={} deleted={}", shardId, owner, now.isPresent());
             return now.isPresent();
+        } finally {
+            gate.release(shardId);
+        }
+    }
+
+    /**
+     * Installs a restored shard on this node, which must own it in meta and lack it locally: the files
+     * are staged and verified, {@code beforeInstall} runs (the restore's commit point), then the shard
+     * appears. Writes that would create the shard meanwhile are refused ({@link ShardWriteGate}).
+     *
+     * @throws ShardlineException {@code NOT_FOUND} for an unknown shard, {@code FAILED_PRECONDITION}
+     *     if this node does not own it or it is being copied, {@code ALREADY_EXISTS} if it has data here
+     */
+    public void restore(long shardId, SnapshotSource source, Runnable beforeInstall) {
+        long self = meta.nodeId();
+        // The restore created the shard in meta just before: this node's view may not have it yet.
+        Pauses.until(() -> meta.view().shards().shard(shardId).filter(l -> l.shard().ownedBy(self)).isPresent(),
+                viewWait, clock);
+        ShardLocation location = meta.view().shards().shard(shardId).orElseThrow(() ->
+                ShardlineException.notFound("shard not found: " + shardId));
+        if (self == 0 || !location.shard().ownedBy(self)) {
+            throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "data node " + selfAddress
+                    + " does not own shard " + shardId);
+        }
+        if (local(shardId).isPresent()) {
+            throw new ShardlineException(ErrorCode.ALREADY_EXISTS, "shard " + shardId + " already has data on data node "
+                    + selfAddress);
+        }
+        if (copier.isCopying(shardId) || !gate.tryHold(shardId)) {
+            throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "shard " + shardId
+                    + " is being copied to or removed from data node " + selfAddress);
+        }
+        try {
+            ShardId id = new ShardId(location.database(), location.retentionPolicy(), shardId);
+            engine.ingest(id, source, beforeInstall);
+            LOG.info("Restored shard {} onto this node", id);
         } finally {
             gate.release(shardId);
         }

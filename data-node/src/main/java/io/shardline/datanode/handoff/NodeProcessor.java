@@ -1,5 +1,6 @@
 package io.shardline.datanode.handoff;
 
+import io.shardline.common.rate.RateLimiter;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.lifecycle.NamedThreadFactory;

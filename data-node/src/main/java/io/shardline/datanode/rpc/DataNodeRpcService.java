@@ -37,6 +37,7 @@ import io.shardline.proto.datanode.RemoveShardResponse;
 import io.shardline.proto.datanode.ShardDigestRequest;
 import io.shardline.proto.datanode.ShardDigestResponse;
 import io.shardline.proto.datanode.ShardPatchChunk;
+import io.shardline.proto.datanode.RestoreShardResponse;
 import io.shardline.proto.datanode.ShardSnapshotChunk;
 import io.shardline.proto.datanode.DataNodeServiceGrpc;
 import io.shardline.proto.datanode.SelectShardRequest;
@@ -188,6 +189,26 @@ public final class DataNodeRpcService extends DataNodeServiceGrpc.DataNodeServic
         if (shardAdminPresent(response)) {
             shardAdmin.readShardSnapshot(request, response);
         }
+    }
+
+    @Override
+    public StreamObserver<ShardSnapshotChunk> restoreShard(StreamObserver<RestoreShardResponse> response) {
+        if (!shardAdminPresent(response)) {
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(ShardSnapshotChunk value) {
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                }
+            };
+        }
+        return shardAdmin.restoreShard(response);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.shardline.datanode.handoff;
 
+import io.shardline.common.rate.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.common.time.ManualClock;

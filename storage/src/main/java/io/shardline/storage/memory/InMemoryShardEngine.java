@@ -93,7 +93,7 @@ public final class InMemoryShardEngine implements ShardEngine {
     }
 
     @Override
-    public synchronized ShardStore ingest(ShardId id, SnapshotSource source) {
+    public synchronized ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall) {
         guard.checkRunning();
         if (stores.containsKey(id) || closed.containsKey(id)) {
             throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists");
@@ -103,6 +103,7 @@ public final class InMemoryShardEngine implements ShardEngine {
             throw ShardlineException.invalid(id + ": not an in-memory shard snapshot: " + files);
         }
         Patch patch = Patch.fromBytes(readVerified(id, source, files.get(0)));
+        beforeInstall.run();
         InMemoryShardStore s = new InMemoryShardStore(id, config, clock);
         s.ingest(patch);
         stores.put(id, s);

@@ -212,7 +212,7 @@ public final class RocksShardEngine implements ShardEngine {
      * stall writes that open other shards), then moves it into place and opens it under the lock.
      */
     @Override
-    public ShardStore ingest(ShardId id, SnapshotSource source) {
+    public ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall) {
         Path dir = id.under(config.dir());
         synchronized (this) {
             guard.checkRunning();
@@ -227,6 +227,12 @@ public final class RocksShardEngine implements ShardEngine {
             }
         }
         SnapshotIngest.Staged staged = SnapshotIngest.stage(id, source, dir, id.under(config.walDir()));
+        try {
+            beforeInstall.run();
+        } catch (RuntimeException e) {
+            staged.discard();
+            throw e;
+        }
         synchronized (this) {
             if (open.containsKey(id) || !guard.isRunning()) {
                 staged.discard();

@@ -2,11 +2,12 @@ package io.shardline.storage.rocks;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.io.ChunkCopy;
+import io.shardline.common.io.FileChecksums;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardSnapshot;
 import io.shardline.storage.SnapshotFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,12 +18,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * A RocksDB checkpoint of a shard (hard links to its immutable files, taken after a flush, so it is a
  * consistent point in time) in a hidden directory next to the shard, listed with sizes and CRC-32C
- * checksums and readable in chunks. Closing deletes the directory. Thread-safe for reads.
+ * checksums (computed once, when it is taken) and readable in memory-mapped chunks. Closing deletes the directory. Thread-safe for reads.
  */
 final class RocksSnapshot implements ShardSnapshot {
 
@@ -43,22 +43,11 @@ final class RocksSnapshot implements ShardSnapshot {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 if (Files.isRegularFile(p)) {
-                    files.add(new SnapshotFile(p.getFileName().toString(), Files.size(p), crc32c(p)));
+                    files.add(new SnapshotFile(p.getFileName().toString(), Files.size(p), FileChecksums.crc32c(p)));
                 }
             }
         }
         return new RocksSnapshot(shard, dir, List.copyOf(files));
-    }
-
-    static int crc32c(Path p) throws IOException {
-        CRC32C crc = new CRC32C();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(p)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, n);
-            }
-        }
-        return (int) crc.getValue();
     }
 
     @Override
@@ -73,21 +62,26 @@ final class RocksSnapshot implements ShardSnapshot {
 
     @Override
     public byte[] read(String name, long offset, int maxLength) {
+        return ChunkCopy.toArray(readBuffer(name, offset, maxLength));
+    }
+
+    /** A read-only memory map of the region: the bytes go from the page cache to the network unread. */
+    @Override
+    public ByteBuffer readBuffer(String name, long offset, int maxLength) {
         SnapshotFile f = files.stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElseThrow(() -> ShardlineException.notFound(shard + ": no snapshot file " + name));
         if (closed) {
             throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, shard + ": snapshot is closed");
         }
-        int n = (int) Math.max(0, Math.min(maxLength, f.size() - offset));
-        ByteBuffer buf = ByteBuffer.allocate(n);
+        long n = Math.max(0, Math.min(maxLength, f.size() - offset));
+        if (n == 0) {
+            return ByteBuffer.allocate(0);
+        }
         try (FileChannel ch = FileChannel.open(dir.resolve(name), StandardOpenOption.READ)) {
-            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
-                continue;
-            }
+            return ch.map(FileChannel.MapMode.READ_ONLY, offset, n);
         } catch (IOException e) {
             throw StorageErrors.wrap(e, shard, dir, "read snapshot file " + name);
         }
-        return buf.position() == n ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
     @Override

@@ -6,16 +6,19 @@ import io.shardline.storage.ShardId;
 import io.shardline.storage.SnapshotFile;
 import io.shardline.storage.SnapshotSource;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /**
- * Turns a snapshot stream into a shard directory in two steps. {@link #stage} pulls every file in
- * chunks into a hidden temporary directory and checks it against its size and CRC-32C (log files go
+ * Turns a snapshot stream into a shard directory in two steps. {@link #stage} writes every file as it
+ * arrives straight into a hidden temporary directory and checks it against its size and CRC-32C (log files go
  * to a temporary directory beside the shard's WAL directory); it takes as long as the transfer and
  * holds no lock. {@link Staged#install} then moves the directories into place atomically. On any
  * failure the temporary files are removed and no shard appears. Stateless; a {@link Staged} belongs
@@ -23,7 +26,6 @@ import java.util.zip.CRC32C;
  */
 final class SnapshotIngest {
 
-    private static final int CHUNK = 1 << 20;
     private static final AtomicLong NONCE = new AtomicLong();
 
     private SnapshotIngest() {
@@ -120,17 +122,25 @@ final class SnapshotIngest {
 
     private static void pull(ShardId id, SnapshotSource source, SnapshotFile f, Path dest) throws IOException {
         CRC32C crc = new CRC32C();
-        long size = 0;
-        try (OutputStream out = Files.newOutputStream(dest)) {
-            while (size < f.size()) {
-                byte[] chunk = source.read(f.name(), size, (int) Math.min(CHUNK, f.size() - size));
-                if (chunk.length == 0) {
-                    break;
+        long size;
+        try (FileChannel file = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            size = source.transferTo(f, new WritableByteChannel() {
+                @Override
+                public int write(ByteBuffer src) throws IOException {
+                    crc.update(src.duplicate());
+                    return file.write(src);
                 }
-                crc.update(chunk);
-                out.write(chunk);
-                size += chunk.length;
-            }
+
+                @Override
+                public boolean isOpen() {
+                    return file.isOpen();
+                }
+
+                @Override
+                public void close() {
+                    // the file is closed by the try block
+                }
+            });
         }
         if (size != f.size() || (int) crc.getValue() != f.crc32c()) {
             throw new ShardlineException(ErrorCode.CORRUPTED, id + ": snapshot file " + f.name()

@@ -58,7 +58,7 @@ public final class GrpcShardSource implements ShardSource, PeerViews {
                 .setDestinationTcpAddress(destination).setRateLimitBytesPerSecond(rateLimitBytesPerSecond).build();
         // Forked: the stream must not end with the call (if any) on whose thread it is opened.
         Context.current().fork().run(() ->
-                DataNodeServiceGrpc.newStub(channels.channel(source)).readShardSnapshot(request, snapshot));
+                DataNodeServiceGrpc.newStub(channels.channel(source)).readShardSnapshot(request, snapshot.observer()));
         return snapshot;
     }
 

@@ -33,6 +33,7 @@ import io.shardline.proto.datanode.RemoveShardResponse;
 import io.shardline.proto.datanode.ShardDigestRequest;
 import io.shardline.proto.datanode.ShardDigestResponse;
 import io.shardline.proto.datanode.ShardPatchChunk;
+import io.shardline.proto.datanode.RestoreShardResponse;
 import io.shardline.proto.datanode.ShardSnapshotChunk;
 import io.shardline.storage.digest.Digest;
 import io.shardline.storage.digest.DigestCodec;
@@ -60,6 +61,7 @@ public final class ShardAdminRpc {
     private final ShardAdmin admin;
     private final OutgoingCopies outgoing;
     private final SnapshotSender sender;
+    private final RestoreReceiver restores;
     private final DataNodeMembership membership;
     private final String tcpAddress;
     private final String httpAddress;
@@ -73,6 +75,7 @@ public final class ShardAdminRpc {
         this.tcpAddress = tcpAddress;
         this.httpAddress = httpAddress;
         this.sender = new SnapshotSender(admin, outgoing, tcpAddress, clock, senders);
+        this.restores = new RestoreReceiver(admin, tcpAddress, senders);
     }
 
     public void copyShard(CopyShardRequest r, StreamObserver<CopyShardResponse> out) {
@@ -112,6 +115,10 @@ public final class ShardAdminRpc {
 
     public void readShardSnapshot(ReadShardSnapshotRequest r, StreamObserver<ShardSnapshotChunk> out) {
         sender.send(r, out);
+    }
+
+    public StreamObserver<ShardSnapshotChunk> restoreShard(StreamObserver<RestoreShardResponse> out) {
+        return restores.receive(out);
     }
 
     public void shardDigest(ShardDigestRequest r, StreamObserver<ShardDigestResponse> out) {

@@ -1,8 +1,8 @@
-package io.shardline.datanode.handoff;
+package io.shardline.common.rate;
 
 /**
- * A token bucket in bytes per second for hinted-handoff replay ({@code retry-rate-limit}); 0 means
- * unlimited. Pure: callers pass monotonic time and wait themselves. Not thread-safe (one processor
+ * A token bucket in bytes per second for hinted-handoff replay ({@code retry-rate-limit}) and shard
+ * transfers ({@code -rate-limit}); 0 means unlimited. Pure: callers pass monotonic time and wait themselves. Not thread-safe (one processor
  * thread owns it).
  */
 public final class RateLimiter {

@@ -1,0 +1,92 @@
+package io.shardline.ctl.backup;
+
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
+import io.shardline.ctl.datanode.DataNodeConnections;
+import io.shardline.proto.datanode.ReadShardSnapshotRequest;
+import io.shardline.proto.datanode.ShardSnapshotManifest;
+import io.shardline.proto.datanode.SnapshotFileMessage;
+import io.shardline.transfer.ChunkReceiver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pulls one shard's consistent snapshot from a data node ({@code ReadShardSnapshot}, the engine
+ * copy-shard uses: a RocksDB checkpoint taken while writes go on) straight into a shard archive, each
+ * file checked against the snapshot's size and CRC-32C as it is written. The archive is written under a
+ * {@code .pending} name and renamed when complete; on failure it is deleted. Not thread-safe.
+ */
+final class ShardFetcher {
+
+    /** What a fetched shard became. */
+    record Fetched(long bytes, int crc32c, long lastModified, List<ArchivedFile> files) {
+    }
+
+    private final DataNodeConnections nodes;
+    private final Duration idleTimeout;
+    private final int gzipLevel;
+
+    ShardFetcher(DataNodeConnections nodes, Duration idleTimeout, int gzipLevel) {
+        this.nodes = nodes;
+        this.idleTimeout = idleTimeout;
+        this.gzipLevel = gzipLevel;
+    }
+
+    Fetched fetch(String node, long shardId, long rateLimit, Path target, long mtimeSeconds) {
+        String what = "snapshot of shard " + shardId + " from " + node;
+        ChunkReceiver rx = new ChunkReceiver(what, idleTimeout,
+                t -> DataNodeConnections.failure(node, "read snapshot of shard " + shardId, t));
+        ReadShardSnapshotRequest request = ReadShardSnapshotRequest.newBuilder().setShardId(shardId)
+                .setDestinationTcpAddress("shardline-ctl backup").setRateLimitBytesPerSecond(rateLimit).build();
+        nodes.streamingStub(node).readShardSnapshot(request, rx);
+        Path pending = target.resolveSibling(target.getFileName() + BackupFiles.PENDING);
+        try {
+            ShardSnapshotManifest manifest = rx.manifest();
+            List<ArchivedFile> files = new ArrayList<>();
+            long bytes;
+            int crc;
+            try (ShardArchiveWriter archive = new ShardArchiveWriter(pending, gzipLevel, mtimeSeconds)) {
+                for (int i = 0; i < manifest.getFilesCount(); i++) {
+                    SnapshotFileMessage f = manifest.getFiles(i);
+                    int index = i;
+                    ArchivedFile a = archive.file(f.getName(), f.getSize(), out -> rx.transferFile(index, out));
+                    if (a.crc32c() != f.getCrc32C()) {
+                        throw new ShardlineException(ErrorCode.CORRUPTED, what + ": file " + f.getName()
+                                + " failed its check (crc32c " + Integer.toHexString(a.crc32c()) + ", expected "
+                                + Integer.toHexString(f.getCrc32C()) + ")");
+                    }
+                    files.add(a);
+                }
+                rx.awaitEnd();
+                bytes = archive.finish(pending);
+                crc = archive.crc32c();
+            }
+            Files.move(pending, target, StandardCopyOption.ATOMIC_MOVE);
+            return new Fetched(bytes, crc, manifest.getLastModified(), files);
+        } catch (IOException e) {
+            deleteQuietly(pending);
+            rx.cancel("backup failed");
+            throw new ShardlineException(ErrorCode.INTERNAL, "cannot write " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(pending);
+            rx.cancel("backup failed");
+            throw e;
+        } finally {
+            rx.close();
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: a leftover .pending file is never taken for part of a backup
+        }
+    }
+}

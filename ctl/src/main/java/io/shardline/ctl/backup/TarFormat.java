@@ -1,0 +1,128 @@
+package io.shardline.ctl.backup;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The ustar headers of a shard archive ({@code <ts>.s<id>.tar.gz}): one 512-byte header per regular
+ * file, the content padded to 512 bytes, two zero blocks at the end. Sizes of 8 GiB and more use the
+ * GNU base-256 size field. Stateless.
+ *
+ * <pre>
+ * header: name[100] mode[8] uid[8] gid[8] size[12] mtime[12] chksum[8] type[1] linkname[100]
+ *         "ustar\0" "00" uname[32] gname[32] devmajor[8] devminor[8] prefix[155] pad[12]
+ * </pre>
+ */
+final class TarFormat {
+
+    static final int BLOCK = 512;
+
+    /** A file in the archive. */
+    record Entry(String name, long size) {
+    }
+
+    private TarFormat() {
+    }
+
+    static byte[] header(String name, long size, long mtimeSeconds) {
+        byte[] h = new byte[BLOCK];
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        if (n.length > 100) {
+            throw new IllegalArgumentException("file name too long for the archive: " + name);
+        }
+        System.arraycopy(n, 0, h, 0, n.length);
+        octal(h, 100, 8, 0644);
+        octal(h, 108, 8, 0);
+        octal(h, 116, 8, 0);
+        if (size < 077777777777L) {
+            octal(h, 124, 12, size);
+        } else {
+            h[124] = (byte) 0x80;
+            for (int i = 0; i < 8; i++) {
+                h[135 - i] = (byte) (size >>> (8 * i));
+            }
+        }
+        octal(h, 136, 12, mtimeSeconds);
+        h[156] = '0';
+        System.arraycopy("ustar\u000000".getBytes(StandardCharsets.US_ASCII), 0, h, 257, 8);
+        Arrays.fill(h, 148, 156, (byte) ' ');
+        long sum = 0;
+        for (byte b : h) {
+            sum += b & 0xff;
+        }
+        octal(h, 148, 7, sum);
+        return h;
+    }
+
+    /** The entry a header describes; null for an end-of-archive (zero) block. */
+    static Entry parse(byte[] h) {
+        boolean zero = true;
+        for (byte b : h) {
+            if (b != 0) {
+                zero = false;
+                break;
+            }
+        }
+        if (zero) {
+            return null;
+        }
+        long stored = parseOctal(h, 148, 8);
+        long sum = 0;
+        for (int i = 0; i < BLOCK; i++) {
+            sum += i >= 148 && i < 156 ? ' ' : h[i] & 0xff;
+        }
+        if (stored != sum) {
+            throw new IllegalArgumentException("bad tar header checksum");
+        }
+        if (h[156] != '0' && h[156] != 0) {
+            throw new IllegalArgumentException("unexpected tar entry type " + (char) h[156]);
+        }
+        int len = 0;
+        while (len < 100 && h[len] != 0) {
+            len++;
+        }
+        String name = new String(h, 0, len, StandardCharsets.UTF_8);
+        long size;
+        if ((h[124] & 0x80) != 0) {
+            size = 0;
+            for (int i = 128; i < 136; i++) {
+                size = (size << 8) | (h[i] & 0xff);
+            }
+        } else {
+            size = parseOctal(h, 124, 12);
+        }
+        return new Entry(name, size);
+    }
+
+    static int padding(long size) {
+        return (int) ((BLOCK - size % BLOCK) % BLOCK);
+    }
+
+    private static void octal(byte[] h, int at, int width, long value) {
+        String s = Long.toOctalString(value);
+        int digits = width - 1;
+        String padded = "0".repeat(Math.max(0, digits - s.length())) + s;
+        System.arraycopy(padded.getBytes(StandardCharsets.US_ASCII), 0, h, at, digits);
+        h[at + digits] = 0;
+    }
+
+    private static long parseOctal(byte[] h, int at, int width) {
+        long v = 0;
+        boolean digits = false;
+        for (int i = at; i < at + width; i++) {
+            byte b = h[i];
+            if (b == 0 || b == ' ') {
+                if (digits) {
+                    break;
+                }
+                continue;
+            }
+            if (b < '0' || b > '7') {
+                throw new IllegalArgumentException("bad octal number in tar header");
+            }
+            digits = true;
+            v = v * 8 + (b - '0');
+        }
+        return v;
+    }
+}

@@ -1,0 +1,86 @@
+package io.shardline.transfer;
+
+import com.google.protobuf.UnsafeByteOperations;
+import io.grpc.stub.CallStreamObserver;
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.rate.RateLimiter;
+import io.shardline.common.time.Clock;
+import io.shardline.proto.datanode.ShardSnapshotChunk;
+import io.shardline.proto.datanode.ShardSnapshotManifest;
+import io.shardline.proto.datanode.SnapshotFileMessage;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+
+/**
+ * The sending end of a file stream: the manifest (names, sizes, CRC-32C computed once per file by
+ * whoever made it), then every file in order as chunks of up to {@code chunkSize} bytes. Each chunk is
+ * a {@link ByteBuffer} from the {@link FileChunks} wrapped without copying (a memory-mapped file region
+ * goes from the page cache straight into gRPC's transport buffers). The thread waits whenever gRPC's
+ * flow control says the receiver is behind ({@link Readiness}) and honours the rate limit; the
+ * receiver checks each whole file against the manifest, so chunks carry no checksum of their own.
+ * Stateless; runs on the caller's thread.
+ */
+public final class ChunkSender {
+
+    /** The largest chunk between data nodes (their channels take messages up to 64 MiB). */
+    public static final int CHUNK = 4 << 20;
+    /** Chunks sent to a data node's server, whose message limit may be configured as low as 1 MiB. */
+    public static final int SERVER_CHUNK = (1 << 20) - (16 << 10);
+    private static final int MIN_CHUNK = 16 << 10;
+
+    /** The bytes of the files named in the manifest. */
+    @FunctionalInterface
+    public interface FileChunks {
+        /**
+         * Up to {@code maxLength} bytes of file {@code index} from {@code offset}, at least one while
+         * the file has bytes left; the buffer must not change after it is returned.
+         */
+        ByteBuffer read(int index, long offset, int maxLength);
+    }
+
+    private ChunkSender() {
+    }
+
+    /** The manifest message of {@code files}. */
+    public static ShardSnapshotChunk manifestChunk(ShardSnapshotManifest manifest) {
+        return ShardSnapshotChunk.newBuilder().setManifest(manifest).build();
+    }
+
+    /**
+     * Sends the manifest and the files; {@code sent} hears of every chunk's size. Does not complete
+     * the stream.
+     *
+     * @param rate bytes per second, 0 for no limit (a limit also shrinks the chunks, to keep it smooth)
+     */
+    public static void send(CallStreamObserver<ShardSnapshotChunk> out, Readiness readiness,
+                            ShardSnapshotManifest manifest, FileChunks chunks, long rate, int chunkSize, Clock clock,
+                            LongConsumer sent) {
+        readiness.await();
+        out.onNext(manifestChunk(manifest));
+        RateLimiter limiter = new RateLimiter(rate);
+        int chunk = rate == 0 ? chunkSize : (int) Math.max(MIN_CHUNK, Math.min(chunkSize, rate / 8));
+        for (int i = 0; i < manifest.getFilesCount(); i++) {
+            SnapshotFileMessage f = manifest.getFiles(i);
+            for (long offset = 0; offset < f.getSize(); ) {
+                readiness.await();
+                ByteBuffer data = chunks.read(i, offset, (int) Math.min(chunk, f.getSize() - offset));
+                int n = data.remaining();
+                if (n == 0) {
+                    throw new ShardlineException(ErrorCode.INTERNAL, "file " + f.getName() + " ended at " + offset
+                            + " of " + f.getSize() + " bytes");
+                }
+                long wait = limiter.acquire(n, clock.monotonicNanos());
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                    readiness.checkCancelled();
+                }
+                out.onNext(ShardSnapshotChunk.newBuilder().setFileIndex(i).setOffset(offset)
+                        .setData(UnsafeByteOperations.unsafeWrap(data)).build());
+                sent.accept(n);
+                offset += n;
+            }
+        }
+    }
+}
