@@ -12,11 +12,11 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         ShowStatsStatement, ShowDiagnosticsStatement {
 
     /**
-     * Whether 1.x treats the statement as a read (SELECT and SHOW); the others carry the read-only warning
+     * Whether 1.x treats the statement as a read (SELECT without INTO, and SHOW); the others carry the read-only warning
      * when sent with GET.
      */
     default boolean isReadOnly() {
-        return this instanceof SelectStatement || this instanceof ShowDatabasesStatement
+        return this instanceof SelectStatement s && s.into() == null || this instanceof ShowDatabasesStatement
                 || this instanceof ShowRetentionPoliciesStatement || this instanceof ShowMeasurementsStatement
                 || this instanceof ShowSeriesStatement || this instanceof ShowTagKeysStatement
                 || this instanceof ShowTagValuesStatement || this instanceof ShowFieldKeysStatement

@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <table>
  *   <tr><th>statement</th><th>needs</th></tr>
- *   <tr><td>SELECT</td><td>READ on the database of every source</td></tr>
+ *   <tr><td>SELECT</td><td>READ on the database of every source, and WRITE on the INTO target's database</td></tr>
  *   <tr><td>SHOW DATABASES</td><td>nothing (the list is filtered by READ or WRITE)</td></tr>
  *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS</td>
  *       <td>READ on the statement's database</td></tr>
@@ -45,7 +45,11 @@ public final class RequiredPrivileges {
 
     public static List<RequiredPrivilege> of(Statement s) {
         if (s instanceof SelectStatement select) {
-            return reads(select.sources());
+            List<RequiredPrivilege> out = reads(select.sources());
+            if (select.into() != null) {
+                out.add(RequiredPrivilege.on(select.into().database(), Privilege.WRITE));
+            }
+            return out;
         } else if (s instanceof ShowDatabasesStatement) {
             return List.of(RequiredPrivilege.on("", Privilege.NO_PRIVILEGES));
         } else if (s instanceof ShowRetentionPoliciesStatement r) {

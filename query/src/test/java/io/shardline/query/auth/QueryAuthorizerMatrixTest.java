@@ -50,6 +50,8 @@ class QueryAuthorizerMatrixTest {
         return Stream.of(
                 row("SELECT v FROM m", "ok", "ok", "READ", "ok", "READ"),
                 row("SELECT v FROM other..m", "ok", "READ other", "READ other", "READ other", "READ other"),
+                row("SELECT v INTO x FROM m", "ok", "WRITE", "READ", "ok", "READ"),
+                row("SELECT v INTO other..x FROM m", "ok", "WRITE other", "READ", "WRITE other", "READ"),
                 row("SHOW DATABASES", "ok", "ok", "ok", "ok", "ok"),
                 row("SHOW RETENTION POLICIES ON db", "ok", "ok", "READ", "ok", "READ"),
                 row("SHOW MEASUREMENTS", "ok", "ok", "READ", "ok", "READ"),

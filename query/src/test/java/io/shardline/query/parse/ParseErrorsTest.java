@@ -148,9 +148,11 @@ class ParseErrorsTest {
                 a("SELECT * FROM cpu WHERE \"tagkey\" = $x", "missing parameter: x"),
                 a("-+1", "found -, expected SELECT, DELETE, SHOW, CREATE, DROP, EXPLAIN, GRANT, REVOKE, ALTER, SET, "
                         + "KILL at line 1, char 1"),
+                a("SELECT a INTO :MEASUREMENT FROM b", "found :, expected identifier at line 1, char 15"),
+                a("SELECT a INTO x.:FOO FROM b", "found FOO, expected MEASUREMENT at line 1, char 18"),
+                a("SELECT a INTO x", "found EOF, expected FROM at line 1, char 17"),
                 // Shardline's own decisions.
                 a("SELECT a FROM b c", "found c, expected ; at line 1, char 17"),
-                a("SELECT a INTO x FROM b", "SELECT INTO is not supported by Shardline at line 1, char 10"),
                 a("SELECT a FROM (SELECT b FROM c)", "subqueries are not supported by Shardline at line 1, char 15"),
                 a("SHOW SUBSCRIPTIONS", "SHOW SUBSCRIPTIONS is not supported by Shardline at line 1, char 1"),
                 a("SHOW STATS FOR hh", "found hh, expected string at line 1, char 16"),

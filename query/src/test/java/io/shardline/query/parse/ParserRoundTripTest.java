@@ -54,6 +54,12 @@ class ParserRoundTripTest {
                 a("SELECT v FROM m WHERE time > 10u AND time < 1500ms", "SELECT v FROM m WHERE time > 10u AND time "
                         + "< 1500ms"),
                 a("SELECT v FROM m ORDER BY DESC", "SELECT v FROM m ORDER BY DESC"),
+                a("SELECT value INTO m2 FROM cpu", "SELECT value INTO m2 FROM cpu"),
+                a("select mean(v) into \"db\".\"rp\".:measurement from /c.*/ group by time(1m), *",
+                        "SELECT mean(v) INTO db.rp.:MEASUREMENT FROM /c.*/ GROUP BY time(1m), *"),
+                a("SELECT v INTO rp.:MEASUREMENT FROM m", "SELECT v INTO rp.:MEASUREMENT FROM m"),
+                a("SELECT v INTO db..m FROM m", "SELECT v INTO db..m FROM m"),
+                a("SELECT v INTO \"my db\".rp.\"my m\" FROM m", "SELECT v INTO \"my db\".rp.\"my m\" FROM m"),
                 a("show databases", "SHOW DATABASES"),
                 a("SHOW RETENTION POLICIES ON \"my db\"", "SHOW RETENTION POLICIES ON \"my db\""),
                 a("SHOW MEASUREMENTS ON db WITH MEASUREMENT =~ /cpu.*/ WHERE host = 'a' LIMIT 2 OFFSET 1",
