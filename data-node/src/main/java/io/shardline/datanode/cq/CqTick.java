@@ -13,6 +13,7 @@ import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.Statement;
 import io.shardline.query.ast.TimeRanges;
 import io.shardline.query.parse.InfluxQLParser;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -148,7 +149,7 @@ final class CqTick {
 
     private void execute(String db, String name, SelectStatement select, CqSchedule.Decision d, long now) {
         if (logEnabled) {
-            LOG.info("Executing continuous query db={} cq={} start={} end={}", db, name, d.start(), d.end());
+            LOG.info("Executing continuous query db={} cq={} start={} end={}", db, name, time(d.start()), time(d.end()));
         }
         long t0 = clock.monotonicNanos();
         try {
@@ -158,13 +159,17 @@ final class CqTick {
             executions.executed(db, name, took, written, d.start(), d.end());
             if (logEnabled) {
                 LOG.info("Finished continuous query db={} cq={} written={} start={} end={} durationMs={}", db, name,
-                        written, d.start(), d.end(), took / 1_000_000);
+                        written, time(d.start()), time(d.end()), took / 1_000_000);
             }
         } catch (RuntimeException e) {
             stats.failed(db, name, d.lastRun(), clock.monotonicNanos() - t0);
-            LOG.warn("Continuous query failed db={} cq={} start={} end={} error=\"{}\"", db, name, d.start(), d.end(),
-                    e.getMessage());
+            LOG.warn("Continuous query failed db={} cq={} start={} end={} error=\"{}\"", db, name, time(d.start()),
+                    time(d.end()), e.getMessage());
         }
+    }
+
+    private static Instant time(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
     }
 
     private void record(String db, String name, long lastRun) {
