@@ -44,6 +44,7 @@ import io.shardline.datanode.http.QueryHandler;
 import io.shardline.datanode.http.RouteAccess;
 import io.shardline.datanode.http.ShardStatusHandler;
 import io.shardline.datanode.http.WriteHandler;
+import io.shardline.datanode.cq.CqWiring;
 import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.meta.MetaWriteTopology;
 import io.shardline.datanode.monitor.MetaNodesProbe;
@@ -211,7 +212,8 @@ public final class DataNode implements Service {
                 clock), new PeerHealth(clock, Duration.ofSeconds(10)), new Random());
         TombstoneWriter deletes = new TombstoneWriter(new MetaWriteTopology(membership), tombstones, transport, handoff,
                 clock, config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
-        dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next);
+        dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next,
+                writer);
         // anti-entropy: after hinted handoff, before HTTP (its RPCs answer "disabled" until it exists)
         if (config.antiEntropy().enabled()) {
             EntropyStats aeStats = new EntropyStats(stats);
@@ -228,6 +230,10 @@ public final class DataNode implements Service {
         if (config.monitor().storeEnabled()) {
             services.add(new MonitorService(config.monitor(), stats, runtime.hostname(), () -> membership.view().metadata(),
                     membership::refreshView, membership::nodeId, membership::metaClient, local, writer, hlc, clock));
+        }
+        if (config.continuousQueries().enabled()) {
+            services.add(CqWiring.service(config.continuousQueries(), config.monitor(), membership, dataStatements,
+                    writer, clock, stats));
         }
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));

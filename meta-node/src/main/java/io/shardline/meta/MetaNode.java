@@ -76,7 +76,7 @@ public final class MetaNode implements Service {
                 ? List.of(RpcCredentials.internalToken(raftAddress, config.meta().internalSharedSecret(), clock))
                 : List.of();
         metaService = new MetaGrpcService(raft, httpAddress, clock, config.meta().announcementExpiration(),
-                config.meta().retentionAutocreate(), membership, peerCredentials);
+                config.meta().retentionAutocreate(), config.meta().leaseDuration(), membership, peerCredentials);
         api = services.add(new GrpcServer("meta-api", config.meta().httpBindAddress(), "[meta] http-bind-address")
                 .addService(ForwardedCall.intercept(metaService)));
         if (config.meta().authEnabled()) {

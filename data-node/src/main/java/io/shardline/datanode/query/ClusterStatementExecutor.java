@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Routes each statement: metadata statements (database and retention-policy DDL, SHOW DATABASES,
- * RETENTION POLICIES, SHARDS, SHARD GROUPS) go to the meta nodes or the cluster view; everything
+ * Routes each statement: metadata statements (database and retention-policy DDL, continuous queries, SHOW
+ * DATABASES, RETENTION POLICIES, SHARDS, SHARD GROUPS, CONTINUOUS QUERIES) go to the meta nodes or the cluster view; everything
  * that reads or deletes data goes to {@code dataStatements}. Thread-safe.
  */
 public final class ClusterStatementExecutor implements StatementExecutor {
 
     private final MetaStatements meta;
     private final UserStatements users;
+    private final ContinuousQueryStatements continuousQueries;
     private final StatementExecutor dataStatements;
 
     public ClusterStatementExecutor(Supplier<MetaClient> client, StatementExecutor dataStatements) {
@@ -41,6 +42,7 @@ public final class ClusterStatementExecutor implements StatementExecutor {
         };
         this.meta = new MetaStatements(metaAccess);
         this.users = new UserStatements(metaAccess);
+        this.continuousQueries = new ContinuousQueryStatements(metaAccess);
         this.dataStatements = dataStatements;
     }
 
@@ -48,6 +50,9 @@ public final class ClusterStatementExecutor implements StatementExecutor {
     public List<Series> execute(Statement statement, QueryContext context) {
         if (UserStatements.handles(statement)) {
             return users.execute(statement);
+        }
+        if (ContinuousQueryStatements.handles(statement)) {
+            return continuousQueries.execute(statement, context);
         }
         if (MetaStatements.handles(statement)) {
             return meta.execute(statement, context);

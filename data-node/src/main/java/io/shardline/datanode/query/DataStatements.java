@@ -2,6 +2,7 @@ package io.shardline.datanode.query;
 
 import io.shardline.common.error.ShardlineException;
 import io.shardline.datanode.write.TombstoneWriter;
+import io.shardline.datanode.write.WriteService;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.Statement;
@@ -12,23 +13,27 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs the statements that read or delete data across the cluster: SELECT ({@link SelectStatements}), the
+ * Runs the statements that read or delete data across the cluster: SELECT ({@link SelectStatements}) and
+ * SELECT ... INTO ({@link IntoStatements}), the
  * schema SHOW statements ({@link ShowStatements}) and DROP MEASUREMENT / DROP SERIES / DELETE
  * ({@link DeleteStatements}). Every shard is read on one owner chosen by {@link Replicas}. Thread-safe.
  */
 public final class DataStatements implements StatementExecutor {
 
     private final SelectStatements select;
+    private final IntoStatements into;
     private final ShowStatements show;
     private final DeleteStatements delete;
 
     /**
      * @param executor runs the per-shard and per-node work of a statement (the calling thread waits for it)
      * @param nextVersion the node's hybrid logical clock, which stamps deletes
+     * @param points the write coordinator, which stores what {@code SELECT ... INTO} selects
      */
     public DataStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
-            TombstoneWriter writer, LongSupplier nextVersion) {
+            TombstoneWriter writer, LongSupplier nextVersion, WriteService points) {
         this.select = new SelectStatements(metadata, replicas, executor);
+        this.into = new IntoStatements(metadata, select, points);
         this.show = new ShowStatements(metadata, replicas, executor);
         this.delete = new DeleteStatements(metadata, replicas, executor, writer, nextVersion);
     }
@@ -36,7 +41,7 @@ public final class DataStatements implements StatementExecutor {
     @Override
     public List<Series> execute(Statement statement, QueryContext context) {
         if (statement instanceof SelectStatement s) {
-            return select.execute(s, context);
+            return s.into() != null ? into.execute(s, context) : select.execute(s, context);
         } else if (ShowStatements.handles(statement)) {
             return show.execute(statement, context);
         } else if (DeleteStatements.handles(statement)) {

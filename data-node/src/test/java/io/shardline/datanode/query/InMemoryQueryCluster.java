@@ -8,6 +8,7 @@ import io.shardline.config.Config;
 import io.shardline.config.data.DataNodeConfig;
 import io.shardline.config.data.StorageConfig;
 import io.shardline.datanode.shard.StoreLocalShards;
+import io.shardline.datanode.write.ConsistencyLevel;
 import io.shardline.datanode.write.Handoff;
 import io.shardline.datanode.write.ShardBatchCodec;
 import io.shardline.datanode.write.ShardMapper;
@@ -15,6 +16,7 @@ import io.shardline.datanode.write.ShardTransport;
 import io.shardline.datanode.write.ShardWriteResult;
 import io.shardline.datanode.write.TombstoneBatchCodec;
 import io.shardline.datanode.write.TombstoneWriter;
+import io.shardline.datanode.write.WriteService;
 import io.shardline.datanode.write.WriteTopology;
 import io.shardline.meta.client.ClusterView;
 import io.shardline.meta.model.ClusterMetadata;
@@ -105,7 +107,8 @@ final class InMemoryQueryCluster implements AutoCloseable {
                     new PeerHealth(clock, Duration.ofSeconds(10)), new Random(random.nextLong()));
             TombstoneWriter writer = new TombstoneWriter(topology(id), tombstones.get(id), transport(),
                     handoff(), clock, Duration.ofSeconds(5), false, Runnable::run, new StatsRegistry());
-            statements.put(id, new DataStatements(() -> view.get().metadata(), replicas, executor, writer, hlc::next));
+            statements.put(id, new DataStatements(() -> view.get().metadata(), replicas, executor, writer, hlc::next,
+                    pointsWriter()));
         }
     }
 
@@ -135,12 +138,35 @@ final class InMemoryQueryCluster implements AutoCloseable {
         if (parsed.hasErrors()) {
             throw new IllegalArgumentException(parsed.errorText());
         }
-        List<Point> points = parsed.points();
-        RetentionPolicyInfo rp = metadata().defaultRetentionPolicy(db).orElseThrow();
+        write(db, "", parsed.points());
+    }
+
+    /** Creates policy {@code name} on {@code db} with 1-hour shard groups. */
+    void createRetentionPolicy(String db, String name) {
+        update(metadata().withRetentionPolicy(db, RetentionPolicyInfo.of(name, 0, HOUR, rf)));
+    }
+
+    /** The write path SELECT ... INTO uses here: every owner of each point's shard is written. */
+    private WriteService pointsWriter() {
+        return new WriteService() {
+            @Override
+            public boolean databaseExists(String database) {
+                return metadata().database(database).isPresent();
+            }
+
+            @Override
+            public long write(String database, String retentionPolicy, ConsistencyLevel level, List<Point> points) {
+                return InMemoryQueryCluster.this.write(database, retentionPolicy, points);
+            }
+        };
+    }
+
+    private synchronized long write(String db, String rpName, List<Point> points) {
+        RetentionPolicyInfo rp = metadata().resolveRetentionPolicy(db, rpName).orElseThrow();
         ShardMapper.Mapping m = ShardMapper.map(metadata(), db, rp, points, clock.wallNanos());
         while (!m.complete()) {
-            addGroup(db, m.missingGroupAt());
-            rp = metadata().defaultRetentionPolicy(db).orElseThrow();
+            addGroup(db, rp.name(), m.missingGroupAt());
+            rp = metadata().resolveRetentionPolicy(db, rpName).orElseThrow();
             m = ShardMapper.map(metadata(), db, rp, points, clock.wallNanos());
         }
         long version = hlc.next();
@@ -149,12 +175,13 @@ final class InMemoryQueryCluster implements AutoCloseable {
                 engines.get(owner).open(new ShardId(db, rp.name(), sp.shard().id())).write(sp.points(), version);
             }
         }
+        return version;
     }
 
     /** A 1-hour group at {@code t}: floor(nodes / rf) shards, owners taken round-robin from a rotating start. */
-    private void addGroup(String db, long t) {
+    private void addGroup(String db, String rpName, long t) {
         ClusterMetadata meta = metadata();
-        RetentionPolicyInfo rp = meta.defaultRetentionPolicy(db).orElseThrow();
+        RetentionPolicyInfo rp = meta.retentionPolicy(db, rpName).orElseThrow();
         long start = Math.floorDiv(t, HOUR) * HOUR;
         long groupId = meta.maxShardGroupId() + 1;
         int shards = Math.max(1, nodes.size() / rf);
@@ -201,6 +228,10 @@ final class InMemoryQueryCluster implements AutoCloseable {
     }
 
     String query(long node, String db, String q, long onlyNode) {
+        return query(node, db, "", q, onlyNode);
+    }
+
+    String query(long node, String db, String rp, String q, long onlyNode) {
         List<Statement> parsed = InfluxQLParser.parseQuery(q).statements();
         List<Result> results = new ArrayList<>();
         boolean failed = false;
@@ -211,7 +242,7 @@ final class InMemoryQueryCluster implements AutoCloseable {
             }
             try {
                 results.add(Result.of(i, statements.get(node).execute(parsed.get(i),
-                        new QueryContext(db, "", clock.wallNanos(), onlyNode))));
+                        new QueryContext(db, rp, clock.wallNanos(), onlyNode))));
             } catch (ShardlineException e) {
                 results.add(Result.error(i, e.getMessage()));
                 failed = true;

@@ -2,6 +2,7 @@ package io.shardline.meta.client;
 
 import io.shardline.common.auth.Privilege;
 import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.LeaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
@@ -13,7 +14,11 @@ import io.shardline.proto.meta.AddDataNode;
 import io.shardline.proto.meta.AddMetaNodeRequest;
 import io.shardline.proto.meta.AddShardOwner;
 import io.shardline.proto.meta.AlterRetentionPolicy;
+import io.shardline.proto.meta.AcquireLeaseRequest;
 import io.shardline.proto.meta.ChangeRequest;
+import io.shardline.proto.meta.CreateContinuousQuery;
+import io.shardline.proto.meta.DropContinuousQuery;
+import io.shardline.proto.meta.RecordContinuousQueryRunRequest;
 import io.shardline.proto.meta.ChangeResponse;
 import io.shardline.proto.meta.CreateDatabase;
 import io.shardline.proto.meta.CreateRetentionPolicy;
@@ -205,6 +210,47 @@ public final class MetaChanges {
     /** GRANT / REVOKE ALL PRIVILEGES TO|FROM user. */
     public void setAdmin(String name, boolean admin) {
         change(ChangeRequest.newBuilder().setSetUserAdmin(SetUserAdmin.newBuilder().setName(name).setAdmin(admin)));
+    }
+
+    /**
+     * CREATE CONTINUOUS QUERY with the normalised text; idempotent for the same text.
+     *
+     * @throws io.shardline.common.error.ShardlineException {@code continuous query already exists} or
+     *     {@code database not found: db}
+     */
+    public void createContinuousQuery(String database, String name, String query) {
+        change(ChangeRequest.newBuilder().setCreateContinuousQuery(CreateContinuousQuery.newBuilder()
+                .setDatabase(database).setName(name).setQuery(query)));
+    }
+
+    /** DROP CONTINUOUS QUERY; a no-op when it does not exist. */
+    public void dropContinuousQuery(String database, String name) {
+        change(ChangeRequest.newBuilder().setDropContinuousQuery(DropContinuousQuery.newBuilder()
+                .setDatabase(database).setName(name)));
+    }
+
+    /**
+     * Records that this node, holding the {@code continuous_querier} lease, ran a continuous query for
+     * {@code lastRun}.
+     *
+     * @throws io.shardline.common.error.ShardlineException {@code ALREADY_EXISTS} when the node does not hold
+     *     the lease
+     */
+    public void recordContinuousQueryRun(String database, String name, long nodeId, long lastRun) {
+        change(ChangeRequest.newBuilder().setRecordContinuousQueryRun(RecordContinuousQueryRunRequest.newBuilder()
+                .setDatabase(database).setName(name).setNodeId(nodeId).setLastRun(lastRun)));
+    }
+
+    /**
+     * Enterprise's {@code /lease}: grants or renews lease {@code name} for {@code nodeId} for the meta nodes'
+     * {@code [meta] lease-duration}.
+     *
+     * @throws io.shardline.common.error.ShardlineException {@code ALREADY_EXISTS} ({@code another node has the
+     *     lease}) when another node holds it
+     */
+    public LeaseInfo acquireLease(String name, long nodeId) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setAcquireLease(AcquireLeaseRequest.newBuilder()
+                .setName(name).setNodeId(nodeId))).getLease());
     }
 
     private ChangeResponse change(ChangeRequest.Builder request) {

@@ -12,14 +12,14 @@ import java.util.TreeMap;
 /**
  * The whole cluster metadata at one Raft log index ({@code version}): meta and data nodes (sorted by
  * id), databases (by name), users (in creation order, as 1.x lists them) and the id sequences, each
- * holding the last id issued. Meta and data nodes
+ * holding the last id issued, and the leases data nodes hold (by name). Meta and data nodes
  * share one node-id sequence (meta nodes 1..3, first data node 4). Lookups by shard id or owner scan
  * every group; use {@link ShardIndex} where they are frequent.
  */
 public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes,
                               SortedMap<String, DatabaseInfo> databases,
                               long maxNodeId, long maxShardGroupId, long maxShardId, long version,
-                              List<UserInfo> users) {
+                              List<UserInfo> users, List<LeaseInfo> leases) {
 
     /** A fresh cluster: no nodes, no databases, no users, version 0. */
     public static final ClusterMetadata EMPTY =
@@ -31,8 +31,15 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
         this(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, List.of());
     }
 
+    /** Metadata without leases. */
+    public ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes, SortedMap<String, DatabaseInfo> databases,
+                           long maxNodeId, long maxShardGroupId, long maxShardId, long version, List<UserInfo> users) {
+        this(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users, List.of());
+    }
+
     public ClusterMetadata {
         users = List.copyOf(users);
+        leases = List.copyOf(leases);
         for (int i = 0; i < users.size(); i++) {
             for (int j = i + 1; j < users.size(); j++) {
                 if (users.get(i).name().equals(users.get(j).name())) {
@@ -128,15 +135,15 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
     }
 
     public ClusterMetadata withMetaNodes(List<NodeInfo> nodes) {
-        return new ClusterMetadata(nodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users);
+        return new ClusterMetadata(nodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users, leases);
     }
 
     public ClusterMetadata withDataNodes(List<NodeInfo> nodes) {
-        return new ClusterMetadata(metaNodes, nodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users);
+        return new ClusterMetadata(metaNodes, nodes, databases, maxNodeId, maxShardGroupId, maxShardId, version, users, leases);
     }
 
     public ClusterMetadata withDatabases(SortedMap<String, DatabaseInfo> dbs) {
-        return new ClusterMetadata(metaNodes, dataNodes, dbs, maxNodeId, maxShardGroupId, maxShardId, version, users);
+        return new ClusterMetadata(metaNodes, dataNodes, dbs, maxNodeId, maxShardGroupId, maxShardId, version, users, leases);
     }
 
     /** This metadata with {@code db} added or replacing the database of the same name. */
@@ -160,16 +167,16 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
     }
 
     public ClusterMetadata withMaxNodeId(long id) {
-        return new ClusterMetadata(metaNodes, dataNodes, databases, id, maxShardGroupId, maxShardId, version, users);
+        return new ClusterMetadata(metaNodes, dataNodes, databases, id, maxShardGroupId, maxShardId, version, users, leases);
     }
 
     public ClusterMetadata withMaxShardIds(long groupId, long shardId) {
-        return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, groupId, shardId, version, users);
+        return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, groupId, shardId, version, users, leases);
     }
 
     public ClusterMetadata withVersion(long newVersion) {
         return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId,
-                newVersion, users);
+                newVersion, users, leases);
     }
 
     /** The user with this exact name. */
@@ -201,7 +208,21 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
 
     public ClusterMetadata withUsers(List<UserInfo> newUsers) {
         return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version,
-                newUsers);
+                newUsers, leases);
+    }
+
+    /** The lease with this name, held or expired. */
+    public Optional<LeaseInfo> lease(String name) {
+        return leases.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    /** This metadata with {@code lease} replacing the lease of the same name. */
+    public ClusterMetadata withLease(LeaseInfo lease) {
+        List<LeaseInfo> next = new ArrayList<>(leases.stream().filter(l -> !l.name().equals(lease.name())).toList());
+        next.add(lease);
+        next.sort(Comparator.comparing(LeaseInfo::name));
+        return new ClusterMetadata(metaNodes, dataNodes, databases, maxNodeId, maxShardGroupId, maxShardId, version,
+                users, next);
     }
 
     private static List<NodeInfo> sortedById(List<NodeInfo> nodes) {

@@ -1,6 +1,8 @@
 package io.shardline.meta.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,12 +10,19 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A database and its retention policies, keyed (and iterated) by name. The default flag lives here,
- * as the name of the default policy; {@code ""} means the database has no default policy, otherwise
- * the named policy exists.
+ * A database, its retention policies, keyed (and iterated) by name, and its continuous queries in creation
+ * order. The default flag lives here, as the name of the default policy; {@code ""} means the database has
+ * no default policy, otherwise the named policy exists.
  */
 public record DatabaseInfo(String name, String defaultRetentionPolicyName,
-                           SortedMap<String, RetentionPolicyInfo> retentionPolicies) {
+                           SortedMap<String, RetentionPolicyInfo> retentionPolicies,
+                           List<ContinuousQueryInfo> continuousQueries) {
+
+    /** A database without continuous queries. */
+    public DatabaseInfo(String name, String defaultRetentionPolicyName,
+                        SortedMap<String, RetentionPolicyInfo> retentionPolicies) {
+        this(name, defaultRetentionPolicyName, retentionPolicies, List.of());
+    }
 
     public DatabaseInfo {
         Objects.requireNonNull(name, "name");
@@ -30,6 +39,7 @@ public record DatabaseInfo(String name, String defaultRetentionPolicyName,
                     + " does not exist in database " + name);
         }
         retentionPolicies = Collections.unmodifiableSortedMap(copy);
+        continuousQueries = List.copyOf(continuousQueries);
     }
 
     /** A database without retention policies. */
@@ -60,7 +70,7 @@ public record DatabaseInfo(String name, String defaultRetentionPolicyName,
     public DatabaseInfo withRetentionPolicy(RetentionPolicyInfo policy) {
         TreeMap<String, RetentionPolicyInfo> next = new TreeMap<>(retentionPolicies);
         next.put(policy.name(), policy);
-        return new DatabaseInfo(name, defaultRetentionPolicyName, next);
+        return new DatabaseInfo(name, defaultRetentionPolicyName, next, continuousQueries);
     }
 
     /** This database without the named policy; clears the default if it was the default. */
@@ -68,11 +78,34 @@ public record DatabaseInfo(String name, String defaultRetentionPolicyName,
         TreeMap<String, RetentionPolicyInfo> next = new TreeMap<>(retentionPolicies);
         next.remove(policyName);
         String defaultName = policyName.equals(defaultRetentionPolicyName) ? "" : defaultRetentionPolicyName;
-        return new DatabaseInfo(name, defaultName, next);
+        return new DatabaseInfo(name, defaultName, next, continuousQueries);
     }
 
     /** This database with the named (existing) policy as default, or no default for {@code ""}. */
     public DatabaseInfo withDefaultRetentionPolicy(String policyName) {
-        return new DatabaseInfo(name, policyName, retentionPolicies);
+        return new DatabaseInfo(name, policyName, retentionPolicies, continuousQueries);
+    }
+
+    /** The continuous query with exactly this name. */
+    public Optional<ContinuousQueryInfo> continuousQuery(String queryName) {
+        return continuousQueries.stream().filter(q -> q.name().equals(queryName)).findFirst();
+    }
+
+    /** This database with {@code query} replacing the query of the same name in place, or appended. */
+    public DatabaseInfo withContinuousQuery(ContinuousQueryInfo query) {
+        List<ContinuousQueryInfo> next = new ArrayList<>(continuousQueries);
+        int at = next.indexOf(continuousQuery(query.name()).orElse(null));
+        if (at < 0) {
+            next.add(query);
+        } else {
+            next.set(at, query);
+        }
+        return new DatabaseInfo(name, defaultRetentionPolicyName, retentionPolicies, next);
+    }
+
+    /** This database without the named continuous query. */
+    public DatabaseInfo withoutContinuousQuery(String queryName) {
+        return new DatabaseInfo(name, defaultRetentionPolicyName, retentionPolicies,
+                continuousQueries.stream().filter(q -> !q.name().equals(queryName)).toList());
     }
 }

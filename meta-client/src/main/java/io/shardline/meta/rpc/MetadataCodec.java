@@ -1,7 +1,9 @@
 package io.shardline.meta.rpc;
 
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.ContinuousQueryInfo;
 import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.LeaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
@@ -9,7 +11,9 @@ import io.shardline.meta.model.ShardInfo;
 import io.shardline.meta.model.UserInfo;
 import io.shardline.common.auth.Privilege;
 import io.shardline.proto.meta.ClusterMetadataMessage;
+import io.shardline.proto.meta.ContinuousQueryInfoMessage;
 import io.shardline.proto.meta.DatabaseInfoMessage;
+import io.shardline.proto.meta.LeaseMessage;
 import io.shardline.proto.meta.NodeMessage;
 import io.shardline.proto.meta.RetentionPolicyInfoMessage;
 import io.shardline.proto.meta.ShardGroupInfoMessage;
@@ -37,6 +41,7 @@ public final class MetadataCodec {
         m.dataNodes().forEach(n -> b.addDataNodes(encode(n)));
         m.databases().values().forEach(db -> b.addDatabases(encode(db)));
         m.users().forEach(u -> b.addUsers(encode(u)));
+        m.leases().forEach(l -> b.addLeases(encode(l)));
         return b.build();
     }
 
@@ -48,7 +53,16 @@ public final class MetadataCodec {
         }
         return new ClusterMetadata(nodes(m.getMetaNodesList()), nodes(m.getDataNodesList()), databases,
                 m.getMaxNodeId(), m.getMaxShardGroupId(), m.getMaxShardId(), m.getVersion(),
-                m.getUsersList().stream().map(MetadataCodec::decode).toList());
+                m.getUsersList().stream().map(MetadataCodec::decode).toList(),
+                m.getLeasesList().stream().map(MetadataCodec::decode).toList());
+    }
+
+    public static LeaseMessage encode(LeaseInfo l) {
+        return LeaseMessage.newBuilder().setName(l.name()).setNodeId(l.nodeId()).setExpiresAt(l.expiresAt()).build();
+    }
+
+    public static LeaseInfo decode(LeaseMessage l) {
+        return new LeaseInfo(l.getName(), l.getNodeId(), l.getExpiresAt());
     }
 
     public static UserInfoMessage encode(UserInfo u) {
@@ -78,6 +92,8 @@ public final class MetadataCodec {
         DatabaseInfoMessage.Builder b = DatabaseInfoMessage.newBuilder().setName(db.name())
                 .setDefaultRetentionPolicy(db.defaultRetentionPolicyName());
         db.retentionPolicies().values().forEach(rp -> b.addRetentionPolicies(encode(rp)));
+        db.continuousQueries().forEach(q -> b.addContinuousQueries(ContinuousQueryInfoMessage.newBuilder()
+                .setName(q.name()).setQuery(q.query()).setLastRun(q.lastRun())));
         return b.build();
     }
 
@@ -86,7 +102,9 @@ public final class MetadataCodec {
         for (RetentionPolicyInfoMessage rp : db.getRetentionPoliciesList()) {
             policies.put(rp.getName(), decode(rp));
         }
-        return new DatabaseInfo(db.getName(), db.getDefaultRetentionPolicy(), policies);
+        return new DatabaseInfo(db.getName(), db.getDefaultRetentionPolicy(), policies,
+                db.getContinuousQueriesList().stream().map(q -> new ContinuousQueryInfo(q.getName(), q.getQuery(),
+                        q.getLastRun())).toList());
     }
 
     public static RetentionPolicyInfoMessage encode(RetentionPolicyInfo rp) {

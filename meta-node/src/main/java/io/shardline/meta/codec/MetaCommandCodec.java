@@ -100,7 +100,7 @@ public final class MetaCommandCodec {
             b.setAddMetaNode(AddMetaNode.newBuilder().setRaftAddress(c.raftAddress()).setHttpAddress(c.httpAddress()));
         } else if (command instanceof MetaCommand.RemoveMetaNode c) {
             b.setRemoveMetaNode(RemoveMetaNode.newBuilder().setNodeId(c.nodeId()));
-        } else if (!UserMessages.encode(command, b)) {
+        } else if (!UserMessages.encode(command, b) && !ContinuousQueryMessages.encode(command, b)) {
             throw new IllegalArgumentException("no encoding for meta command " + command.getClass().getName());
         }
     }
@@ -151,6 +151,9 @@ public final class MetaCommandCodec {
 
     private static MetaCommand decodeUsers(MetaCommandEnvelope e) {
         MetaCommand user = UserMessages.decode(e);
+        if (user == null) {
+            user = ContinuousQueryMessages.decode(e);
+        }
         if (user == null) {
             throw new ShardlineException(ErrorCode.CORRUPTED,
                     "meta command " + e.getCommandCase() + " is unknown to this node");

@@ -2,6 +2,7 @@ package io.shardline.meta.codec;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.LeaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
@@ -54,6 +55,8 @@ public final class MetaResultCodec {
             b.setShard(MetadataCodec.encode(s));
         } else if (value instanceof UserInfo u) {
             b.setUser(MetadataCodec.encode(u));
+        } else if (value instanceof LeaseInfo l) {
+            b.setLease(MetadataCodec.encode(l));
         } else if (value instanceof List<?> list) {
             ShardGroupList.Builder groups = ShardGroupList.newBuilder();
             list.forEach(g -> groups.addGroups(MetadataCodec.encode((ShardGroupInfo) g)));
@@ -72,6 +75,7 @@ public final class MetaResultCodec {
             case NODE -> MetadataCodec.decode(r.getNode());
             case SHARD -> MetadataCodec.decode(r.getShard());
             case USER -> MetadataCodec.decode(r.getUser());
+            case LEASE -> MetadataCodec.decode(r.getLease());
             case SHARD_GROUPS -> r.getShardGroups().getGroupsList().stream().map(MetadataCodec::decode).toList();
             case VALUE_NOT_SET -> null;
         };

@@ -1,6 +1,7 @@
 package io.shardline.meta.service;
 
 import io.shardline.common.error.ShardlineException;
+import io.shardline.meta.codec.ContinuousQueryMessages;
 import io.shardline.meta.codec.SchemaMessages;
 import io.shardline.meta.codec.UserMessages;
 import io.shardline.meta.state.MetaCommand;
@@ -10,7 +11,7 @@ import java.util.function.UnaryOperator;
 /**
  * Turns a MetaService change request into the command that is logged, stamping what a command
  * needs on the node that received the request: times ({@code now}, Unix nanoseconds), this meta
- * node's {@code [meta] retention-autocreate} and the bcrypt hashes of passwords (so no password is
+ * node's {@code [meta] retention-autocreate} and {@code lease-duration}, and the bcrypt hashes of passwords (so no password is
  * ever logged). Pure apart from the given hasher.
  */
 public final class ChangeRequests {
@@ -21,7 +22,7 @@ public final class ChangeRequests {
     /**
      * @throws ShardlineException {@code INVALID_ARGUMENT} for a request without a change
      */
-    public static MetaCommand toCommand(ChangeRequest r, long now, boolean retentionAutoCreate,
+    public static MetaCommand toCommand(ChangeRequest r, long now, boolean retentionAutoCreate, long leaseDuration,
                                         UnaryOperator<String> passwordHasher) {
         return switch (r.getChangeCase()) {
             case CREATE_DATABASE -> autoCreate(SchemaMessages.decode(r.getCreateDatabase()), retentionAutoCreate);
@@ -40,6 +41,13 @@ public final class ChangeRequests {
             case PRECREATE_SHARD_GROUPS -> new MetaCommand.PrecreateShardGroups(now,
                     r.getPrecreateShardGroups().getAdvancePeriod());
             case PRUNE_SHARD_GROUPS -> new MetaCommand.PruneShardGroups(now - r.getPruneShardGroups().getRetainDeleted());
+            case CREATE_CONTINUOUS_QUERY -> ContinuousQueryMessages.decode(r.getCreateContinuousQuery());
+            case DROP_CONTINUOUS_QUERY -> ContinuousQueryMessages.decode(r.getDropContinuousQuery());
+            case RECORD_CONTINUOUS_QUERY_RUN -> new MetaCommand.RecordContinuousQueryRun(
+                    r.getRecordContinuousQueryRun().getDatabase(), r.getRecordContinuousQueryRun().getName(),
+                    r.getRecordContinuousQueryRun().getNodeId(), r.getRecordContinuousQueryRun().getLastRun(), now);
+            case ACQUIRE_LEASE -> new MetaCommand.AcquireLease(r.getAcquireLease().getName(),
+                    r.getAcquireLease().getNodeId(), now, leaseDuration);
             default -> nodeCommand(r, passwordHasher);
         };
     }

@@ -57,6 +57,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     private final MetaRaft raft;
     private final String httpAddress;
     private final boolean retentionAutoCreate;
+    private final Duration leaseDuration;
     private final Clock clock;
     private final Duration announcementExpiration;
     private final MetaPeers peers;
@@ -66,10 +67,12 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     private final PasswordHashes passwordHashes = new PasswordHashes();
 
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
-                           boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor,
+                           boolean retentionAutoCreate, Duration leaseDuration,
+                           java.util.concurrent.ExecutorService membershipExecutor,
                            List<io.grpc.ClientInterceptor> peerCredentials) {
         this.raft = raft;
         this.retentionAutoCreate = retentionAutoCreate;
+        this.leaseDuration = leaseDuration;
         this.httpAddress = httpAddress;
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
@@ -89,7 +92,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
         }
         reply(() -> {
             CompletableFuture<Object> change = submit(ChangeRequests.toCommand(request, clock.wallNanos(),
-                    retentionAutoCreate, passwordHashes::hash));
+                    retentionAutoCreate, leaseDuration.toNanos(), passwordHashes::hash));
             if (request.hasCreateUser()) {
                 // A retried CREATE USER whose first attempt was applied meanwhile is the same user, not a conflict.
                 change = change.exceptionallyCompose(e -> UserCreation.existingSameUser(raft.localMetadata(),

@@ -204,4 +204,48 @@ public sealed interface MetaCommand {
             Objects.requireNonNull(name, "name");
         }
     }
+
+    /**
+     * CREATE CONTINUOUS QUERY with the normalised text: idempotent for the same text, {@code continuous query
+     * already exists} for another one, {@code database not found: db} without the database. Value: null.
+     */
+    record CreateContinuousQuery(String database, String name, String query) implements MetaCommand {
+        public CreateContinuousQuery {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /** DROP CONTINUOUS QUERY; a no-op when the database or query does not exist (1.x). Value: null. */
+    record DropContinuousQuery(String database, String name) implements MetaCommand {
+        public DropContinuousQuery {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * The holder of the {@code continuous_querier} lease at {@code now} ran a continuous query for
+     * {@code lastRun}; refused when {@code nodeId} does not hold the lease, ignored when the query is gone or
+     * already recorded a later run. Value: null.
+     */
+    record RecordContinuousQueryRun(String database, String name, long nodeId, long lastRun, long now)
+            implements MetaCommand {
+        public RecordContinuousQueryRun {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * Enterprise's {@code /lease}: granted (or renewed until {@code now + duration}) when the lease is free,
+     * expired or already held by {@code nodeId}; refused with {@code another node has the lease} otherwise.
+     * Value: the {@code LeaseInfo}.
+     */
+    record AcquireLease(String name, long nodeId, long now, long duration) implements MetaCommand {
+        public AcquireLease {
+            Objects.requireNonNull(name, "name");
+        }
+    }
 }

@@ -112,6 +112,19 @@ public record MetaState(ClusterMetadata metadata) {
         } else if (command instanceof MetaCommand.SetUserAdmin c) {
             return UserCommands.setAdmin(meta, c);
         }
+        return dispatchContinuousQueries(meta, command);
+    }
+
+    private static Outcome dispatchContinuousQueries(ClusterMetadata meta, MetaCommand command) {
+        if (command instanceof MetaCommand.CreateContinuousQuery c) {
+            return ContinuousQueryCommands.create(meta, c);
+        } else if (command instanceof MetaCommand.DropContinuousQuery c) {
+            return ContinuousQueryCommands.drop(meta, c);
+        } else if (command instanceof MetaCommand.RecordContinuousQueryRun c) {
+            return ContinuousQueryCommands.recordRun(meta, c);
+        } else if (command instanceof MetaCommand.AcquireLease c) {
+            return ContinuousQueryCommands.acquireLease(meta, c);
+        }
         return Outcome.fail(ErrorCode.INTERNAL, "unhandled meta command " + command.getClass().getName());
     }
 }

@@ -7,7 +7,9 @@ import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcErrors;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.ContinuousQueryInfo;
 import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.LeaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
@@ -63,7 +65,11 @@ class CodecRoundTripTest {
                 new MetaCommand.UpdateUserPassword("bob", "$2a$10$other"),
                 new MetaCommand.SetUserPrivilege("bob", "db", Privilege.WRITE, true),
                 new MetaCommand.SetUserPrivilege("bob", "db", Privilege.NO_PRIVILEGES, false),
-                new MetaCommand.SetUserAdmin("bob", false));
+                new MetaCommand.SetUserAdmin("bob", false),
+                new MetaCommand.CreateContinuousQuery("db", "cq", "CREATE CONTINUOUS QUERY cq ON db BEGIN END"),
+                new MetaCommand.DropContinuousQuery("db", "cq"),
+                new MetaCommand.RecordContinuousQueryRun("db", "cq", 4, 60, 61),
+                new MetaCommand.AcquireLease("continuous_querier", 5, 100, 60_000_000_000L));
     }
 
     @ParameterizedTest
@@ -88,12 +94,15 @@ class CodecRoundTripTest {
         TreeMap<String, RetentionPolicyInfo> rps = new TreeMap<>();
         rps.put("autogen", rp);
         TreeMap<String, DatabaseInfo> dbs = new TreeMap<>();
-        dbs.put("telegraf", new DatabaseInfo("telegraf", "autogen", rps));
+        dbs.put("telegraf", new DatabaseInfo("telegraf", "autogen", rps, List.of(
+                new ContinuousQueryInfo("z", "CREATE CONTINUOUS QUERY z ON telegraf BEGIN END", 0),
+                new ContinuousQueryInfo("a", "CREATE CONTINUOUS QUERY a ON telegraf BEGIN END", 120))));
         dbs.put("empty", DatabaseInfo.empty("empty"));
         return new ClusterMetadata(List.of(new NodeInfo(1, "m1:8089", "m1:8091")),
                 List.of(new NodeInfo(4, "d1:8088", "d1:8086"), new NodeInfo(5, "d2:8088", "d2:8086")), dbs, 5, 3, 8, 42,
                 List.of(UserInfo.of("zed", "$2a$10$z", false).withPrivilege("telegraf", Privilege.READ)
-                        .withPrivilege("empty", Privilege.NO_PRIVILEGES), UserInfo.of("admin", "$2a$10$a", true)));
+                        .withPrivilege("empty", Privilege.NO_PRIVILEGES), UserInfo.of("admin", "$2a$10$a", true)),
+                List.of(new LeaseInfo("continuous_querier", 4, 99)));
     }
 
     @Test
@@ -111,7 +120,7 @@ class CodecRoundTripTest {
         ShardGroupInfo group = m.shardGroupAt("telegraf", "autogen", 120).orElseThrow();
         for (Object value : new Object[] {null, m.database("telegraf").orElseThrow(),
                 m.retentionPolicy("telegraf", "autogen").orElseThrow(), group, List.of(group), List.of(),
-                m.dataNodes().get(0), group.shards().get(0), m.users().get(0)}) {
+                m.dataNodes().get(0), group.shards().get(0), m.users().get(0), m.leases().get(0)}) {
             MetaResult ok = new MetaResult.Ok(value);
             MetaResult decoded = MetaResultCodec.decode(MetaResultCodec.encode(ok));
             if (value instanceof List<?> list && list.isEmpty()) {

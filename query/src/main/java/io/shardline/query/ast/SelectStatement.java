@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code SELECT fields FROM sources [WHERE cond] [GROUP BY dims] [fill(...)] [ORDER BY time [ASC|DESC]]
+ * {@code SELECT fields [INTO target] FROM sources [WHERE cond] [GROUP BY dims] [fill(...)] [ORDER BY time [ASC|DESC]]
  * [LIMIT n] [OFFSET n] [SLIMIT n] [SOFFSET n] [tz('...')]}. Zero means "not given" for the limits;
- * {@code location} is null without {@code tz()}; {@code fillValue} is a Long or Double for fill(number).
+ * {@code location} is null without {@code tz()}; {@code fillValue} is a Long or Double for fill(number);
+ * {@code into} is null without {@code INTO}, and a target with an empty name is {@code :MEASUREMENT} (the
+ * source measurement's name).
  */
 public record SelectStatement(List<Field> fields, List<Measurement> sources, Expr condition,
         List<Dimension> dimensions, FillOption fill, Number fillValue, List<SortField> sortFields,
-        int limit, int offset, int slimit, int soffset, String location) implements Statement {
+        int limit, int offset, int slimit, int soffset, String location, Measurement into) implements Statement {
 
     public SelectStatement {
         fields = List.copyOf(fields);
@@ -18,6 +20,20 @@ public record SelectStatement(List<Field> fields, List<Measurement> sources, Exp
         dimensions = List.copyOf(dimensions);
         sortFields = List.copyOf(sortFields);
         fill = fill == null ? FillOption.NULL : fill;
+    }
+
+    /** A statement without {@code INTO}. */
+    public SelectStatement(List<Field> fields, List<Measurement> sources, Expr condition,
+            List<Dimension> dimensions, FillOption fill, Number fillValue, List<SortField> sortFields,
+            int limit, int offset, int slimit, int soffset, String location) {
+        this(fields, sources, condition, dimensions, fill, fillValue, sortFields, limit, offset, slimit, soffset,
+                location, null);
+    }
+
+    /** A copy with another {@code INTO} target (null: none). */
+    public SelectStatement withInto(Measurement target) {
+        return new SelectStatement(fields, sources, condition, dimensions, fill, fillValue, sortFields,
+                limit, offset, slimit, soffset, location, target);
     }
 
     /** True when no field contains a function call (1.x {@code IsRawQuery}). */
@@ -53,25 +69,32 @@ public record SelectStatement(List<Field> fields, List<Measurement> sources, Exp
     /** A copy with other fields. */
     public SelectStatement withFields(List<Field> newFields) {
         return new SelectStatement(newFields, sources, condition, dimensions, fill, fillValue, sortFields,
-                limit, offset, slimit, soffset, location);
+                limit, offset, slimit, soffset, location, into);
     }
 
     /** A copy with another condition. */
     public SelectStatement withCondition(Expr newCondition) {
         return new SelectStatement(fields, sources, newCondition, dimensions, fill, fillValue, sortFields,
-                limit, offset, slimit, soffset, location);
+                limit, offset, slimit, soffset, location, into);
     }
 
     /** A copy with other sources. */
     public SelectStatement withSources(List<Measurement> newSources) {
         return new SelectStatement(fields, newSources, condition, dimensions, fill, fillValue, sortFields,
-                limit, offset, slimit, soffset, location);
+                limit, offset, slimit, soffset, location, into);
     }
 
     @Override
     public void appendTo(StringBuilder out, boolean exact) {
         out.append("SELECT ");
         Nodes.join(out, fields, exact);
+        if (into != null) {
+            out.append(" INTO ");
+            into.appendTo(out, exact);
+            if (into.name().isEmpty()) {
+                out.append(":MEASUREMENT");
+            }
+        }
         Nodes.clause(out, " FROM ", sources, exact);
         Nodes.where(out, condition, exact);
         Nodes.clause(out, " GROUP BY ", dimensions, exact);

@@ -1,11 +1,14 @@
 package io.shardline.query.auth;
 
 import io.shardline.common.auth.Privilege;
+import io.shardline.query.ast.CreateContinuousQueryStatement;
 import io.shardline.query.ast.DeleteSeriesStatement;
+import io.shardline.query.ast.DropContinuousQueryStatement;
 import io.shardline.query.ast.DropRetentionPolicyStatement;
 import io.shardline.query.ast.DropSeriesStatement;
 import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
+import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
@@ -24,11 +27,14 @@ import java.util.List;
  *
  * <table>
  *   <tr><th>statement</th><th>needs</th></tr>
- *   <tr><td>SELECT</td><td>READ on the database of every source</td></tr>
+ *   <tr><td>SELECT</td><td>READ on the database of every source, and WRITE on the INTO target's database</td></tr>
  *   <tr><td>SHOW DATABASES</td><td>nothing (the list is filtered by READ or WRITE)</td></tr>
  *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS</td>
  *       <td>READ on the statement's database</td></tr>
- *   <tr><td>SHOW QUERIES</td><td>READ on the query's database</td></tr>
+ *   <tr><td>SHOW QUERIES, SHOW CONTINUOUS QUERIES</td><td>READ on the query's database</td></tr>
+ *   <tr><td>CREATE CONTINUOUS QUERY</td><td>READ on its database, and WRITE on the INTO target's database
+ *       when it names one</td></tr>
+ *   <tr><td>DROP CONTINUOUS QUERY</td><td>WRITE on its database</td></tr>
  *   <tr><td>DROP RETENTION POLICY</td><td>WRITE on its database</td></tr>
  *   <tr><td>DELETE, DROP SERIES</td><td>WRITE on the query's database</td></tr>
  *   <tr><td>everything else: CREATE/DROP DATABASE, CREATE/ALTER RETENTION POLICY, DROP MEASUREMENT,
@@ -45,7 +51,11 @@ public final class RequiredPrivileges {
 
     public static List<RequiredPrivilege> of(Statement s) {
         if (s instanceof SelectStatement select) {
-            return reads(select.sources());
+            List<RequiredPrivilege> out = reads(select.sources());
+            if (select.into() != null) {
+                out.add(RequiredPrivilege.on(select.into().database(), Privilege.WRITE));
+            }
+            return out;
         } else if (s instanceof ShowDatabasesStatement) {
             return List.of(RequiredPrivilege.on("", Privilege.NO_PRIVILEGES));
         } else if (s instanceof ShowRetentionPoliciesStatement r) {
@@ -64,6 +74,16 @@ public final class RequiredPrivileges {
             return read("");
         } else if (s instanceof DropRetentionPolicyStatement d) {
             return List.of(RequiredPrivilege.on(d.database(), Privilege.WRITE));
+        } else if (s instanceof CreateContinuousQueryStatement c) {
+            List<RequiredPrivilege> out = new ArrayList<>(read(c.database()));
+            if (!c.source().into().database().isEmpty()) {
+                out.add(RequiredPrivilege.on(c.source().into().database(), Privilege.WRITE));
+            }
+            return out;
+        } else if (s instanceof DropContinuousQueryStatement d) {
+            return List.of(RequiredPrivilege.on(d.database(), Privilege.WRITE));
+        } else if (s instanceof ShowContinuousQueriesStatement) {
+            return read("");
         } else if (s instanceof DeleteSeriesStatement || s instanceof DropSeriesStatement) {
             return List.of(RequiredPrivilege.on("", Privilege.WRITE));
         }

@@ -5,6 +5,7 @@ import io.shardline.query.ast.DropMeasurementStatement;
 import io.shardline.query.ast.DropUserStatement;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Query;
+import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
 import io.shardline.query.ast.ShowQueriesStatement;
 import io.shardline.query.ast.ShowShardGroupsStatement;
@@ -157,7 +158,7 @@ public final class InfluxQLParser {
             }
             case CONTINUOUS -> {
                 next(start, List.of("QUERIES"), Token.QUERIES);
-                throw unsupported(start, "SHOW CONTINUOUS QUERIES");
+                yield new ShowContinuousQueriesStatement();
             }
             case GRANTS -> {
                 next(start, List.of("FOR"), Token.FOR);
@@ -183,7 +184,7 @@ public final class InfluxQLParser {
             }
             case CONTINUOUS -> {
                 next(start, List.of("QUERY"), Token.QUERY);
-                throw unsupported(start, "CREATE CONTINUOUS QUERY");
+                yield new ContinuousQueryParser(ts, select).create();
             }
             case USER -> users.createUser();
             case SUBSCRIPTION -> throw unsupported(start, "CREATE " + l.tok().text());
@@ -203,7 +204,7 @@ public final class InfluxQLParser {
             case SERIES -> ddl.dropSeries();
             case CONTINUOUS -> {
                 next(start, List.of("QUERY"), Token.QUERY);
-                throw unsupported(start, "DROP CONTINUOUS QUERY");
+                yield new ContinuousQueryParser(ts, select).drop();
             }
             case USER -> new DropUserStatement(ddl.parseIdent());
             case SHARD, SUBSCRIPTION -> throw unsupported(start, "DROP " + l.tok().text());

@@ -27,11 +27,15 @@ final class SelectParser extends ClauseParser {
     }
 
     SelectStatement parseSelect() {
+        return parseSelect(false);
+    }
+
+    /** With {@code targetRequired} (a continuous query's SELECT) a missing {@code INTO} is an error. */
+    SelectStatement parseSelect(boolean targetRequired) {
         List<Field> fields = parseFields();
+        Measurement into = parseTarget(targetRequired);
         Lexeme l = ts.scanIgnoreWhitespace();
-        if (l.tok() == Token.INTO) {
-            throw ParseException.at("SELECT INTO is not supported by Shardline", l.line(), l.ch());
-        } else if (l.tok() != Token.FROM) {
+        if (l.tok() != Token.FROM) {
             throw ParseException.expected(l, "FROM");
         }
         List<Measurement> sources = parseSources(true);
@@ -45,7 +49,32 @@ final class SelectParser extends ClauseParser {
         int soffset = parseOptionalTokenAndInt(Token.SOFFSET);
         String location = parseLocation();
         return new SelectStatement(fields, sources, condition, dims, (FillOption) fill[0], (Number) fill[1],
-                sort, limit, offset, slimit, soffset, location);
+                sort, limit, offset, slimit, soffset, location, into);
+    }
+
+    /**
+     * {@code parseTarget}: {@code INTO [[db.]rp.]name} or {@code INTO [db.]rp.:MEASUREMENT} (empty name), or
+     * null when there is no INTO.
+     */
+    private Measurement parseTarget(boolean required) {
+        Lexeme l = ts.scanIgnoreWhitespace();
+        if (l.tok() != Token.INTO) {
+            if (required) {
+                throw ParseException.expected(l, "INTO");
+            }
+            ts.unscan();
+            return null;
+        }
+        List<String> idents = new ArrayList<>(parseSegmentedIdents());
+        if (idents.size() < 3 && ts.peekRune() == ':') {
+            parseTokens(Token.COLON, Token.MEASUREMENT);
+            idents.add("");
+        }
+        return switch (idents.size()) {
+            case 1 -> new Measurement("", "", idents.get(0), null);
+            case 2 -> new Measurement("", idents.get(0), idents.get(1), null);
+            default -> new Measurement(idents.get(0), idents.get(1), idents.get(2), null);
+        };
     }
 
     private List<Field> parseFields() {

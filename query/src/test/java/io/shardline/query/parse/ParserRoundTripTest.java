@@ -54,6 +54,27 @@ class ParserRoundTripTest {
                 a("SELECT v FROM m WHERE time > 10u AND time < 1500ms", "SELECT v FROM m WHERE time > 10u AND time "
                         + "< 1500ms"),
                 a("SELECT v FROM m ORDER BY DESC", "SELECT v FROM m ORDER BY DESC"),
+                a("SELECT value INTO m2 FROM cpu", "SELECT value INTO m2 FROM cpu"),
+                a("select mean(v) into \"db\".\"rp\".:measurement from /c.*/ group by time(1m), *",
+                        "SELECT mean(v) INTO db.rp.:MEASUREMENT FROM /c.*/ GROUP BY time(1m), *"),
+                a("SELECT v INTO rp.:MEASUREMENT FROM m", "SELECT v INTO rp.:MEASUREMENT FROM m"),
+                a("SELECT v INTO db..m FROM m", "SELECT v INTO db..m FROM m"),
+                a("SELECT v INTO \"my db\".rp.\"my m\" FROM m", "SELECT v INTO \"my db\".rp.\"my m\" FROM m"),
+                a("create continuous query cq1 on db begin select mean(value) into m from cpu group by time(1m) end",
+                        "CREATE CONTINUOUS QUERY cq1 ON db BEGIN SELECT mean(value) INTO m FROM cpu GROUP BY time(1m) END"),
+                a("CREATE CONTINUOUS QUERY \"cq 2\" ON db RESAMPLE EVERY 2m FOR 60m BEGIN SELECT mean(value) AS v, "
+                        + "max(value) INTO db.rp2.:MEASUREMENT FROM /c.*/ WHERE host = 'a' GROUP BY time(1m, 15s), * "
+                        + "fill(0) END", "CREATE CONTINUOUS QUERY \"cq 2\" ON db RESAMPLE EVERY 2m FOR 1h BEGIN SELECT "
+                        + "mean(value) AS v, max(value) INTO db.rp2.:MEASUREMENT FROM /c.*/ WHERE host = 'a' GROUP BY "
+                        + "time(1m, 15s), * fill(0) END"),
+                a("CREATE CONTINUOUS QUERY cq3 ON db RESAMPLE FOR 90m BEGIN SELECT count(value) INTO rp2.m FROM cpu "
+                        + "GROUP BY time(30m) tz('America/Chicago') END", "CREATE CONTINUOUS QUERY cq3 ON db RESAMPLE "
+                        + "FOR 90m BEGIN SELECT count(value) INTO rp2.m FROM cpu GROUP BY time(30m) "
+                        + "TZ('America/Chicago') END"),
+                a("CREATE CONTINUOUS QUERY cq4 ON db BEGIN SELECT value INTO m FROM cpu END",
+                        "CREATE CONTINUOUS QUERY cq4 ON db BEGIN SELECT value INTO m FROM cpu END"),
+                a("drop continuous query \"cq 2\" on db", "DROP CONTINUOUS QUERY \"cq 2\" ON db"),
+                a("show continuous queries", "SHOW CONTINUOUS QUERIES"),
                 a("show databases", "SHOW DATABASES"),
                 a("SHOW RETENTION POLICIES ON \"my db\"", "SHOW RETENTION POLICIES ON \"my db\""),
                 a("SHOW MEASUREMENTS ON db WITH MEASUREMENT =~ /cpu.*/ WHERE host = 'a' LIMIT 2 OFFSET 1",
