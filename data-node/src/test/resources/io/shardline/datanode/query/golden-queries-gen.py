@@ -91,6 +91,8 @@ Q = [
  ("show measurements", "golden", "SHOW MEASUREMENTS"),
  ("show measurements with regex", "golden", "SHOW MEASUREMENTS WITH MEASUREMENT =~ /c.*/"),
  ("show measurements where tag", "golden", "SHOW MEASUREMENTS WHERE host = 'b'"),
+ ("show measurements where tag not equal", "golden", "SHOW MEASUREMENTS WHERE host != 'c'"),
+ ("show measurements where negated regex or tag", "golden", "SHOW MEASUREMENTS WHERE region !~ /e/ OR path = '/'"),
  ("show measurements limit offset", "golden", "SHOW MEASUREMENTS LIMIT 2 OFFSET 1"),
  ("show series", "golden", "SHOW SERIES"),
  ("show series from where", "golden", "SHOW SERIES FROM cpu WHERE region = 'us'"),

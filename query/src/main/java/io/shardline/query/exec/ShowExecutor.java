@@ -42,7 +42,7 @@ public final class ShowExecutor {
         if (TimeCondition.mentionsTime(s.condition())) {
             throw new QueryException("SHOW MEASUREMENTS doesn't support time in WHERE clause");
         }
-        Set<String> existing = schema.measurements(s.condition());
+        Set<String> existing = MeasurementConditions.names(s.condition(), schema);
         List<String> out = s.source() == null ? sorted(existing)
                 : SourceResolver.resolve(List.of(s.source()), existing);
         out = Paging.page(out, s.limit(), s.offset());
