@@ -9,7 +9,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         DropSeriesStatement, DeleteSeriesStatement, ShowQueriesStatement, KillQueryStatement,
         CreateUserStatement, DropUserStatement, SetPasswordUserStatement, GrantStatement, GrantAdminStatement,
         RevokeStatement, RevokeAdminStatement, ShowUsersStatement, ShowGrantsForUserStatement,
-        ShowStatsStatement, ShowDiagnosticsStatement {
+        ShowStatsStatement, ShowDiagnosticsStatement, ShowCardinalityStatement {
 
     /**
      * Whether 1.x treats the statement as a read (SELECT and SHOW); the others carry the read-only warning
@@ -23,6 +23,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
                 || this instanceof ShowShardsStatement || this instanceof ShowShardGroupsStatement
                 || this instanceof ShowQueriesStatement
                 || this instanceof ShowUsersStatement || this instanceof ShowGrantsForUserStatement
-                || this instanceof ShowStatsStatement || this instanceof ShowDiagnosticsStatement;
+                || this instanceof ShowStatsStatement || this instanceof ShowDiagnosticsStatement
+                || this instanceof ShowCardinalityStatement;
     }
 }

@@ -7,6 +7,7 @@ import io.shardline.query.ast.DropSeriesStatement;
 import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
+import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
 import io.shardline.query.ast.ShowQueriesStatement;
@@ -26,7 +27,7 @@ import java.util.List;
  *   <tr><th>statement</th><th>needs</th></tr>
  *   <tr><td>SELECT</td><td>READ on the database of every source</td></tr>
  *   <tr><td>SHOW DATABASES</td><td>nothing (the list is filtered by READ or WRITE)</td></tr>
- *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS</td>
+ *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS, the CARDINALITY statements</td>
  *       <td>READ on the statement's database</td></tr>
  *   <tr><td>SHOW QUERIES</td><td>READ on the query's database</td></tr>
  *   <tr><td>DROP RETENTION POLICY</td><td>WRITE on its database</td></tr>
@@ -59,6 +60,8 @@ public final class RequiredPrivileges {
         } else if (s instanceof ShowTagValuesStatement m) {
             return read(m.database());
         } else if (s instanceof ShowFieldKeysStatement m) {
+            return read(m.database());
+        } else if (s instanceof ShowCardinalityStatement m) {
             return read(m.database());
         } else if (s instanceof ShowQueriesStatement) {
             return read("");
