@@ -80,7 +80,11 @@ public final class RequiredPrivileges {
     private static List<RequiredPrivilege> reads(List<Measurement> sources) {
         List<RequiredPrivilege> out = new ArrayList<>();
         for (Measurement m : sources) {
-            out.add(RequiredPrivilege.on(m.database(), Privilege.READ));
+            if (m.isSubquery()) {
+                out.addAll(reads(m.subquery().sources()));
+            } else {
+                out.add(RequiredPrivilege.on(m.database(), Privilege.READ));
+            }
         }
         return out;
     }

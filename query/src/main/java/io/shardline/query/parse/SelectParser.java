@@ -48,6 +48,11 @@ final class SelectParser extends ClauseParser {
                 sort, limit, offset, slimit, soffset, location);
     }
 
+    @Override
+    SelectStatement parseSubquery() {
+        return parseSelect();
+    }
+
     private List<Field> parseFields() {
         List<Field> fields = new ArrayList<>();
         while (true) {

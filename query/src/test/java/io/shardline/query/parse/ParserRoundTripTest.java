@@ -68,6 +68,8 @@ class ParserRoundTripTest {
                 a("SHOW TAG VALUES WITH KEY =~ /h.*/", "SHOW TAG VALUES WITH KEY =~ /h.*/"),
                 a("SHOW FIELD KEYS ON db FROM cpu", "SHOW FIELD KEYS ON db FROM cpu"),
                 a("show series cardinality", "SHOW SERIES CARDINALITY"),
+                a("SELECT max(m) FROM (SELECT mean(v) AS m FROM cpu GROUP BY host), (SELECT v AS m FROM (SELECT v FROM mem))",
+                        "SELECT max(m) FROM (SELECT mean(v) AS m FROM cpu GROUP BY host), (SELECT v AS m FROM (SELECT v FROM mem))"),
                 a("SHOW SERIES EXACT CARDINALITY ON db FROM cpu WHERE host = 'a' GROUP BY host LIMIT 1 OFFSET 2",
                         "SHOW SERIES EXACT CARDINALITY ON db FROM cpu WHERE host = 'a' GROUP BY host LIMIT 1 OFFSET 2"),
                 a("SHOW SERIES EXACT", "SHOW SERIES"),
