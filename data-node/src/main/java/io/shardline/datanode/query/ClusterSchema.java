@@ -132,6 +132,16 @@ final class ClusterSchema implements SchemaReader {
         return out;
     }
 
+    /** One question per shard, so a series is counted in every shard that holds it. */
+    @Override
+    public List<List<SeriesKey>> seriesPerShard(String measurement, Expr condition) {
+        List<List<SeriesKey>> out = new ArrayList<>();
+        for (ShardLocation shard : shards) {
+            out.add(new ClusterSchema(List.of(shard), onlyNode, replicas, executor).series(measurement, condition));
+        }
+        return out;
+    }
+
     @Override
     public Map<String, FieldType> fieldTypes(String measurement) {
         SchemaAnswer.Description d = describe(List.of(measurement)).get(measurement);

@@ -10,6 +10,7 @@ import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.exec.AggregateAssembler;
 import io.shardline.query.exec.RawAssembler;
+import io.shardline.query.exec.SubqueryExecutor;
 import io.shardline.query.plan.MeasurementSchema;
 import io.shardline.query.plan.SelectCompiler;
 import io.shardline.query.plan.SelectPlan;
@@ -45,6 +46,10 @@ final class SelectStatements {
     }
 
     List<Series> execute(SelectStatement stmt, QueryContext context) {
+        if (SubqueryExecutor.hasSubquery(stmt)) {
+            // The inner statements run on the cluster like any SELECT (nested ones recurse); the outer one here.
+            return SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> execute(inner, context));
+        }
         ClusterMetadata meta = metadata.get();
         QueryScopes.checkNode(meta, context.onlyNode());
         String[] target = target(stmt.sources(), context);

@@ -2,12 +2,14 @@ package io.shardline.datanode.query;
 
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
 import io.shardline.query.ast.ShowSeriesStatement;
 import io.shardline.query.ast.ShowTagKeysStatement;
 import io.shardline.query.ast.ShowTagValuesStatement;
 import io.shardline.query.ast.Statement;
+import io.shardline.query.exec.CardinalityExecutor;
 import io.shardline.query.exec.ShowExecutor;
 import io.shardline.query.result.Series;
 import io.shardline.query.value.TimeBounds;
@@ -35,13 +37,22 @@ final class ShowStatements {
     static boolean handles(Statement s) {
         return s instanceof ShowMeasurementsStatement || s instanceof ShowSeriesStatement
                 || s instanceof ShowTagKeysStatement || s instanceof ShowTagValuesStatement
-                || s instanceof ShowFieldKeysStatement;
+                || s instanceof ShowFieldKeysStatement || s instanceof ShowCardinalityStatement;
     }
 
     List<Series> execute(Statement s, QueryContext context) {
         ClusterMetadata meta = metadata.get();
         QueryScopes.checkNode(meta, context.onlyNode());
-        DatabaseInfo db = QueryScopes.database(meta, database(s, context));
+        String name = database(s, context);
+        if (!name.isEmpty() && meta.database(name).isEmpty()) {
+            // 1.x lists no measurements and estimates 0 for a database that does not exist instead of failing.
+            if (s instanceof ShowMeasurementsStatement) {
+                return List.of();
+            } else if (s instanceof ShowCardinalityStatement c && c.isEstimate()) {
+                return CardinalityExecutor.estimate(0);
+            }
+        }
+        DatabaseInfo db = QueryScopes.database(meta, name);
         ClusterSchema schema = new ClusterSchema(QueryScopes.shards(db, TimeBounds.MIN_TIME, TimeBounds.MAX_TIME,
                 context.onlyNode()), context.onlyNode(), replicas, executor);
         if (s instanceof ShowMeasurementsStatement m) {
@@ -52,6 +63,8 @@ final class ShowStatements {
             return ShowExecutor.tagKeys(m, schema);
         } else if (s instanceof ShowTagValuesStatement m) {
             return ShowExecutor.tagValues(m, schema);
+        } else if (s instanceof ShowCardinalityStatement m) {
+            return CardinalityExecutor.execute(m, schema, context.nowNanos());
         }
         return ShowExecutor.fieldKeys((ShowFieldKeysStatement) s, schema);
     }
@@ -67,6 +80,8 @@ final class ShowStatements {
         } else if (s instanceof ShowTagValuesStatement m) {
             on = m.database();
         } else if (s instanceof ShowFieldKeysStatement m) {
+            on = m.database();
+        } else if (s instanceof ShowCardinalityStatement m) {
             on = m.database();
         }
         return on == null || on.isEmpty() ? context.database() : on;

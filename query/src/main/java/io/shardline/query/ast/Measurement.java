@@ -1,16 +1,32 @@
 package io.shardline.query.ast;
 
 /**
- * A source: {@code [db.][rp.]name} or {@code [db.][rp.]/regex/}. Empty strings mean "not given" for database and
- * retention policy; exactly one of {@code name} and {@code regex} is set.
+ * A source: {@code [db.][rp.]name}, {@code [db.][rp.]/regex/} or a subquery {@code (SELECT ...)}. Empty strings
+ * mean "not given" for database and retention policy; exactly one of {@code name}, {@code regex} and
+ * {@code subquery} is set.
  */
-public record Measurement(String database, String retentionPolicy, String name, RegexLiteral regex)
-        implements Node {
+public record Measurement(String database, String retentionPolicy, String name, RegexLiteral regex,
+        SelectStatement subquery) implements Node {
 
     public Measurement {
         database = database == null ? "" : database;
         retentionPolicy = retentionPolicy == null ? "" : retentionPolicy;
         name = name == null ? "" : name;
+    }
+
+    /** A measurement name or regex source. */
+    public Measurement(String database, String retentionPolicy, String name, RegexLiteral regex) {
+        this(database, retentionPolicy, name, regex, null);
+    }
+
+    /** A subquery source. */
+    public static Measurement subquery(SelectStatement statement) {
+        return new Measurement("", "", "", null, statement);
+    }
+
+    /** Whether this source is a subquery. */
+    public boolean isSubquery() {
+        return subquery != null;
     }
 
     /** A plain measurement name without database or retention policy. */
@@ -25,6 +41,12 @@ public record Measurement(String database, String retentionPolicy, String name, 
 
     @Override
     public void appendTo(StringBuilder out, boolean exact) {
+        if (subquery != null) {
+            out.append('(');
+            subquery.appendTo(out, exact);
+            out.append(')');
+            return;
+        }
         if (!database.isEmpty()) {
             Idents.appendIdent(out, database);
             out.append('.');

@@ -39,6 +39,16 @@ final class Nodes {
         }
     }
 
+    /** {@code WITH KEY <op> <key>}: a {@link StringLiteral} key prints as an identifier. */
+    static void withKey(StringBuilder out, Operator op, Expr key, boolean exact) {
+        out.append(" WITH KEY ").append(op.text()).append(' ');
+        if (key instanceof StringLiteral s) {
+            Idents.appendIdent(out, s.value());
+        } else {
+            key.appendTo(out, exact);
+        }
+    }
+
     static void limits(StringBuilder out, int limit, int offset) {
         if (limit > 0) {
             out.append(" LIMIT ").append(limit);

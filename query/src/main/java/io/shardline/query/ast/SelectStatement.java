@@ -84,6 +84,13 @@ public record SelectStatement(List<Field> fields, List<Measurement> sources, Exp
                 limit, offset, slimit, soffset, location, into);
     }
 
+    /** A copy with other grouping, fill, ordering and series limits (how an outer query shapes a subquery). */
+    public SelectStatement withGrouping(List<Dimension> newDimensions, FillOption newFill, Number newFillValue,
+            List<SortField> newSortFields, int newSlimit, int newSoffset) {
+        return new SelectStatement(fields, sources, condition, newDimensions, newFill, newFillValue, newSortFields,
+                limit, offset, newSlimit, newSoffset, location);
+    }
+
     @Override
     public void appendTo(StringBuilder out, boolean exact) {
         out.append("SELECT ");

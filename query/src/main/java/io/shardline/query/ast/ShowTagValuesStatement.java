@@ -21,12 +21,7 @@ public record ShowTagValuesStatement(String database, List<Measurement> sources,
         out.append("SHOW TAG VALUES");
         Nodes.on(out, database);
         Nodes.clause(out, " FROM ", sources, exact);
-        out.append(" WITH KEY ").append(op.text()).append(' ');
-        if (tagKeyExpr instanceof StringLiteral s) {
-            Idents.appendIdent(out, s.value());
-        } else {
-            tagKeyExpr.appendTo(out, exact);
-        }
+        Nodes.withKey(out, op, tagKeyExpr, exact);
         Nodes.where(out, condition, exact);
         Nodes.clause(out, " ORDER BY ", sortFields, exact);
         Nodes.limits(out, limit, offset);

@@ -10,6 +10,7 @@ import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
+import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
 import io.shardline.query.ast.ShowQueriesStatement;
@@ -29,7 +30,7 @@ import java.util.List;
  *   <tr><th>statement</th><th>needs</th></tr>
  *   <tr><td>SELECT</td><td>READ on the database of every source, and WRITE on the INTO target's database</td></tr>
  *   <tr><td>SHOW DATABASES</td><td>nothing (the list is filtered by READ or WRITE)</td></tr>
- *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS</td>
+ *   <tr><td>SHOW RETENTION POLICIES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS, the CARDINALITY statements</td>
  *       <td>READ on the statement's database</td></tr>
  *   <tr><td>SHOW QUERIES, SHOW CONTINUOUS QUERIES</td><td>READ on the query's database</td></tr>
  *   <tr><td>CREATE CONTINUOUS QUERY</td><td>READ on its database, and WRITE on the INTO target's database
@@ -70,6 +71,8 @@ public final class RequiredPrivileges {
             return read(m.database());
         } else if (s instanceof ShowFieldKeysStatement m) {
             return read(m.database());
+        } else if (s instanceof ShowCardinalityStatement m) {
+            return read(m.database());
         } else if (s instanceof ShowQueriesStatement) {
             return read("");
         } else if (s instanceof DropRetentionPolicyStatement d) {
@@ -97,7 +100,11 @@ public final class RequiredPrivileges {
     private static List<RequiredPrivilege> reads(List<Measurement> sources) {
         List<RequiredPrivilege> out = new ArrayList<>();
         for (Measurement m : sources) {
-            out.add(RequiredPrivilege.on(m.database(), Privilege.READ));
+            if (m.isSubquery()) {
+                out.addAll(reads(m.subquery().sources()));
+            } else {
+                out.add(RequiredPrivilege.on(m.database(), Privilege.READ));
+            }
         }
         return out;
     }

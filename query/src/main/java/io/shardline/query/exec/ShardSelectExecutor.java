@@ -181,7 +181,7 @@ public final class ShardSelectExecutor {
     }
 
     /** Indexes (into {@code fields}) of the fields the projections select; a raw row needs one of them. */
-    private static int[] projectedFields(SelectPlan plan, List<String> fields) {
+    static int[] projectedFields(SelectPlan plan, List<String> fields) {
         Set<String> names = new LinkedHashSet<>();
         for (Field f : plan.fields()) {
             refs(f.expr(), names);
@@ -189,7 +189,7 @@ public final class ShardSelectExecutor {
         return names.stream().mapToInt(fields::indexOf).filter(i -> i >= 0).toArray();
     }
 
-    private static boolean anyValue(int[] idx, Object[] values) {
+    static boolean anyValue(int[] idx, Object[] values) {
         for (int i : idx) {
             if (values[i] != null) {
                 return true;
@@ -198,7 +198,7 @@ public final class ShardSelectExecutor {
         return false;
     }
 
-    private static Object[] project(SelectPlan plan, RowValuer row) {
+    static Object[] project(SelectPlan plan, RowValuer row) {
         Object[] out = new Object[plan.fields().size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = ExprEvaluator.eval(plan.fields().get(i).expr(), row);

@@ -6,6 +6,7 @@ import io.shardline.query.QueryException;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.ListLiteral;
 import io.shardline.query.ast.Measurement;
+import io.shardline.query.ast.Operator;
 import io.shardline.query.ast.RegexLiteral;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
@@ -42,7 +43,7 @@ public final class ShowExecutor {
         if (TimeCondition.mentionsTime(s.condition())) {
             throw new QueryException("SHOW MEASUREMENTS doesn't support time in WHERE clause");
         }
-        Set<String> existing = schema.measurements(s.condition());
+        Set<String> existing = MeasurementConditions.names(s.condition(), schema);
         List<String> out = s.source() == null ? sorted(existing)
                 : SourceResolver.resolve(List.of(s.source()), existing);
         out = Paging.page(out, s.limit(), s.offset());
@@ -62,7 +63,7 @@ public final class ShowExecutor {
         return out.isEmpty() ? List.of() : List.of(MetaResults.seriesKeys(out));
     }
 
-    /** {@code SHOW TAG KEYS}: one series per measurement. */
+    /** {@code SHOW TAG KEYS}: one series per measurement; LIMIT/OFFSET page the keys of each. */
     public static List<Series> tagKeys(ShowTagKeysStatement s, SchemaReader schema) {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         List<Series> out = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class ShowExecutor {
                 out.add(MetaResults.tagKeys(m, page));
             }
         }
-        return Paging.page(out, s.slimit(), s.soffset());
+        return out; // 1.6 ignores SLIMIT and SOFFSET here
     }
 
     /** {@code SHOW TAG VALUES ... WITH KEY ...}: one series per measurement, pairs sorted by key and value. */
@@ -84,7 +85,7 @@ public final class ShowExecutor {
         for (String m : measurements(s.sources(), schema)) {
             List<String> keys = new ArrayList<>();
             for (String k : schema.tagKeys(m, cond)) {
-                if (keyMatches(s, k)) {
+                if (keyMatches(s.op(), s.tagKeyExpr(), k)) {
                     keys.add(k);
                 }
             }
@@ -106,9 +107,9 @@ public final class ShowExecutor {
         return out;
     }
 
-    private static boolean keyMatches(ShowTagValuesStatement s, String key) {
-        Expr e = s.tagKeyExpr();
-        return switch (s.op()) {
+    /** Whether tag {@code key} is selected by {@code WITH KEY <op> <e>}. */
+    static boolean keyMatches(Operator op, Expr e, String key) {
+        return switch (op) {
             case EQ -> key.equals(((StringLiteral) e).value());
             case NEQ -> !key.equals(((StringLiteral) e).value());
             case EQREGEX -> ((RegexLiteral) e).matches(key);

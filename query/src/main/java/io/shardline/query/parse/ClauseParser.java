@@ -8,6 +8,7 @@ import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.Operator;
 import io.shardline.query.ast.ParenExpr;
 import io.shardline.query.ast.RegexLiteral;
+import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.SortField;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,12 @@ class ClauseParser extends ExprParser {
             return new Measurement("", "", "", re);
         }
         if (subqueries) {
-            Lexeme l = ts.scanIgnoreWhitespace();
-            if (l.tok() == Token.LPAREN) {
-                throw ParseException.at("subqueries are not supported by Shardline", l.line(), l.ch());
+            if (accept(Token.LPAREN)) {
+                parseTokens(Token.SELECT);
+                Measurement sub = Measurement.subquery(parseSubquery());
+                parseTokens(Token.RPAREN);
+                return sub;
             }
-            ts.unscan();
         }
         List<String> idents = parseSegmentedIdents();
         if (idents.size() == 3) {
@@ -55,6 +57,11 @@ class ClauseParser extends ExprParser {
         }
         return re != null ? new Measurement(idents.get(0), idents.get(1), "", re)
                 : new Measurement("", idents.get(0), idents.get(1), null);
+    }
+
+    /** The SELECT statement of a subquery (SELECT already consumed); only SELECT parsers have subqueries. */
+    SelectStatement parseSubquery() {
+        throw new IllegalStateException("no subqueries outside SELECT");
     }
 
     /** {@code parseCondition}: {@code WHERE expr} or null. */

@@ -5,6 +5,7 @@ import io.shardline.query.ast.DropMeasurementStatement;
 import io.shardline.query.ast.DropUserStatement;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Query;
+import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
 import io.shardline.query.ast.ShowQueriesStatement;
@@ -132,7 +133,7 @@ public final class InfluxQLParser {
                 next(start, List.of("POLICIES"), Token.POLICIES);
                 yield show.retentionPolicies();
             }
-            case SERIES -> show.series(start);
+            case SERIES -> show.series();
             case SHARDS -> new ShowShardsStatement();
             case SHARD -> {
                 next(start, List.of("GROUPS"), Token.GROUPS);
@@ -140,21 +141,18 @@ public final class InfluxQLParser {
             }
             case FIELD -> {
                 Token t = next(start, List.of("KEY", "KEYS"), Token.KEY, Token.KEYS);
-                if (t == Token.KEY) {
-                    throw unsupported(start, "SHOW FIELD KEY CARDINALITY");
-                }
-                yield show.fieldKeys();
+                yield t == Token.KEY ? show.keyCardinality(ShowCardinalityStatement.Kind.FIELD_KEY) : show.fieldKeys();
             }
             case TAG -> {
                 Token t = next(start, List.of("KEY", "KEYS", "VALUES"), Token.KEY, Token.KEYS, Token.VALUES);
                 if (t == Token.KEY) {
-                    throw unsupported(start, "SHOW TAG KEY CARDINALITY");
+                    yield show.keyCardinality(ShowCardinalityStatement.Kind.TAG_KEY);
                 }
-                yield t == Token.KEYS ? show.tagKeys() : show.tagValues(start);
+                yield t == Token.KEYS ? show.tagKeys() : show.tagValues();
             }
             case MEASUREMENT -> {
-                next(start, List.of("EXACT", "CARDINALITY"), Token.EXACT, Token.CARDINALITY);
-                throw unsupported(start, "SHOW MEASUREMENT CARDINALITY");
+                Token t = next(start, List.of("EXACT", "CARDINALITY"), Token.EXACT, Token.CARDINALITY);
+                yield show.measurementCardinality(t == Token.EXACT);
             }
             case CONTINUOUS -> {
                 next(start, List.of("QUERIES"), Token.QUERIES);

@@ -77,6 +77,11 @@ final class SelectParser extends ClauseParser {
         };
     }
 
+    @Override
+    SelectStatement parseSubquery() {
+        return parseSelect();
+    }
+
     private List<Field> parseFields() {
         List<Field> fields = new ArrayList<>();
         while (true) {

@@ -1,10 +1,12 @@
 package io.shardline.query.parse;
 
+import io.shardline.query.ast.Dimension;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.ListLiteral;
 import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.Operator;
 import io.shardline.query.ast.RegexLiteral;
+import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
 import io.shardline.query.ast.ShowRetentionPoliciesStatement;
@@ -12,6 +14,7 @@ import io.shardline.query.ast.ShowSeriesStatement;
 import io.shardline.query.ast.ShowTagKeysStatement;
 import io.shardline.query.ast.ShowTagValuesStatement;
 import io.shardline.query.ast.SortField;
+import io.shardline.query.ast.Statement;
 import io.shardline.query.ast.StringLiteral;
 import java.util.List;
 
@@ -52,8 +55,12 @@ final class ShowParser extends ClauseParser {
         return new ShowMeasurementsStatement(db, source, cond, sort, limit, offset);
     }
 
-    ShowSeriesStatement series(Lexeme start) {
-        rejectCardinality(start, "SHOW SERIES");
+    /** {@code SHOW SERIES ...}; {@code EXACT} without CARDINALITY is dropped, as 1.x does. */
+    Statement series() {
+        boolean exact = accept(Token.EXACT);
+        if (accept(Token.CARDINALITY)) {
+            return cardinality(ShowCardinalityStatement.Kind.SERIES, exact);
+        }
         String db = optionalOn();
         List<Measurement> from = optionalFrom();
         Expr cond = parseCondition();
@@ -75,14 +82,32 @@ final class ShowParser extends ClauseParser {
         return new ShowTagKeysStatement(db, from, cond, sort, limit, offset, slimit, soffset);
     }
 
-    ShowTagValuesStatement tagValues(Lexeme start) {
-        rejectCardinality(start, "SHOW TAG VALUES");
+    Statement tagValues() {
+        Lexeme first = ts.scanIgnoreWhitespace();
+        if (first.tok() == Token.EXACT) {
+            expectCardinality(List.of("CARDINALITY"));
+            return cardinality(ShowCardinalityStatement.Kind.TAG_VALUES, true);
+        } else if (first.tok() == Token.CARDINALITY) {
+            return cardinality(ShowCardinalityStatement.Kind.TAG_VALUES, false);
+        }
+        ts.unscan();
         String db = optionalOn();
         List<Measurement> from = optionalFrom();
+        TagKeyExpr key = parseTagKeyExpr();
+        Expr cond = parseCondition();
+        List<SortField> sort = parseOrderBy();
+        int limit = parseOptionalTokenAndInt(Token.LIMIT);
+        int offset = parseOptionalTokenAndInt(Token.OFFSET);
+        return new ShowTagValuesStatement(db, from, key.op(), key.expr(), cond, sort, limit, offset);
+    }
+
+    /** The operator and operand of {@code WITH KEY ...}. */
+    private record TagKeyExpr(Operator op, Expr expr) {
+    }
+
+    private TagKeyExpr parseTagKeyExpr() {
         parseTokens(Token.WITH, Token.KEY);
         Lexeme l = ts.scanIgnoreWhitespace();
-        Operator op;
-        Expr keyExpr;
         if (l.tok() == Token.IN) {
             Lexeme lp = ts.scanIgnoreWhitespace();
             if (lp.tok() != Token.LPAREN) {
@@ -93,26 +118,52 @@ final class ShowParser extends ClauseParser {
             if (rp.tok() != Token.RPAREN) {
                 throw ParseException.expected(rp, ")");
             }
-            op = Operator.IN;
-            keyExpr = new ListLiteral(keys);
+            return new TagKeyExpr(Operator.IN, new ListLiteral(keys));
         } else if (l.tok() == Token.EQ || l.tok() == Token.NEQ) {
-            op = l.tok().operator();
-            keyExpr = new StringLiteral(parseIdent());
+            return new TagKeyExpr(l.tok().operator(), new StringLiteral(parseIdent()));
         } else if (l.tok() == Token.EQREGEX || l.tok() == Token.NEQREGEX) {
             RegexLiteral re = parseRegex();
             if (re == null) {
                 throw ParseException.expected(ts.scanIgnoreWhitespace(), "regex");
             }
-            op = l.tok().operator();
-            keyExpr = re;
-        } else {
-            throw ParseException.expected(l, "IN", "=", "=~");
+            return new TagKeyExpr(l.tok().operator(), re);
         }
+        throw ParseException.expected(l, "IN", "=", "=~");
+    }
+
+    /** After {@code SHOW TAG KEY} or {@code SHOW FIELD KEY}: {@code [EXACT] CARDINALITY ...}. */
+    ShowCardinalityStatement keyCardinality(ShowCardinalityStatement.Kind kind) {
+        boolean exact = accept(Token.EXACT);
+        expectCardinality(exact ? List.of("CARDINALITY") : List.of("EXACT", "CARDINALITY"));
+        return cardinality(kind, exact);
+    }
+
+    /** After {@code SHOW MEASUREMENT EXACT} (then CARDINALITY is required) or {@code SHOW MEASUREMENT CARDINALITY}. */
+    ShowCardinalityStatement measurementCardinality(boolean exact) {
+        if (exact) {
+            expectCardinality(List.of("CARDINALITY"));
+        }
+        return cardinality(ShowCardinalityStatement.Kind.MEASUREMENT, exact);
+    }
+
+    private void expectCardinality(List<String> expected) {
+        Lexeme l = ts.scanIgnoreWhitespace();
+        if (l.tok() != Token.CARDINALITY) {
+            throw ParseException.expected(Token.tokstr(l.tok(), l.lit()), expected, l.line(), l.ch());
+        }
+    }
+
+    /** The clauses after {@code ... CARDINALITY}. */
+    private ShowCardinalityStatement cardinality(ShowCardinalityStatement.Kind kind, boolean exact) {
+        String db = optionalOn();
+        List<Measurement> from = optionalFrom();
+        TagKeyExpr key = kind == ShowCardinalityStatement.Kind.TAG_VALUES ? parseTagKeyExpr()
+                : new TagKeyExpr(null, null);
         Expr cond = parseCondition();
-        List<SortField> sort = parseOrderBy();
+        List<Dimension> dims = parseDimensions();
         int limit = parseOptionalTokenAndInt(Token.LIMIT);
         int offset = parseOptionalTokenAndInt(Token.OFFSET);
-        return new ShowTagValuesStatement(db, from, op, keyExpr, cond, sort, limit, offset);
+        return new ShowCardinalityStatement(kind, exact, db, from, key.op(), key.expr(), cond, dims, limit, offset);
     }
 
     ShowFieldKeysStatement fieldKeys() {
@@ -127,14 +178,5 @@ final class ShowParser extends ClauseParser {
         int limit = parseOptionalTokenAndInt(Token.LIMIT);
         int offset = parseOptionalTokenAndInt(Token.OFFSET);
         return new ShowFieldKeysStatement(db, from, sort, limit, offset);
-    }
-
-    private void rejectCardinality(Lexeme start, String what) {
-        Lexeme l = ts.scanIgnoreWhitespace();
-        if (l.tok() == Token.EXACT || l.tok() == Token.CARDINALITY) {
-            throw ParseException.at(what + " CARDINALITY is not supported by Shardline", start.line(),
-                    start.ch());
-        }
-        ts.unscan();
     }
 }

@@ -57,6 +57,15 @@ public interface SchemaReader {
         return out;
     }
 
+    /**
+     * The series keys of {@code measurement} satisfying {@code condition}, one list per shard: a series stored
+     * in k shards appears k times, which is what 1.x counts in {@code SHOW SERIES EXACT CARDINALITY}. The
+     * default treats the database as one shard.
+     */
+    default List<List<SeriesKey>> seriesPerShard(String measurement, Expr condition) {
+        return List.of(series(measurement, condition));
+    }
+
     /** The tag keys of the series of {@code measurement} satisfying {@code condition}, sorted. */
     default Set<String> tagKeys(String measurement, Expr condition) {
         Set<String> out = new TreeSet<>(Utf8Order.COMPARATOR);

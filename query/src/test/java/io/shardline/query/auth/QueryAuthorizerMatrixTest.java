@@ -67,6 +67,7 @@ class QueryAuthorizerMatrixTest {
                 row("SHOW TAG KEYS", "ok", "ok", "READ", "ok", "READ"),
                 row("SHOW TAG VALUES WITH KEY = host", "ok", "ok", "READ", "ok", "READ"),
                 row("SHOW FIELD KEYS", "ok", "ok", "READ", "ok", "READ"),
+                row("SHOW SERIES EXACT CARDINALITY", "ok", "ok", "READ", "ok", "READ"),
                 row("SHOW SHARDS", "ok", "admin", "admin", "admin", "admin"),
                 row("SHOW SHARD GROUPS", "ok", "admin", "admin", "admin", "admin"),
                 row("CREATE DATABASE x", "ok", "admin", "admin", "admin", "admin"),

@@ -34,6 +34,41 @@ class ShowAndDeleteTest {
                         + "clause\"}]}\n");
     }
 
+    /** Values checked on InfluxDB 1.6.7 (inmem index): negations drop a measurement if any series matches. */
+    @Test
+    void showMeasurementsWhereUsesSetSemanticsOf1x() {
+        TestRunner r = new TestRunner(0, new InMemoryShard()
+                .add("cpu", 10, Map.of("v", 1.0), "host", "a", "region", "ca-east")
+                .add("cpu", 10, Map.of("v", 2.0), "host", "b", "region", "us-west")
+                .add("mem", 10, Map.of("v", 1.0), "host", "a", "region", "us-west")
+                .add("disk", 10, Map.of("v", 3.0), "host", "c")
+                .add("net", 10, Map.of("v", 1.0), "region", "ca"));
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("region !~ /ca.*/", "[[\"mem\"]]");
+        expected.put("region != 'ca'", "[[\"cpu\"],[\"mem\"]]");
+        expected.put("region =~ /ca.*/", "[[\"cpu\"],[\"net\"]]");
+        expected.put("host != 'a'", "[[\"disk\"]]");
+        expected.put("region =~ /.*/", "[[\"cpu\"],[\"mem\"],[\"net\"]]");
+        expected.put("region != ''", "[[\"cpu\"],[\"mem\"],[\"net\"]]");
+        expected.put("region = 'ca' or host = 'c'", "[[\"disk\"],[\"net\"]]");
+        expected.put("(region = 'ca' or host = 'c') and host =~ /c/", "[[\"disk\"]]");
+        expected.put("region !~ /ca.*/ or host =~ /a/", "[[\"cpu\"],[\"mem\"]]");
+        expected.put("_name =~ /m/", "[[\"mem\"]]");
+        expected.forEach((where, values) -> assertThat(r.json("SHOW MEASUREMENTS WHERE " + where)).as(where)
+                .isEqualTo("{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"measurements\","
+                        + "\"columns\":[\"name\"],\"values\":" + values + "}]}]}\n"));
+        for (String none : new String[] {"region = ''", "region =~ /^$/", "_foo = 'x'"}) {
+            assertThat(r.json("SHOW MEASUREMENTS WHERE " + none)).isEqualTo("{\"results\":[{\"statement_id\":0}]}\n");
+        }
+        Map<String, String> errors = Map.of("v > 1", "invalid tag comparison operator",
+                "region = 1", "right side of '=' must be a tag value string",
+                "1 = region", "left side of '=' must be a tag key",
+                "region", "\\u0026influxql.VarRef{Val:\\\"region\\\", Type:0}",
+                "region = 'ca' and true", "\\u0026influxql.BooleanLiteral{Val:true}");
+        errors.forEach((where, error) -> assertThat(r.json("SHOW MEASUREMENTS WHERE " + where)).as(where)
+                .isEqualTo("{\"results\":[{\"statement_id\":0,\"error\":\"" + error + "\"}]}\n"));
+    }
+
     @Test
     void showSeriesGivesEscapedKeys() {
         assertThat(runner.json("SHOW SERIES FROM cpu, disk")).isEqualTo("{\"results\":[{\"statement_id\":0,"

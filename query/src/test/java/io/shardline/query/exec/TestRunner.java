@@ -70,7 +70,7 @@ final class TestRunner {
     private List<Series> run(Statement s) {
         InMemoryShard schema = shards.get(0);
         if (s instanceof SelectStatement sel) {
-            return select(sel);
+            return selectAny(sel);
         } else if (s instanceof ShowMeasurementsStatement m) {
             return ShowExecutor.measurements(m, schema);
         } else if (s instanceof ShowSeriesStatement m) {
@@ -99,6 +99,10 @@ final class TestRunner {
             schemas.add(new MeasurementSchema(m, fields, tags));
         }
         return SelectCompiler.compile(sel, now, schemas);
+    }
+
+    private List<Series> selectAny(SelectStatement sel) {
+        return SubqueryExecutor.hasSubquery(sel) ? SubqueryExecutor.execute(sel, now, this::selectAny) : select(sel);
     }
 
     private List<Series> select(SelectStatement sel) {

@@ -1,0 +1,123 @@
+package io.shardline.query.exec;
+
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.query.ast.Expr;
+import io.shardline.query.plan.Interval;
+import io.shardline.query.plan.MeasurementSchema;
+import io.shardline.query.plan.SelectPlan;
+import io.shardline.query.result.Series;
+import io.shardline.query.spi.ShardReader;
+import io.shardline.query.spi.RowConsumer;
+import io.shardline.query.value.Timestamp;
+import io.shardline.query.value.Utf8Order;
+import io.shardline.query.value.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The result of subqueries seen as one shard: each result series is a series (its name the measurement, its
+ * tags the tags), each row a point at the row's time with the other columns as fields (a column's type is that of
+ * its first non-null value). Several rows of a series may share a time (an inner query over several series
+ * without GROUP BY); {@link #scan} visits them all. Also remembers the order in which 1.x's outer raw query sees
+ * the rows ({@link #rowsInOrder}). Built once, then read by one thread.
+ */
+final class ResultShard implements ShardReader {
+
+    /** One inner row with its place in 1.x's merge order: by window, then series, then arrival. */
+    record Row(SeriesKey key, long time, Map<String, Object> values, long window, String seriesOrder, long seq) {
+    }
+
+    private static final Comparator<Row> ORDER = Comparator.comparingLong(Row::window)
+            .thenComparing(Row::seriesOrder).thenComparingLong(Row::seq);
+
+    private final Map<SeriesKey, List<Row>> series = new LinkedHashMap<>();
+    private final Map<String, Map<String, FieldType>> types = new TreeMap<>(Utf8Order.COMPARATOR);
+    private final Map<String, Set<String>> tagKeys = new HashMap<>();
+    private long seq;
+    private int seriesSeq;
+
+    /**
+     * Adds the result of one inner statement compiled as {@code innerPlan}: a raw inner query's rows merge by
+     * time (ties by series key), an aggregate's by GROUP BY interval window, then series, then time.
+     */
+    void add(List<Series> result, SelectPlan innerPlan) {
+        Interval interval = innerPlan.interval();
+        for (Series s : result) {
+            SeriesKey key = SeriesKey.of(s.name(), s.tags());
+            String order = innerPlan.isRaw() ? key.toString() : String.format("%010d", seriesSeq++);
+            List<Row> rows = series.computeIfAbsent(key, k -> new ArrayList<>());
+            tagKeys.computeIfAbsent(s.name(), n -> new TreeSet<>()).addAll(s.tags().keySet());
+            Map<String, FieldType> fieldTypes = types.computeIfAbsent(s.name(), n -> new HashMap<>());
+            int timeColumn = s.columns().indexOf("time");
+            for (List<Object> row : s.values()) {
+                QueryMemory.reserve(QueryMemory.ROW + QueryMemory.VALUE * row.size());
+                long time = timeColumn >= 0 && row.get(timeColumn) instanceof Timestamp t ? t.nanos() : 0;
+                Map<String, Object> values = new HashMap<>();
+                for (int i = 0; i < row.size(); i++) {
+                    Object v = row.get(i);
+                    if (i != timeColumn && v != null) {
+                        values.put(s.columns().get(i), v);
+                        fieldTypes.putIfAbsent(s.columns().get(i), Values.typeOf(v));
+                    }
+                }
+                long window = innerPlan.isRaw() ? time : interval == null ? 0 : interval.bucketStart(time);
+                rows.add(new Row(key, time, values, window, order, seq++));
+            }
+        }
+    }
+
+    /** The measurements with their fields and tag keys, for compiling the outer statement. */
+    List<MeasurementSchema> schemas() {
+        List<MeasurementSchema> out = new ArrayList<>();
+        types.forEach((m, fields) -> out.add(new MeasurementSchema(m, fields, tagKeys.get(m))));
+        return out;
+    }
+
+    /** Every row in the order 1.x's outer raw query reads them (reversed for descending). */
+    List<Row> rowsInOrder(boolean ascending) {
+        List<Row> out = new ArrayList<>();
+        series.values().forEach(out::addAll);
+        out.sort(ascending ? ORDER : ORDER.reversed());
+        return out;
+    }
+
+    @Override
+    public List<SeriesKey> series(String measurement, Expr tagPredicate) {
+        List<SeriesKey> out = new ArrayList<>();
+        for (SeriesKey k : series.keySet()) {
+            if (k.measurement().equals(measurement) && TagPredicates.matches(tagPredicate, k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, FieldType> fieldTypes(String measurement) {
+        return types.getOrDefault(measurement, Map.of());
+    }
+
+    @Override
+    public void scan(SeriesKey key, List<String> fields, long minTime, long maxTime, RowConsumer consumer) {
+        List<Row> rows = new ArrayList<>(series.getOrDefault(key, List.of()));
+        rows.sort(Comparator.comparingLong(Row::time).thenComparingLong(Row::seq));
+        Object[] values = new Object[fields.size()];
+        for (Row r : rows) {
+            if (r.time() < minTime || r.time() > maxTime) {
+                continue;
+            }
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.values().get(fields.get(i));
+            }
+            consumer.accept(r.time(), values);
+        }
+    }
+}
