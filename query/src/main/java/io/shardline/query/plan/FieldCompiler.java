@@ -26,7 +26,7 @@ final class FieldCompiler {
 
     private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "stddev", "spread");
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
-    private static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
+    static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
             "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
     private static final Set<String> UNSUPPORTED = Set.of("top", "bottom", "sample", "mode", "integral",
             "holt_winters", "holt_winters_with_fit", "abs", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
@@ -100,7 +100,6 @@ final class FieldCompiler {
             compileDistinct(c.args(), false);
         } else if (TRANSFORMS.contains(name)) {
             validateTransform(c);
-            throw new QueryException(name + "() is not supported by Shardline");
         } else if (UNSUPPORTED.contains(name)) {
             throw new QueryException(name + "() is not supported by Shardline");
         } else {
@@ -174,7 +173,7 @@ final class FieldCompiler {
         compileSymbol("percentile", args.get(0));
     }
 
-    /** 1.x's argument checks for the transformations, so their messages stay exact before we refuse them. */
+    /** 1.x's argument checks for the transformations ({@code compileDerivative} and friends). */
     private void validateTransform(Call c) {
         String name = c.name();
         List<Expr> args = c.args();
@@ -196,6 +195,12 @@ final class FieldCompiler {
             if (args.size() != 2) {
                 throw new QueryException("invalid number of arguments for moving_average, expected 2, got "
                         + args.size());
+            }
+            if (!(args.get(1) instanceof IntegerLiteral n)) {
+                throw new QueryException("second argument for moving_average must be an integer, got *influxql."
+                        + args.get(1).getClass().getSimpleName());
+            } else if (n.value() <= 1) {
+                throw new QueryException("moving_average window must be greater than 1, got " + n.value());
             }
         } else if (args.size() != 1) {
             throw new QueryException("invalid number of arguments for " + name + ", expected 1, got "
