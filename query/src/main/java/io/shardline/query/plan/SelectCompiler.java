@@ -12,6 +12,7 @@ import io.shardline.query.ast.ParenExpr;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.eval.ConditionSplitter;
+import io.shardline.query.eval.MathFunctions;
 import io.shardline.query.eval.Reducer;
 import io.shardline.query.eval.TimeCondition;
 import io.shardline.query.eval.TimeRange;
@@ -195,7 +196,11 @@ public final class SelectCompiler {
     }
 
     private static void collect(Expr e, Map<String, AggregateCall> calls, List<VarRef> aux) {
-        if (e instanceof Call c) {
+        if (e instanceof Call c && MathFunctions.isMath(c.name())) {
+            for (Expr a : c.args()) {
+                collect(a, calls, aux);
+            }
+        } else if (e instanceof Call c) {
             AggregateCall call = CallResolver.resolve(c);
             calls.putIfAbsent(call.key(), call);
         } else if (e instanceof BinaryExpr b) {
