@@ -8,6 +8,7 @@ import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
 import io.shardline.config.LoggingConfig;
+import io.shardline.config.TlsConfig;
 import io.shardline.config.Validators;
 import java.time.Duration;
 
@@ -19,7 +20,7 @@ public record DataNodeConfig(HostPort bindAddress, String hostname, Duration gos
                              MetaClientConfig meta, StorageConfig data, ClusterConfig cluster,
                              HintedHandoffConfig hintedHandoff, AntiEntropyConfig antiEntropy, HttpConfig http,
                              RetentionConfig retention, ShardPrecreationConfig shardPrecreation,
-                             LoggingConfig logging, MonitorConfig monitor) {
+                             LoggingConfig logging, MonitorConfig monitor, TlsConfig tls) {
 
     public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of("", "bind-address", STRING, ":8088")
             .doc("Address of the data node's gRPC service: shard writes and reads between data nodes, copy-shard,"
@@ -50,7 +51,8 @@ public record DataNodeConfig(HostPort bindAddress, String hostname, Duration gos
         ShardPrecreationConfig.declare(b);
         LoggingConfig.declare(b);
         MonitorConfig.declare(b);
-        for (String s : new String[] {"enterprise", "continuous_queries", "subscriber", "tls", "graphite",
+        TlsConfig.declare(b);
+        for (String s : new String[] {"enterprise", "continuous_queries", "subscriber", "graphite",
                 "opentsdb", "udp", "collectd", "admin", "coordinator"}) {
             b.ignoreSection(s, "not supported by Shardline");
         }
@@ -61,7 +63,7 @@ public record DataNodeConfig(HostPort bindAddress, String hostname, Duration gos
         return new DataNodeConfig(HostPort.parse(c.get(BIND_ADDRESS)), c.get(HOSTNAME), c.get(GOSSIP_FREQUENCY),
                 MetaClientConfig.from(c), StorageConfig.from(c), ClusterConfig.from(c), HintedHandoffConfig.from(c),
                 AntiEntropyConfig.from(c), HttpConfig.from(c), RetentionConfig.from(c), ShardPrecreationConfig.from(c),
-                LoggingConfig.from(c), MonitorConfig.from(c));
+                LoggingConfig.from(c), MonitorConfig.from(c), TlsConfig.from(c));
     }
 
     /** The gRPC address other nodes use: {@code hostname} with the bind port. */

@@ -11,6 +11,7 @@ import io.shardline.meta.client.ClusterView;
 import io.shardline.meta.client.MetaClient;
 import io.shardline.meta.client.MetaClientSettings;
 import io.grpc.ClientInterceptor;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.meta.model.NodeInfo;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class DataNodeMembership implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(DataNodeMembership.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
+    private final SslContext metaTls;
     private final MetaClientConfig config;
     private final String tcpAddress;
     private final String httpAddress;
@@ -47,6 +49,13 @@ public final class DataNodeMembership implements Service {
 
     public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
                               Clock clock) {
+        this(config, tcpAddress, httpAddress, gossipFrequency, clock, null);
+    }
+
+    /** @param metaTls TLS context of the channels to the meta nodes ({@code meta-tls-enabled}), null for plaintext */
+    public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
+                              Clock clock, SslContext metaTls) {
+        this.metaTls = metaTls;
         this.config = config;
         this.tcpAddress = tcpAddress;
         this.httpAddress = httpAddress;
@@ -90,7 +99,7 @@ public final class DataNodeMembership implements Service {
     }
 
     private void connect(List<String> servers) {
-        MetaClient c = new MetaClient(MetaClientSettings.of(servers, config.dir()), internalCredentials()).start();
+        MetaClient c = new MetaClient(MetaClientSettings.of(servers, config.dir()), internalCredentials(), metaTls).start();
         client.set(c);
         LOG.info("Meta client started servers={} nodeId={} viewVersion={}", servers, identity.get().nodeId(),
                 c.view().version());

@@ -67,13 +67,14 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
 
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
                            boolean retentionAutoCreate, java.util.concurrent.ExecutorService membershipExecutor,
-                           List<io.grpc.ClientInterceptor> peerCredentials) {
+                           List<io.grpc.ClientInterceptor> peerCredentials,
+                           io.grpc.netty.shaded.io.netty.handler.ssl.SslContext peerTls) {
         this.raft = raft;
         this.retentionAutoCreate = retentionAutoCreate;
         this.httpAddress = httpAddress;
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
-        this.peers = new MetaPeers(raft, peerCredentials);
+        this.peers = new MetaPeers(raft, peerCredentials, peerTls);
         this.membership = new MetaMembership(raft, peers, membershipExecutor);
         raft.stateMachine().addListener(watches::publish);
     }
