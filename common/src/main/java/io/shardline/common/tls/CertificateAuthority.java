@@ -72,6 +72,13 @@ public final class CertificateAuthority {
         }
     }
 
+    /** A CA written earlier by {@link #writeCertificate} and {@link #writeKey}. */
+    public static CertificateAuthority load(Path certificateFile, Path keyFile, SecureRandom random) {
+        X509Certificate cert = PemFiles.certificates(certificateFile, "CA certificate").get(0);
+        KeyPair keys = new KeyPair(cert.getPublicKey(), PemFiles.privateKey(keyFile, "CA key"));
+        return new CertificateAuthority(keys, cert, random);
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
@@ -106,6 +113,11 @@ public final class CertificateAuthority {
     /** Writes the CA certificate as PEM. */
     public void writeCertificate(Path file) {
         write(file, pem(certificate), false);
+    }
+
+    /** Writes the CA's private key as PEM, readable by the owner only. */
+    public void writeKey(Path file) {
+        write(file, pem(keys.getPrivate()), true);
     }
 
     /** A signed certificate and its key pair. */

@@ -11,6 +11,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -54,6 +55,17 @@ public record TlsMaterial(KeyManagerFactory keyManagers, TrustManagerFactory tru
     /** A client without its own certificate. */
     public static TlsMaterial client(boolean insecure, TlsOptions options) {
         return new TlsMaterial(null, trust(options, insecure), insecure, options.protocols(), options.ciphers());
+    }
+
+    /** A JDK context for HTTPS clients (java.net.http, HttpsURLConnection) with this material. */
+    public SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers == null ? null : keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ShardlineException(ErrorCode.CONFIG_INVALID, "cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     private static TrustManagerFactory trust(TlsOptions options, boolean insecure) {

@@ -1,6 +1,7 @@
 package io.shardline.datanode.meta;
 
 import io.shardline.common.ShardlineVersion;
+import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
@@ -115,6 +116,8 @@ public final class DataNodeMembership implements Service {
 
     private long lastAnnounceNanos;
     private boolean announced;
+    /** The last refusal logged, so it is said once; only the membership thread touches it. */
+    private String refusal;
 
     private void tick() {
         MetaClient c = client.get();
@@ -130,7 +133,17 @@ public final class DataNodeMembership implements Service {
                 lastAnnounceNanos = now;
                 announced = true;
             }
+            refusal = null;
         } catch (ShardlineException e) {
+            if (e.code() == ErrorCode.UNAUTHENTICATED) {
+                // an operator must act; said once per distinct refusal, not every round
+                if (!e.getMessage().equals(refusal)) {
+                    LOG.error("Meta nodes refused this node's credentials; check [meta] meta-auth-enabled and"
+                            + " meta-internal-shared-secret error=\"{}\"", e.getMessage());
+                    refusal = e.getMessage();
+                }
+                return;
+            }
             LOG.warn("Meta nodes unreachable; serving from the cached cluster view version={} error={}",
                     c.view().version(), e.getMessage());
         } catch (RuntimeException e) {
