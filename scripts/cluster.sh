@@ -3,6 +3,7 @@
 # --netns), all state under one directory.
 #
 #   scripts/cluster.sh up [--meta N] [--data M] [--dir DIR]   start (default 3 meta, 2 data, ./var/cluster)
+#   scripts/cluster.sh up --secure ...                        the same with auth and TLS everywhere (new dir)
 #   scripts/cluster.sh down | status                          stop everything / show every node
 #   scripts/cluster.sh kill|stop|start|restart NODE           SIGKILL / SIGTERM / start / stop+start
 #   scripts/cluster.sh pause|resume NODE                      SIGSTOP / SIGCONT
@@ -30,6 +31,7 @@ META_COUNT=3
 DATA_COUNT=2
 HEALTH_TIMEOUT="${SHARDLINE_HEALTH_TIMEOUT:-90}"
 WANT_NETNS=0
+WANT_SECURE=0
 CLOCK_OFFSET=""
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
@@ -50,6 +52,7 @@ while [ $# -gt 0 ]; do
     --meta) [ $# -ge 2 ] || die "--meta needs a number"; META_COUNT="$2"; shift 2 ;;
     --data) [ $# -ge 2 ] || die "--data needs a number"; DATA_COUNT="$2"; shift 2 ;;
     --netns) WANT_NETNS=1; shift ;;
+    --secure) WANT_SECURE=1; shift ;;
     --clock-offset) [ $# -ge 2 ] || die "--clock-offset needs a duration like +30s"; CLOCK_OFFSET="$2"; shift 2 ;;
     -h|--help|help) usage 0 ;;
     *) ARGS+=("$1"); shift ;;
@@ -83,6 +86,7 @@ load_state() {
   fi
   BASE="${BASE:-${SHARDLINE_BASE_PORT:-17000}}"
   NODES="${NODES:-}"
+  SECURE="${SECURE:-0}"
   net_load
 }
 
@@ -90,7 +94,7 @@ load_state() {
 node_host() { if net_enabled; then net_node_addr "$1"; else echo 127.0.0.1; fi; }
 
 save_state() {
-  printf 'BASE=%s\nNODES="%s"\n' "$BASE" "$NODES" > "$STATE.tmp" && mv "$STATE.tmp" "$STATE"
+  printf 'BASE=%s\nNODES="%s"\nSECURE=%s\n' "$BASE" "$NODES" "$SECURE" > "$STATE.tmp" && mv "$STATE.tmp" "$STATE"
 }
 
 kind_of() { case "$1" in meta[0-9]*) echo meta ;; data[0-9]*) echo data ;; *) echo "" ;; esac; }
@@ -150,12 +154,57 @@ wait_gone() {
 
 health_url() {
   if [ "$(kind_of "$1")" = meta ]; then echo "http://$(node_host "$1"):$(meta_status_port "$1")/ping"
-  else echo "http://$(node_host "$1"):$(data_http_port "$1")/ping"; fi
+  else echo "$(http_scheme)://$(node_host "$1"):$(data_http_port "$1")/ping"; fi
+}
+
+# ---- --secure: a throwaway CA, node certificates, secrets, an admin user ------------------------
+secure_dir() { echo "$DIR/secure"; }
+http_scheme() { if [ "$SECURE" = 1 ]; then echo https; else echo http; fi; }
+# curl trusting the cluster's CA when secure (the data nodes' API is then HTTPS).
+scurl() { if [ "$SECURE" = 1 ]; then curl --cacert "$(secure_dir)/ca.pem" "$@"; else curl "$@"; fi; }
+random_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+# Creates the CA and the secrets of a new secured cluster (once; kept in DIR/secure, owner only).
+secure_init() {
+  local sd; sd="$(secure_dir)"
+  mkdir -p "$sd"; chmod 700 "$sd"
+  [ -f "$sd/ca.pem" ] || java -jar "$JAR" certs ca -dir "$sd" -name "Shardline local CA" > /dev/null \
+    || die "cannot create the CA in $sd"
+  if [ ! -f "$sd/secrets.env" ]; then
+    ( umask 077
+      printf 'INTERNAL_SECRET=%s\nJWT_SECRET=%s\nADMIN_USER=admin\nADMIN_PASSWORD=%s\n' \
+        "$(random_secret)" "$(random_secret)" "$(random_secret)" > "$sd/secrets.env" )
+  fi
+}
+
+load_secrets() {
+  # shellcheck disable=SC1090
+  if [ "$SECURE" = 1 ] && [ -f "$(secure_dir)/secrets.env" ]; then . "$(secure_dir)/secrets.env"; fi
+  return 0
+}
+
+# The node's certificate (valid for its host name or address, localhost and 127.0.0.1), once.
+issue_cert() {
+  local node="$1" out; out="$(node_dir "$1")/tls"
+  [ -f "$out/$node.pem" ] && return 0
+  java -jar "$JAR" certs issue -ca-dir "$(secure_dir)" -name "$node" -host "$(node_host "$node")" -out "$out" \
+    > /dev/null || die "cannot issue a certificate for $node"
+}
+
+# Creates the admin user through a data node (allowed while no user exists), unless it exists.
+ensure_admin() {
+  local url; url="https://$(node_host "$1"):$(data_http_port "$1")/query"
+  if scurl -sf -o /dev/null --max-time 10 -u "$ADMIN_USER:$ADMIN_PASSWORD" "$url" --data-urlencode "q=SHOW USERS"; then
+    return 0
+  fi
+  scurl -sf -o /dev/null --max-time 10 -XPOST "$url" \
+    --data-urlencode "q=CREATE USER \"$ADMIN_USER\" WITH PASSWORD '$ADMIN_PASSWORD' WITH ALL PRIVILEGES" \
+    || die "cannot create the admin user through $1"
 }
 
 wait_healthy() {
   local node="$1" pid="$2" deadline=$((SECONDS + HEALTH_TIMEOUT))
-  until curl -sf -o /dev/null --max-time 2 "$(health_url "$node")"; do
+  until scurl -sf -o /dev/null --max-time 2 "$(health_url "$node")"; do
     if [ ! -d "/proc/$pid" ] || [ "$(proc_state "$pid")" = "Z" ]; then
       echo "cluster.sh: $node (pid $pid) exited during start-up; last log lines:" >&2
       tail -n 15 "$(log_file "$node")" >&2 || true
@@ -193,6 +242,18 @@ write_config() {
   [ "$unjoined" = unjoined ] && peers="[]"
   servers="$(meta_address_list meta_api_port)"
   data_unjoined && servers="[]"
+  local meta_sec="" data_meta_sec="" data_sec="" http_sec="" tls_sec="" cert key
+  if [ "$SECURE" = 1 ]; then
+    issue_cert "$node"
+    cert="$nd/tls/$node.pem"; key="$nd/tls/$node-key.pem"
+    tls_sec="$(printf '[tls]\n  ca-certificate = "%s"' "$(secure_dir)/ca.pem")"
+    meta_sec="$(printf '  auth-enabled = true\n  internal-shared-secret = "%s"\n  shared-secret = "%s"\n  https-enabled = true\n  https-certificate = "%s"\n  https-private-key = "%s"' \
+      "$INTERNAL_SECRET" "$JWT_SECRET" "$cert" "$key")"
+    data_meta_sec="$(printf '  meta-auth-enabled = true\n  meta-internal-shared-secret = "%s"\n  meta-tls-enabled = true' "$INTERNAL_SECRET")"
+    data_sec="$(printf '[cluster]\n  https-enabled = true\n  https-certificate = "%s"\n  https-private-key = "%s"' "$cert" "$key")"
+    http_sec="$(printf '  auth-enabled = true\n  shared-secret = "%s"\n  https-enabled = true\n  https-certificate = "%s"\n  https-private-key = "%s"' \
+      "$JWT_SECRET" "$cert" "$key")"
+  fi
   if [ "$(kind_of "$node")" = meta ]; then
     cat > "$(conf_file "$node")" <<EOF
 # $node of the local cluster in $DIR (written by scripts/cluster.sh)
@@ -204,6 +265,8 @@ hostname = "$(node_host "$node")"
   http-bind-address = "$(node_host "$node"):$(meta_api_port "$node")"
   status-bind-address = "$(node_host "$node"):$(meta_status_port "$node")"
   peers = $peers
+$meta_sec
+$tls_sec
 EOF
   else
     cat > "$(conf_file "$node")" <<EOF
@@ -214,6 +277,8 @@ bind-address = "$(node_host "$node"):$(data_tcp_port "$node")"
 [meta]
   dir = "$nd/meta"
   meta-servers = $servers
+$data_meta_sec
+$data_sec
 
 [data]
   dir = "$nd/data"
@@ -224,8 +289,13 @@ bind-address = "$(node_host "$node"):$(data_tcp_port "$node")"
 
 [http]
   bind-address = "$(node_host "$node"):$(data_http_port "$node")"
+$http_sec
+$tls_sec
 EOF
   fi
+  # the file holds the secrets when secure: owner only
+  if [ "$SECURE" = 1 ]; then chmod 600 "$(conf_file "$node")"; fi
+  return 0
 }
 
 # Whether a new data node is to start outside the cluster (SHARDLINE_META_META_SERVERS set and empty).
@@ -366,6 +436,7 @@ next_steps() {
   for n in $NODES; do [ "$(kind_of "$n")" = data ] && { first_data="$n"; break; }; done
   echo
   echo "Cluster state, configs and logs: $DIR"
+  if [ "$SECURE" = 1 ]; then secure_next_steps "$first_data"; return 0; fi
   echo "Try:"
   if [ -n "$first_data" ]; then
     local url="http://$(node_host "$first_data"):$(data_http_port "$first_data")"
@@ -383,14 +454,34 @@ next_steps() {
   echo "  scripts/cluster.sh down          # stop the cluster (data is kept)"
 }
 
+secure_next_steps() {
+  local host port meta ca; ca="$(secure_dir)/ca.pem"
+  host="$(node_host "$1")"; port="$(data_http_port "$1")"
+  meta="$(meta_nodes | head -n 1)"
+  echo "Secured: users, internal tokens and TLS everywhere. CA: $ca; secrets: $(secure_dir)/secrets.env"
+  echo "Admin user: $ADMIN_USER, password: $ADMIN_PASSWORD"
+  echo "Try:"
+  echo "  export SSL_CERT_FILE=$ca   # trust the cluster's CA (curl, shardline-ctl, shardline bench/import)"
+  echo "  curl -u $ADMIN_USER:$ADMIN_PASSWORD https://$host:$port/query --data-urlencode 'q=CREATE DATABASE mydb'"
+  echo "  curl -u $ADMIN_USER:$ADMIN_PASSWORD -XPOST 'https://$host:$port/write?db=mydb' --data-binary 'cpu,host=a value=0.5'"
+  echo "  influx -ssl -unsafeSsl -host $host -port $port -username $ADMIN_USER -password '$ADMIN_PASSWORD'"
+  echo "  python3 -c \"from influxdb import InfluxDBClient; c = InfluxDBClient('$host', $port, '$ADMIN_USER', '$ADMIN_PASSWORD', ssl=True, verify_ssl='$ca'); print(c.get_list_database())\""
+  echo "  scripts/shardline-ctl -bind $(node_host "$meta"):$(meta_api_port "$meta") -bind-tls -auth-type basic -user $ADMIN_USER -pwd '$ADMIN_PASSWORD' show"
+  echo "  scripts/cluster.sh down          # stop the cluster (data is kept)"
+}
+
 # ---- commands ----------------------------------------------------------------------------------
 load_state
+load_secrets
 case "$CMD" in
   up)
     [ "$WANT_NETNS" = 0 ] || net_enabled || [ -z "$NODES" ] \
       || die "$DIR holds a cluster on loopback; --netns needs a new directory (or down and delete this one)"
+    [ "$WANT_SECURE" = 0 ] || [ "$SECURE" = 1 ] || [ -z "$NODES" ] \
+      || die "$DIR holds a cluster without --secure; --secure needs a new directory (or down and delete this one)"
     if [ -z "$NODES" ]; then
       [ "$WANT_NETNS" = 0 ] || net_create_state
+      [ "$WANT_SECURE" = 0 ] || SECURE=1
       [ "$META_COUNT" -ge 1 ] || die "--meta must be at least 1"
       [ "$META_COUNT" -le 9 ] || die "--meta must be at most 9"
       [ "$DATA_COUNT" -le 89 ] || die "--data must be at most 89"
@@ -404,6 +495,7 @@ case "$CMD" in
       exit 0
     fi
     ensure_jar
+    if [ "$SECURE" = 1 ]; then secure_init; load_secrets; fi
     net_up
     for n in $NODES; do [ -f "$(conf_file "$n")" ] || write_config "$n"; done
     started=""
@@ -418,6 +510,9 @@ case "$CMD" in
       started="$n $started"
       wait_registered "$n" || fail_up "$n"
     done
+    if [ "$SECURE" = 1 ]; then
+      for n in $NODES; do if [ "$(kind_of "$n")" = data ]; then ensure_admin "$n"; break; fi; done
+    fi
     print_table
     next_steps
     ;;
@@ -465,7 +560,7 @@ case "$CMD" in
   url)
     require_node
     if [ "$(kind_of "$NODE")" = meta ]; then echo "http://$(node_host "$NODE"):$(meta_status_port "$NODE")"
-    else echo "http://$(node_host "$NODE"):$(data_http_port "$NODE")"; fi
+    else echo "$(http_scheme)://$(node_host "$NODE"):$(data_http_port "$NODE")"; fi
     ;;
   api)
     require_node

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
                 ShardlineMain.ConfigCommand.class, ShardlineMain.VersionCommand.class, BenchCommand.class,
                 io.shardline.launcher.sim.SimCommand.class, io.shardline.launcher.drill.DrillCommand.class,
                 io.shardline.launcher.transfer.InspectCommand.class, io.shardline.launcher.transfer.ImportCommand.class,
-                io.shardline.ctl.CtlLauncherCommand.class, CommandLine.HelpCommand.class})
+                io.shardline.ctl.CtlLauncherCommand.class, CertsCommand.class, CommandLine.HelpCommand.class})
 public final class ShardlineMain implements Callable<Integer> {
 
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")

@@ -29,8 +29,8 @@ public final class ConfigDocs {
         out.append("- **Sizes** are bytes, or a number with a 1024-based `k`, `m`, `g` suffix (`\"48m\"`, `\"10g\"`).\n");
         out.append("- A bad value stops the node with one line naming the key, the value and what is allowed.\n");
         out.append("- Unknown keys, old key names and Enterprise keys Shardline does not implement are logged as\n");
-        out.append("  warnings at start-up and otherwise ignored. Security switches Shardline cannot honour\n");
-        out.append("  (authentication, TLS) refuse to start when set to `true`, rather than run unprotected.\n");
+        out.append("  warnings at start-up and otherwise ignored. Switches Shardline cannot honour (e.g.\n");
+        out.append("  `unix-socket-enabled`, `flux-enabled`) refuse to start when set to `true`.\n");
         out.append("- Directory defaults live under `/var/lib/shardline` rather than `/var/lib/influxdb`, so a\n");
         out.append("  Shardline node never touches the files of an InfluxDB installed on the same machine.\n");
         for (ConfigDef def : defs) {

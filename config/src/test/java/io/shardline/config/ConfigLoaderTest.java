@@ -90,12 +90,26 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void securitySwitchesShardlineCannotHonourRefuseToStart() {
-        assertThatThrownBy(() -> load("[http]\nhttps-enabled = true\n", Map.of()))
-                .hasMessage("invalid configuration: [http] https-enabled = true in test.toml is not supported by Shardline"
-                        + " (Shardline serves plain HTTP only); set it to false or remove it");
-        assertThat(ConfigLoader.parse(DATA, "[http]\nhttps-enabled = false\n", "t", Map.of()).warnings()).hasSize(1);
+    void switchesShardlineCannotHonourRefuseToStart() {
+        assertThatThrownBy(() -> load("[http]\nunix-socket-enabled = true\n", Map.of()))
+                .hasMessage("invalid configuration: [http] unix-socket-enabled = true in test.toml is not supported by"
+                        + " Shardline (Shardline listens on TCP only); set it to false or remove it");
+        assertThat(ConfigLoader.parse(DATA, "[http]\nunix-socket-enabled = false\n", "t", Map.of()).warnings()).hasSize(1);
         assertThat(ConfigLoader.parse(DATA, "[http]\nauth-enabled = true\n", "t", Map.of()).warnings()).isEmpty();
+    }
+
+    @Test
+    void tlsKeysAreHonoured() {
+        DataNodeConfig c = load("[http]\nhttps-enabled = true\nhttps-certificate = \"/c.pem\"\n"
+                + "[cluster]\nhttps-enabled = true\nhttps-insecure-tls = true\n[meta]\nmeta-tls-enabled = true\n"
+                + "[tls]\nmin-version = \"tls1.3\"\nciphers = [\"TLS_AES_128_GCM_SHA256\"]\n", Map.of());
+        assertThat(c.http().https().enabled()).isTrue();
+        assertThat(c.http().https().certificate()).isEqualTo("/c.pem");
+        assertThat(c.cluster().https().insecure()).isTrue();
+        assertThat(c.meta().metaTlsEnabled()).isTrue();
+        assertThat(c.tls().options().protocols()).containsExactly("TLSv1.3");
+        assertThatThrownBy(() -> load("[tls]\nmin-version = \"ssl3\"\n", Map.of()))
+                .hasMessageContaining("[tls] min-version").hasMessageContaining("tls1.0, tls1.1, tls1.2, tls1.3");
     }
 
     @ParameterizedTest(name = "{0}")

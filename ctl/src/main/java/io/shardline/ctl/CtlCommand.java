@@ -1,5 +1,9 @@
 package io.shardline.ctl;
 
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.shardline.common.rpc.GrpcTls;
+import io.shardline.common.tls.TlsMaterial;
+import io.shardline.common.tls.TlsOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shardline ctl",
         synopsisHeading = "Usage: ",
-        customSynopsis = "shardline ctl [-bind host:port] [-timeout duration] [-auth-type none|basic|jwt -user name"
+        customSynopsis = "shardline ctl [-bind host:port] [-bind-tls [-k]] [-timeout duration] [-auth-type none|basic|jwt -user name"
                 + " -pwd password|-secret secret] <command> [options] [<args>]",
         description = {"Administers a Shardline cluster through its meta nodes, like influxd-ctl.",
                 "Run 'shardline ctl <command> -help' for a command's options."},
@@ -50,6 +54,14 @@ public final class CtlCommand implements Callable<Integer> {
             description = "The meta nodes' [meta] shared-secret, which signs the token for -auth-type jwt.")
     String secret;
 
+    @Option(names = {"-bind-tls", "--bind-tls"}, description = "Use TLS to the nodes (mandatory when the meta nodes"
+            + " run with [meta] https-enabled). Certificates are verified against $SSL_CERT_FILE if set, else the"
+            + " JDK's trust store.")
+    boolean bindTls;
+
+    @Option(names = {"-k", "--k"}, description = "Skip TLS certificate verification (ignored without -bind-tls).")
+    boolean insecure;
+
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -77,6 +89,10 @@ public final class CtlCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "-auth-type must be none, basic or jwt: " + authType);
         }
-        return new CtlContext(verb, bind, timeout, env, CtlCredentials.of(authType, user, password, secret, env.clock()));
+        SslContext tls = bindTls
+                ? GrpcTls.client(TlsMaterial.client(insecure, TlsOptions.forClients(System.getenv("SSL_CERT_FILE"))))
+                : null;
+        return new CtlContext(verb, bind, timeout, env, CtlCredentials.of(authType, user, password, secret, env.clock()),
+                tls);
     }
 }

@@ -1,5 +1,6 @@
 package io.shardline.ctl;
 
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.ctl.datanode.DataNodeConnections;
@@ -35,14 +36,18 @@ public final class CtlContext implements AutoCloseable {
     private final CtlEnvironment env;
     private final OperationTimer timer;
     private final CtlCredentials credentials;
+    private final SslContext tls;
     private MetaClient metaClient;
     private DataNodeConnections dataNodes;
 
     CtlContext(String verb, String bind, Duration timeout, CtlEnvironment env) {
-        this(verb, bind, timeout, env, CtlCredentials.NONE);
+        this(verb, bind, timeout, env, CtlCredentials.NONE, null);
     }
 
-    CtlContext(String verb, String bind, Duration timeout, CtlEnvironment env, CtlCredentials credentials) {
+    /** @param tls the TLS context of every connection ({@code -bind-tls}), null for plaintext */
+    CtlContext(String verb, String bind, Duration timeout, CtlEnvironment env, CtlCredentials credentials,
+               SslContext tls) {
+        this.tls = tls;
         this.bind = bind;
         this.timeout = timeout;
         this.env = env;
@@ -99,7 +104,7 @@ public final class CtlContext implements AutoCloseable {
     /** Connections to data nodes' DataNodeService by TCP address, opened on first use. */
     public DataNodeConnections dataNodes() {
         if (dataNodes == null) {
-            dataNodes = new DataNodeConnections(timeout, credentials.interceptors());
+            dataNodes = new DataNodeConnections(timeout, credentials.interceptors(), tls);
         }
         return dataNodes;
     }
@@ -135,10 +140,10 @@ public final class CtlContext implements AutoCloseable {
             MetaClientSettings settings = new MetaClientSettings(List.of(bind), null, env.clock(), Sleeper.SYSTEM,
                     timeout, attempt, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)), false);
             timer.run(() -> {
-                MetaProbe.check(bind, timeout);
+                MetaProbe.check(bind, tls, timeout);
                 return null;
             });
-            metaClient = new MetaClient(settings, credentials.interceptors()).start();
+            metaClient = new MetaClient(settings, credentials.interceptors(), tls).start();
         }
         return metaClient;
     }

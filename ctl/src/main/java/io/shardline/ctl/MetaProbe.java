@@ -3,7 +3,8 @@ package io.shardline.ctl;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.shardline.common.rpc.GrpcChannels;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcErrors;
@@ -11,6 +12,7 @@ import io.shardline.common.unit.GoDurations;
 import io.shardline.proto.meta.MetaServiceGrpc;
 import io.shardline.proto.meta.NodeStatusRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,12 +28,12 @@ final class MetaProbe {
     }
 
     /**
-     * Returns if the node at {@code bind} answered within {@code deadline}.
+     * Returns if the node at {@code bind} answered within {@code deadline}; over TLS if {@code tls} is not null.
      *
      * @throws ShardlineException {@link ErrorCode#META_UNAVAILABLE} naming the address and the reason
      */
-    static void check(String bind, Duration deadline) {
-        ManagedChannel channel = NettyChannelBuilder.forTarget(bind).usePlaintext().build();
+    static void check(String bind, SslContext tls, Duration deadline) {
+        ManagedChannel channel = GrpcChannels.open(bind, tls, List.of());
         try {
             MetaServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getNodeStatus(NodeStatusRequest.getDefaultInstance());

@@ -26,8 +26,8 @@ class CtlCommandLineTest {
         for (String flag : List.of("-help", "-h", "--help")) {
             CtlRunner.Result r = ctl.run(flag);
             assertThat(r.exitCode()).isZero();
-            assertThat(r.out()).contains("Usage: shardline ctl [-bind host:port] [-timeout duration] [-auth-type",
-                    "-auth-type", "-user", "-pwd", "-secret", "token",
+            assertThat(r.out()).contains("Usage: shardline ctl [-bind host:port] [-bind-tls [-k]] [-timeout duration]",
+                    "-auth-type", "-user", "-pwd", "-secret", "token", "-bind-tls", "-k, --k",
                     "-bind", "localhost:8091", "-timeout", "10s", "show-shards", "remove-meta", "truncate-shards",
                     "update-data", "add-meta", "remove-data", "add-data", "copy-shard", "copy-shard-status",
                     "kill-copy-shard", "remove-shard");

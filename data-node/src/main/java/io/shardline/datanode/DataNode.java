@@ -2,6 +2,11 @@ package io.shardline.datanode;
 
 import io.grpc.ClientInterceptor;
 import io.shardline.common.http.HttpServer;
+import io.shardline.common.http.HttpsContext;
+import io.shardline.common.rpc.GrpcTls;
+import io.shardline.common.tls.TlsMaterial;
+import io.shardline.common.tls.TlsOptions;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.shardline.common.io.Directories;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
@@ -149,8 +154,14 @@ public final class DataNode implements Service {
         Directories.ensureWritable(config.hintedHandoff().dir(), "[hinted-handoff] dir");
         runtime = NodeRuntime.ofProcess(clock).register(stats);
         engine = services.add(new RocksShardEngine(config.data(), clock));
+        TlsOptions tlsOptions = config.tls().options();
+        TlsMaterial clusterTls = config.cluster().https().identity(tlsOptions);
+        SslContext peerTls = clusterTls == null ? null : GrpcTls.client(clusterTls);
+        SslContext metaTls = config.meta().metaTlsEnabled()
+                ? GrpcTls.client(TlsMaterial.client(config.meta().metaInsecureTls(), tlsOptions)) : null;
+        TlsMaterial httpsTls = config.http().enabled() ? config.http().https().identity(tlsOptions) : null;
         membership = new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
-                config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock);
+                config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock, metaTls);
         Hlc hlc = new Hlc(clock);
         // copy-shard / shard admin: the write path opens shards through the gate, so a shard being
         // copied in or removed is never created by a write meanwhile.
@@ -163,7 +174,7 @@ public final class DataNode implements Service {
         List<ClientInterceptor> interceptors = new ArrayList<>(peerInterceptors);
         interceptors.add(new RpcStats(stats, clock));
         PeerChannels channels = new PeerChannels(config.cluster().poolMaxIdleTime(), config.cluster().dialTimeout(),
-                withInternalCredentials(interceptors));
+                withInternalCredentials(interceptors), peerTls);
         peerChannels = channels;
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
@@ -184,6 +195,9 @@ public final class DataNode implements Service {
                         .withShardAdmin(movement.rpc())
                         .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))
                         .withQueryManager(queries)));
+        if (clusterTls != null) {
+            rpc.tls(GrpcTls.server(clusterTls, false));
+        }
         if (config.meta().metaAuthEnabled()) {
             rpc.intercept(new RpcAuthenticator(config.meta().metaInternalSharedSecret(),
                     new ClusterUsers(() -> membership.view().metadata()), config.http().sharedSecret(), clock));
@@ -224,7 +238,10 @@ public final class DataNode implements Service {
                     new LiveDataNodes(membership::metaClient), clock, aeStats, config.meta().dir()), aeStats));
         }
         NodeDiagnostics.register(stats, config, membership::nodeId);
-        MetaNodesProbe metaProbe = services.add(new MetaNodesProbe(() -> membership.view().metadata(), channels,
+        PeerChannels metaChannels = new PeerChannels(config.cluster().poolMaxIdleTime(),
+                config.cluster().dialTimeout(), withInternalCredentials(List.of()), metaTls);
+        services.add(closer("meta probe channels", metaChannels::close));
+        MetaNodesProbe metaProbe = services.add(new MetaNodesProbe(() -> membership.view().metadata(), metaChannels,
                 config.monitor().remoteCollectInterval()));
         stats.source(metaProbe);
         if (config.monitor().storeEnabled()) {
@@ -248,6 +265,9 @@ public final class DataNode implements Service {
                             config.http().accessLogStatusFilters(), config.http().suppressWriteLog()),
                     HttpLimitsSetup.limits(config.http()), clock)
                     .responseHeaders(DataNodeHttpApi.responseHeaders(), true));
+            if (httpsTls != null) {
+                http.tls(HttpsContext.server(httpsTls));
+            }
         }
         services.start();
         LOG.info("Data node started tcp={} http={}", rpc.boundAddress(), http == null ? "disabled" : http.boundAddress());

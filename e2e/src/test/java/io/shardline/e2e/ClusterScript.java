@@ -72,6 +72,12 @@ public final class ClusterScript implements AutoCloseable {
         return this;
     }
 
+    /** Removes an environment variable set with {@link #env}. */
+    public ClusterScript withoutEnv(String key) {
+        env.remove(key);
+        return this;
+    }
+
     /** Runs {@code cluster.sh <args> --dir <dir>} and returns its exit code and combined output. */
     public Result run(String... args) {
         List<String> cmd = new ArrayList<>();

@@ -12,6 +12,8 @@ import io.shardline.common.stats.NodeRuntime;
 import io.shardline.common.stats.StatsHttp;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
+import io.shardline.common.rpc.GrpcTls;
+import io.shardline.common.tls.TlsMaterial;
 import io.shardline.config.meta.MetaNodeConfig;
 import io.shardline.meta.client.ClusterStatus;
 import io.shardline.meta.http.MetaStatusApi;
@@ -70,15 +72,20 @@ public final class MetaNode implements Service {
         Directories.ensureWritable(config.meta().dir(), "[meta] dir");
         String raftAddress = config.advertisedRaftAddress().toString();
         String httpAddress = config.advertisedApiAddress().toString();
-        raft = services.add(new MetaRaft(config.meta(), config.meta().bindAddress(), raftAddress, httpAddress));
+        TlsMaterial tls = config.meta().https().identity(config.tls().options());
+        raft = services.add(new MetaRaft(config.meta(), config.meta().bindAddress(), raftAddress, httpAddress, tls));
         ExecutorService membership = Executors.newSingleThreadExecutor(new NamedThreadFactory("meta-membership", true));
         List<ClientInterceptor> peerCredentials = config.meta().authEnabled()
                 ? List.of(RpcCredentials.internalToken(raftAddress, config.meta().internalSharedSecret(), clock))
                 : List.of();
         metaService = new MetaGrpcService(raft, httpAddress, clock, config.meta().announcementExpiration(),
-                config.meta().retentionAutocreate(), config.meta().leaseDuration(), membership, peerCredentials);
+                config.meta().retentionAutocreate(), config.meta().leaseDuration(), membership, peerCredentials,
+                tls == null ? null : GrpcTls.client(tls));
         api = services.add(new GrpcServer("meta-api", config.meta().httpBindAddress(), "[meta] http-bind-address")
                 .addService(ForwardedCall.intercept(metaService)));
+        if (tls != null) {
+            api.tls(GrpcTls.server(tls, false));
+        }
         if (config.meta().authEnabled()) {
             api.intercept(new RpcAuthenticator(config.meta().internalSharedSecret(),
                     new ClusterUsers(raft::localMetadata), config.meta().sharedSecret(), clock));

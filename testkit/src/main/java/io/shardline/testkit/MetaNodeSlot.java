@@ -32,7 +32,10 @@ public final class MetaNodeSlot {
         this.dir = root.resolve(name);
     }
 
-    /** Writes the configuration: {@code peers} (Raft addresses, maybe empty) and extra {@code [meta]} lines. */
+    /**
+     * Writes the configuration: {@code peers} (Raft addresses, maybe empty) and extra {@code [meta]} lines;
+     * a key with a dot ({@code "tls.ca-certificate"}) names its own section.
+     */
     void configure(List<String> peers, Map<String, String> metaSettings) {
         String peerList = peers.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
         StringBuilder toml = new StringBuilder("hostname = \"127.0.0.1\"\n[meta]\n")
@@ -41,7 +44,18 @@ public final class MetaNodeSlot {
                 .append("  http-bind-address = \"127.0.0.1:").append(apiPort).append("\"\n")
                 .append("  status-bind-address = \"127.0.0.1:").append(statusPort).append("\"\n")
                 .append("  peers = [").append(peerList).append("]\n");
-        metaSettings.forEach((k, v) -> toml.append("  ").append(k).append(" = ").append(v).append('\n'));
+        metaSettings.forEach((k, v) -> {
+            if (!k.contains(".")) {
+                toml.append("  ").append(k).append(" = ").append(v).append('\n');
+            }
+        });
+        // "section.key" settings (e.g. "tls.ca-certificate") go into their own sections after [meta]
+        metaSettings.forEach((k, v) -> {
+            if (k.contains(".")) {
+                toml.append('[').append(k, 0, k.indexOf('.')).append("]\n").append(k.substring(k.indexOf('.') + 1))
+                        .append(" = ").append(v).append('\n');
+            }
+        });
         config = MetaNodeConfig.from(ConfigLoader.parse(MetaNodeConfig.DEFINITION, toml.toString(), name, Map.of())
                 .config());
     }

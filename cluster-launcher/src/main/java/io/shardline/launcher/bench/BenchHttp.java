@@ -15,9 +15,10 @@ final class BenchHttp {
     }
 
     /** Runs one InfluxQL statement with POST /query and fails on a non-200 answer or a statement error. */
-    static String query(HttpClient client, String baseUrl, String statement) throws IOException, InterruptedException {
+    static String query(HttpClient client, BenchConnection conn, String baseUrl, String statement)
+            throws IOException, InterruptedException {
         URI uri = URI.create(baseUrl + "/query?q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8));
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> r = client.send(conn.authorize(HttpRequest.newBuilder(uri)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 || r.body().contains("\"error\"")) {
             throw new IOException("query \"" + statement + "\" failed: " + r.statusCode() + " " + r.body().trim());

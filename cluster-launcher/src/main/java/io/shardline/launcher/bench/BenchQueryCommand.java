@@ -74,6 +74,9 @@ public final class BenchQueryCommand implements Callable<Integer> {
     @Option(names = {"-node", "--node"}, description = "Add node=<id> (Shardline: read only that data node's shards).")
     String node;
 
+    @picocli.CommandLine.Mixin
+    BenchConnection connection = new BenchConnection();
+
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -87,7 +90,7 @@ public final class BenchQueryCommand implements Callable<Integer> {
         if (selected == null) {
             return 2;
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = connection.client();
         System.out.printf("%s db=%s runs=%d warmup=%d concurrency=%d%n", url, db, runs, warmup, concurrency);
         System.out.printf("%-16s %8s %8s %8s %8s %8s %10s  %s%n", "query", "p50 ms", "p90 ms", "p99 ms", "max ms",
                 "mean ms", "queries/s", "answer");
@@ -154,8 +157,8 @@ public final class BenchQueryCommand implements Callable<Integer> {
         return failures.get();
     }
 
-    private static void send(HttpClient client, URI uri, AtomicInteger failures, String[] first) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).GET().build(),
+    private void send(HttpClient client, URI uri, AtomicInteger failures, String[] first) throws Exception {
+        HttpResponse<String> r = client.send(connection.authorize(HttpRequest.newBuilder(uri)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = r.body().trim();
         boolean ok = r.statusCode() == 200 && !body.contains("\"error\"");

@@ -60,6 +60,9 @@ public final class BenchWriteCommand implements Callable<Integer> {
     @Option(names = {"-seed", "--seed"}, description = "Seed of the generated values (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @picocli.CommandLine.Mixin
+    BenchConnection connection = new BenchConnection();
+
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -69,9 +72,9 @@ public final class BenchWriteCommand implements Callable<Integer> {
             System.err.println("Error: -series, -fields, -points, -batch-size and -connections must be positive");
             return 2;
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = connection.client();
         if (!noCreate) {
-            BenchHttp.query(client, url, "CREATE DATABASE \"" + db + "\"");
+            BenchHttp.query(client, connection, url, "CREATE DATABASE \"" + db + "\"");
         }
         System.out.printf("generating %,d points (%d series, %d fields, %,d-line batches)...%n", points, series, fields,
                 batchSize);
@@ -103,7 +106,7 @@ public final class BenchWriteCommand implements Callable<Integer> {
                 for (int i; (i = next.getAndIncrement()) < batches.size(); ) {
                     pace(start, i);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> resp = client.send(HttpRequest.newBuilder(target)
+                    HttpResponse<String> resp = client.send(connection.authorize(HttpRequest.newBuilder(target))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     mine.add(System.nanoTime() - t0);

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import io.shardline.common.tls.TlsMaterial;
+import io.shardline.common.tls.TlsOptions;
 import java.net.URI;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -36,9 +40,18 @@ final class HttpImportTarget implements ImportTarget {
     private final String precision;
     private final String consistency;
     private final String authorization;
+    private final boolean unsafeSsl;
+    private final SSLSocketFactory tls;
 
-    HttpImportTarget(String url, String precision, String consistency, String username, String password) {
+    /** @param unsafeSsl accept any server certificate on an https URL ({@code -unsafeSsl}) */
+    HttpImportTarget(String url, String precision, String consistency, String username, String password,
+                     boolean unsafeSsl) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.unsafeSsl = unsafeSsl;
+        this.tls = url.startsWith("https:")
+                ? TlsMaterial.client(unsafeSsl, TlsOptions.forClients(System.getenv("SSL_CERT_FILE"))).sslContext()
+                        .getSocketFactory()
+                : null;
         this.precision = precision;
         this.consistency = consistency;
         this.authorization = username == null || username.isEmpty() ? null : "Basic " + Base64.getEncoder()
@@ -110,6 +123,12 @@ final class HttpImportTarget implements ImportTarget {
         HttpURLConnection c = null;
         try {
             c = (HttpURLConnection) URI.create(url + pathAndQuery).toURL().openConnection();
+            if (c instanceof HttpsURLConnection https && tls != null) {
+                https.setSSLSocketFactory(tls);
+                if (unsafeSsl) {
+                    https.setHostnameVerifier((host, session) -> true);
+                }
+            }
             c.setRequestMethod(method);
             c.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             c.setReadTimeout(READ_TIMEOUT_MILLIS);

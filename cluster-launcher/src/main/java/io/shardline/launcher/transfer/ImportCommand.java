@@ -51,6 +51,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-ssl", "--ssl"}, arity = "0..1", description = "Use https.")
     boolean ssl;
 
+    @Option(names = {"-unsafeSsl", "--unsafeSsl"}, arity = "0..1", description = "With -ssl: do not verify the server's"
+            + " certificate. Otherwise it is verified against $SSL_CERT_FILE if set, else the JDK's trust store.")
+    boolean unsafeSsl;
+
     @Option(names = {"-username", "--username"}, description = "User name (default: $INFLUX_USERNAME).")
     String username = System.getenv("INFLUX_USERNAME");
 
@@ -94,7 +98,7 @@ public final class ImportCommand implements Callable<Integer> {
             stderr.println("ERROR: file argument required");
             return 1;
         }
-        ImportTarget target = new HttpImportTarget(baseUrl(), precision, consistency, username, password);
+        ImportTarget target = new HttpImportTarget(baseUrl(), precision, consistency, username, password, unsafeSsl);
         return run(target);
     }
 

@@ -3,6 +3,7 @@ package io.shardline.common.http;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -55,6 +56,7 @@ public final class HttpServer implements Service {
     private final LifecycleGuard guard;
     private Map<String, String> commonHeaders = Map.of();
     private boolean echoRequestIds;
+    private SslContext tls;
 
     private EventLoopGroup boss;
     private EventLoopGroup io;
@@ -99,6 +101,15 @@ public final class HttpServer implements Service {
         return this;
     }
 
+    /** Serves HTTPS with {@code context} (see {@link HttpsContext}); only before {@link #start()}. */
+    public HttpServer tls(SslContext context) {
+        if (guard.state() != LifecycleGuard.State.NEW) {
+            throw new IllegalStateException("TLS must be set before " + name + " starts");
+        }
+        this.tls = context;
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -124,6 +135,9 @@ public final class HttpServer implements Service {
                     protected void initChannel(SocketChannel ch) {
                         HttpConnection connection = new HttpConnection(runtime);
                         ch.pipeline().addLast(limiter);
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         if (!limits.idleTimeout().isZero()) {
                             ch.pipeline().addLast(new WriteTimeoutHandler(limits.idleTimeout().toMillis(),
                                     TimeUnit.MILLISECONDS));
@@ -142,7 +156,7 @@ public final class HttpServer implements Service {
             shutdownThreads();
             throw BindFailures.describe(e, bind, configKey);
         }
-        LOG.info("Listening on HTTP service={} addr={}", name, boundAddress());
+        LOG.info("Listening on HTTP service={} addr={} tls={}", name, boundAddress(), tls != null);
     }
 
     /** The address actually bound (resolves port 0). */

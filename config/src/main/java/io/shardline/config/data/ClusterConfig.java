@@ -3,10 +3,12 @@ package io.shardline.config.data;
 import static io.shardline.config.ConfigTypes.BOOLEAN;
 import static io.shardline.config.ConfigTypes.DURATION;
 import static io.shardline.config.ConfigTypes.INTEGER;
+import static io.shardline.config.ConfigTypes.STRING;
 
 import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
+import io.shardline.config.TlsEndpointConfig;
 import io.shardline.config.Validators;
 import java.time.Duration;
 
@@ -15,7 +17,8 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
                            boolean allowOutOfOrderWrites, Duration shardReaderTimeout, Duration writeTimeout,
                            int maxConcurrentQueries, int maxConcurrentDeletes, Duration queryTimeout,
                            Duration logQueriesAfter, long maxSelectPoint, long maxSelectSeries,
-                           long maxSelectBuckets, boolean clusterTracing, RpcLimitsConfig rpc) {
+                           long maxSelectBuckets, boolean clusterTracing, RpcLimitsConfig rpc,
+                           TlsEndpointConfig https) {
 
     public static final String SECTION = "cluster";
 
@@ -55,14 +58,24 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
     public static final ConfigKey<Boolean> CLUSTER_TRACING = ConfigKey.of(SECTION, "cluster-tracing", BOOLEAN, false)
             .doc("Log every request between data nodes (verbose).").build();
 
+    public static final ConfigKey<Boolean> HTTPS_ENABLED = ConfigKey.of(SECTION, "https-enabled", BOOLEAN, false)
+            .doc("TLS for the gRPC service between data nodes (bind-address): this node serves it with"
+                    + " https-certificate and verifies other data nodes' certificates against [tls] ca-certificate."
+                    + " Every data node of a cluster must agree.").build();
+    public static final ConfigKey<String> HTTPS_CERTIFICATE = ConfigKey.of(SECTION, "https-certificate", STRING, "")
+            .doc("PEM certificate chain of this data node's gRPC service; may also hold the private key.").build();
+    public static final ConfigKey<String> HTTPS_PRIVATE_KEY = ConfigKey.of(SECTION, "https-private-key", STRING, "")
+            .doc("PEM private key; empty: the key is in https-certificate.").build();
+    public static final ConfigKey<Boolean> HTTPS_INSECURE_TLS = ConfigKey.of(SECTION, "https-insecure-tls", BOOLEAN, false)
+            .doc("Accept any certificate from other data nodes (no verification; testing only).").build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(DIAL_TIMEOUT, POOL_MAX_IDLE_TIME, POOL_MAX_IDLE_STREAMS, ALLOW_OUT_OF_ORDER_WRITES, SHARD_READER_TIMEOUT,
                 WRITE_TIMEOUT, MAX_CONCURRENT_QUERIES, MAX_CONCURRENT_DELETES, QUERY_TIMEOUT, LOG_QUERIES_AFTER,
-                MAX_SELECT_POINT, MAX_SELECT_SERIES, MAX_SELECT_BUCKETS, CLUSTER_TRACING);
+                MAX_SELECT_POINT, MAX_SELECT_SERIES, MAX_SELECT_BUCKETS, CLUSTER_TRACING, HTTPS_ENABLED,
+                HTTPS_CERTIFICATE, HTTPS_PRIVATE_KEY, HTTPS_INSECURE_TLS);
         RpcLimitsConfig.declare(b);
-        b.ignore(SECTION, "https-enabled", "traffic between data nodes is plain gRPC; run it on a private network", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "https-insecure-tls",
-                "https-insecure-certificate", "rpc-resettable-write-timeout",
+        b.ignoreAll(SECTION, "not used by Shardline", "https-insecure-certificate", "rpc-resettable-write-timeout",
                 "log-timedout-queries", "termination-query-log");
         b.ignore(SECTION, "shard-writer-timeout", "removed in InfluxDB Enterprise 1.2.2; [cluster] write-timeout applies", false);
         b.ignore(SECTION, "max-remote-write-connections", "removed in InfluxDB Enterprise 1.3.0; connections are pooled", false);
@@ -73,6 +86,7 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
                 c.get(ALLOW_OUT_OF_ORDER_WRITES), c.get(SHARD_READER_TIMEOUT), c.get(WRITE_TIMEOUT),
                 c.get(MAX_CONCURRENT_QUERIES).intValue(), c.get(MAX_CONCURRENT_DELETES).intValue(), c.get(QUERY_TIMEOUT),
                 c.get(LOG_QUERIES_AFTER), c.get(MAX_SELECT_POINT), c.get(MAX_SELECT_SERIES), c.get(MAX_SELECT_BUCKETS),
-                c.get(CLUSTER_TRACING), RpcLimitsConfig.from(c));
+                c.get(CLUSTER_TRACING), RpcLimitsConfig.from(c), new TlsEndpointConfig("[cluster] ", c.get(HTTPS_ENABLED),
+                        c.get(HTTPS_CERTIFICATE), c.get(HTTPS_PRIVATE_KEY), c.get(HTTPS_INSECURE_TLS)));
     }
 }

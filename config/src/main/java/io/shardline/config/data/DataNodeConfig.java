@@ -8,6 +8,7 @@ import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
 import io.shardline.config.LoggingConfig;
+import io.shardline.config.TlsConfig;
 import io.shardline.config.Validators;
 import java.time.Duration;
 
@@ -20,7 +21,7 @@ public record DataNodeConfig(HostPort bindAddress, String hostname, Duration gos
                              HintedHandoffConfig hintedHandoff, AntiEntropyConfig antiEntropy, HttpConfig http,
                              RetentionConfig retention, ShardPrecreationConfig shardPrecreation,
                              LoggingConfig logging, MonitorConfig monitor,
-                             ContinuousQueriesConfig continuousQueries) {
+                             ContinuousQueriesConfig continuousQueries, TlsConfig tls) {
 
     public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of("", "bind-address", STRING, ":8088")
             .doc("Address of the data node's gRPC service: shard writes and reads between data nodes, copy-shard,"
@@ -52,7 +53,8 @@ public record DataNodeConfig(HostPort bindAddress, String hostname, Duration gos
         LoggingConfig.declare(b);
         MonitorConfig.declare(b);
         ContinuousQueriesConfig.declare(b);
-        for (String s : new String[] {"enterprise", "subscriber", "tls", "graphite",
+        TlsConfig.declare(b);
+        for (String s : new String[] {"enterprise", "subscriber", "graphite",
                 "opentsdb", "udp", "collectd", "admin", "coordinator"}) {
             b.ignoreSection(s, "not supported by Shardline");
         }
@@ -63,7 +65,7 @@ public record DataNodeConfig(HostPort bindAddress, String hostname, Duration gos
         return new DataNodeConfig(HostPort.parse(c.get(BIND_ADDRESS)), c.get(HOSTNAME), c.get(GOSSIP_FREQUENCY),
                 MetaClientConfig.from(c), StorageConfig.from(c), ClusterConfig.from(c), HintedHandoffConfig.from(c),
                 AntiEntropyConfig.from(c), HttpConfig.from(c), RetentionConfig.from(c), ShardPrecreationConfig.from(c),
-                LoggingConfig.from(c), MonitorConfig.from(c), ContinuousQueriesConfig.from(c));
+                LoggingConfig.from(c), MonitorConfig.from(c), ContinuousQueriesConfig.from(c), TlsConfig.from(c));
     }
 
     /** The gRPC address other nodes use: {@code hostname} with the bind port. */

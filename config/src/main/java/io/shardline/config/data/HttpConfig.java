@@ -12,6 +12,7 @@ import io.shardline.common.unit.ByteSize;
 import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
+import io.shardline.config.TlsEndpointConfig;
 import io.shardline.config.Validators;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import java.util.List;
 public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabled, boolean suppressWriteLog,
                          boolean writeTracing, long maxBodySize, long maxRowLimit, boolean authEnabled, String realm,
                          String sharedSecret, boolean pprofAuthEnabled, boolean pingAuthEnabled,
-                         HttpLimitsConfig limits, String accessLogPath, List<StatusFilter> accessLogStatusFilters) {
+                         HttpLimitsConfig limits, String accessLogPath, List<StatusFilter> accessLogStatusFilters,
+                         TlsEndpointConfig https) {
 
     /** Never prints the shared secret. */
     @Override
@@ -68,16 +70,23 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
     public static final ConfigKey<Boolean> PING_AUTH_ENABLED = ConfigKey.of(SECTION, "ping-auth-enabled", BOOLEAN, false)
             .doc("With auth-enabled, /ping, /health and /metrics need a user too.").build();
 
+    public static final ConfigKey<Boolean> HTTPS_ENABLED = ConfigKey.of(SECTION, "https-enabled", BOOLEAN, false)
+            .doc("Serve the HTTP API over HTTPS (TLS with https-certificate and https-private-key).").build();
+    public static final ConfigKey<String> HTTPS_CERTIFICATE = ConfigKey.of(SECTION, "https-certificate", STRING,
+                    "/etc/ssl/influxdb.pem")
+            .doc("PEM certificate chain of the HTTPS API, leaf first; may also hold the private key.").build();
+    public static final ConfigKey<String> HTTPS_PRIVATE_KEY = ConfigKey.of(SECTION, "https-private-key", STRING, "")
+            .doc("PEM private key of the HTTPS API; empty: the key is in https-certificate.").build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(ENABLED, BIND_ADDRESS, LOG_ENABLED, SUPPRESS_WRITE_LOG, WRITE_TRACING, MAX_BODY_SIZE, MAX_ROW_LIMIT,
                 AUTH_ENABLED, REALM, SHARED_SECRET, PPROF_AUTH_ENABLED, PING_AUTH_ENABLED, ACCESS_LOG_PATH,
-                ACCESS_LOG_STATUS_FILTERS);
+                ACCESS_LOG_STATUS_FILTERS, HTTPS_ENABLED, HTTPS_CERTIFICATE, HTTPS_PRIVATE_KEY);
         HttpLimitsConfig.declare(b);
-        b.ignore(SECTION, "https-enabled", "Shardline serves plain HTTP only", true);
         b.ignore(SECTION, "unix-socket-enabled", "Shardline listens on TCP only", true);
         b.ignore(SECTION, "pprof-enabled", "Go profiling endpoints do not exist in Shardline", false);
         b.ignore(SECTION, "flux-enabled", "Shardline speaks InfluxQL only", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "bind-socket",
+        b.ignoreAll(SECTION, "not used by Shardline", "bind-socket",
                 "flux-log-enabled", "user-query-bytes-enabled");
     }
 
@@ -86,7 +95,9 @@ public record HttpConfig(boolean enabled, HostPort bindAddress, boolean logEnabl
                 c.get(SUPPRESS_WRITE_LOG), c.get(WRITE_TRACING), c.get(MAX_BODY_SIZE).bytes(), c.get(MAX_ROW_LIMIT),
                 c.get(AUTH_ENABLED), c.get(REALM), c.get(SHARED_SECRET), c.get(PPROF_AUTH_ENABLED),
                 c.get(PING_AUTH_ENABLED), HttpLimitsConfig.from(c), c.get(ACCESS_LOG_PATH),
-                c.get(ACCESS_LOG_STATUS_FILTERS).stream().map(StatusFilter::parse).toList());
+                c.get(ACCESS_LOG_STATUS_FILTERS).stream().map(StatusFilter::parse).toList(),
+                new TlsEndpointConfig("[http] ", c.get(HTTPS_ENABLED), c.get(HTTPS_CERTIFICATE), c.get(HTTPS_PRIVATE_KEY),
+                        false));
     }
 
     private static String checkFilters(List<String> filters) {

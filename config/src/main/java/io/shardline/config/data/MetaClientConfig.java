@@ -13,7 +13,8 @@ import java.util.List;
 
 /** The data node's {@code [meta]} section: how the data node keeps and reaches the cluster metadata. */
 public record MetaClientConfig(Path dir, boolean loggingEnabled, List<String> metaServers,
-                               boolean metaAuthEnabled, String metaInternalSharedSecret) {
+                               boolean metaAuthEnabled, String metaInternalSharedSecret,
+                               boolean metaTlsEnabled, boolean metaInsecureTls) {
 
     public MetaClientConfig {
         metaServers = List.copyOf(metaServers);
@@ -51,15 +52,22 @@ public record MetaClientConfig(Path dir, boolean loggingEnabled, List<String> me
                     "meta-internal-shared-secret", STRING, "")
             .doc("The meta nodes' [meta] internal-shared-secret.").secret().build();
 
+    public static final ConfigKey<Boolean> META_TLS_ENABLED = ConfigKey.of(SECTION, "meta-tls-enabled", BOOLEAN, false)
+            .doc("Reach the meta nodes' MetaService over TLS (they run with [meta] https-enabled); their"
+                    + " certificates are verified against [tls] ca-certificate.").build();
+    public static final ConfigKey<Boolean> META_INSECURE_TLS = ConfigKey.of(SECTION, "meta-insecure-tls", BOOLEAN, false)
+            .doc("Accept any certificate from the meta nodes (no verification; testing only).").build();
+
     static void declare(ConfigDef.Builder b) {
-        b.keys(DIR, LOGGING_ENABLED, META_SERVERS, META_AUTH_ENABLED, META_INTERNAL_SHARED_SECRET);
+        b.keys(DIR, LOGGING_ENABLED, META_SERVERS, META_AUTH_ENABLED, META_INTERNAL_SHARED_SECRET, META_TLS_ENABLED,
+                META_INSECURE_TLS);
         b.ignore(SECTION, "retention-autocreate", "set it on the meta nodes, where databases are created", false);
-        b.ignore(SECTION, "meta-tls-enabled", "meta traffic is plain gRPC; run it on a private network", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "meta-insecure-tls", "password-hash", "ensure-fips");
+        b.ignoreAll(SECTION, "not used by Shardline", "password-hash", "ensure-fips");
     }
 
     public static MetaClientConfig from(Config c) {
         return new MetaClientConfig(Path.of(c.get(DIR)), c.get(LOGGING_ENABLED), c.get(META_SERVERS),
-                c.get(META_AUTH_ENABLED), c.get(META_INTERNAL_SHARED_SECRET));
+                c.get(META_AUTH_ENABLED), c.get(META_INTERNAL_SHARED_SECRET), c.get(META_TLS_ENABLED),
+                c.get(META_INSECURE_TLS));
     }
 }

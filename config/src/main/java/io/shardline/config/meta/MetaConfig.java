@@ -12,6 +12,7 @@ import io.shardline.common.unit.ByteSize;
 import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
+import io.shardline.config.TlsEndpointConfig;
 import io.shardline.config.Validators;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
                          Duration commitTimeout, Duration consensusTimeout, boolean clusterTracing,
                          boolean loggingEnabled, Duration leaseDuration, List<String> peers,
                          long snapshotThreshold, ByteSize logSegmentSize, boolean authEnabled,
-                         String internalSharedSecret, String sharedSecret) {
+                         String internalSharedSecret, String sharedSecret, TlsEndpointConfig https) {
 
     /** Never prints the secrets. */
     @Override
@@ -112,15 +113,27 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
             .doc("Secret that signs users' JWTs for the MetaService (shardline-ctl -auth-type jwt -secret);"
                     + " empty refuses such tokens.").secret().build();
 
+    public static final ConfigKey<Boolean> HTTPS_ENABLED = ConfigKey.of(SECTION, "https-enabled", BOOLEAN, false)
+            .doc("TLS for the MetaService (http-bind-address) and mutual TLS for Raft (bind-address): meta nodes"
+                    + " present https-certificate to each other and accept as Raft peers only nodes whose certificate"
+                    + " [tls] ca-certificate signed. Data nodes then need [meta] meta-tls-enabled, shardline-ctl"
+                    + " -bind-tls.").build();
+    public static final ConfigKey<String> HTTPS_CERTIFICATE = ConfigKey.of(SECTION, "https-certificate", STRING, "")
+            .doc("PEM certificate chain of this meta node (MetaService and Raft); may also hold the private key.").build();
+    public static final ConfigKey<String> HTTPS_PRIVATE_KEY = ConfigKey.of(SECTION, "https-private-key", STRING, "")
+            .doc("PEM private key; empty: the key is in https-certificate.").build();
+    public static final ConfigKey<Boolean> HTTPS_INSECURE_TLS = ConfigKey.of(SECTION, "https-insecure-tls", BOOLEAN, false)
+            .doc("Accept any certificate from other meta nodes, on the MetaService and on Raft (no verification,"
+                    + " so any TLS client may join Raft; testing only).").build();
+
     static void declare(ConfigDef.Builder b) {
         b.keys(DIR, BIND_ADDRESS, HTTP_BIND_ADDRESS, STATUS_BIND_ADDRESS, GOSSIP_FREQUENCY, ANNOUNCEMENT_EXPIRATION,
                 RETENTION_AUTOCREATE, ELECTION_TIMEOUT, HEARTBEAT_TIMEOUT, LEADER_LEASE_TIMEOUT, COMMIT_TIMEOUT,
                 CONSENSUS_TIMEOUT, CLUSTER_TRACING, LOGGING_ENABLED, LEASE_DURATION, PEERS, SNAPSHOT_THRESHOLD,
-                LOG_SEGMENT_SIZE, AUTH_ENABLED, INTERNAL_SHARED_SECRET, SHARED_SECRET);
-        b.ignore(SECTION, "https-enabled", "the MetaService is plain gRPC; run it on a private network", true);
-        b.ignore(SECTION, "data-use-tls", "traffic to data nodes is plain gRPC", true);
-        b.ignoreAll(SECTION, "not used by Shardline", "https-certificate", "https-private-key", "https-insecure-tls",
-                "https-insecure-certificate", "data-insecure-tls", "ldap-allowed", "password-hash", "ensure-fips", "raft-portal-auth-required",
+                LOG_SEGMENT_SIZE, AUTH_ENABLED, INTERNAL_SHARED_SECRET, SHARED_SECRET, HTTPS_ENABLED, HTTPS_CERTIFICATE,
+                HTTPS_PRIVATE_KEY, HTTPS_INSECURE_TLS);
+        b.ignoreAll(SECTION, "Shardline meta nodes never call data nodes", "data-use-tls", "data-insecure-tls");
+        b.ignoreAll(SECTION, "not used by Shardline", "https-insecure-certificate", "ldap-allowed", "password-hash", "ensure-fips", "raft-portal-auth-required",
                 "raft-dialer-auth-required", "pprof-enabled");
     }
 
@@ -130,6 +143,8 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
                 c.get(RETENTION_AUTOCREATE), c.get(ELECTION_TIMEOUT), c.get(HEARTBEAT_TIMEOUT), c.get(LEADER_LEASE_TIMEOUT),
                 c.get(COMMIT_TIMEOUT), c.get(CONSENSUS_TIMEOUT), c.get(CLUSTER_TRACING), c.get(LOGGING_ENABLED),
                 c.get(LEASE_DURATION), c.get(PEERS), c.get(SNAPSHOT_THRESHOLD), c.get(LOG_SEGMENT_SIZE),
-                c.get(AUTH_ENABLED), c.get(INTERNAL_SHARED_SECRET), c.get(SHARED_SECRET));
+                c.get(AUTH_ENABLED), c.get(INTERNAL_SHARED_SECRET), c.get(SHARED_SECRET),
+                new TlsEndpointConfig("[meta] ", c.get(HTTPS_ENABLED), c.get(HTTPS_CERTIFICATE), c.get(HTTPS_PRIVATE_KEY),
+                        c.get(HTTPS_INSECURE_TLS)));
     }
 }

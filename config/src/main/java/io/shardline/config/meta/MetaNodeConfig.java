@@ -7,12 +7,13 @@ import io.shardline.config.Config;
 import io.shardline.config.ConfigDef;
 import io.shardline.config.ConfigKey;
 import io.shardline.config.LoggingConfig;
+import io.shardline.config.TlsConfig;
 
 /**
  * The whole meta-node configuration (InfluxDB Enterprise's {@code influxdb-meta.conf}), as typed
  * immutable sections. {@link #DEFINITION} declares every key.
  */
-public record MetaNodeConfig(String hostname, MetaConfig meta, LoggingConfig logging) {
+public record MetaNodeConfig(String hostname, MetaConfig meta, LoggingConfig logging, TlsConfig tls) {
 
     public static final ConfigKey<String> HOSTNAME = ConfigKey.of("", "hostname", STRING, "")
             .doc("Host name this meta node advertises to the cluster; empty means localhost.").build();
@@ -27,14 +28,13 @@ public record MetaNodeConfig(String hostname, MetaConfig meta, LoggingConfig log
         b.ignore("", "bind-address", "not intended for use; see [meta] bind-address", false);
         MetaConfig.declare(b);
         LoggingConfig.declare(b);
-        for (String s : new String[] {"enterprise", "tls"}) {
-            b.ignoreSection(s, "not supported by Shardline");
-        }
+        TlsConfig.declare(b);
+        b.ignoreSection("enterprise", "not supported by Shardline");
         return b.build();
     }
 
     public static MetaNodeConfig from(Config c) {
-        return new MetaNodeConfig(c.get(HOSTNAME), MetaConfig.from(c), LoggingConfig.from(c));
+        return new MetaNodeConfig(c.get(HOSTNAME), MetaConfig.from(c), LoggingConfig.from(c), TlsConfig.from(c));
     }
 
     /** The name other nodes use for this meta node. */

@@ -4,7 +4,8 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.shardline.common.rpc.GrpcChannels;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcErrors;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 /**
  * The way data-node verbs (copy-shard, copy-shard-status, kill-copy-shard, remove-shard, show-shards
  * -v, entropy) reach a data node's DataNodeService: by its TCP address ({@code bind-address}, the
- * address {@code show} lists), one plaintext channel per address, every call bounded by the ctl
+ * address {@code show} lists), one channel per address (TLS with {@code -bind-tls}), every call bounded by the ctl
  * timeout. Failures come back as {@link ShardlineException}s: the node's own error unchanged, or
  * {@link ErrorCode#UNAVAILABLE} / {@link ErrorCode#TIMEOUT} when no node answered. Thread-safe;
  * close it to shut every channel.
@@ -36,15 +37,20 @@ public final class DataNodeConnections implements AutoCloseable {
     private final Duration callTimeout;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final List<ClientInterceptor> credentials;
+    private final SslContext tls;
 
     public DataNodeConnections(Duration callTimeout) {
-        this(callTimeout, List.of());
+        this(callTimeout, List.of(), null);
     }
 
-    /** @param credentials run on every call (shardline-ctl's -auth-type credentials) */
-    public DataNodeConnections(Duration callTimeout, List<ClientInterceptor> credentials) {
+    /**
+     * @param credentials run on every call (shardline-ctl's -auth-type credentials)
+     * @param tls         TLS context of the channels ({@code -bind-tls}), null for plaintext
+     */
+    public DataNodeConnections(Duration callTimeout, List<ClientInterceptor> credentials, SslContext tls) {
         this.callTimeout = callTimeout;
         this.credentials = List.copyOf(credentials);
+        this.tls = tls;
     }
 
     /** An async stub for the data node at {@code tcpAddress} whose calls end after the timeout. */
@@ -98,9 +104,8 @@ public final class DataNodeConnections implements AutoCloseable {
     }
 
     private ManagedChannel channel(String tcpAddress) {
-        return channels.computeIfAbsent(tcpAddress, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
-                .maxInboundMessageSize(MAX_MESSAGE)
-                .intercept(credentials).build());
+        return channels.computeIfAbsent(tcpAddress, a -> GrpcChannels.builder(a, tls)
+                .maxInboundMessageSize(MAX_MESSAGE).intercept(credentials).build());
     }
 
     @Override

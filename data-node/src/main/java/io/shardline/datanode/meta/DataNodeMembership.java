@@ -1,6 +1,7 @@
 package io.shardline.datanode.meta;
 
 import io.shardline.common.ShardlineVersion;
+import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
@@ -11,6 +12,7 @@ import io.shardline.meta.client.ClusterView;
 import io.shardline.meta.client.MetaClient;
 import io.shardline.meta.client.MetaClientSettings;
 import io.grpc.ClientInterceptor;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.meta.model.NodeInfo;
 import java.time.Duration;
@@ -34,6 +36,7 @@ public final class DataNodeMembership implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(DataNodeMembership.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
+    private final SslContext metaTls;
     private final MetaClientConfig config;
     private final String tcpAddress;
     private final String httpAddress;
@@ -47,6 +50,13 @@ public final class DataNodeMembership implements Service {
 
     public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
                               Clock clock) {
+        this(config, tcpAddress, httpAddress, gossipFrequency, clock, null);
+    }
+
+    /** @param metaTls TLS context of the channels to the meta nodes ({@code meta-tls-enabled}), null for plaintext */
+    public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
+                              Clock clock, SslContext metaTls) {
+        this.metaTls = metaTls;
         this.config = config;
         this.tcpAddress = tcpAddress;
         this.httpAddress = httpAddress;
@@ -90,7 +100,7 @@ public final class DataNodeMembership implements Service {
     }
 
     private void connect(List<String> servers) {
-        MetaClient c = new MetaClient(MetaClientSettings.of(servers, config.dir()), internalCredentials()).start();
+        MetaClient c = new MetaClient(MetaClientSettings.of(servers, config.dir()), internalCredentials(), metaTls).start();
         client.set(c);
         LOG.info("Meta client started servers={} nodeId={} viewVersion={}", servers, identity.get().nodeId(),
                 c.view().version());
@@ -106,6 +116,8 @@ public final class DataNodeMembership implements Service {
 
     private long lastAnnounceNanos;
     private boolean announced;
+    /** The last refusal logged, so it is said once; only the membership thread touches it. */
+    private String refusal;
 
     private void tick() {
         MetaClient c = client.get();
@@ -121,7 +133,17 @@ public final class DataNodeMembership implements Service {
                 lastAnnounceNanos = now;
                 announced = true;
             }
+            refusal = null;
         } catch (ShardlineException e) {
+            if (e.code() == ErrorCode.UNAUTHENTICATED) {
+                // an operator must act; said once per distinct refusal, not every round
+                if (!e.getMessage().equals(refusal)) {
+                    LOG.error("Meta nodes refused this node's credentials; check [meta] meta-auth-enabled and"
+                            + " meta-internal-shared-secret error=\"{}\"", e.getMessage());
+                    refusal = e.getMessage();
+                }
+                return;
+            }
             LOG.warn("Meta nodes unreachable; serving from the cached cluster view version={} error={}",
                     c.view().version(), e.getMessage());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.shardline.meta.client;
 
 import io.grpc.ClientInterceptor;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.StatusRuntimeException;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
@@ -60,8 +61,16 @@ public final class MetaClient implements AutoCloseable {
 
     /** @param interceptors run on every call (the credentials of {@code [meta] auth-enabled}) */
     public MetaClient(MetaClientSettings settings, List<ClientInterceptor> interceptors) {
+        this(settings, interceptors, null);
+    }
+
+    /**
+     * @param interceptors run on every call (the credentials of {@code [meta] auth-enabled})
+     * @param tls          TLS context of the channels to the meta nodes, null for plaintext
+     */
+    public MetaClient(MetaClientSettings settings, List<ClientInterceptor> interceptors, SslContext tls) {
         this.settings = settings;
-        this.endpoints = new MetaEndpoints(settings.servers(), interceptors);
+        this.endpoints = new MetaEndpoints(settings.servers(), interceptors, tls);
         this.store = settings.dir() == null ? null : new ClusterViewStore(settings.dir());
     }
 

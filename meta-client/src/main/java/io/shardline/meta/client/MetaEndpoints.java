@@ -2,7 +2,8 @@ package io.shardline.meta.client;
 
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.shardline.common.rpc.GrpcChannels;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.NodeInfo;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ final class MetaEndpoints implements AutoCloseable {
 
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final List<ClientInterceptor> interceptors;
+    private final SslContext tls;
     private List<String> addresses;
     private int current;
 
-    MetaEndpoints(List<String> servers, List<ClientInterceptor> interceptors) {
+    /** @param tls the TLS context of every channel, null for plaintext */
+    MetaEndpoints(List<String> servers, List<ClientInterceptor> interceptors, SslContext tls) {
         this.addresses = List.copyOf(new LinkedHashSet<>(servers));
         this.interceptors = List.copyOf(interceptors);
+        this.tls = tls;
     }
 
     synchronized List<String> addresses() {
@@ -65,8 +69,7 @@ final class MetaEndpoints implements AutoCloseable {
     }
 
     ManagedChannel channel(String address) {
-        return channels.computeIfAbsent(address, a -> NettyChannelBuilder.forTarget(a).usePlaintext()
-                .intercept(interceptors).build());
+        return channels.computeIfAbsent(address, a -> GrpcChannels.open(a, tls, interceptors));
     }
 
     @Override

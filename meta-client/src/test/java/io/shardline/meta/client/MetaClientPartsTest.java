@@ -49,7 +49,7 @@ class MetaClientPartsTest {
 
     @Test
     void endpointsRotateOnFailureAndLearnMetaNodes() {
-        MetaEndpoints e = new MetaEndpoints(List.of("a:1", "b:1"), List.of());
+        MetaEndpoints e = new MetaEndpoints(List.of("a:1", "b:1"), List.of(), null);
         assertThat(e.current()).isEqualTo("a:1");
         e.failed("a:1");
         assertThat(e.current()).isEqualTo("b:1");

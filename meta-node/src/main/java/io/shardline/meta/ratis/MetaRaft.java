@@ -18,6 +18,7 @@ import io.shardline.proto.meta.ClusterMetadataMessage;
 import io.shardline.proto.meta.MetaQuery;
 import io.shardline.proto.meta.MetaResultMessage;
 import io.shardline.common.stats.StatsRegistry;
+import io.shardline.common.tls.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,8 @@ public final class MetaRaft implements Service {
      */
     private final ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS,
             new NamedThreadFactory("meta-submit", true));
+    private final Parameters parameters;
+    private final RaftLinkWatch links;
     private RaftServer server;
 
     /**
@@ -89,18 +92,28 @@ public final class MetaRaft implements Service {
      * @param httpAddress this node's MetaService address
      */
     public MetaRaft(MetaConfig meta, HostPort raftBind, String raftAddress, String httpAddress) {
+        this(meta, raftBind, raftAddress, httpAddress, null);
+    }
+
+    /**
+     * @param tls this node's certificate and the trusted CAs for mutual TLS on the Raft port (every
+     *     peer, and this node's own Raft clients, must present a trusted certificate), null for plaintext
+     */
+    public MetaRaft(MetaConfig meta, HostPort raftBind, String raftAddress, String httpAddress, TlsMaterial tls) {
         this.meta = meta;
         this.raftBind = raftBind;
         this.raftAddress = raftAddress;
         this.httpAddress = httpAddress;
-        this.clients = clients(meta);
-        this.readClients = clients(meta);
+        this.parameters = RaftSettings.parameters(tls);
+        this.clients = clients(meta, parameters);
+        this.readClients = clients(meta, parameters);
+        this.links = new RaftLinkWatch(this::division, RaftSettings.stallAfter(meta).toMillis());
     }
 
-    private static MetaRaftClients clients(MetaConfig meta) {
+    private static MetaRaftClients clients(MetaConfig meta, Parameters parameters) {
         RaftProperties clientProperties = RaftSettings.clientProperties(meta);
         return new MetaRaftClients(() -> new RaftAddressClientRpc(
-                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), clientProperties)),
+                new GrpcFactory(parameters).newRaftClientRpc(ClientId.randomId(), clientProperties)),
                 clientProperties, RaftSettings.retryPolicy(meta, RETRY_SLEEP));
     }
 
@@ -119,12 +132,14 @@ public final class MetaRaft implements Service {
             Files.createDirectories(storageDir);
             server = RaftServer.newBuilder().setServerId(RaftIds.peerId(raftAddress)).setGroup(group)
                     .setStateMachine(stateMachine).setProperties(RaftSettings.properties(meta, raftBind, storageDir))
+                    .setParameters(parameters)
                     .setOption(RaftStorage.StartupOption.RECOVER).build();
             server.start();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             throw ShardlineException.wrap(e, ErrorCode.IO_ERROR, "cannot start Raft at " + raftBind + " ([meta] bind-address)");
         }
+        links.start();
         LOG.info("Raft started raft={} fresh={} initialMembers={}", raftAddress, fresh, group.getPeers().size());
     }
 
@@ -364,6 +379,7 @@ public final class MetaRaft implements Service {
     }
 
     private void closeQuietly() {
+        links.close();
         submitters.shutdownNow();
         clients.close();
         readClients.close();

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcTlsConfig;
+import io.shardline.common.tls.TlsMaterial;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
@@ -51,6 +56,8 @@ public final class RaftSettings {
 
     /** The cap on the appender's batching wait (see the class comment). */
     static final Duration MAX_APPENDER_WAIT = Duration.ofMillis(10);
+    /** How long the leader waits for a follower's answer to one append before it restarts the stream. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
     private RaftSettings() {
     }
@@ -71,6 +78,10 @@ public final class RaftSettings {
             GrpcConfigKeys.Server.setHost(p, raftBind.host());
         }
         RaftServerConfigKeys.setStorageDir(p, List.of(storageDir.toFile()));
+        // Heartbeats share the append connection, so a connection that lost its packets shows up as a
+        // silent follower (FollowerLinks resets it) instead of hiding behind a healthy heartbeat channel.
+        GrpcConfigKeys.Server.setHeartbeatChannel(p, false);
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, ms(REQUEST_TIMEOUT.toMillis()));
         timing(p, meta);
         storage(p, meta);
         return p;
@@ -125,6 +136,29 @@ public final class RaftSettings {
     public static RetryPolicy retryPolicy(MetaConfig meta, Duration sleep) {
         int attempts = (int) Math.max(1, Math.min(10_000, meta.consensusTimeout().toMillis() / sleep.toMillis()));
         return RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts, ms(sleep.toMillis()));
+    }
+
+    /**
+     * How long the leader waits for any answer from a follower before it drops the connection and
+     * dials again (see {@link FollowerLinks}): twice the upper election timeout, at least 3 s.
+     */
+    public static Duration stallAfter(MetaConfig meta) {
+        return Duration.ofMillis(Math.max(3000, 2 * electionRange(meta)[1].toLong(TimeUnit.MILLISECONDS)));
+    }
+
+    /**
+     * The Ratis parameters: with {@code tls}, mutual TLS for the Raft server, the admin and client
+     * services on the same port, and this node's Raft clients (peers and clients must present a
+     * certificate the {@code [tls]} CAs signed, so no unauthenticated peer joins the group).
+     */
+    public static Parameters parameters(TlsMaterial tls) {
+        Parameters parameters = new Parameters();
+        if (tls != null) {
+            KeyManager key = tls.keyManagers().getKeyManagers()[0];
+            TrustManager trust = tls.trustManagers().getTrustManagers()[0];
+            GrpcConfigKeys.TLS.setConf(parameters, new GrpcTlsConfig(key, trust, true));
+        }
+        return parameters;
     }
 
     private static TimeDuration ms(long millis) {

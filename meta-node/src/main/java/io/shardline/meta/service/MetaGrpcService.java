@@ -69,14 +69,15 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
                            boolean retentionAutoCreate, Duration leaseDuration,
                            java.util.concurrent.ExecutorService membershipExecutor,
-                           List<io.grpc.ClientInterceptor> peerCredentials) {
+                           List<io.grpc.ClientInterceptor> peerCredentials,
+                           io.grpc.netty.shaded.io.netty.handler.ssl.SslContext peerTls) {
         this.raft = raft;
         this.retentionAutoCreate = retentionAutoCreate;
         this.leaseDuration = leaseDuration;
         this.httpAddress = httpAddress;
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
-        this.peers = new MetaPeers(raft, peerCredentials);
+        this.peers = new MetaPeers(raft, peerCredentials, peerTls);
         this.membership = new MetaMembership(raft, peers, membershipExecutor);
         raft.stateMachine().addListener(watches::publish);
     }

@@ -3,7 +3,8 @@ package io.shardline.meta.service;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.shardline.common.rpc.GrpcChannels;
 import io.grpc.stub.MetadataUtils;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
@@ -31,16 +32,19 @@ final class MetaPeers implements AutoCloseable {
     private final MetaRaft raft;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final List<ClientInterceptor> credentials;
+    private final SslContext tls;
 
-    MetaPeers(MetaRaft raft, List<ClientInterceptor> credentials) {
+    /** @param tls the TLS context of the channels ({@code [meta] https-enabled}), null for plaintext */
+    MetaPeers(MetaRaft raft, List<ClientInterceptor> credentials, SslContext tls) {
         this.raft = raft;
         this.credentials = List.copyOf(credentials);
+        this.tls = tls;
     }
 
     /** A stub for the MetaService at {@code httpAddress} with a deadline. */
     MetaServiceGrpc.MetaServiceStub stub(String httpAddress, Duration deadline) {
         ManagedChannel channel = channels.computeIfAbsent(httpAddress,
-                a -> NettyChannelBuilder.forTarget(a).usePlaintext().intercept(credentials).build());
+                a -> GrpcChannels.open(a, tls, credentials));
         Metadata headers = new Metadata();
         headers.put(FORWARDED_KEY, "1");
         return MetaServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))

@@ -1,0 +1,43 @@
+package io.shardline.launcher.bench;
+
+import io.shardline.common.tls.TlsMaterial;
+import io.shardline.common.tls.TlsOptions;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import picocli.CommandLine.Option;
+
+/**
+ * How the benchmark commands reach the HTTP API: credentials sent on every request (Basic, as the
+ * {@code influx} shell does) and, for an {@code https://} URL, the trust of {@code $SSL_CERT_FILE}
+ * (or the JDK's) unless {@code -unsafeSsl}. A picocli mixin; read-only after parsing.
+ */
+public final class BenchConnection {
+
+    @Option(names = {"-username", "--username"}, description = "User name (default: $INFLUX_USERNAME).")
+    String username = System.getenv("INFLUX_USERNAME");
+
+    @Option(names = {"-password", "--password"}, description = "Password (default: $INFLUX_PASSWORD).")
+    String password = System.getenv("INFLUX_PASSWORD");
+
+    @Option(names = {"-unsafeSsl", "--unsafeSsl"}, description = "Do not verify the server's certificate.")
+    boolean unsafeSsl;
+
+    /** An HTTP client for the API; HTTPS trusts $SSL_CERT_FILE, else the JDK's store, or anything with -unsafeSsl. */
+    HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(TlsMaterial.client(unsafeSsl, TlsOptions.forClients(System.getenv("SSL_CERT_FILE")))
+                        .sslContext()).build();
+    }
+
+    /** {@code b} with the credentials, if a user is given. */
+    HttpRequest.Builder authorize(HttpRequest.Builder b) {
+        if (username == null || username.isEmpty()) {
+            return b;
+        }
+        String pair = username + ":" + (password == null ? "" : password);
+        return b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+}

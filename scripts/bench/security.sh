@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Write throughput with authentication and TLS on and off: starts a local cluster (1 meta and 2 data
+# nodes, loopback, databases with replication 2 so every write also crosses the data nodes' gRPC)
+# three times and writes the same data set with `shardline bench write` each time:
+#   plain   no authentication, no TLS
+#   auth    [http] auth-enabled, credentials on every request (Basic), no TLS
+#   secure  scripts/cluster.sh up --secure: auth, internal tokens, HTTPS, TLS gRPC, mutual-TLS Raft
+# and prints the rates and the ratios auth/plain (target >= 0.95) and secure/plain. See
+# docs/operations.md, "Security".
+#
+#   scripts/bench/security.sh [--dir DIR]
+#
+# Environment: BASE_PORT (default 41400), POINTS (default 2000000), CONNECTIONS (default 4),
+# RUNS (default 3, the best run of each side counts). Everything lives under DIR (default
+# /tmp/bench-security), deleted at the end; processes are stopped by pid only.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DIR=/tmp/bench-security
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dir) DIR="$2"; shift 2 ;;
+    *) echo "security.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+BASE="${BASE_PORT:-41400}"
+POINTS="${POINTS:-2000000}"
+CONNECTIONS="${CONNECTIONS:-4}"
+RUNS="${RUNS:-3}"
+HOSTPORT="127.0.0.1:$((BASE + 106))"
+export SHARDLINE_BASE_PORT="$BASE" SHARDLINE_ANTI_ENTROPY_ENABLED=false
+cluster() { "$REPO/scripts/cluster.sh" "$@" --dir "$DIR/cluster"; }
+cleanup() { cluster down > /dev/null 2>&1 || true; rm -rf "$DIR"; }
+trap cleanup EXIT
+
+# One side: $1 = plain|auth|secure. Starts a fresh cluster, writes RUNS times, prints the best points/s.
+side() {
+  local mode="$1" scheme=http up_flags=() creds=() best=0 rate
+  cluster down > /dev/null 2>&1 || true
+  rm -rf "$DIR/cluster"
+  case "$mode" in
+    plain) ;;
+    auth) export SHARDLINE_HTTP_AUTH_ENABLED=true ;;
+    secure) up_flags=(--secure); scheme=https ;;
+  esac
+  cluster up --meta 1 --data 2 "${up_flags[@]}" > /dev/null
+  unset SHARDLINE_HTTP_AUTH_ENABLED
+  local url="$scheme://$HOSTPORT" curl_tls=()
+  if [ "$mode" = secure ]; then
+    # shellcheck disable=SC1091
+    . "$DIR/cluster/secure/secrets.env"
+    export SSL_CERT_FILE="$DIR/cluster/secure/ca.pem"
+    curl_tls=(--cacert "$SSL_CERT_FILE")
+    creds=(-username "$ADMIN_USER" -password "$ADMIN_PASSWORD")
+  elif [ "$mode" = auth ]; then
+    curl -sf -o /dev/null -XPOST "$url/query" --data-urlencode "q=CREATE USER bench WITH PASSWORD 'bench' WITH ALL PRIVILEGES"
+    creds=(-username bench -password bench)
+  fi
+  local user="${creds[1]:-}" pass="${creds[3]:-}"
+  for run in $(seq 1 "$RUNS"); do
+    curl -sf -o /dev/null "${curl_tls[@]}" ${user:+-u "$user:$pass"} -XPOST "$url/query" \
+      --data-urlencode "q=CREATE DATABASE bench$run WITH REPLICATION 2"
+    rate="$("$REPO/scripts/shardline" bench write -url "$url" -db "bench$run" -no-create -points "$POINTS" \
+      -connections "$CONNECTIONS" "${creds[@]}" \
+      | awk '/points\/s/ { for (i = 1; i <= NF; i++) if ($i ~ /points\/s/) print $(i-1) }' | tail -1 | tr -d ',')"
+    awk -v r="$rate" -v b="$best" 'BEGIN { exit !(r + 0 > b + 0) }' && best="$rate"
+  done
+  unset SSL_CERT_FILE
+  echo "$best"
+}
+
+plain="$(side plain)"
+auth="$(side auth)"
+secure="$(side secure)"
+echo "plain:  $plain points/s"
+echo "auth:   $auth points/s"
+echo "secure: $secure points/s"
+awk -v a="$auth" -v s="$secure" -v p="$plain" 'BEGIN {
+  printf "auth/plain:   %.3f (target >= 0.95)\n", (p > 0 ? a / p : 0)
+  printf "secure/plain: %.3f\n", (p > 0 ? s / p : 0) }'
