@@ -39,6 +39,11 @@ final class DirtyBuckets {
         r.changes++;
     }
 
+    /** The number of series with a dirty range. */
+    synchronized int size() {
+        return ranges.size();
+    }
+
     /** Marks every bucket of the series. */
     synchronized void markAll(int seriesId, long nowNanos) {
         mark(seriesId, Integer.MIN_VALUE, nowNanos);

@@ -44,6 +44,9 @@ final class RocksDigests {
     private final DirtyBuckets dirty = new DirtyBuckets();
     private final Object buildLock = new Object();
     private boolean valid;
+    /** The dirty set was dropped: the next build is a full one. Set under the write lock. */
+    private volatile boolean overflowed;
+    private int maxDirtySeries = 1 << 18;
 
     RocksDigests(ShardState state) {
         this.state = state;
@@ -64,12 +67,37 @@ final class RocksDigests {
         }
     }
 
-    void markDirty(int seriesId, int bucket) {
-        dirty.mark(seriesId, bucket, 0);
+    /** For tests: a smaller bound of the dirty set. */
+    void maxDirtySeries(int max) {
+        maxDirtySeries = max;
     }
 
+    /** Marks a changed bucket; called under the write lock. */
+    void markDirty(int seriesId, int bucket) {
+        if (!overflowed) {
+            dirty.mark(seriesId, bucket, 0);
+            checkOverflow();
+        }
+    }
+
+    /** Marks every bucket of a series; called under the write lock. */
     void markSeries(int seriesId) {
-        dirty.markAll(seriesId, 0);
+        if (!overflowed) {
+            dirty.markAll(seriesId, 0);
+            checkOverflow();
+        }
+    }
+
+    /**
+     * Bounds the dirty set: past {@code maxDirtySeries} (262,144) series (a shard receiving new series
+     * without digests being built, e.g. anti-entropy off) it is dropped and the next build
+     * recomputes every leaf, so memory does not grow with the number of series.
+     */
+    private void checkOverflow() {
+        if (dirty.size() > maxDirtySeries) {
+            overflowed = true;
+            dirty.takeAll();
+        }
     }
 
     /** Forgets every cached leaf; the next build recomputes all of them. */
@@ -82,7 +110,7 @@ final class RocksDigests {
     /** Saves the changed-bucket set so the next open trusts the cache (clean close only). */
     void save() throws RocksDBException {
         synchronized (buildLock) {
-            if (!valid) {
+            if (!valid || overflowed) {
                 return;
             }
             Map<Integer, DirtyBuckets.Range> d = dirty.takeAll();
@@ -192,7 +220,8 @@ final class RocksDigests {
         state.writeLock.lock();
         try {
             work = dirty.takeAll();
-            full = !valid;
+            full = !valid || overflowed;
+            overflowed = false;
             view = new View(state.db.db.getSnapshot(), state.catalog, state.tombstones);
         } finally {
             state.writeLock.unlock();
@@ -212,6 +241,7 @@ final class RocksDigests {
             return view;
         } catch (RocksDBException | RuntimeException e) {
             dirty.restore(work);
+            overflowed |= full;
             state.db.db.releaseSnapshot(view.snapshot());
             if (e instanceof RocksDBException re) {
                 throw StorageErrors.wrap(re, state.id, state.db.dir, "digest build");

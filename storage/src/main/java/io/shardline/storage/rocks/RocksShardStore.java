@@ -87,6 +87,11 @@ public final class RocksShardStore implements ShardStore {
         return state;
     }
 
+    /** For tests in this package. */
+    RocksDigests digests() {
+        return digests;
+    }
+
     Path walDir() {
         return state.db.walDir;
     }

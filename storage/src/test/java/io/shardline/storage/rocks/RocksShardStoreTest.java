@@ -82,6 +82,29 @@ class RocksShardStoreTest {
     }
 
     @Test
+    void aDirtySetPastItsBoundFallsBackToAFullDigestBuildAndSurvivesAClose() {
+        RocksShardEngine e = engine(Map.of());
+        RocksShardStore s = (RocksShardStore) e.open(ONE);
+        InMemoryShardEngine mem = new InMemoryShardEngine(TestConfigs.storage("/x", "/y", Map.of()), clock);
+        mem.start();
+        engines.add(mem);
+        ShardStore memory = mem.open(ONE);
+        s.write(cpuBatch(3, 2, T0, 60_000_000_000L, 1), v(1));
+        memory.write(cpuBatch(3, 2, T0, 60_000_000_000L, 1), v(1));
+        assertThat(s.digest(Digest.NO_CUTOFF)).isEqualTo(memory.digest(Digest.NO_CUTOFF));
+        s.digests().maxDirtySeries(4);
+        List<Point> many = cpuBatch(20, 2, T0 + TestPoints.HOUR, 60_000_000_000L, 2);
+        s.write(many, v(2));
+        memory.write(many, v(2));
+        assertThat(s.digest(Digest.NO_CUTOFF)).isEqualTo(memory.digest(Digest.NO_CUTOFF));
+        s.write(many.subList(0, 10), v(3));
+        memory.write(many.subList(0, 10), v(3));
+        e.close();
+        ShardStore reopened = engine(Map.of()).get(ONE).orElseThrow();
+        assertThat(reopened.digest(Digest.NO_CUTOFF)).isEqualTo(memory.digest(Digest.NO_CUTOFF));
+    }
+
+    @Test
     void aCorruptShardFailsClearlyAndTheOthersKeepServing() throws Exception {
         RocksShardEngine e = engine(Map.of());
         e.open(ONE).write(List.of(cpu("a", 1, T0)), v(1));
