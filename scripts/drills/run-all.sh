@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the drills in scripts/drills/ one after another and prints a summary table.
-#   scripts/drills/run-all.sh [--short] [--seed N] [--rate R] [--outage S]   D1-D10 (loopback clusters)
+#   scripts/drills/run-all.sh [--short] [--seed N] [--rate R] [--outage S]   D1-D10, D17 (loopback clusters)
 #   scripts/drills/run-all.sh --net [...]                                    D11-D16 (network namespaces; root)
 # Other flags are passed to every drill. Exit status 0 only if every drill passed.
 set -uo pipefail
@@ -12,8 +12,8 @@ NET=0
 FLAGS=()
 for a in "$@"; do if [ "$a" = --net ]; then NET=1; else FLAGS+=("$a"); fi; done
 set -- ${FLAGS[@]+"${FLAGS[@]}"}
-# D11 and later break a real network: they run only with --net.
-is_net_drill() { [ "$(basename "$1" | cut -d- -f1 | tr -dc '0-9')" -ge 11 ]; }
+# D11-D16 break a real network: they run only with --net.
+is_net_drill() { local n; n="$(basename "$1" | cut -d- -f1 | tr -dc '0-9')"; [ "$n" -ge 11 ] && [ "$n" -le 16 ]; }
 echo "run-all: $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $([ "$NET" = 1 ] && echo "network drills, ")flags: ${*:-none}"
 for d in $(ls "$DRILLS"/d[0-9]*-*.sh | sort -V); do
   if is_net_drill "$d"; then [ "$NET" = 1 ] || continue; else [ "$NET" = 0 ] || continue; fi
