@@ -211,7 +211,8 @@ public final class DataNode implements Service {
                 clock), new PeerHealth(clock, Duration.ofSeconds(10)), new Random());
         TombstoneWriter deletes = new TombstoneWriter(new MetaWriteTopology(membership), tombstones, transport, handoff,
                 clock, config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
-        dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next);
+        dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next,
+                clock::monotonicNanos);
         // anti-entropy: after hinted handoff, before HTTP (its RPCs answer "disabled" until it exists)
         if (config.antiEntropy().enabled()) {
             EntropyStats aeStats = new EntropyStats(stats);

@@ -3,6 +3,7 @@ package io.shardline.datanode.query;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.datanode.write.TombstoneWriter;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.query.ast.ExplainStatement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.Statement;
 import io.shardline.query.result.Series;
@@ -19,16 +20,19 @@ import java.util.function.Supplier;
 public final class DataStatements implements StatementExecutor {
 
     private final SelectStatements select;
+    private final ExplainStatements explain;
     private final ShowStatements show;
     private final DeleteStatements delete;
 
     /**
      * @param executor runs the per-shard and per-node work of a statement (the calling thread waits for it)
      * @param nextVersion the node's hybrid logical clock, which stamps deletes
+     * @param nanoTime monotonic nanoseconds, for the timings of EXPLAIN ANALYZE
      */
     public DataStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
-            TombstoneWriter writer, LongSupplier nextVersion) {
-        this.select = new SelectStatements(metadata, replicas, executor);
+            TombstoneWriter writer, LongSupplier nextVersion, LongSupplier nanoTime) {
+        this.select = new SelectStatements(metadata, replicas, executor, nanoTime);
+        this.explain = new ExplainStatements(select, nanoTime);
         this.show = new ShowStatements(metadata, replicas, executor);
         this.delete = new DeleteStatements(metadata, replicas, executor, writer, nextVersion);
     }
@@ -37,6 +41,8 @@ public final class DataStatements implements StatementExecutor {
     public List<Series> execute(Statement statement, QueryContext context) {
         if (statement instanceof SelectStatement s) {
             return select.execute(s, context);
+        } else if (statement instanceof ExplainStatement s) {
+            return explain.execute(s, context);
         } else if (ShowStatements.handles(statement)) {
             return show.execute(statement, context);
         } else if (DeleteStatements.handles(statement)) {

@@ -105,7 +105,8 @@ final class InMemoryQueryCluster implements AutoCloseable {
                     new PeerHealth(clock, Duration.ofSeconds(10)), new Random(random.nextLong()));
             TombstoneWriter writer = new TombstoneWriter(topology(id), tombstones.get(id), transport(),
                     handoff(), clock, Duration.ofSeconds(5), false, Runnable::run, new StatsRegistry());
-            statements.put(id, new DataStatements(() -> view.get().metadata(), replicas, executor, writer, hlc::next));
+            statements.put(id, new DataStatements(() -> view.get().metadata(), replicas, executor, writer, hlc::next,
+                    System::nanoTime));
         }
     }
 

@@ -9,7 +9,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         DropSeriesStatement, DeleteSeriesStatement, ShowQueriesStatement, KillQueryStatement,
         CreateUserStatement, DropUserStatement, SetPasswordUserStatement, GrantStatement, GrantAdminStatement,
         RevokeStatement, RevokeAdminStatement, ShowUsersStatement, ShowGrantsForUserStatement,
-        ShowStatsStatement, ShowDiagnosticsStatement, ShowCardinalityStatement {
+        ShowStatsStatement, ShowDiagnosticsStatement, ShowCardinalityStatement, ExplainStatement {
 
     /**
      * Whether 1.x treats the statement as a read (SELECT and SHOW); the others carry the read-only warning
@@ -24,6 +24,6 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
                 || this instanceof ShowQueriesStatement
                 || this instanceof ShowUsersStatement || this instanceof ShowGrantsForUserStatement
                 || this instanceof ShowStatsStatement || this instanceof ShowDiagnosticsStatement
-                || this instanceof ShowCardinalityStatement;
+                || this instanceof ShowCardinalityStatement || this instanceof ExplainStatement;
     }
 }

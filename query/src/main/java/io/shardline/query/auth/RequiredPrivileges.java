@@ -4,6 +4,7 @@ import io.shardline.common.auth.Privilege;
 import io.shardline.query.ast.DeleteSeriesStatement;
 import io.shardline.query.ast.DropRetentionPolicyStatement;
 import io.shardline.query.ast.DropSeriesStatement;
+import io.shardline.query.ast.ExplainStatement;
 import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
@@ -47,6 +48,8 @@ public final class RequiredPrivileges {
     public static List<RequiredPrivilege> of(Statement s) {
         if (s instanceof SelectStatement select) {
             return reads(select.sources());
+        } else if (s instanceof ExplainStatement explain) {
+            return reads(explain.statement().sources());
         } else if (s instanceof ShowDatabasesStatement) {
             return List.of(RequiredPrivilege.on("", Privilege.NO_PRIVILEGES));
         } else if (s instanceof ShowRetentionPoliciesStatement r) {

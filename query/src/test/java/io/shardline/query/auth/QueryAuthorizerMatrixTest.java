@@ -50,6 +50,9 @@ class QueryAuthorizerMatrixTest {
         return Stream.of(
                 row("SELECT v FROM m", "ok", "ok", "READ", "ok", "READ"),
                 row("SELECT v FROM other..m", "ok", "READ other", "READ other", "READ other", "READ other"),
+                row("EXPLAIN ANALYZE SELECT v FROM m", "ok", "ok", "READ", "ok", "READ"),
+                row("SELECT v FROM (SELECT v FROM other..m)", "ok", "READ other", "READ other", "READ other",
+                        "READ other"),
                 row("SHOW DATABASES", "ok", "ok", "ok", "ok", "ok"),
                 row("SHOW RETENTION POLICIES ON db", "ok", "ok", "READ", "ok", "READ"),
                 row("SHOW MEASUREMENTS", "ok", "ok", "READ", "ok", "READ"),
