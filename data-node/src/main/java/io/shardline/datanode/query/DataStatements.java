@@ -28,10 +28,11 @@ public final class DataStatements implements StatementExecutor {
      * @param executor runs the per-shard and per-node work of a statement (the calling thread waits for it)
      * @param nextVersion the node's hybrid logical clock, which stamps deletes
      * @param nanoTime monotonic nanoseconds, for the timings of EXPLAIN ANALYZE
+     * @param limits the SELECT limits of {@code [cluster]}
      */
     public DataStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
-            TombstoneWriter writer, LongSupplier nextVersion, LongSupplier nanoTime) {
-        this.select = new SelectStatements(metadata, replicas, executor, nanoTime);
+            TombstoneWriter writer, LongSupplier nextVersion, LongSupplier nanoTime, SelectLimits limits) {
+        this.select = new SelectStatements(metadata, replicas, executor, nanoTime, limits);
         this.explain = new ExplainStatements(select, nanoTime);
         this.show = new ShowStatements(metadata, replicas, executor);
         this.delete = new DeleteStatements(metadata, replicas, executor, writer, nextVersion);

@@ -40,13 +40,15 @@ final class SelectStatements {
     private final Replicas replicas;
     private final ExecutorService executor;
     private final LongSupplier nanoTime;
+    private final SelectLimits limits;
 
     SelectStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime, SelectLimits limits) {
         this.metadata = metadata;
         this.replicas = replicas;
         this.executor = executor;
         this.nanoTime = nanoTime;
+        this.limits = limits;
     }
 
     List<Series> execute(SelectStatement stmt, QueryContext context) {
@@ -86,7 +88,25 @@ final class SelectStatements {
         if (schemas.isEmpty()) {
             return null;
         }
-        return new Prepared(SelectCompiler.compile(stmt, context.nowNanos(), schemas), shards, schema, schemas);
+        SelectPlan plan = SelectCompiler.compile(stmt, context.nowNanos(), schemas);
+        checkLimits(plan, schema);
+        return new Prepared(plan, shards, schema, schemas);
+    }
+
+    /** {@code max-select-buckets} and {@code max-select-series} with 1.x's errors, before any point is read. */
+    private void checkLimits(SelectPlan plan, ClusterSchema schema) {
+        if (plan.interval() != null && !plan.isRaw() && plan.timeRange().hasMin()) {
+            plan.interval().checkMaxSelectBuckets(plan.timeRange(), limits.maxBuckets());
+        }
+        if (limits.maxSeries() > 0) {
+            for (String m : plan.measurements()) {
+                if (schema.series(m, plan.tagPredicate()).size() > limits.maxSeries()) {
+                    // 1.x stops counting at the first series over the limit
+                    throw ShardlineException.invalid("max-select-series limit exceeded: (" + (limits.maxSeries() + 1)
+                            + "/" + limits.maxSeries() + ")");
+                }
+            }
+        }
     }
 
     /** The database and retention policy every source reads: one pair per statement. */

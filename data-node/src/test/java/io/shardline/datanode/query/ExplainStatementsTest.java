@@ -41,6 +41,23 @@ class ExplainStatementsTest {
     }
 
     @Test
+    void selectLimitsGive1xErrors() {
+        try (InMemoryQueryCluster limited = new InMemoryQueryCluster(1, 1, SEED, new SelectLimits(1, 3))) {
+            limited.createDatabase("db");
+            limited.write("db", "cpu,host=a value=1 0\ncpu,host=b value=2 0\n");
+            long node = limited.nodes().get(0);
+            assertThat(limited.query(node, "db", "SELECT count(value) FROM cpu")).contains(
+                    "\"error\":\"max-select-series limit exceeded: (2/1)\"");
+            assertThat(limited.query(node, "db", "SELECT count(value) FROM cpu WHERE host = 'a'")).contains(
+                    "\"values\":[[\"1970-01-01T00:00:00Z\",1]]");
+            assertThat(limited.query(node, "db", "SELECT count(value) FROM cpu WHERE host = 'a' AND time >= 0 "
+                    + "AND time < 4s GROUP BY time(1s)")).contains("\"error\":\"max-select-buckets limit exceeded: (4/3)\"");
+            assertThat(limited.query(node, "db", "SELECT count(value) FROM cpu WHERE host = 'a' AND time >= 0 "
+                    + "AND time < 3s GROUP BY time(1s)")).contains("\"values\":[[\"1970-01-01T00:00:00Z\",1]");
+        }
+    }
+
+    @Test
     void explainAnalyzeRunsTheQueryAndTimesEveryShard() {
         String out = cluster.query(cluster.nodes().get(2), "db", "EXPLAIN ANALYZE SELECT count(value) FROM cpu");
         assertThat(out).startsWith("{\"results\":[{\"statement_id\":0,\"series\":[{\"columns\":[\"EXPLAIN ANALYZE\"],"
