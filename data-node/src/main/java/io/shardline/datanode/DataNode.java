@@ -57,6 +57,7 @@ import io.shardline.datanode.monitor.MonitorService;
 import io.shardline.datanode.monitor.NodeDiagnostics;
 import io.shardline.datanode.query.ClusterStatementExecutor;
 import io.shardline.datanode.query.DataStatements;
+import io.shardline.datanode.query.SelectLimits;
 import io.shardline.datanode.query.LocalShardQueries;
 import io.shardline.datanode.query.MonitorStatements;
 import io.shardline.datanode.query.PeerHealth;
@@ -227,7 +228,8 @@ public final class DataNode implements Service {
         TombstoneWriter deletes = new TombstoneWriter(new MetaWriteTopology(membership), tombstones, transport, handoff,
                 clock, config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
         dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next,
-                writer);
+                writer, clock::monotonicNanos, new SelectLimits(config.cluster().maxSelectSeries(),
+                        config.cluster().maxSelectBuckets()));
         // anti-entropy: after hinted handoff, before HTTP (its RPCs answer "disabled" until it exists)
         if (config.antiEntropy().enabled()) {
             EntropyStats aeStats = new EntropyStats(stats);

@@ -4,6 +4,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.datanode.write.TombstoneWriter;
 import io.shardline.datanode.write.WriteService;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.query.ast.ExplainStatement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.Statement;
 import io.shardline.query.result.Series;
@@ -22,6 +23,7 @@ public final class DataStatements implements StatementExecutor {
 
     private final SelectStatements select;
     private final IntoStatements into;
+    private final ExplainStatements explain;
     private final ShowStatements show;
     private final DeleteStatements delete;
 
@@ -29,11 +31,15 @@ public final class DataStatements implements StatementExecutor {
      * @param executor runs the per-shard and per-node work of a statement (the calling thread waits for it)
      * @param nextVersion the node's hybrid logical clock, which stamps deletes
      * @param points the write coordinator, which stores what {@code SELECT ... INTO} selects
+     * @param nanoTime monotonic nanoseconds, for the timings of EXPLAIN ANALYZE
+     * @param limits the SELECT limits of {@code [cluster]}
      */
     public DataStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
-            TombstoneWriter writer, LongSupplier nextVersion, WriteService points) {
-        this.select = new SelectStatements(metadata, replicas, executor);
+            TombstoneWriter writer, LongSupplier nextVersion, WriteService points, LongSupplier nanoTime,
+            SelectLimits limits) {
+        this.select = new SelectStatements(metadata, replicas, executor, nanoTime, limits);
         this.into = new IntoStatements(metadata, select, points);
+        this.explain = new ExplainStatements(select, nanoTime);
         this.show = new ShowStatements(metadata, replicas, executor);
         this.delete = new DeleteStatements(metadata, replicas, executor, writer, nextVersion);
     }
@@ -42,6 +48,8 @@ public final class DataStatements implements StatementExecutor {
     public List<Series> execute(Statement statement, QueryContext context) {
         if (statement instanceof SelectStatement s) {
             return s.into() != null ? into.execute(s, context) : select.execute(s, context);
+        } else if (statement instanceof ExplainStatement s) {
+            return explain.execute(s, context);
         } else if (ShowStatements.handles(statement)) {
             return show.execute(statement, context);
         } else if (DeleteStatements.handles(statement)) {

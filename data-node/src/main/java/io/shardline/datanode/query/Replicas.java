@@ -5,6 +5,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.meta.model.ShardLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -81,11 +82,16 @@ public final class Replicas {
 
     /** Runs {@code op} on the first owner of {@code shard} that answers. */
     public <T> T onShard(ShardLocation shard, long onlyNode, Function<OwnerQueries, T> op) {
+        return onShard(shard, onlyNode, (node, owner) -> op.apply(owner));
+    }
+
+    /** Like {@link #onShard(ShardLocation, long, Function)}; {@code op} also gets the owner's node id. */
+    public <T> T onShard(ShardLocation shard, long onlyNode, BiFunction<Long, OwnerQueries, T> op) {
         List<String> failures = new ArrayList<>();
         for (long node : order(shard, onlyNode)) {
             QueryInterrupts.check();
             try {
-                T result = op.apply(node(node));
+                T result = op.apply(node, node(node));
                 record(node, null);
                 return result;
             } catch (ShardlineException e) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -38,11 +39,16 @@ final class SelectStatements {
     private final Supplier<ClusterMetadata> metadata;
     private final Replicas replicas;
     private final ExecutorService executor;
+    private final LongSupplier nanoTime;
+    private final SelectLimits limits;
 
-    SelectStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor) {
+    SelectStatements(Supplier<ClusterMetadata> metadata, Replicas replicas, ExecutorService executor,
+            LongSupplier nanoTime, SelectLimits limits) {
         this.metadata = metadata;
         this.replicas = replicas;
         this.executor = executor;
+        this.nanoTime = nanoTime;
+        this.limits = limits;
     }
 
     List<Series> execute(SelectStatement stmt, QueryContext context) {
@@ -50,6 +56,21 @@ final class SelectStatements {
             // The inner statements run on the cluster like any SELECT (nested ones recurse); the outer one here.
             return SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> execute(inner, context));
         }
+        Prepared p = prepare(stmt, context);
+        return p == null ? List.of() : run(p.plan(), p.shards(), context.onlyNode(), null);
+    }
+
+    /** A compiled statement with the shards it reads and their schema. */
+    record Prepared(SelectPlan plan, List<ShardLocation> shards, ClusterSchema schema,
+            List<MeasurementSchema> schemas) {
+    }
+
+    /** What one shard's read did, for EXPLAIN ANALYZE. */
+    record ShardTrace(long shardId, long owner, int rows, int partialGroups, long nanos) {
+    }
+
+    /** Compiles {@code stmt} against the schema of its shards; null when it reads nothing. */
+    Prepared prepare(SelectStatement stmt, QueryContext context) {
         ClusterMetadata meta = metadata.get();
         QueryScopes.checkNode(meta, context.onlyNode());
         String[] target = target(stmt.sources(), context);
@@ -60,15 +81,32 @@ final class SelectStatements {
         List<ShardLocation> shards = QueryScopes.shards(db.name(), rp, probe.timeRange().minTime(),
                 probe.timeRange().maxTime(), context.onlyNode());
         if (shards.isEmpty()) {
-            return List.of();
+            return null;
         }
         ClusterSchema schema = new ClusterSchema(shards, context.onlyNode(), replicas, executor);
         List<MeasurementSchema> schemas = schemas(stmt.sources(), schema);
         if (schemas.isEmpty()) {
-            return List.of();
+            return null;
         }
         SelectPlan plan = SelectCompiler.compile(stmt, context.nowNanos(), schemas);
-        return run(plan, shards, context.onlyNode());
+        checkLimits(plan, schema);
+        return new Prepared(plan, shards, schema, schemas);
+    }
+
+    /** {@code max-select-buckets} and {@code max-select-series} with 1.x's errors, before any point is read. */
+    private void checkLimits(SelectPlan plan, ClusterSchema schema) {
+        if (plan.interval() != null && !plan.isRaw() && plan.timeRange().hasMin()) {
+            plan.interval().checkMaxSelectBuckets(plan.timeRange(), limits.maxBuckets());
+        }
+        if (limits.maxSeries() > 0) {
+            for (String m : plan.measurements()) {
+                if (schema.series(m, plan.tagPredicate()).size() > limits.maxSeries()) {
+                    // 1.x stops counting at the first series over the limit
+                    throw ShardlineException.invalid("max-select-series limit exceeded: (" + (limits.maxSeries() + 1)
+                            + "/" + limits.maxSeries() + ")");
+                }
+            }
+        }
     }
 
     /** The database and retention policy every source reads: one pair per statement. */
@@ -99,13 +137,24 @@ final class SelectStatements {
         return out;
     }
 
-    private List<Series> run(SelectPlan plan, List<ShardLocation> shards, long onlyNode) {
+    /**
+     * Reads every shard on one owner and merges. With {@code traces} (EXPLAIN ANALYZE) each shard's owner, result
+     * size and read time (by {@code nanoTime}) are added to it.
+     */
+    List<Series> run(SelectPlan plan, List<ShardLocation> shards, long onlyNode, List<ShardTrace> traces) {
         List<Future<ShardBuffer>> pending = new ArrayList<>(shards.size());
         for (int i = 0; i < shards.size(); i++) {
             ShardLocation shard = shards.get(i);
-            Callable<ShardBuffer> read = () -> replicas.onShard(shard, onlyNode, owner -> {
+            Callable<ShardBuffer> read = () -> replicas.onShard(shard, onlyNode, (node, owner) -> {
+                long start = traces == null ? 0 : nanoTime.getAsLong();
                 ShardBuffer buffer = new ShardBuffer();
                 owner.select(shard.shardId(), plan, buffer);
+                if (traces != null) {
+                    synchronized (traces) {
+                        traces.add(new ShardTrace(shard.shardId(), node, buffer.rows.size(),
+                                buffer.partials.size(), nanoTime.getAsLong() - start));
+                    }
+                }
                 return buffer;
             });
             // The last shard is read on this thread, which would otherwise only wait.

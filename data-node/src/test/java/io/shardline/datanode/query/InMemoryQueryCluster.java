@@ -85,6 +85,10 @@ final class InMemoryQueryCluster implements AutoCloseable {
     private long nextShard = 1;
 
     InMemoryQueryCluster(int dataNodes, int rf, long seed) {
+        this(dataNodes, rf, seed, SelectLimits.NONE);
+    }
+
+    InMemoryQueryCluster(int dataNodes, int rf, long seed, SelectLimits limits) {
         this.rf = rf;
         List<NodeInfo> infos = new ArrayList<>();
         for (int i = 0; i < dataNodes; i++) {
@@ -108,7 +112,7 @@ final class InMemoryQueryCluster implements AutoCloseable {
             TombstoneWriter writer = new TombstoneWriter(topology(id), tombstones.get(id), transport(),
                     handoff(), clock, Duration.ofSeconds(5), false, Runnable::run, new StatsRegistry());
             statements.put(id, new DataStatements(() -> view.get().metadata(), replicas, executor, writer, hlc::next,
-                    pointsWriter()));
+                    pointsWriter(), clock::monotonicNanos, limits));
         }
     }
 

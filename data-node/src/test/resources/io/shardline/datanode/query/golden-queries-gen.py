@@ -113,7 +113,6 @@ Q = [
  ("subquery first per host", "golden", "SELECT first(value) FROM (SELECT value FROM cpu GROUP BY host) GROUP BY host"),
  ("subquery mean of means by time", "golden", "SELECT mean(mean) FROM (SELECT mean(value) FROM cpu WHERE time >= '2009-11-10T23:00:00Z' AND time < '2009-11-11T03:00:00Z' GROUP BY time(30m), host) WHERE time >= '2009-11-10T23:00:00Z' AND time < '2009-11-11T03:00:00Z' GROUP BY time(1h)"),
  ("subquery two subqueries", "golden", "SELECT max(value) FROM (SELECT value FROM cpu), (SELECT used AS value FROM mem)"),
- ("subquery count of distinct", "golden", "SELECT count(distinct) FROM (SELECT distinct(value) FROM cpu)"),
  ("subquery spread of counts", "golden", "SELECT spread(count) FROM (SELECT count(value) FROM cpu GROUP BY host)"),
  ("subquery string fields", "golden", "SELECT count(status) FROM (SELECT status FROM mem WHERE ok = true)"),
  ("show measurements with regex", "golden", "SHOW MEASUREMENTS WITH MEASUREMENT =~ /c.*/"),

@@ -10,7 +10,7 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
         CreateUserStatement, DropUserStatement, SetPasswordUserStatement, GrantStatement, GrantAdminStatement,
         RevokeStatement, RevokeAdminStatement, ShowUsersStatement, ShowGrantsForUserStatement,
         ShowStatsStatement, ShowDiagnosticsStatement, CreateContinuousQueryStatement, DropContinuousQueryStatement,
-        ShowContinuousQueriesStatement, ShowCardinalityStatement {
+        ShowContinuousQueriesStatement, ShowCardinalityStatement, ExplainStatement {
 
     /**
      * Whether 1.x treats the statement as a read (SELECT without INTO, and SHOW); the others carry the read-only warning
@@ -26,6 +26,6 @@ public sealed interface Statement extends Node permits SelectStatement, ShowData
                 || this instanceof ShowUsersStatement || this instanceof ShowGrantsForUserStatement
                 || this instanceof ShowStatsStatement || this instanceof ShowDiagnosticsStatement
                 || this instanceof ShowContinuousQueriesStatement
-                || this instanceof ShowCardinalityStatement;
+                || this instanceof ShowCardinalityStatement || this instanceof ExplainStatement;
     }
 }

@@ -6,6 +6,7 @@ import io.shardline.query.ast.DeleteSeriesStatement;
 import io.shardline.query.ast.DropContinuousQueryStatement;
 import io.shardline.query.ast.DropRetentionPolicyStatement;
 import io.shardline.query.ast.DropSeriesStatement;
+import io.shardline.query.ast.ExplainStatement;
 import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowContinuousQueriesStatement;
@@ -57,6 +58,8 @@ public final class RequiredPrivileges {
                 out.add(RequiredPrivilege.on(select.into().database(), Privilege.WRITE));
             }
             return out;
+        } else if (s instanceof ExplainStatement explain) {
+            return reads(explain.statement().sources());
         } else if (s instanceof ShowDatabasesStatement) {
             return List.of(RequiredPrivilege.on("", Privilege.NO_PRIVILEGES));
         } else if (s instanceof ShowRetentionPoliciesStatement r) {

@@ -5,6 +5,7 @@ import io.shardline.query.ast.DropMeasurementStatement;
 import io.shardline.query.ast.DropUserStatement;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Query;
+import io.shardline.query.ast.ExplainStatement;
 import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.ShowDatabasesStatement;
@@ -110,7 +111,14 @@ public final class InfluxQLParser {
             }
             case GRANT -> users.grant();
             case REVOKE -> users.revoke();
-            case EXPLAIN -> throw unsupported(l, l.tok().text());
+            case EXPLAIN -> {
+                boolean analyze = ts.scanIgnoreWhitespace().tok() == Token.ANALYZE;
+                if (!analyze) {
+                    ts.unscan();
+                }
+                next(l, List.of("SELECT"), Token.SELECT);
+                yield new ExplainStatement(select.parseSelect(), analyze);
+            }
             case SET -> {
                 next(l, List.of("PASSWORD"), Token.PASSWORD);
                 next(l, List.of("FOR"), Token.FOR);

@@ -185,6 +185,8 @@ class ParseErrorsTest {
                 a("SELECT a FROM b c", "found c, expected ; at line 1, char 17"),
                 a("SELECT a FROM (SELECT b FROM c", "found EOF, expected ) at line 1, char 32"),
                 a("SELECT a FROM (b)", "found b, expected SELECT at line 1, char 16"),
+                a("EXPLAIN SHOW DATABASES", "found SHOW, expected SELECT at line 1, char 9"),
+                a("EXPLAIN ANALYZE EXPLAIN SELECT * FROM cpu", "found EXPLAIN, expected SELECT at line 1, char 17"),
                 a("SHOW SUBSCRIPTIONS", "SHOW SUBSCRIPTIONS is not supported by Shardline at line 1, char 1"),
                 a("SHOW TAG KEY EXACT", "found EOF, expected CARDINALITY at line 1, char 20"),
                 a("SHOW MEASUREMENT EXACT", "found EOF, expected CARDINALITY at line 1, char 24"),

@@ -1,0 +1,165 @@
+package io.shardline.datanode.query;
+
+import io.shardline.common.unit.GoDurations;
+import io.shardline.meta.model.ShardLocation;
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.ExplainStatement;
+import io.shardline.query.ast.Expr;
+import io.shardline.query.ast.SelectStatement;
+import io.shardline.query.ast.VarRef;
+import io.shardline.query.exec.ShardSelectExecutor;
+import io.shardline.query.exec.SubqueryExecutor;
+import io.shardline.query.plan.AggregateCall;
+import io.shardline.query.plan.MeasurementSchema;
+import io.shardline.query.result.Series;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code EXPLAIN} and {@code EXPLAIN ANALYZE} in 1.x's shape (one unnamed series, one column named {@code QUERY
+ * PLAN} or {@code EXPLAIN ANALYZE}, one line per row) with Shardline's content: the expressions (as 1.x prints
+ * them), the shards read with their owners and the series they hold; ANALYZE runs the statement and adds
+ * planning, execution and total time and, per shard, the owner that answered, what it returned and how long it
+ * took, as a tree drawn like 1.x's. Thread-safe.
+ */
+final class ExplainStatements {
+
+    private final SelectStatements select;
+    private final LongSupplier nanoTime;
+
+    ExplainStatements(SelectStatements select, LongSupplier nanoTime) {
+        this.select = select;
+        this.nanoTime = nanoTime;
+    }
+
+    List<Series> execute(ExplainStatement s, QueryContext context) {
+        if (SubqueryExecutor.hasSubquery(s.statement())) {
+            throw io.shardline.common.error.ShardlineException.invalid(
+                    "EXPLAIN of a subquery is not supported by Shardline");
+        }
+        return s.analyze() ? analyze(s.statement(), context) : explain(s.statement(), context);
+    }
+
+    private List<Series> explain(SelectStatement stmt, QueryContext context) {
+        SelectStatements.Prepared p = select.prepare(stmt, context);
+        if (p == null) {
+            return table("QUERY PLAN", List.of(""));
+        }
+        List<String> lines = new ArrayList<>(expressions(p));
+        lines.add("NUMBER OF SHARDS: " + p.shards().size());
+        long series = 0;
+        for (String m : p.plan().measurements()) {
+            for (List<SeriesKey> shard : p.schema().seriesPerShard(m, p.plan().tagPredicate())) {
+                series += shard.size();
+            }
+        }
+        lines.add("NUMBER OF SERIES: " + series);
+        for (ShardLocation shard : p.shards()) {
+            lines.add("SHARD " + shard.shardId() + ": OWNERS " + owners(shard.shard().owners()));
+        }
+        return table("QUERY PLAN", lines);
+    }
+
+    private List<Series> analyze(SelectStatement stmt, QueryContext context) {
+        long start = nanoTime.getAsLong();
+        SelectStatements.Prepared p = select.prepare(stmt, context);
+        long planned = nanoTime.getAsLong();
+        List<SelectStatements.ShardTrace> traces = new ArrayList<>();
+        if (p != null) {
+            select.run(p.plan(), p.shards(), context.onlyNode(), traces);
+        }
+        long done = nanoTime.getAsLong();
+        List<String> lines = new ArrayList<>(List.of(".", "└── select",
+                "    ├── execution_time: " + duration(done - planned),
+                "    ├── planning_time: " + duration(planned - start),
+                "    ├── total_time: " + duration(done - start),
+                "    └── shards"));
+        traces.sort(Comparator.comparingLong(SelectStatements.ShardTrace::shardId));
+        for (int i = 0; i < traces.size(); i++) {
+            SelectStatements.ShardTrace t = traces.get(i);
+            boolean last = i == traces.size() - 1;
+            String head = last ? "        └── " : "        ├── ";
+            String pad = last ? "            " : "        │   ";
+            lines.add(head + "shard " + t.shardId());
+            lines.add(pad + "├── owner: " + t.owner());
+            lines.add(pad + (p.plan().isRaw() ? "├── rows: " + t.rows() : "├── partial_groups: " + t.partialGroups()));
+            lines.add(pad + "└── read_time: " + duration(t.nanos()));
+        }
+        lines.add("");
+        return table("EXPLAIN ANALYZE", lines);
+    }
+
+    /** 1.x's {@code EXPRESSION:} lines: one per call, or {@code <nil>} and the typed auxiliary fields. */
+    private static List<String> expressions(SelectStatements.Prepared p) {
+        List<String> out = new ArrayList<>();
+        if (p.plan().isRaw()) {
+            out.add("EXPRESSION: <nil>");
+            Set<String> aux = new LinkedHashSet<>();
+            for (MeasurementSchema m : p.schemas()) {
+                for (String f : ShardSelectExecutor.neededFields(p.plan(), m.fields())) {
+                    aux.add(typed(f, m.fields()));
+                }
+            }
+            out.add("AUXILIARY FIELDS: " + String.join(", ", aux));
+            return out;
+        }
+        for (AggregateCall c : p.plan().calls()) {
+            out.add("EXPRESSION: " + render(c.call(), p.schemas()));
+        }
+        return out;
+    }
+
+    private static String render(Call call, List<MeasurementSchema> schemas) {
+        StringBuilder b = new StringBuilder(call.name()).append('(');
+        for (int i = 0; i < call.args().size(); i++) {
+            Expr a = call.args().get(i);
+            b.append(i > 0 ? ", " : "");
+            if (a instanceof VarRef v && !schemas.isEmpty()) {
+                b.append(typed(v.name(), fieldsOf(v.name(), schemas)));
+            } else if (a instanceof Call inner) {
+                b.append(render(inner, schemas));
+            } else {
+                b.append(a);
+            }
+        }
+        return b.append(')').toString();
+    }
+
+    private static Map<String, FieldType> fieldsOf(String field, List<MeasurementSchema> schemas) {
+        for (MeasurementSchema m : schemas) {
+            if (m.fields().containsKey(field)) {
+                return m.fields();
+            }
+        }
+        return Map.of();
+    }
+
+    private static String typed(String field, Map<String, FieldType> fields) {
+        FieldType t = fields.get(field);
+        return t == null ? field : field + "::" + t.influxName();
+    }
+
+    private static String owners(List<Long> owners) {
+        List<String> out = new ArrayList<>();
+        owners.forEach(o -> out.add(Long.toString(o)));
+        return String.join(", ", out);
+    }
+
+    private static String duration(long nanos) {
+        return GoDurations.format(Duration.ofNanos(nanos));
+    }
+
+    private static List<Series> table(String column, List<String> lines) {
+        List<List<Object>> rows = new ArrayList<>();
+        lines.forEach(l -> rows.add(List.of(l)));
+        return List.of(Series.of("", Map.of(), List.of(column), rows));
+    }
+}
