@@ -164,11 +164,15 @@ public final class AggregateAssembler {
             distinctRows.add(first);
         }
         List<AggregateFunction> functions = plan.calls().stream().map(AggregateCall::function).toList();
+        boolean[] empty = new boolean[times.length];
+        for (int b = 0; b < times.length && plan.interval() == null; b++) {
+            empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
+        }
         BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
         boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
         List<List<Object>> rows = new ArrayList<>();
         for (int b = 0; b < times.length; b++) {
-            if (allMissing(values[b])) {
+            if (empty[b] || allMissing(values[b])) {
                 continue;
             }
             if (distinct && distinctRows.get(b).size() > 1) {
