@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # backup / restore throughput against cp: writes one shard (about 1 GB with the defaults) with
-# `shardline bench write` into a local cluster (1 meta, 2 data nodes, RF 1, loopback, anti-entropy
-# off), waits for its full compaction, then times RUNS times each: `shardline-ctl backup -strategy
+# `shardline bench write` into a local cluster (1 meta and 1 data node, RF 1, loopback, anti-entropy
+# off; a second data node joins after the write), waits for its full compaction, then times RUNS times each: `shardline-ctl backup -strategy
 # full` into a fresh directory, `shardline-ctl restore -db bench -newdb bench_rN` of that backup,
 # `shardline-ctl copy-shard` to the other data node (remove-shard between runs), and `cp -r` + `sync`
 # of the same shard directory as the physical limit. Prints one line per run with MB/s of the shard's
@@ -45,11 +45,13 @@ trap cleanup EXIT
 rm -rf "$DIR"
 mkdir -p "$DIR"
 
-cluster up --meta 1 --data 2 > /dev/null
+# One data node while writing, so the shard group has a single shard; data2 joins afterwards.
+cluster up --meta 1 --data 1 > /dev/null
 curl -sf -XPOST "$URL/query" --data-urlencode 'q=CREATE DATABASE bench WITH REPLICATION 1' > /dev/null
 echo "writing $POINTS points x $FIELDS fields (1000 series) ..." >&2
 SHARDLINE_JAVA_OPTS="${SHARDLINE_JAVA_OPTS:--Xmx12g}" "$REPO/scripts/shardline" bench write -url "$URL" -db bench \
   -no-create -series 1000 -fields "$FIELDS" -points "$POINTS" -batch-size 500 -connections 2 >&2
+cluster add-data > /dev/null
 
 # The one bench shard and its owner: "ID  bench  autogen  1  ...  [{4 127.0.0.1:40108}]"
 row="$(ctl show-shards | awk '$2 == "bench"')"

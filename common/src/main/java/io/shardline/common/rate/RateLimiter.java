@@ -2,8 +2,8 @@ package io.shardline.common.rate;
 
 /**
  * A token bucket in bytes per second for hinted-handoff replay ({@code retry-rate-limit}) and shard
- * transfers ({@code -rate-limit}); 0 means unlimited. Pure: callers pass monotonic time and wait themselves. Not thread-safe (one processor
- * thread owns it).
+ * transfers ({@code -rate-limit}); 0 means unlimited. Pure: callers pass monotonic time and wait
+ * themselves. Not thread-safe (one thread owns it).
  */
 public final class RateLimiter {
 

@@ -124,6 +124,12 @@ class BackupRestoreVerbsTest {
         assertOnEveryOwner("copy", GROUP1, 3_000);
         assertOnEveryOwner("copy", GROUP1 + WEEK, 1_500);
 
+        CtlRunner.Result list = targetCtl.run("restore", "-list", dir.toString());
+        assertThat(list.exitCode()).as("%s", list).isZero();
+        assertThat(list.out()).contains("db db, rp autogen, duration 0s, shard group duration 168h0m0s, replication 2\n")
+                .containsPattern("db db, rp autogen, shard \\d+: \\d{8}T\\d{6}Z\\.s\\d+\\.tar\\.gz, \\d+ bytes, "
+                        + "2020-01-06T00:00:00Z - 2020-01-13T00:00:00Z");
+
         CtlRunner.Result again = targetCtl.run("restore", "-db", "db", dir.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.errLines()).containsExactly(
