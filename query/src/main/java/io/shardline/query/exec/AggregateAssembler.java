@@ -170,12 +170,21 @@ public final class AggregateAssembler {
         }
         BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
         boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
+        boolean multiPoint = n == 1 && functions.get(0).isMultiPoint();
         List<List<Object>> rows = new ArrayList<>();
         for (int b = 0; b < times.length; b++) {
             if (empty[b] || allMissing(values[b])) {
                 continue;
             }
-            if (distinct && distinctRows.get(b).size() > 1) {
+            if (multiPoint) { // top/bottom: one row per selected point, at the point's time
+                List<AggregatePoint> selected = new ArrayList<>(distinctRows.get(b));
+                if (!plan.ascending()) {
+                    Collections.reverse(selected); // 1.x keeps a bucket's points by ascending time under DESC
+                }
+                for (AggregatePoint p : selected) {
+                    rows.add(row(p.time(), new Object[] {p.value()}, new AggregatePoint[] {p}));
+                }
+            } else if (distinct && distinctRows.get(b).size() > 1) {
                 for (AggregatePoint p : distinctRows.get(b)) {
                     rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}));
                 }

@@ -23,6 +23,8 @@ public enum AggregateFunction {
     FIRST("first", true, EnumSet.allOf(FieldType.class)),
     LAST("last", true, EnumSet.allOf(FieldType.class)),
     PERCENTILE("percentile", true, numeric()),
+    TOP("top", true, numeric()),
+    BOTTOM("bottom", true, numeric()),
     DISTINCT("distinct", false, EnumSet.allOf(FieldType.class)),
     COUNT_DISTINCT("count", false, EnumSet.allOf(FieldType.class));
 
@@ -49,6 +51,11 @@ public enum AggregateFunction {
         return callName;
     }
 
+    /** Whether the function answers several rows per bucket, each at its own point's time. */
+    public boolean isMultiPoint() {
+        return this == TOP || this == BOTTOM;
+    }
+
     /** Whether the function selects an existing point (1.x selectors keep its time and aux fields). */
     public boolean isSelector() {
         return selector;
@@ -70,7 +77,7 @@ public enum AggregateFunction {
         return Optional.empty();
     }
 
-    /** A fresh accumulator; {@code arg} is the percentile N (ignored by the others). */
+    /** A fresh accumulator; {@code arg} is the percentile N or the top/bottom N (ignored by the others). */
     public Accumulator newAccumulator(double arg) {
         return switch (this) {
             case COUNT -> new CountAccumulator();
@@ -78,6 +85,7 @@ public enum AggregateFunction {
             case MEAN -> new MeanAccumulator();
             case MEDIAN -> new SampleAccumulator(SampleAccumulator.MEDIAN);
             case PERCENTILE -> new SampleAccumulator(arg);
+            case TOP, BOTTOM -> new TopAccumulator(this, (int) arg);
             case SPREAD -> new SpreadAccumulator();
             case STDDEV -> new SampleAccumulator(SampleAccumulator.STDDEV);
             case MIN, MAX, FIRST, LAST -> new SelectorAccumulator(this);

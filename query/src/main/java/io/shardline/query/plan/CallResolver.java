@@ -24,7 +24,9 @@ final class CallResolver {
         AggregateFunction f = AggregateFunction.byName(c.name())
                 .orElseThrow(() -> new IllegalStateException("unknown function " + c.name()));
         double n = 0;
-        if (f == AggregateFunction.PERCENTILE) {
+        if (f == AggregateFunction.TOP || f == AggregateFunction.BOTTOM) {
+            n = ((IntegerLiteral) c.args().get(c.args().size() - 1)).value();
+        } else if (f == AggregateFunction.PERCENTILE) {
             Expr p = c.args().get(1);
             n = p instanceof IntegerLiteral i ? i.value() : ((NumberLiteral) p).value();
         }

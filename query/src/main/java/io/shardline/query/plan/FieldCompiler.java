@@ -29,20 +29,23 @@ final class FieldCompiler {
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
     static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
             "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
-    private static final Set<String> UNSUPPORTED = Set.of("top", "bottom", "sample", "mode", "integral",
+    private static final Set<String> UNSUPPORTED = Set.of("sample", "mode", "integral",
             "holt_winters", "holt_winters_with_fit", "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
             "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
             "triple_exponential_derivative", "relative_strength_index");
 
     private final boolean hasInterval;
+    private final int statementLimit;
+    private String topBottom;
     final List<Call> functionCalls = new ArrayList<>();
     boolean hasAuxiliaryFields;
     boolean onlySelectors = true;
     boolean hasDistinct;
     private boolean allowWildcard;
 
-    FieldCompiler(boolean hasInterval) {
+    FieldCompiler(boolean hasInterval, int statementLimit) {
         this.hasInterval = hasInterval;
+        this.statementLimit = statementLimit;
     }
 
     /** Compiles one field expression (time fields already removed). */
@@ -101,6 +104,8 @@ final class FieldCompiler {
             compilePercentile(c.args());
         } else if (name.equals("distinct")) {
             compileDistinct(c.args(), false);
+        } else if (name.equals("top") || name.equals("bottom")) {
+            compileTopBottom(c);
         } else if (TRANSFORMS.contains(name)) {
             validateTransform(c);
         } else if (UNSUPPORTED.contains(name)) {
@@ -127,6 +132,40 @@ final class FieldCompiler {
         if (!variable) {
             throw new QueryException("field must contain at least one variable");
         }
+    }
+
+    /** 1.x's {@code compileTopBottom}. */
+    private void compileTopBottom(Call c) {
+        if (topBottom != null) {
+            throw new QueryException("selector function " + topBottom + "() cannot be combined with other functions");
+        }
+        List<Expr> args = c.args();
+        if (args.size() < 2) {
+            throw new QueryException("invalid number of arguments for " + c.name() + ", expected at least 2, got "
+                    + args.size());
+        }
+        Expr last = args.get(args.size() - 1);
+        if (!(last instanceof IntegerLiteral limit)) {
+            throw new QueryException("expected integer as last argument in " + c.name() + "(), found " + last);
+        } else if (limit.value() <= 0) {
+            throw new QueryException("limit (" + limit.value() + ") in " + c.name() + " function must be at least 1");
+        } else if (statementLimit > 0 && limit.value() > statementLimit) {
+            throw new QueryException("limit (" + limit.value() + ") in " + c.name()
+                    + " function can not be larger than the LIMIT (" + statementLimit + ") in the select statement");
+        }
+        if (!(args.get(0) instanceof VarRef)) {
+            throw new QueryException("expected first argument to be a field in " + c.name() + "(), found "
+                    + args.get(0));
+        }
+        if (args.size() > 2) {
+            for (Expr e : args.subList(1, args.size() - 1)) {
+                if (!(e instanceof VarRef)) {
+                    throw new QueryException("only fields or tags are allowed in " + c.name() + "(), found " + e);
+                }
+            }
+            throw new QueryException(c.name() + "() with tag or field arguments is not supported by Shardline");
+        }
+        topBottom = c.name();
     }
 
     private void compileFunction(Call c) {
@@ -255,6 +294,9 @@ final class FieldCompiler {
             if (hasInterval) {
                 throw new QueryException("GROUP BY requires at least one aggregate function");
             }
+        }
+        if (topBottom != null && functionCalls.size() > 1) {
+            throw new QueryException("selector function " + topBottom + "() cannot be combined with other functions");
         }
         if (hasDistinct && (functionCalls.size() != 1 || hasAuxiliaryFields)) {
             throw new QueryException(

@@ -150,7 +150,7 @@ public final class SelectCompiler {
     /** Compiles the fields into {@code out} (time fields dropped) and returns the time column's name. */
     private static String compileFields(SelectStatement stmt, long now, boolean hasInterval, List<Field> out) {
         String timeColumn = "time";
-        FieldCompiler fc = new FieldCompiler(hasInterval);
+        FieldCompiler fc = new FieldCompiler(hasInterval, stmt.limit());
         for (Field f : stmt.fields()) {
             if (f.expr() instanceof VarRef v && v.name().equals("time")) {
                 if (f.hasAlias()) {
