@@ -16,6 +16,7 @@ import io.shardline.query.ast.UnsignedLiteral;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.value.Timestamp;
 import io.shardline.query.value.Unsigned;
+import java.util.List;
 
 /**
  * Evaluates an expression against one row like 1.x's {@code ValuerEval} (with float division of integers):
@@ -32,6 +33,13 @@ public final class ExprEvaluator {
         if (expr instanceof VarRef v) {
             return valuer.value(v);
         } else if (expr instanceof Call c) {
+            if (MathFunctions.isMath(c.name())) {
+                List<Object> args = new java.util.ArrayList<>(c.args().size());
+                for (Expr a : c.args()) {
+                    args.add(eval(a, valuer));
+                }
+                return MathFunctions.call(c.name(), args);
+            }
             return valuer.call(c);
         } else if (expr instanceof ParenExpr p) {
             return eval(p.expr(), valuer);

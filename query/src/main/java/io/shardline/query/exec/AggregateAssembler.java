@@ -15,6 +15,8 @@ import io.shardline.query.plan.SelectPlan;
 import io.shardline.query.result.Series;
 import io.shardline.query.value.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,18 +33,37 @@ public final class AggregateAssembler {
     private final SelectPlan plan;
     private final Map<GroupKey, TreeMap<Long, Accumulator[]>> merged = new TreeMap<>();
     private final Map<String, Integer> callIndex = new HashMap<>();
+    private final boolean orderSensitive;
+    /** orderSensitive: each shard's partials, in the order the shards were added. */
+    private final List<List<PartialGroup>> shards = new ArrayList<>();
     /** The projections' call nodes to their index, so rows do not render each call's text again. */
     private final Map<Call, Integer> callNodes = new java.util.IdentityHashMap<>();
 
     public AggregateAssembler(SelectPlan plan) {
         this.plan = plan;
+        this.orderSensitive = PartialAggregator.orderSensitive(plan);
         for (int i = 0; i < plan.calls().size(); i++) {
             callIndex.put(plan.calls().get(i).key(), i);
         }
     }
 
-    /** Merges one shard's partial aggregates. */
+    /**
+     * Merges one shard's partial aggregates; call it once per shard in the shards' time order (1.x's shard
+     * order). Plans with {@code mean} or {@code sum} keep the shards' partials until {@link #series()} and fold
+     * them in the order 1.x's merge iterator would ({@link GoMergeOrder}).
+     */
     public AggregateAssembler add(Iterable<PartialGroup> partials) {
+        if (orderSensitive) {
+            List<PartialGroup> shard = new ArrayList<>();
+            partials.forEach(shard::add);
+            shards.add(shard);
+            return this;
+        }
+        merge(partials);
+        return this;
+    }
+
+    private void merge(Iterable<PartialGroup> partials) {
         for (PartialGroup p : partials) {
             Accumulator[] accs = merged.computeIfAbsent(p.group(), g -> new TreeMap<>())
                     .computeIfAbsent(p.bucket(), b -> {
@@ -53,7 +74,45 @@ public final class AggregateAssembler {
                 accs[i].merge(p.states().get(i));
             }
         }
-        return this;
+    }
+
+    /**
+     * 1.x's last two folds: the shards of each source merged ({@code Shards.CreateIterator}) in heap order, then
+     * once more per source ({@code callIterator}'s merge, which re-weights a mean by its count).
+     */
+    private void foldShards() {
+        Map<String, List<List<GoMergeOrder.Item<PartialGroup>>>> byMeasurement = new TreeMap<>();
+        for (int s = 0; s < shards.size(); s++) {
+            for (PartialGroup p : shards.get(s)) {
+                List<List<GoMergeOrder.Item<PartialGroup>>> inputs = byMeasurement.computeIfAbsent(
+                        p.group().measurement(), m -> new ArrayList<>());
+                while (inputs.size() <= s) {
+                    inputs.add(new ArrayList<>());
+                }
+                inputs.get(s).add(new GoMergeOrder.Item<>(p.group().measurement(),
+                        GoMergeOrder.tagsId(new ArrayList<>(p.group().tags().values())), p.bucket(), p));
+            }
+        }
+        Comparator<GoMergeOrder.Item<PartialGroup>> order = Comparator.<GoMergeOrder.Item<PartialGroup>, byte[]>comparing(
+                GoMergeOrder.Item::tags, Arrays::compareUnsigned).thenComparingLong(GoMergeOrder.Item::window);
+        for (List<List<GoMergeOrder.Item<PartialGroup>>> inputs : byMeasurement.values()) {
+            for (List<GoMergeOrder.Item<PartialGroup>> in : inputs) {
+                in.sort(plan.ascending() ? order : order.reversed());
+            }
+            merge(GoMergeOrder.merge(inputs, plan.ascending()).stream().map(GoMergeOrder.Item::payload).toList());
+        }
+        shards.clear();
+        for (TreeMap<Long, Accumulator[]> cells : merged.values()) {
+            for (Accumulator[] accs : cells.values()) {
+                for (int i = 0; i < accs.length; i++) {
+                    if (plan.calls().get(i).function() == AggregateFunction.MEAN) {
+                        Accumulator again = plan.calls().get(i).newAccumulator();
+                        again.merge(accs[i].partial());
+                        accs[i] = again;
+                    }
+                }
+            }
+        }
     }
 
     private Accumulator[] newCell() {
@@ -64,16 +123,19 @@ public final class AggregateAssembler {
         return accs;
     }
 
-    /** The output series, ordered by name and tags. */
+    /** The output series, ordered by name and tags (descending with ORDER BY time DESC, as 1.x). */
     public List<Series> series() {
+        if (orderSensitive) {
+            foldShards();
+        }
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, TreeMap<Long, Accumulator[]>> e : Paging.page(
-                new ArrayList<>(merged.entrySet()), plan.slimit(), plan.soffset())) {
+        for (Map.Entry<GroupKey, TreeMap<Long, Accumulator[]>> e : Paging.seriesOrder(merged, plan.ascending(),
+                plan.slimit(), plan.soffset())) {
             List<List<Object>> rows = rows(e.getValue());
             if (!plan.ascending()) {
                 Collections.reverse(rows);
             }
-            rows = Paging.page(rows, plan.limit(), plan.offset());
+            rows = Transformer.transformAndPage(plan, rows);
             if (!rows.isEmpty()) {
                 GroupKey g = e.getKey();
                 out.add(Series.of(g.measurement(), plan.hasTagGroups() ? g.tags() : null, plan.columns(), rows));
@@ -102,11 +164,15 @@ public final class AggregateAssembler {
             distinctRows.add(first);
         }
         List<AggregateFunction> functions = plan.calls().stream().map(AggregateCall::function).toList();
+        boolean[] empty = new boolean[times.length];
+        for (int b = 0; b < times.length && plan.interval() == null; b++) {
+            empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
+        }
         BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
         boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
         List<List<Object>> rows = new ArrayList<>();
         for (int b = 0; b < times.length; b++) {
-            if (allMissing(values[b])) {
+            if (empty[b] || allMissing(values[b])) {
                 continue;
             }
             if (distinct && distinctRows.get(b).size() > 1) {

@@ -59,14 +59,15 @@ final class BlockAggregation {
                         group = GroupKey.of(last, plan.groupByTags());
                     }
                     call.function().checkType(blocks.type());
-                    feed(plan.interval(), agg, group, c, blocks);
+                    feed(plan.interval(), agg, group, last, c, blocks);
                 }
             }
         }
     }
 
     /** Splits the block into runs of one bucket (times ascend) and adds each run to its cell. */
-    private static void feed(Interval interval, PartialAggregator agg, GroupKey group, int call, FieldBlocks b) {
+    private static void feed(Interval interval, PartialAggregator agg, GroupKey group, SeriesKey series, int call,
+            FieldBlocks b) {
         int n = b.size();
         long[] t = b.timestamps();
         int i = 0;
@@ -81,7 +82,7 @@ final class BlockAggregation {
                     j++;
                 }
             }
-            add(agg.cell(group, bucket)[call], b, i, j);
+            add(agg.cell(group, series, bucket)[call], b, i, j);
             i = j;
         }
     }

@@ -29,6 +29,10 @@ final class BucketFiller {
             AggregateFunction f = functions.get(c);
             boolean counting = f == AggregateFunction.COUNT || f == AggregateFunction.COUNT_DISTINCT;
             Object sample = firstReal(values, c);
+            boolean[] real = new boolean[times.length];
+            for (int b = 0; b < times.length; b++) {
+                real[b] = isReal(values[b][c]);
+            }
             Object prev = null;
             for (int b = 0; b < times.length; b++) {
                 if (values[b][c] != MISSING) {
@@ -38,7 +42,7 @@ final class BucketFiller {
                 values[b][c] = switch (fill) {
                     case NUMBER -> cast(fillValue, sample);
                     case PREVIOUS -> prev;
-                    case LINEAR -> linear(times, values, b, c);
+                    case LINEAR -> linear(times, values, real, b, c);
                     case NONE -> MISSING;
                     default -> counting ? (Object) 0L : null;
                 };
@@ -75,14 +79,17 @@ final class BucketFiller {
         return n instanceof Double ? (Object) n.doubleValue() : (Object) n.longValue();
     }
 
-    /** 1.x's {@code linearFloat}/{@code linearInteger} between the nearest real values around bucket b. */
-    private static Object linear(long[] times, Object[][] values, int b, int c) {
+    /**
+     * 1.x's {@code linearFloat}/{@code linearInteger} between the nearest values around bucket b that were real
+     * before filling ({@code real}): filled buckets never serve as interpolation points.
+     */
+    private static Object linear(long[] times, Object[][] values, boolean[] real, int b, int c) {
         int p = b - 1;
-        while (p >= 0 && !isReal(values[p][c])) {
+        while (p >= 0 && !real[p]) {
             p--;
         }
         int n = b + 1;
-        while (n < times.length && !isReal(values[n][c])) {
+        while (n < times.length && !real[n]) {
             n++;
         }
         if (p < 0 || n >= times.length) {
@@ -95,14 +102,14 @@ final class BucketFiller {
         long x1 = times[n];
         if (y0 instanceof Long a && y1 instanceof Long z) {
             double m = (double) (z - a) / (double) (x1 - x0);
-            return (long) (m * (double) (x - x0)) + a;
+            return (long) (m * (double) (x - x0) + (double) a);
         } else if (y0 instanceof Double || y1 instanceof Double) {
             double a = ((Number) (y0 instanceof Unsigned u ? u.toDouble() : y0)).doubleValue();
             double z = ((Number) (y1 instanceof Unsigned u ? u.toDouble() : y1)).doubleValue();
             return (z - a) / (double) (x1 - x0) * (double) (x - x0) + a;
         } else if (y0 instanceof Unsigned a && y1 instanceof Unsigned z) {
-            double m = (z.toDouble() - a.toDouble()) / (double) (x1 - x0);
-            return new Unsigned((long) (m * (double) (x - x0)) + a.bits());
+            double m = new Unsigned(z.bits() - a.bits()).toDouble() / (double) (x1 - x0);
+            return Unsigned.fromDouble(m * (double) (x - x0) + a.toDouble());
         }
         return LINEAR_PENDING;
     }

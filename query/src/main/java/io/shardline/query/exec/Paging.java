@@ -1,6 +1,9 @@
 package io.shardline.query.exec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** LIMIT/OFFSET and SLIMIT/SOFFSET: skip {@code offset} items, then keep at most {@code limit} (0 = all). */
 final class Paging {
@@ -12,5 +15,17 @@ final class Paging {
         int from = Math.min(Math.max(offset, 0), items.size());
         int to = limit > 0 ? (int) Math.min((long) from + limit, items.size()) : items.size();
         return items.subList(from, to);
+    }
+
+    /**
+     * The output series in 1.x's order: by name and tags, SLIMIT/SOFFSET applied in that order, then reversed for
+     * ORDER BY time DESC.
+     */
+    static <K, V> List<Map.Entry<K, V>> seriesOrder(Map<K, V> byKey, boolean ascending, int slimit, int soffset) {
+        List<Map.Entry<K, V>> out = new ArrayList<>(page(new ArrayList<>(byKey.entrySet()), slimit, soffset));
+        if (!ascending) {
+            Collections.reverse(out);
+        }
+        return out;
     }
 }

@@ -1,30 +1,56 @@
 package io.shardline.query.exec;
 
+import io.shardline.model.SeriesKey;
+import io.shardline.query.ast.VarRef;
 import io.shardline.query.eval.Valuer;
 import io.shardline.query.function.Accumulator;
+import io.shardline.query.function.AggregateFunction;
 import io.shardline.query.function.PartialState;
 import io.shardline.query.plan.AggregateCall;
 import io.shardline.query.plan.SelectPlan;
-import io.shardline.query.ast.VarRef;
+import io.shardline.query.value.Utf8Order;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Feeds rows into one accumulator per (output series, bucket, call) and hands out the partial states: the
  * owner-side half of an aggregate query. Not thread-safe.
+ *
+ * <p>Plans with {@code mean} or {@code sum} are aggregated per stored series first and the series' results are
+ * folded per (output series, bucket) in the order 1.x's shard engine merges its per-series call iterators
+ * ({@code NewParallelMergeIterator} with one group per CPU, see {@link GoMergeOrder}), so float results carry
+ * 1.x's rounding: 1.x merges per-series means weighted by their counts.
  */
 public final class PartialAggregator {
+
+    /** 1.x's {@code runtime.GOMAXPROCS(0)}: the shard engine merges series in this many parallel groups. */
+    static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
     private record Key(GroupKey group, long bucket) {
     }
 
     private final SelectPlan plan;
+    private final boolean perSeries;
     private final Map<Key, Accumulator[]> cells = new HashMap<>();
+    /** perSeries: group -> series key text (UTF-8 order) -> bucket -> accumulators. */
+    private final Map<GroupKey, TreeMap<String, TreeMap<Long, Accumulator[]>>> series = new HashMap<>();
 
     public PartialAggregator(SelectPlan plan) {
         this.plan = plan;
+        this.perSeries = orderSensitive(plan);
+    }
+
+    /** Whether the plan has calls whose float result depends on the order partial results are folded in. */
+    static boolean orderSensitive(SelectPlan plan) {
+        for (AggregateCall c : plan.calls()) {
+            if (c.function() == AggregateFunction.MEAN || c.function() == AggregateFunction.SUM) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bucket a point at {@code time} falls in. */
@@ -32,8 +58,23 @@ public final class PartialAggregator {
         return plan.interval() != null ? plan.interval().bucketStart(time) : plan.startTime();
     }
 
-    /** Adds one row of series group {@code group} at {@code time}; {@code row} resolves fields and tags. */
-    public void add(GroupKey group, long time, Valuer row) {
+    /**
+     * Declares a stored series selected for the query (1.x's merge groups count every series of the tag set,
+     * also those without points in the range).
+     */
+    public void register(SeriesKey s) {
+        if (perSeries) {
+            seriesCells(GroupKey.of(s, plan.groupByTags()), s);
+        }
+    }
+
+    private TreeMap<Long, Accumulator[]> seriesCells(GroupKey group, SeriesKey s) {
+        return series.computeIfAbsent(group, g -> new TreeMap<>(Utf8Order.COMPARATOR))
+                .computeIfAbsent(s.toString(), k -> new TreeMap<>());
+    }
+
+    /** Adds one row of stored series {@code s} (in output group {@code group}) at {@code time}. */
+    public void add(GroupKey group, SeriesKey s, long time, Valuer row) {
         List<AggregateCall> calls = plan.calls();
         Object[] aux = null;
         if (!plan.auxRefs().isEmpty()) {
@@ -50,14 +91,17 @@ public final class PartialAggregator {
                 continue;
             }
             if (accs == null) {
-                accs = cells.computeIfAbsent(new Key(group, bucketOf(time)), k -> newCell());
+                accs = cell(group, s, bucketOf(time));
             }
             accs[i].add(time, v, aux);
         }
     }
 
-    /** The accumulators (one per call) of {@code group} and {@code bucket}, created when missing. */
-    public Accumulator[] cell(GroupKey group, long bucket) {
+    /** The accumulators (one per call) of {@code group}, stored series {@code s} and {@code bucket}. */
+    public Accumulator[] cell(GroupKey group, SeriesKey s, long bucket) {
+        if (perSeries) {
+            return seriesCells(group, s).computeIfAbsent(bucket, k -> newCell());
+        }
         return cells.computeIfAbsent(new Key(group, bucket), k -> newCell());
     }
 
@@ -72,15 +116,48 @@ public final class PartialAggregator {
 
     /** The partial states gathered so far, one entry per non-empty (group, bucket). */
     public List<PartialGroup> drain() {
+        if (perSeries) {
+            foldSeries();
+        }
         List<PartialGroup> out = new ArrayList<>(cells.size());
-        cells.forEach((k, accs) -> {
-            List<PartialState> states = new ArrayList<>(accs.length);
-            for (Accumulator a : accs) {
-                states.add(a.partial());
-            }
-            out.add(new PartialGroup(k.group(), k.bucket(), states));
-        });
+        cells.forEach((k, accs) -> out.add(new PartialGroup(k.group(), k.bucket(), states(accs))));
         cells.clear();
         return out;
     }
+
+    static List<PartialState> states(Accumulator[] accs) {
+        List<PartialState> states = new ArrayList<>(accs.length);
+        for (Accumulator a : accs) {
+            states.add(a.partial());
+        }
+        return states;
+    }
+
+    /** Folds each group's per-series cells into the group's cells in 1.x's merge order. */
+    private void foldSeries() {
+        for (Map.Entry<GroupKey, TreeMap<String, TreeMap<Long, Accumulator[]>>> g : series.entrySet()) {
+            List<List<GoMergeOrder.Item<Accumulator[]>>> inputs = new ArrayList<>();
+            // 1.x reverses the series of each tag set for ORDER BY time DESC
+            for (TreeMap<Long, Accumulator[]> buckets : (plan.ascending() ? g.getValue()
+                    : g.getValue().descendingMap()).values()) {
+                List<GoMergeOrder.Item<Accumulator[]>> in = new ArrayList<>(buckets.size());
+                for (Map.Entry<Long, Accumulator[]> b : (plan.ascending() ? buckets : buckets.descendingMap())
+                        .entrySet()) {
+                    in.add(new GoMergeOrder.Item<>("", NO_TAGS, b.getKey(), b.getValue()));
+                }
+                inputs.add(in);
+            }
+            for (GoMergeOrder.Item<Accumulator[]> item : GoMergeOrder.parallelMerge(inputs, PARALLELISM,
+                    plan.ascending())) {
+                Accumulator[] target = cells.computeIfAbsent(new Key(g.getKey(), item.window()), k -> newCell());
+                Accumulator[] from = item.payload();
+                for (int i = 0; i < target.length; i++) {
+                    target[i].merge(from[i].partial());
+                }
+            }
+        }
+        series.clear();
+    }
+
+    private static final byte[] NO_TAGS = new byte[0];
 }

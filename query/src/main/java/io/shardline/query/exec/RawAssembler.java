@@ -36,19 +36,15 @@ public final class RawAssembler {
         return this;
     }
 
-    /** The output series, ordered by name and tags. */
+    /** The output series, ordered by name and tags (descending with ORDER BY time DESC, as 1.x). */
     public List<Series> series() {
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, List<RawRow>> e : Paging.page(new ArrayList<>(groups.entrySet()), plan.slimit(),
+        for (Map.Entry<GroupKey, List<RawRow>> e : Paging.seriesOrder(groups, plan.ascending(), plan.slimit(),
                 plan.soffset())) {
             List<RawRow> rows = new ArrayList<>(e.getValue());
             rows.sort(ORDER);
             if (!plan.ascending()) {
                 Collections.reverse(rows);
-            }
-            rows = Paging.page(rows, plan.limit(), plan.offset());
-            if (rows.isEmpty()) {
-                continue;
             }
             List<List<Object>> values = new ArrayList<>(rows.size());
             for (RawRow r : rows) {
@@ -56,6 +52,10 @@ public final class RawAssembler {
                 row.add(new Timestamp(r.time()));
                 Collections.addAll(row, r.values());
                 values.add(row);
+            }
+            values = Transformer.transformAndPage(plan, values);
+            if (values.isEmpty()) {
+                continue;
             }
             GroupKey g = e.getKey();
             out.add(Series.of(g.measurement(), plan.hasTagGroups() ? g.tags() : null, plan.columns(), values));

@@ -69,9 +69,13 @@ public final class ShardSelectExecutor {
                 continue;
             }
             List<SeriesKey> series = reader.series(m, plan.tagPredicate());
+            if (agg != null) {
+                series.forEach(agg::register);
+            }
             if (agg == null) {
                 raw(plan, reader, fields, series, sink);
-            } else if (blocks && BlockAggregation.applies(plan, types)) {
+            } else if (blocks && BlockAggregation.applies(plan, types)
+                    && (plan.ascending() || !PartialAggregator.orderSensitive(plan))) {
                 BlockAggregation.run(plan, reader, series, agg);
             } else {
                 aggregateRows(plan, reader, fields, series, agg);
@@ -93,10 +97,12 @@ public final class ShardSelectExecutor {
         long max = plan.timeRange().maxTime();
         for (SeriesKey s : series) {
             GroupKey group = GroupKey.of(s, plan.groupByTags());
-            reader.scan(s, fields, min, max, (time, values) -> {
+            // in the query's time order: 1.x sums a series' values in that order (ORDER BY time DESC: backwards)
+            reader.scan(s, fields, min, max, !plan.ascending(), (time, values) -> {
                 if (ExprEvaluator.matches(plan.rowFilter(), filter.reset(s, values))) {
-                    agg.add(group, time, projection.reset(s, values));
+                    agg.add(group, s, time, projection.reset(s, values));
                 }
+                return true;
             });
         }
     }

@@ -79,7 +79,7 @@ public enum AggregateFunction {
             case MEDIAN -> new SampleAccumulator(SampleAccumulator.MEDIAN);
             case PERCENTILE -> new SampleAccumulator(arg);
             case SPREAD -> new SpreadAccumulator();
-            case STDDEV -> new StddevAccumulator();
+            case STDDEV -> new SampleAccumulator(SampleAccumulator.STDDEV);
             case MIN, MAX, FIRST, LAST -> new SelectorAccumulator(this);
             case DISTINCT -> new DistinctAccumulator(false);
             case COUNT_DISTINCT -> new DistinctAccumulator(true);

@@ -60,18 +60,20 @@ final class MeanAccumulator implements Accumulator {
         }
     }
 
+    /**
+     * Folds in another accumulator's result as 1.x's {@code FloatMeanReducer} folds an aggregated point: its mean
+     * (an integer sum divided as a float, like {@code IntegerMeanReducer.Emit}) times its count, so merged means
+     * round exactly like 1.x's (which merges per-series, per-shard and per-source means weighted by count).
+     */
     @Override
     public void merge(PartialState state) {
         MeanState s = (MeanState) state;
         if (s.count() == 0) {
             return;
         }
-        if (s.integer() && integer) {
-            integerSum += s.integerSum();
-        } else {
-            toFloat();
-            floatSum += s.integer() ? s.integerSum() : s.floatSum();
-        }
+        double mean = (s.integer() ? (double) s.integerSum() : s.floatSum()) / (double) s.count();
+        toFloat();
+        floatSum += s.count() >= 2 ? mean * (double) s.count() : mean;
         count += s.count();
     }
 

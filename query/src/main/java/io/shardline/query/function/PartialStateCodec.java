@@ -59,11 +59,6 @@ public final class PartialStateCodec {
             out.writeByte(4);
             writeValue(out, s.min());
             writeValue(out, s.max());
-        } else if (state instanceof StddevState s) {
-            out.writeByte(5);
-            out.writeLong(s.count());
-            out.writeDouble(s.mean());
-            out.writeDouble(s.m2());
         } else if (state instanceof SelectorState s) {
             out.writeByte(6);
             writePoint(out, new AggregatePoint(s.time(), s.value(), s.aux()));
@@ -93,7 +88,7 @@ public final class PartialStateCodec {
                 case 2 -> new SumState(readValue(in));
                 case 3 -> new MeanState(in.readBoolean(), in.readDouble(), in.readLong(), in.readLong());
                 case 4 -> new SpreadState(readValue(in), readValue(in));
-                case 5 -> new StddevState(in.readLong(), in.readDouble(), in.readDouble());
+                // 5 was stddev's (count, mean, M2) before stddev kept its values like 1.x's two passes
                 case 6 -> {
                     AggregatePoint p = readPoint(in);
                     yield new SelectorState(p.time(), p.value(), p.aux());

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code median} and {@code percentile(f, N)}: keeps every value. Median is a float (mean of the two middle
+ * {@code median}, {@code percentile(f, N)} and {@code stddev}: keeps every value. Median is a float (mean of the two middle
  * values for an even count); percentile is nearest-rank, {@code i = floor(len*N/100 + 0.5) - 1}, no value when
  * out of range, and selects that point (its type, time and aux values).
  */
@@ -15,6 +15,8 @@ final class SampleAccumulator implements Accumulator {
 
     /** The {@code arg} that means median. */
     static final double MEDIAN = Double.NaN;
+    /** The {@code arg} that means stddev (1.x computes it in two passes over all values, in time order). */
+    static final double STDDEV = Double.NEGATIVE_INFINITY;
 
     private static final Comparator<AggregatePoint> BY_VALUE_THEN_TIME = (a, b) -> {
         int c = Values.compare(a.value(), b.value());
@@ -32,10 +34,15 @@ final class SampleAccumulator implements Accumulator {
         return Double.isNaN(percentile);
     }
 
+    private boolean isStddev() {
+        return percentile == STDDEV;
+    }
+
     @Override
     public void add(long time, Object value, Object[] aux) {
-        (isMedian() ? AggregateFunction.MEDIAN : AggregateFunction.PERCENTILE).check(value);
-        points.add(new AggregatePoint(time, value, isMedian() ? null : aux));
+        (isStddev() ? AggregateFunction.STDDEV : isMedian() ? AggregateFunction.MEDIAN : AggregateFunction.PERCENTILE)
+                .check(value);
+        points.add(new AggregatePoint(time, value, isMedian() || isStddev() ? null : aux));
     }
 
     @Override
@@ -53,6 +60,9 @@ final class SampleAccumulator implements Accumulator {
         if (points.isEmpty()) {
             return List.of();
         }
+        if (isStddev()) {
+            return List.of(AggregatePoint.of(stddev(points)));
+        }
         List<AggregatePoint> sorted = new ArrayList<>(points);
         sorted.sort(BY_VALUE_THEN_TIME);
         int n = sorted.size();
@@ -64,6 +74,36 @@ final class SampleAccumulator implements Accumulator {
             return List.of();
         }
         return List.of(sorted.get(i));
+    }
+
+    /**
+     * 1.x's {@code FloatStddevReduceSlice} over the values in time order (ties in arrival order): a running mean
+     * {@code mean += (v - mean) / count}, then the sum of squared deviations; null for fewer than two values.
+     */
+    private static Double stddev(List<AggregatePoint> points) {
+        if (points.size() < 2) {
+            return null;
+        }
+        List<AggregatePoint> byTime = new ArrayList<>(points);
+        byTime.sort(Comparator.comparingLong(AggregatePoint::time));
+        double mean = 0;
+        int count = 0;
+        for (AggregatePoint p : byTime) {
+            double v = Values.toDouble(p.value());
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            count++;
+            mean += (v - mean) / count;
+        }
+        double variance = 0;
+        for (AggregatePoint p : byTime) {
+            double v = Values.toDouble(p.value());
+            if (!Double.isNaN(v)) {
+                variance += (v - mean) * (v - mean);
+            }
+        }
+        return Math.sqrt(variance / (count - 1));
     }
 
     private static double median(List<AggregatePoint> sorted) {

@@ -1,6 +1,7 @@
 package io.shardline.query.plan;
 
 import io.shardline.query.QueryException;
+import io.shardline.query.eval.MathFunctions;
 import io.shardline.query.ast.BinaryExpr;
 import io.shardline.query.ast.Call;
 import io.shardline.query.ast.Distinct;
@@ -26,12 +27,10 @@ final class FieldCompiler {
 
     private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "stddev", "spread");
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
-    private static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
+    static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
             "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
     private static final Set<String> UNSUPPORTED = Set.of("top", "bottom", "sample", "mode", "integral",
-            "holt_winters", "holt_winters_with_fit", "abs", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
-            "exp", "log", "ln", "log2", "log10", "sqrt", "pow", "floor", "ceil", "round",
-            "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
+            "holt_winters", "holt_winters_with_fit", "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
             "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
             "triple_exponential_derivative", "relative_strength_index");
 
@@ -92,6 +91,10 @@ final class FieldCompiler {
     }
 
     private void compileCall(Call c) {
+        if (MathFunctions.isMath(c.name())) {
+            compileMathFunction(c);
+            return;
+        }
         functionCalls.add(c);
         String name = c.name();
         if (name.equals("percentile")) {
@@ -100,11 +103,29 @@ final class FieldCompiler {
             compileDistinct(c.args(), false);
         } else if (TRANSFORMS.contains(name)) {
             validateTransform(c);
-            throw new QueryException(name + "() is not supported by Shardline");
         } else if (UNSUPPORTED.contains(name)) {
             throw new QueryException(name + "() is not supported by Shardline");
         } else {
             compileFunction(c);
+        }
+    }
+
+    /** 1.x's {@code compileMathFunction}: the argument count, then every argument that is not a literal. */
+    private void compileMathFunction(Call c) {
+        int n = MathFunctions.arity(c.name());
+        if (c.args().size() != n) {
+            throw new QueryException("invalid number of arguments for " + c.name() + ", expected " + n + ", got "
+                    + c.args().size());
+        }
+        boolean variable = false;
+        for (Expr a : c.args()) {
+            if (!a.isLiteral()) {
+                compileExpr(a);
+                variable = true;
+            }
+        }
+        if (!variable) {
+            throw new QueryException("field must contain at least one variable");
         }
     }
 
@@ -174,7 +195,7 @@ final class FieldCompiler {
         compileSymbol("percentile", args.get(0));
     }
 
-    /** 1.x's argument checks for the transformations, so their messages stay exact before we refuse them. */
+    /** 1.x's argument checks for the transformations ({@code compileDerivative} and friends). */
     private void validateTransform(Call c) {
         String name = c.name();
         List<Expr> args = c.args();
@@ -196,6 +217,12 @@ final class FieldCompiler {
             if (args.size() != 2) {
                 throw new QueryException("invalid number of arguments for moving_average, expected 2, got "
                         + args.size());
+            }
+            if (!(args.get(1) instanceof IntegerLiteral n)) {
+                throw new QueryException("second argument for moving_average must be an integer, got *influxql."
+                        + args.get(1).getClass().getSimpleName());
+            } else if (n.value() <= 1) {
+                throw new QueryException("moving_average window must be greater than 1, got " + n.value());
             }
         } else if (args.size() != 1) {
             throw new QueryException("invalid number of arguments for " + name + ", expected 1, got "

@@ -4,18 +4,22 @@ import io.shardline.query.QueryException;
 import io.shardline.query.ast.BinaryExpr;
 import io.shardline.query.ast.Call;
 import io.shardline.query.ast.Dimension;
+import io.shardline.query.ast.DurationLiteral;
 import io.shardline.query.ast.Expr;
 import io.shardline.query.ast.Field;
+import io.shardline.query.ast.IntegerLiteral;
 import io.shardline.query.ast.ParenExpr;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.eval.ConditionSplitter;
+import io.shardline.query.eval.MathFunctions;
 import io.shardline.query.eval.Reducer;
 import io.shardline.query.eval.TimeCondition;
 import io.shardline.query.eval.TimeRange;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,9 @@ public final class SelectCompiler {
         List<Dimension> tagDims = dims.tagDimensions().stream().map(Dimension::new).toList();
         WildcardExpander.Result expanded = WildcardExpander.expand(fields, tagDims, schemas);
         List<Field> projections = expanded.fields().stream().map(SelectCompiler::distinctToCall).toList();
+        List<String> columns = ColumnNamer.columns(timeColumn, projections);
+        Map<Integer, Transforms.Transform> transformed = new HashMap<>();
+        projections = transformInputs(projections, dims.interval(), transformed);
         List<String> groupBy = expanded.dimensions().stream().map(d -> ((VarRef) d.expr()).name()).distinct()
                 .toList();
         Map<String, AggregateCall> calls = new LinkedHashMap<>();
@@ -56,13 +63,88 @@ public final class SelectCompiler {
         ConditionSplitter.Split split = ConditionSplitter.split(tc.condition(), now,
                 ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
         List<AggregateCall> callList = List.copyOf(calls.values());
+        for (int i : transformed.keySet()) {
+            if (!callList.isEmpty() && !(projections.get(i).expr() instanceof Call)) {
+                throw new QueryException(
+                        "a transformation of a raw field next to aggregates is not supported by Shardline");
+            }
+        }
         boolean pointTime = dims.interval() == null && callList.size() == 1
                 && callList.get(0).function().isSelector();
+        Transforms transforms = Transforms.NONE;
+        if (!transformed.isEmpty()) {
+            boolean extend = transformed.values().stream().anyMatch(Transforms.Transform::extendsRange);
+            transforms = new Transforms(transformed, range.hasMin() ? range.min() : Long.MIN_VALUE,
+                    range.hasMax() ? range.max() : Long.MAX_VALUE, stmt.limit(), stmt.offset(),
+                    extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin());
+            if (extend) {
+                range = extendByOneInterval(range, dims.interval(), stmt.timeAscending());
+            }
+        }
+        boolean paged = transforms.isEmpty();
         return new SelectPlan(schemas.stream().map(MeasurementSchema::name).toList(), range, dims.interval(),
-                groupBy, split.tagPredicate(), split.rowFilter(), ColumnNamer.columns(timeColumn, projections),
+                groupBy, split.tagPredicate(), split.rowFilter(), columns,
                 projections, callList, callList.isEmpty() ? List.of() : aux, pointTime, stmt.fill(),
-                stmt.fillValue(), stmt.timeAscending(), stmt.limit(), stmt.offset(), stmt.slimit(),
-                stmt.soffset());
+                stmt.fillValue(), stmt.timeAscending(), paged ? stmt.limit() : 0, paged ? stmt.offset() : 0,
+                stmt.slimit(), stmt.soffset(), transforms);
+    }
+
+    /**
+     * Replaces each top-level transformation call by its input (the coordinator transforms the merged rows) and
+     * records it in {@code out}; a transformation elsewhere in an expression is refused.
+     */
+    private static List<Field> transformInputs(List<Field> fields, Interval interval,
+            Map<Integer, Transforms.Transform> out) {
+        List<Field> inputs = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            Expr e = f.expr();
+            while (e instanceof ParenExpr p) {
+                e = p.expr();
+            }
+            if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
+                out.put(i, transform(c, interval));
+                inputs.add(new Field(c.args().get(0), f.alias()));
+            } else {
+                refuseNestedTransform(f.expr());
+                inputs.add(f);
+            }
+        }
+        return inputs;
+    }
+
+    private static Transforms.Transform transform(Call c, Interval interval) {
+        long unit = switch (c.name()) {
+            case "derivative", "non_negative_derivative" -> c.args().size() == 2
+                    ? ((DurationLiteral) c.args().get(1)).nanos()
+                    : interval != null ? interval.duration() : 1_000_000_000L;
+            case "elapsed" -> c.args().size() == 2 ? ((DurationLiteral) c.args().get(1)).nanos() : 1L;
+            default -> 0L;
+        };
+        int n = c.name().equals("moving_average") ? (int) ((IntegerLiteral) c.args().get(1)).value() : 0;
+        return new Transforms.Transform(c.name(), unit, n);
+    }
+
+    private static void refuseNestedTransform(Expr e) {
+        if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
+            throw new QueryException(c.name() + "() inside an expression is not supported by Shardline");
+        } else if (e instanceof BinaryExpr b) {
+            refuseNestedTransform(b.lhs());
+            refuseNestedTransform(b.rhs());
+        } else if (e instanceof ParenExpr p) {
+            refuseNestedTransform(p.expr());
+        }
+    }
+
+    /** 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation. */
+    private static TimeRange extendByOneInterval(TimeRange range, Interval interval, boolean ascending) {
+        if (interval == null) {
+            return range;
+        }
+        if (ascending) {
+            return range.hasMin() ? new TimeRange(range.min() - interval.duration(), range.max()) : range;
+        }
+        return range.hasMax() ? new TimeRange(range.min(), range.max() + interval.duration()) : range;
     }
 
     /** Compiles the fields into {@code out} (time fields dropped) and returns the time column's name. */
@@ -114,7 +196,11 @@ public final class SelectCompiler {
     }
 
     private static void collect(Expr e, Map<String, AggregateCall> calls, List<VarRef> aux) {
-        if (e instanceof Call c) {
+        if (e instanceof Call c && MathFunctions.isMath(c.name())) {
+            for (Expr a : c.args()) {
+                collect(a, calls, aux);
+            }
+        } else if (e instanceof Call c) {
             AggregateCall call = CallResolver.resolve(c);
             calls.putIfAbsent(call.key(), call);
         } else if (e instanceof BinaryExpr b) {

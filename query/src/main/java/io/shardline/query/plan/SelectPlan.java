@@ -23,11 +23,12 @@ import java.util.List;
  * @param calls the distinct aggregate calls (empty for raw queries)
  * @param auxRefs fields and tags selected next to a lone selector (their values come from the selected point)
  * @param pointTime whether rows carry the selected point's time (a lone selector without GROUP BY time)
+ * @param transforms transformations the coordinator applies to the merged rows (owners never see them)
  */
 public record SelectPlan(List<String> measurements, TimeRange timeRange, Interval interval,
         List<String> groupByTags, Expr tagPredicate, Expr rowFilter, List<String> columns, List<Field> fields,
         List<AggregateCall> calls, List<VarRef> auxRefs, boolean pointTime, FillOption fill, Number fillValue,
-        boolean ascending, int limit, int offset, int slimit, int soffset) {
+        boolean ascending, int limit, int offset, int slimit, int soffset, Transforms transforms) {
 
     public SelectPlan {
         measurements = List.copyOf(measurements);

@@ -116,7 +116,7 @@ public final class SelectPlanCodec {
             Number fillValue = kind == 2 ? (Number) in.readDouble() : kind == 1 ? (Number) in.readLong() : null;
             return new SelectPlan(measurements, range, interval, groupBy, tagPredicate, rowFilter, columns, fields,
                     calls, aux, pointTime, fill, fillValue, in.readBoolean(), in.readInt(), in.readInt(),
-                    in.readInt(), in.readInt());
+                    in.readInt(), in.readInt(), Transforms.NONE);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("malformed select plan", e);
         }

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Collects the results of a non-chunked {@code /query} like 1.x's handler: pieces of the same statement are
  * merged (rows of a continued series appended), and {@code max-row-limit} truncates the rows, marking the cut
- * series {@code partial}. Not thread-safe; one per request.
+ * series {@code partial}. Feed it a statement's result in pieces of 10,000 rows per series (1.x's emitter chunks
+ * non-chunked answers too): a series longer than that keeps the first piece's {@code "partial": true}, as 1.x.
+ * Not thread-safe; one per request.
  */
 public final class ResponseBuilder {
 
@@ -75,7 +77,7 @@ public final class ResponseBuilder {
                 }
                 List<List<Object>> values = new ArrayList<>(lastSeries.values());
                 values.addAll(s.values());
-                lastSeries = lastSeries.withValues(values, s.partial());
+                lastSeries = lastSeries.withValues(values, lastSeries.partial()); // 1.x keeps the first piece's flag
                 merged++;
             }
             series.set(series.size() - 1, lastSeries);

@@ -9,6 +9,12 @@ public record Unsigned(long bits) implements Comparable<Unsigned> {
         return bits >= 0 ? (double) bits : d + (bits & 1);
     }
 
+    /** Go's {@code uint64(d)} on amd64 for a non-negative {@code d} below 2^64 (truncation toward zero). */
+    public static Unsigned fromDouble(double d) {
+        double twoTo63 = 9.223372036854775808E18;
+        return new Unsigned(d < twoTo63 ? (long) d : (long) (d - twoTo63) ^ Long.MIN_VALUE);
+    }
+
     @Override
     public int compareTo(Unsigned o) {
         return Long.compareUnsigned(bits, o.bits);

@@ -84,4 +84,25 @@ class FillTest {
         assertThat(runner.json("SELECT count(val)" + WHERE + " ORDER BY time DESC LIMIT 2")).isEqualTo(
                 series("count", "[\"2009-11-10T23:00:15Z\",1],[\"2009-11-10T23:00:10Z\",0]"));
     }
+
+    @Test
+    void fillLinearInterpolatesOnlyBetweenRealBucketsAndTruncatesIntegersLike1x() {
+        TestRunner floats = new TestRunner(T0 + 3600 * S, new InMemoryShard()
+                .add("fills", T0, Map.of("val", 49.402))
+                .add("fills", T0 + 16 * S, Map.of("val", 39.263)));
+        // 1.x: m*x+b from the real neighbours; interpolating from filled buckets would give 41.79774999999999
+        assertThat(floats.json("SELECT mean(val) FROM fills WHERE time >= '2009-11-10T23:00:00Z' AND "
+                + "time < '2009-11-10T23:00:20Z' GROUP BY time(4s) fill(linear)")).isEqualTo(series("mean",
+                "[\"2009-11-10T23:00:00Z\",49.402],[\"2009-11-10T23:00:04Z\",46.86725],"
+                        + "[\"2009-11-10T23:00:08Z\",44.332499999999996],[\"2009-11-10T23:00:12Z\",41.79775],"
+                        + "[\"2009-11-10T23:00:16Z\",39.263]"));
+        TestRunner ints = new TestRunner(T0 + 3600 * S, new InMemoryShard()
+                .add("fills", T0, Map.of("val", 1L))
+                .add("fills", T0 + 12 * S, Map.of("val", -2L)));
+        // int64(m*x + b): 1 - 0.75 = 0.25 -> 0, where int64(m*x) + b would give 1
+        assertThat(ints.json("SELECT sum(val) FROM fills WHERE time >= '2009-11-10T23:00:00Z' AND "
+                + "time < '2009-11-10T23:00:16Z' GROUP BY time(3s) fill(linear)")).isEqualTo(series("sum",
+                "[\"2009-11-10T23:00:00Z\",1],[\"2009-11-10T23:00:03Z\",0],[\"2009-11-10T23:00:06Z\",0],"
+                        + "[\"2009-11-10T23:00:09Z\",-1],[\"2009-11-10T23:00:12Z\",-2],[\"2009-11-10T23:00:15Z\",null]"));
+    }
 }

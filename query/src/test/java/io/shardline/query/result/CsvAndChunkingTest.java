@@ -76,7 +76,10 @@ class CsvAndChunkingTest {
         ResponseBuilder all = new ResponseBuilder(0);
         Chunker.chunk(full, 2).forEach(all::add);
         all.add(Result.of(1, List.of()));
-        assertThat(all.results()).containsExactly(full, Result.of(1, List.of()));
+        // as 1.x's handler: a series cut into pieces keeps the first piece's "partial": true
+        Series a = cpu("a", 3);
+        assertThat(all.results()).containsExactly(Result.of(0, List.of(a.withValues(a.values(), true), cpu("b", 2))),
+                Result.of(1, List.of()));
 
         ResponseBuilder limited = new ResponseBuilder(4);
         boolean more = true;
@@ -92,5 +95,19 @@ class CsvAndChunkingTest {
         assertThat(r.series().get(0).values()).hasSize(3);
         assertThat(r.series().get(1).values()).hasSize(1);
         assertThat(r.series().get(1).partial()).isTrue();
+    }
+
+    @Test
+    void aNonChunkedSeriesOfMoreThanTenThousandRowsIsPartialAsIn1x() {
+        for (int rows : new int[] {10_000, 10_001, 25_000}) {
+            ResponseBuilder b = new ResponseBuilder(0);
+            Chunker.chunk(Result.of(0, List.of(cpu("a", rows), cpu("b", 2))), Chunker.DEFAULT_CHUNK_SIZE).forEach(b::add);
+            Result r = b.results().get(0);
+            assertThat(r.series()).hasSize(2);
+            assertThat(r.series().get(0).values()).hasSize(rows);
+            assertThat(r.series().get(0).partial()).as("%d rows", rows).isEqualTo(rows > 10_000);
+            assertThat(r.series().get(1).partial()).isFalse();
+            assertThat(r.partial()).isFalse();
+        }
     }
 }

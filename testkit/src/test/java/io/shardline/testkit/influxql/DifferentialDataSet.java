@@ -8,7 +8,7 @@ import java.util.Random;
  * four groups, and holds: several measurements; tag sets with a series lacking a tag; float, integer,
  * string and boolean fields; gaps (host c of cpu is silent from 01:00 to 01:30, host b misses usage_idle
  * every 7th minute); equal timestamps across series (cpu's hosts share timestamps); counters with resets;
- * integers near the int64 limits; extreme floats; escaped names and values.
+ * integers near the int64 limits; extreme floats; escaped names and values; one series of 10,050 points.
  */
 final class DifferentialDataSet {
 
@@ -85,6 +85,10 @@ final class DifferentialDataSet {
         for (int i = 0; i < 24; i++) {
             b.append("weather,loc=").append(locs[i % 3]).append(" temp=").append(r.nextInt(400) / 10.0 - 10)
                     .append(",hum=").append(r.nextInt(100)).append("i ").append(T0 + i * 450 * S).append('\n');
+        }
+        // dense: one series of 10,050 points a second apart (a non-chunked answer of more than 10,000 rows)
+        for (int i = 0; i < 10_050; i++) {
+            b.append("dense v=").append(i % 97 - 40).append("i ").append(T0 + i * S).append('\n');
         }
         return b.toString();
     }

@@ -1,0 +1,245 @@
+package io.shardline.query.exec;
+
+import io.shardline.query.QueryException;
+import io.shardline.query.plan.SelectPlan;
+import io.shardline.query.plan.Transforms;
+import io.shardline.query.value.Timestamp;
+import io.shardline.query.value.Unsigned;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies 1.x's transformations ({@code derivative}, {@code non_negative_derivative}, {@code difference},
+ * {@code non_negative_difference}, {@code moving_average}, {@code cumulative_sum}, {@code elapsed}) to the rows of
+ * one output series after the coordinator merged the shards. Each transformed column reads the non-null values of
+ * its input column in output order (1.x skips the nil points of fill(null)); the other columns keep their values
+ * within the asked time range; rows are the union of the times any column produced, in output order. Memory is
+ * the series' rows, which the assembler holds anyway. Stateless.
+ */
+final class Transformer {
+
+    private Transformer() {
+    }
+
+    /** LIMIT/OFFSET of the rows of one series, after the transformations if the plan has any. */
+    static List<List<Object>> transformAndPage(SelectPlan plan, List<List<Object>> rows) {
+        if (plan.transforms().isEmpty()) {
+            return Paging.page(rows, plan.limit(), plan.offset());
+        }
+        return Paging.page(apply(plan, rows), plan.transforms().limit(), plan.transforms().offset());
+    }
+
+    /** Transforms the rows ({@code [time, v1, ...]}, in output order) of one series. */
+    static List<List<Object>> apply(SelectPlan plan, List<List<Object>> rows) {
+        Transforms t = plan.transforms();
+        int n = plan.fields().size();
+        boolean asc = plan.ascending();
+        TreeMap<Long, Object[]> out = asc ? new TreeMap<>() : new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (int c = 0; c < n; c++) {
+            Transforms.Transform tr = t.byField().get(c);
+            if (tr == null) {
+                for (List<Object> r : rows) {
+                    long time = ((Timestamp) r.get(0)).nanos();
+                    if (time >= t.outputMin() && time <= t.outputMax()) {
+                        cell(out, time, n)[c] = r.get(c + 1);
+                    }
+                }
+                continue;
+            }
+            if (t.inputEmpty() && tr.extendsRange()) {
+                continue; // 1.x: MinTime minus one interval wraps around, the input reads nothing
+            }
+            long[] times = new long[rows.size()];
+            List<Object> values = new ArrayList<>();
+            for (List<Object> r : rows) {
+                Object v = r.get(c + 1);
+                long time = ((Timestamp) r.get(0)).nanos();
+                if (v != null && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
+                    times[values.size()] = time;
+                    values.add(v);
+                }
+            }
+            int column = c;
+            run(tr, asc, times, values, (time, v) -> cell(out, time, n)[column] = v);
+        }
+        List<List<Object>> result = new ArrayList<>(out.size());
+        for (Map.Entry<Long, Object[]> e : out.entrySet()) {
+            List<Object> row = new ArrayList<>(n + 1);
+            row.add(new Timestamp(e.getKey()));
+            for (Object v : e.getValue()) {
+                row.add(v == MISSING ? null : v);
+            }
+            result.add(row);
+        }
+        return result;
+    }
+
+    private static final Object MISSING = new Object();
+
+    private static Object[] cell(TreeMap<Long, Object[]> out, long time, int n) {
+        return out.computeIfAbsent(time, k -> {
+            Object[] a = new Object[n];
+            java.util.Arrays.fill(a, MISSING);
+            return a;
+        });
+    }
+
+    /** Receives one output point. */
+    interface Emit {
+        void point(long time, Object value);
+    }
+
+    /** Runs one transformation over a column's non-null values (in output order). */
+    static void run(Transforms.Transform tr, boolean ascending, long[] times, List<Object> values, Emit emit) {
+        switch (tr.name()) {
+            case "derivative", "non_negative_derivative" -> derivative(tr, ascending, times, values, emit);
+            case "difference", "non_negative_difference" -> difference(tr, times, values, emit);
+            case "moving_average" -> movingAverage(tr, times, values, emit);
+            case "cumulative_sum" -> cumulativeSum(tr, times, values, emit);
+            case "elapsed" -> elapsed(tr, times, values.size(), emit);
+            default -> throw new IllegalStateException("unknown transformation " + tr.name());
+        }
+    }
+
+    private static void numeric(Transforms.Transform tr, Object v) {
+        if (!(v instanceof Double || v instanceof Long || v instanceof Unsigned)) {
+            String type = v instanceof String ? "string" : v instanceof Boolean ? "boolean" : "unknown";
+            // 1.x names two of them with spaces: "unsupported moving average iterator type"
+            String name = switch (tr.name()) {
+                case "moving_average" -> "moving average";
+                case "cumulative_sum" -> "cumulative sum";
+                case "non_negative_derivative" -> "derivative";
+                case "non_negative_difference" -> "difference";
+                default -> tr.name();
+            };
+            throw new QueryException("unsupported " + name + " iterator type: *query." + type + "InterruptIterator");
+        }
+    }
+
+    private static double toDouble(Object v) {
+        return v instanceof Unsigned u ? u.toDouble() : ((Number) v).doubleValue();
+    }
+
+    /** One pair of consecutive points. */
+    private interface Pair {
+        void accept(long prevTime, Object prev, long time, Object value);
+    }
+
+    /** Consecutive points as 1.x's derivative/difference reducers see them: a point at the current time is skipped. */
+    private static void pairs(Transforms.Transform tr, long[] times, List<Object> values, Pair pair) {
+        long prevTime = 0;
+        Object prev = null;
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            numeric(tr, v);
+            long time = times[i];
+            if (prev != null && time == prevTime) {
+                continue;
+            }
+            if (prev != null) {
+                pair.accept(prevTime, prev, time, v);
+            }
+            prev = v;
+            prevTime = time;
+        }
+    }
+
+    /** 1.x's DerivativeReducer: the change per interval (integers subtract in int64 first). */
+    private static void derivative(Transforms.Transform tr, boolean ascending, long[] times,
+            List<Object> values, Emit emit) {
+        boolean nonNegative = tr.name().startsWith("non_negative");
+        pairs(tr, times, values, (prevTime, prev, time, v) -> {
+            double diff = v instanceof Long a && prev instanceof Long b ? (double) (a - b)
+                    : v instanceof Unsigned a && prev instanceof Unsigned b ? new Unsigned(a.bits() - b.bits()).toDouble()
+                    : toDouble(v) - toDouble(prev);
+            long elapsed = ascending ? time - prevTime : prevTime - time;
+            double value = diff / ((double) elapsed / (double) tr.interval());
+            if (!(nonNegative && diff < 0)) {
+                emit.point(time, value);
+            }
+        });
+    }
+
+    /** 1.x's DifferenceReducer: the input type is kept (integers wrap like int64). */
+    private static void difference(Transforms.Transform tr, long[] times, List<Object> values, Emit emit) {
+        boolean nonNegative = tr.name().startsWith("non_negative");
+        pairs(tr, times, values, (prevTime, prev, time, v) -> {
+            Object diff;
+            boolean negative;
+            if (v instanceof Long a && prev instanceof Long b) {
+                diff = a - b;
+                negative = a - b < 0;
+            } else if (v instanceof Unsigned a && prev instanceof Unsigned b) {
+                diff = new Unsigned(a.bits() - b.bits());
+                negative = false;
+            } else {
+                double d = toDouble(v) - toDouble(prev);
+                diff = d;
+                negative = d < 0;
+            }
+            if (!(nonNegative && negative)) {
+                emit.point(time, diff);
+            }
+        });
+    }
+
+    /** 1.x's MovingAverageReducer: a ring of the last n values and their running sum (int64 for integers). */
+    private static void movingAverage(Transforms.Transform tr, long[] times, List<Object> values, Emit emit) {
+        int n = tr.n();
+        Object[] ring = new Object[n];
+        int size = 0;
+        int pos = 0;
+        double fsum = 0;
+        long isum = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            numeric(tr, v);
+            if (size == n) {
+                if (ring[pos] instanceof Long l) {
+                    isum -= l;
+                } else {
+                    fsum -= toDouble(ring[pos]);
+                }
+            } else {
+                size++;
+            }
+            ring[pos] = v;
+            if (v instanceof Long l) {
+                isum += l;
+            } else {
+                fsum += toDouble(v);
+            }
+            pos = (pos + 1) % n;
+            if (size == n) {
+                double avg = v instanceof Long ? (double) isum / (double) n : fsum / (double) n;
+                emit.point(times[i], avg);
+            }
+        }
+    }
+
+    /** 1.x's CumulativeSumReducer: the running sum in the input type. */
+    private static void cumulativeSum(Transforms.Transform tr, long[] times, List<Object> values, Emit emit) {
+        Object sum = null;
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            numeric(tr, v);
+            if (v instanceof Long l) {
+                sum = (sum == null ? 0L : (Long) sum) + l;
+            } else if (v instanceof Unsigned u) {
+                sum = new Unsigned((sum == null ? 0L : ((Unsigned) sum).bits()) + u.bits());
+            } else {
+                sum = (sum == null ? 0.0 : (Double) sum) + (Double) v;
+            }
+            emit.point(times[i], sum);
+        }
+    }
+
+    /** 1.x's ElapsedReducer: time between consecutive points in units of the interval (any value type). */
+    private static void elapsed(Transforms.Transform tr, long[] times, int count, Emit emit) {
+        for (int i = 1; i < count; i++) {
+            emit.point(times[i], (times[i] - times[i - 1]) / tr.interval());
+        }
+    }
+}
