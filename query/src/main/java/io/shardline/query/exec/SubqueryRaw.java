@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * A raw outer query over subquery results. Unlike a raw query over stored series, 1.x does not re-sort the
  * rows by time: each output series takes the inner rows in the order the inner query produced them
- * ({@link ResultShard#rowsInOrder}), filtered, projected and paged. Stateless.
+ * ({@link ResultShard#rowsInOrder}), filtered, projected, transformed and paged. Stateless.
  */
 final class SubqueryRaw {
 
@@ -48,9 +48,9 @@ final class SubqueryRaw {
             groups.computeIfAbsent(GroupKey.of(r.key(), plan.groupByTags()), g -> new ArrayList<>()).add(row);
         }
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, List<List<Object>>> e : Paging.page(new ArrayList<>(groups.entrySet()),
-                plan.slimit(), plan.soffset())) {
-            List<List<Object>> rows = Paging.page(e.getValue(), plan.limit(), plan.offset());
+        for (Map.Entry<GroupKey, List<List<Object>>> e : Paging.seriesOrder(groups, plan.ascending(), plan.slimit(),
+                plan.soffset())) {
+            List<List<Object>> rows = Transformer.transformAndPage(plan, e.getValue());
             if (!rows.isEmpty()) {
                 GroupKey g = e.getKey();
                 out.add(Series.of(g.measurement(), plan.hasTagGroups() ? g.tags() : null, plan.columns(), rows));
