@@ -2,6 +2,9 @@ package io.shardline.datanode.query;
 
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.DatabaseInfo;
+import io.shardline.meta.model.RetentionPolicyInfo;
+import io.shardline.meta.model.ShardLocation;
+import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.ShowCardinalityStatement;
 import io.shardline.query.ast.ShowFieldKeysStatement;
 import io.shardline.query.ast.ShowMeasurementsStatement;
@@ -13,7 +16,11 @@ import io.shardline.query.exec.CardinalityExecutor;
 import io.shardline.query.exec.ShowExecutor;
 import io.shardline.query.result.Series;
 import io.shardline.query.value.TimeBounds;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -53,8 +60,10 @@ final class ShowStatements {
             }
         }
         DatabaseInfo db = QueryScopes.database(meta, name);
-        ClusterSchema schema = new ClusterSchema(QueryScopes.shards(db, TimeBounds.MIN_TIME, TimeBounds.MAX_TIME,
-                context.onlyNode()), context.onlyNode(), replicas, executor);
+        List<ShardLocation> shards = readsPolicies(s)
+                ? policyShards(db, sources(s), context.onlyNode())
+                : QueryScopes.shards(db, TimeBounds.MIN_TIME, TimeBounds.MAX_TIME, context.onlyNode());
+        ClusterSchema schema = new ClusterSchema(shards, context.onlyNode(), replicas, executor);
         if (s instanceof ShowMeasurementsStatement m) {
             return ShowExecutor.measurements(m, schema);
         } else if (s instanceof ShowSeriesStatement m) {
@@ -67,6 +76,39 @@ final class ShowStatements {
             return CardinalityExecutor.execute(m, schema, context.nowNanos());
         }
         return ShowExecutor.fieldKeys((ShowFieldKeysStatement) s, schema);
+    }
+
+    /**
+     * Whether 1.x answers the statement from the shards of its sources' retention policies (the default one when a
+     * source names none) rather than from the database's index: SHOW FIELD KEYS and every CARDINALITY statement
+     * but the two plain estimates, which 1.x rewrites into SELECTs over system sources (checked on 1.6.7: a
+     * measurement written only into another policy is missing from their answers, not from SHOW MEASUREMENTS).
+     */
+    private static boolean readsPolicies(Statement s) {
+        return s instanceof ShowFieldKeysStatement || s instanceof ShowCardinalityStatement c && !c.isEstimate();
+    }
+
+    private static List<Measurement> sources(Statement s) {
+        return s instanceof ShowFieldKeysStatement f ? f.sources() : ((ShowCardinalityStatement) s).sources();
+    }
+
+    /** The shards of the policies {@code sources} name, the default policy standing for a source naming none. */
+    private static List<ShardLocation> policyShards(DatabaseInfo db, List<Measurement> sources, long onlyNode) {
+        Set<String> names = new TreeSet<>();
+        if (sources == null || sources.isEmpty()) {
+            names.add("");
+        } else {
+            for (Measurement m : sources) {
+                names.add(m.retentionPolicy() == null ? "" : m.retentionPolicy());
+            }
+        }
+        List<ShardLocation> out = new ArrayList<>();
+        for (String name : names) {
+            Optional<RetentionPolicyInfo> rp = name.isEmpty() ? db.defaultRetentionPolicy() : db.retentionPolicy(name);
+            rp.ifPresent(policy -> out.addAll(QueryScopes.shards(db.name(), policy, TimeBounds.MIN_TIME,
+                    TimeBounds.MAX_TIME, onlyNode)));
+        }
+        return out;
     }
 
     private static String database(Statement s, QueryContext context) {
