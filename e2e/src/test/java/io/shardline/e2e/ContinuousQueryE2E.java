@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Continuous queries with real processes (3 meta with a 5 s lease, 3 data, RF 2, base port 33000): a CQ
+ * Continuous queries with real processes (3 meta with a 5 s lease, 3 data, RF 2, base port 17500): a CQ
  * downsamples 10 s data into 1 m means in a second retention policy; the data node holding the
  * {@code continuous_querier} lease is killed by pid while it runs the CQ every 5 s; another node takes the lease
  * over, and in the end every minute is present exactly once per host with the value {@code mean()} gives over
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ContinuousQueryE2E {
 
-    private static final ClusterScript CLUSTER = new ClusterScript("continuous-queries", E2ePorts.base(33000))
+    private static final ClusterScript CLUSTER = new ClusterScript("continuous-queries", E2ePorts.base(17500))
             .env("SHARDLINE_META_LEASE_DURATION", "5s")
             .env("SHARDLINE_CONTINUOUS_QUERIES_RUN_INTERVAL", "500ms");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -14,6 +14,10 @@ final class E2ePorts {
 
     /** The base port a test class prefers, shifted by the configured offset. */
     static int base(int preferred) {
-        return preferred + OFFSET;
+        int base = preferred + OFFSET;
+        if (base + 200 > 32768) { // Linux hands out 32768-60999 to outgoing connections: a node could not bind
+            throw new IllegalStateException("e2e base port " + base + " reaches Linux's ephemeral range (32768+)");
+        }
+        return base;
     }
 }
