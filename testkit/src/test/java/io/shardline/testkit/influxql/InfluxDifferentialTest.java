@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,20 +125,25 @@ class InfluxDifferentialTest {
         influxd = new ProcessBuilder("influxd", "-config", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
         influxUrl = "http://127.0.0.1:" + http;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                if (send(HttpRequest.newBuilder(URI.create(influxUrl + "/ping")).build()).status() == 204) {
-                    return;
-                }
-            } catch (UncheckedIOException e) {
-                // not listening yet
-            }
-            if (!influxd.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("influxd did not answer /ping; log:\n"
-                        + Files.readString(dir.resolve("influxd.log")));
-            }
-            Thread.sleep(50);
+        try {
+            Awaitility.await("influxd answers /ping").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (!influxd.isAlive()) {
+                            throw new IllegalStateException("influxd exited");
+                        }
+                        return pingable();
+                    });
+        } catch (RuntimeException e) {
+            throw new AssertionError("influxd did not answer /ping; log:\n"
+                    + Files.readString(dir.resolve("influxd.log")), e);
+        }
+    }
+
+    private static boolean pingable() {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(influxUrl + "/ping")).build()).status() == 204;
+        } catch (UncheckedIOException e) {
+            return false; // not listening yet
         }
     }
 
