@@ -47,6 +47,20 @@ public record Measurement(String database, String retentionPolicy, String name, 
             out.append(')');
             return;
         }
+        appendQualifier(out);
+        if (!name.isEmpty()) {
+            Idents.appendIdent(out, name);
+        } else if (regex != null) {
+            regex.appendTo(out, exact);
+        } else if (exact) {
+            // FROM "" parses (1.x answers "invalid measurement" later) but 1.x's String() prints nothing for
+            // it; the exact form must parse back, so it keeps the quotes.
+            Idents.appendIdent(out, name);
+        }
+    }
+
+    /** Appends the {@code db.rp.} qualifier as 1.x prints it ({@code db..} without a policy, nothing without both). */
+    public void appendQualifier(StringBuilder out) {
         if (!database.isEmpty()) {
             Idents.appendIdent(out, database);
             out.append('.');
@@ -56,11 +70,6 @@ public record Measurement(String database, String retentionPolicy, String name, 
         }
         if (!database.isEmpty() || !retentionPolicy.isEmpty()) {
             out.append('.');
-        }
-        if (!name.isEmpty()) {
-            Idents.appendIdent(out, name);
-        } else if (regex != null) {
-            regex.appendTo(out, exact);
         }
     }
 

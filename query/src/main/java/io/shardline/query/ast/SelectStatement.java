@@ -97,9 +97,11 @@ public record SelectStatement(List<Field> fields, List<Measurement> sources, Exp
         Nodes.join(out, fields, exact);
         if (into != null) {
             out.append(" INTO ");
-            into.appendTo(out, exact);
             if (into.name().isEmpty()) {
+                into.appendQualifier(out);
                 out.append(":MEASUREMENT");
+            } else {
+                into.appendTo(out, exact);
             }
         }
         Nodes.clause(out, " FROM ", sources, exact);
