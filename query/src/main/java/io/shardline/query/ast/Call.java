@@ -11,7 +11,15 @@ public record Call(String name, List<Expr> args) implements Expr {
 
     @Override
     public void appendTo(StringBuilder out, boolean exact) {
-        out.append(name).append('(');
+        // 1.x prints a call's name bare; a name that came from a quoted identifier ("a b"(x), a quirk of the
+        // lexer: a"b"(x) is the call b) would not parse back, so the exact form quotes it. distinct(x) parses
+        // bare although DISTINCT is a keyword.
+        if (exact && !name.equals("distinct") && Idents.needsQuotes(name)) {
+            Idents.appendIdent(out, name);
+        } else {
+            out.append(name);
+        }
+        out.append('(');
         for (int i = 0; i < args.size(); i++) {
             if (i > 0) {
                 out.append(", ");
