@@ -59,7 +59,17 @@ final class Nodes {
     }
 
     /** Go's {@code %v} of the fill value: integers plain, floats in the shortest {@code 'g'} form. */
-    static String fillValue(Number n) {
-        return n instanceof Double d ? GoFloat.formatG(d) : String.valueOf(n);
+    static String fillValue(Number n, boolean exact) {
+        if (n instanceof Double d) {
+            if (exact) {
+                // 1.x's %v prints fill(1.0) as fill(1) and fill(1e21) as fill(1e+21); the exact form must parse
+                // back to the same float (an integer 1, or 0 for -0.0, would not)
+                StringBuilder b = new StringBuilder();
+                new NumberLiteral(d).appendTo(b, true);
+                return b.toString();
+            }
+            return GoFloat.formatG(d);
+        }
+        return String.valueOf(n);
     }
 }

@@ -109,7 +109,7 @@ public record SelectStatement(List<Field> fields, List<Measurement> sources, Exp
         Nodes.clause(out, " GROUP BY ", dimensions, exact);
         switch (fill) {
             case NONE -> out.append(" fill(none)");
-            case NUMBER -> out.append(" fill(").append(Nodes.fillValue(fillValue)).append(')');
+            case NUMBER -> out.append(" fill(").append(Nodes.fillValue(fillValue, exact)).append(')');
             case LINEAR -> out.append(" fill(linear)");
             case PREVIOUS -> out.append(" fill(previous)");
             default -> { }
