@@ -20,7 +20,7 @@ query data1 "CREATE RETENTION POLICY coarse ON drill DURATION INF REPLICATION 2"
 
 # cq_query executions (queryOk) in a data node's /debug/vars; 0 when none or down.
 executions() {
-  curl -sf --max-time 5 "$(url "$1")/debug/vars" 2>/dev/null \
+  api_curl -sf --max-time 5 "$(url "$1")/debug/vars" 2>/dev/null \
     | grep -o '"name":"cq_query".*' | grep -o '"queryOk":[0-9]*' | head -1 | cut -d: -f2 || true
 }
 # Writes one point per host per second at the current time until $DIR/stop exists, trying the data
@@ -33,7 +33,7 @@ writer() {
       body+="cpu,host=h$h value=$(( (t * 31 + h * 17 + SEED) % 1000 ))"$'\n'
     done
     for u in "${urls[@]}"; do
-      if curl -sf --max-time 5 -XPOST "$u/write?db=drill&precision=s&consistency=one" \
+      if api_curl -sf --max-time 5 -XPOST "$u/write?db=drill&precision=s&consistency=one" \
           --data-binary "$(echo "$body" | sed "/^$/d; s/\$/ $t/")" > /dev/null 2>&1; then
         acked=$((acked + HOSTS)); echo "$acked" > "$DIR/acked"; break
       fi

@@ -4,7 +4,9 @@
 # schedule, checks with `shardline drill check`, and ends with one line:
 #   RESULT <drill> PASS|FAIL seed=<n> written=<n> acked=<n> lost=<n> recovered=<n> convergence_s=<x> drain_s=<x> <extra>
 # Flags every drill accepts: --seed N, --rate POINTS_PER_S, --outage SECONDS, --short (seconds-long
-# version used by the test suite), --keep (leave the cluster running for inspection).
+# version used by the test suite), --keep (leave the cluster running for inspection), --secure (the
+# cluster runs with `cluster.sh up --secure`: users, internal tokens and TLS everywhere; the drill's
+# tools then use HTTPS with the cluster's CA and the admin user).
 # Environment: DRILL_DIR (default var/drills) holds the drills' clusters and logs; DRILL_BASE_PORT
 # replaces the drill's own base port (the test suite uses its own port range).
 set -euo pipefail
@@ -23,6 +25,7 @@ RATE_SET=0
 OUTAGE_SET=0
 CONVERGE_LIMIT=300
 META_NODES=3
+SECURE=0
 
 drill_init() {
   DRILL="$1"; BASE="${DRILL_BASE_PORT:-$2}"; shift 2
@@ -33,6 +36,7 @@ drill_init() {
       --outage) OUTAGE="$2"; OUTAGE_SET=1; shift 2 ;;
       --short) SHORT=1; shift ;;
       --keep) KEEP=1; shift ;;
+      --secure) SECURE=1; CLUSTER_FLAGS="$CLUSTER_FLAGS --secure"; shift ;;
       *) echo "$DRILL: unknown flag $1" >&2; exit 2 ;;
     esac
   done
@@ -42,7 +46,7 @@ drill_init() {
   rm -rf "$DIR"; mkdir -p "$LOGS"
   if [ ! -f "$JAR" ]; then (cd "$REPO" && mvn -B -q -ntp -DskipTests package -pl cluster-launcher -am); fi
   RANDOM_STATE="$SEED"
-  echo "== $DRILL  seed=$SEED base-port=$BASE dir=$DIR"
+  echo "== $DRILL  seed=$SEED base-port=$BASE dir=$DIR$([ "$SECURE" = 1 ] && echo " secure")"
   trap drill_cleanup EXIT
 }
 
@@ -74,8 +78,20 @@ seeded() {
 }
 
 cluster() { "$CLUSTER_SH" "$@" --dir "$DIR/cluster"; }
-# Extra flags of `cluster.sh up` (the network drills set --netns, see netlib.sh).
-CLUSTER_FLAGS=""
+# Extra flags of `cluster.sh up` (the network drills set --netns, see netlib.sh; --secure adds --secure).
+CLUSTER_FLAGS="${CLUSTER_FLAGS:-}"
+# With --secure, once the cluster is up: the CA every client trusts and the admin user every client
+# authenticates as (the Java tools read SSL_CERT_FILE and INFLUX_USERNAME/INFLUX_PASSWORD, as `influx` does).
+secure_env() {
+  [ "$SECURE" = 1 ] || return 0
+  # shellcheck disable=SC1091
+  . "$DIR/cluster/secure/secrets.env"
+  export SSL_CERT_FILE="$DIR/cluster/secure/ca.pem" INFLUX_USERNAME="$ADMIN_USER" INFLUX_PASSWORD="$ADMIN_PASSWORD"
+}
+# curl to a data node's API: with --secure, over HTTPS trusting the CA, as the admin user.
+api_curl() {
+  if [ "$SECURE" = 1 ]; then curl --cacert "$SSL_CERT_FILE" -u "$INFLUX_USERNAME:$INFLUX_PASSWORD" "$@"; else curl "$@"; fi
+}
 # Starts the drill's cluster: META_NODES meta nodes (3; 1 with --short) and 3 data nodes. Its ports
 # lie in Linux's ephemeral range, so a client connection of any process (even one in TIME_WAIT, up to
 # 60 s) may hold one: if a bind fails so, wait (90 s at most) until none is held and start afresh once.
@@ -92,6 +108,7 @@ cluster_up() {
     # shellcheck disable=SC2086
     cluster up --meta "$META_NODES" --data 3 $CLUSTER_FLAGS >> "$DIR/up.log" 2>&1 || { cat "$DIR/up.log" >&2; return 1; }
   fi
+  secure_env
 }
 
 # The ports of the drill's cluster in cluster.sh's layout (data4 included, for D7 and D8).
@@ -118,7 +135,14 @@ await_ports_free() {
   done
 }
 shardline() { java -XX:+UseSerialGC -Xmx512m -jar "$JAR" "$@"; }
-ctl() { "$REPO/scripts/shardline-ctl" -bind "$(cluster api meta1)" "$@"; }
+ctl() {
+  if [ "$SECURE" = 1 ]; then
+    "$REPO/scripts/shardline-ctl" -bind "$(cluster api meta1)" -bind-tls -auth-type basic -user "$INFLUX_USERNAME" \
+      -pwd "$INFLUX_PASSWORD" "$@"
+  else
+    "$REPO/scripts/shardline-ctl" -bind "$(cluster api meta1)" "$@"
+  fi
+}
 url() { cluster url "$1"; }
 now_s() { date +%s.%N; }
 elapsed() { echo "$1 $2" | awk '{printf "%.1f", $2 - $1}'; }
@@ -127,7 +151,7 @@ event() { echo "   [$(date +%H:%M:%S)] $*"; }
 # query NODE STATEMENT [DB]: POST /query to a data node (in database DB if given), fails on an error result.
 query() {
   local out
-  out="$(curl -sf --max-time 120 -XPOST "$(url "$1")/query${3:+?db=$3}" --data-urlencode "q=$2")" \
+  out="$(api_curl -sf --max-time 120 -XPOST "$(url "$1")/query${3:+?db=$3}" --data-urlencode "q=$2")" \
     || { echo "query to $1 failed" >&2; return 1; }
   case "$out" in *'"error"'*) echo "query '$2' on $1: $out" >&2; return 1 ;; esac
   echo "$out"
@@ -169,7 +193,7 @@ node_name_of_id() {
   local addr
   addr="$(curl -sf "$(url meta1)/show-cluster" | grep -o "{\"id\":$1,\"addr\":\"[^\"]*\"" | cut -d'"' -f6)"
   for n in $(cluster status | awk '$1 ~ /^data/ {print $1}'); do
-    [ "$(url "$n")" = "http://$addr" ] && { echo "$n"; return 0; }
+    [ "$(url "$n")" = "$([ "$SECURE" = 1 ] && echo https || echo http)://$addr" ] && { echo "$n"; return 0; }
   done
 }
 
@@ -180,7 +204,7 @@ stat_sum() {
   local total=0 n q scope='.*'
   [ -n "${2:-}" ] && scope="\"$2\": *{\"name\":\"$2\",\"tags\":\(null\|{}\),\"values\":{[^}]*}"
   for n in $(cluster status | awk '$1 ~ /^data/ && $3 == "up" {print $1}'); do
-    q="$( (curl -sf --max-time 10 "$(url "$n")/debug/vars" || true) | tr -d '\n' | (grep -o "$scope" || true) \
+    q="$( (api_curl -sf --max-time 10 "$(url "$n")/debug/vars" || true) | tr -d '\n' | (grep -o "$scope" || true) \
       | (grep -o "\"$1\":[0-9]*" || true) | cut -d: -f2 | awk '{s+=$1} END {print s+0}')"
     total=$((total + ${q:-0}))
   done
@@ -229,7 +253,8 @@ meta_url() {
 # says why and LOST, UNEXPECTED and RESURRECTED are -1, so a drill fails and await_converged retries.
 check() {
   local out
-  out="$(shardline drill check --log "$(ls "$LOGS"/*.log | paste -sd, -)" --status-url "$(meta_url)" "$@" \
+  out="$(shardline drill check --log "$(ls "$LOGS"/*.log | paste -sd, -)" --status-url "$(meta_url)" \
+    $([ "$SECURE" = 1 ] && echo -ssl) "$@" \
     2> "$DIR/check.err" || true)"
   echo "$out" | sed 's/^/   /'
   field() { echo "$out" | (grep -o "$1=[0-9]*" || true) | head -1 | cut -d= -f2; }

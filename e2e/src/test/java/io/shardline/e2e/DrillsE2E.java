@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short versions ({@code --short}) of failover drills D1, D4 and D9, run through the very scripts
+ * The short versions ({@code --short}) of failover drills D1 (also on a secured cluster), D4 and D9, run through the very scripts
  * of {@code scripts/drills/} (each starts and stops its own 3 meta + 3 data cluster under
  * {@code e2e/target/drills}, base ports 19000, 20000 and 25000 (shifted by {@link E2ePorts}), below Linux's ephemeral ports, or 1200 or 2400 higher when a port of
  * the layout is held). Each drill ends with the checker's
@@ -39,6 +39,18 @@ class DrillsE2E {
     @Test
     void d1KillDataNodeLosesNothingAcknowledged() throws Exception {
         Map<String, String> r = drill("d1-kill-data-node.sh", E2ePorts.base(19000));
+        assertNothingLost(r);
+        assertThat(Double.parseDouble(r.get("drain_s"))).as("hinted-handoff drain time").isGreaterThanOrEqualTo(0);
+    }
+
+    /**
+     * D1 on a cluster started with {@code cluster.sh up --secure} (users, internal tokens, TLS for HTTP, gRPC
+     * and Raft): the writer, the checker and the drill's own requests go over HTTPS as the admin user, the
+     * handoff queue drains over the authenticated, encrypted channel, and nothing acknowledged is lost.
+     */
+    @Test
+    void d1OnSecuredClusterLosesNothingAcknowledged() throws Exception {
+        Map<String, String> r = drill("d1-kill-data-node.sh", E2ePorts.base(19500), "--secure");
         assertNothingLost(r);
         assertThat(Double.parseDouble(r.get("drain_s"))).as("hinted-handoff drain time").isGreaterThanOrEqualTo(0);
     }
@@ -65,12 +77,15 @@ class DrillsE2E {
     }
 
     /** Runs one drill script with --short and returns the fields of its RESULT line (plus "verdict"). */
-    private static Map<String, String> drill(String script, int basePort) throws IOException, InterruptedException {
+    private static Map<String, String> drill(String script, int basePort, String... flags)
+            throws IOException, InterruptedException {
         Path repo = repo();
         Path out = Files.createTempFile("drill", ".out");
         try {
-            ProcessBuilder pb = new ProcessBuilder(List.of(repo.resolve("scripts/drills/" + script).toString(), "--short",
-                    "--seed", Long.toString(seed))).directory(repo.toFile()).redirectErrorStream(true)
+            List<String> command = new java.util.ArrayList<>(List.of(repo.resolve("scripts/drills/" + script).toString(),
+                    "--short", "--seed", Long.toString(seed)));
+            command.addAll(List.of(flags));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
                     .redirectOutput(out.toFile()).redirectInput(new File("/dev/null"));
             pb.environment().put("DRILL_DIR", repo.resolve("e2e/target/drills").toString());
             pb.environment().put("DRILL_BASE_PORT", Integer.toString(freeBase(basePort)));
@@ -82,7 +97,7 @@ class DrillsE2E {
                 p.waitFor(1, TimeUnit.MINUTES);
             }
             String text = Files.readString(out, StandardCharsets.UTF_8);
-            System.out.printf("$ %s --short --seed %d%n%s%n", script, seed, text);
+            System.out.printf("$ %s%n%s%n", String.join(" ", command), text);
             assertThat(done).as("%s finished within 4 minutes; output:%n%s", script, text).isTrue();
             String line = text.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
                     .orElseThrow(() -> new AssertionError(script + " printed no RESULT line:\n" + text));

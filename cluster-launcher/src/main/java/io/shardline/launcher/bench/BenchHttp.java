@@ -1,5 +1,6 @@
 package io.shardline.launcher.bench;
 
+import io.shardline.launcher.ApiConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +16,7 @@ final class BenchHttp {
     }
 
     /** Runs one InfluxQL statement with POST /query and fails on a non-200 answer or a statement error. */
-    static String query(HttpClient client, BenchConnection conn, String baseUrl, String statement)
+    static String query(HttpClient client, ApiConnection conn, String baseUrl, String statement)
             throws IOException, InterruptedException {
         URI uri = URI.create(baseUrl + "/query?q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8));
         HttpResponse<String> r = client.send(conn.authorize(HttpRequest.newBuilder(uri)).POST(HttpRequest.BodyPublishers.noBody()).build(),

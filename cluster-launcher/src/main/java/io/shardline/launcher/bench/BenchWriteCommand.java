@@ -1,5 +1,6 @@
 package io.shardline.launcher.bench;
 
+import io.shardline.launcher.ApiConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -61,7 +62,7 @@ public final class BenchWriteCommand implements Callable<Integer> {
     long seed = 1;
 
     @picocli.CommandLine.Mixin
-    BenchConnection connection = new BenchConnection();
+    ApiConnection connection = new ApiConnection();
 
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;

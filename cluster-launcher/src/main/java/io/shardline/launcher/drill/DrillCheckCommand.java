@@ -1,5 +1,6 @@
 package io.shardline.launcher.drill;
 
+import io.shardline.launcher.ApiConnection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -36,9 +37,15 @@ public final class DrillCheckCommand implements Callable<Integer> {
             + " absent everywhere (counted as resurrected if found); -1 = none (default: ${DEFAULT-VALUE}).")
     long deletedBelow = -1;
 
+    @Option(names = {"-ssl", "--ssl"}, description = "The data nodes' API is HTTPS (a secured cluster).")
+    boolean ssl;
+
+    @picocli.CommandLine.Mixin
+    ApiConnection connection = new ApiConnection();
+
     @Override
     public Integer call() throws Exception {
-        DrillCluster cluster = new DrillCluster(statusUrl, db);
+        DrillCluster cluster = new DrillCluster(statusUrl, db, ssl ? "https" : "http", connection);
         Map<Long, String> nodes = cluster.dataNodes();
         Map<Long, List<DrillCluster.Shard>> groups = cluster.shards(nodes.values().iterator().next());
         Map<String, Writer> writers = new HashMap<>();

@@ -2,6 +2,7 @@ package io.shardline.launcher.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardline.launcher.ApiConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,13 +33,19 @@ final class DrillCluster {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
+    private final ApiConnection connection;
     private final String statusUrl;
     private final String db;
+    private final String dataScheme;
 
-    DrillCluster(String statusUrl, String db) {
+    /** {@code dataScheme}: {@code http}, or {@code https} for a secured cluster (its meta status port is plain). */
+    DrillCluster(String statusUrl, String db, String dataScheme, ApiConnection connection) {
         this.statusUrl = statusUrl;
         this.db = db;
+        this.dataScheme = dataScheme;
+        this.connection = connection;
+        this.client = connection.client();
     }
 
     /** Data node id to its HTTP base URL. */
@@ -46,7 +53,7 @@ final class DrillCluster {
         JsonNode cluster = get(URI.create(statusUrl + "/show-cluster"));
         Map<Long, String> nodes = new TreeMap<>();
         for (JsonNode n : cluster.path("data")) {
-            nodes.put(n.path("id").asLong(), "http://" + n.path("addr").asText());
+            nodes.put(n.path("id").asLong(), dataScheme + "://" + n.path("addr").asText());
         }
         return nodes;
     }
@@ -116,7 +123,7 @@ final class DrillCluster {
     }
 
     private JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse<String> r = client.send(connection.authorize(HttpRequest.newBuilder(uri)).timeout(Duration.ofMinutes(2)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException(uri + " answered " + r.statusCode() + ": " + r.body().trim());

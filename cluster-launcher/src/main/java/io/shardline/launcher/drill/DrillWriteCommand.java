@@ -1,6 +1,7 @@
 package io.shardline.launcher.drill;
 
 import io.shardline.common.unit.GoDurations;
+import io.shardline.launcher.ApiConnection;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -71,6 +72,9 @@ public final class DrillWriteCommand implements Callable<Integer> {
     @Option(names = "--timeout", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     String timeout = "20s";
 
+    @picocli.CommandLine.Mixin
+    ApiConnection connection = new ApiConnection();
+
     @Option(names = "--log", required = true, description = "File receiving one line per request.")
     Path log;
 
@@ -89,7 +93,7 @@ public final class DrillWriteCommand implements Callable<Integer> {
                 : new DrillPoints(writer, baseNanos, step);
         Duration run = GoDurations.parse(duration);
         long batches = Math.max(1, run.toNanos() * rate / 1_000_000_000L / batch);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = connection.client(Duration.ofSeconds(2));
         Duration requestTimeout = GoDurations.parse(timeout);
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
@@ -138,7 +142,7 @@ public final class DrillWriteCommand implements Callable<Integer> {
             URI uri = URI.create(url + "/write?db=" + URLEncoder.encode(db, StandardCharsets.UTF_8)
                     + "&consistency=" + consistency);
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                HttpResponse<String> r = client.send(connection.authorize(HttpRequest.newBuilder(uri)).timeout(requestTimeout)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 503 && i < urls.size() - 1) {
                     continue; // shutting down or no metadata: nothing was written; try the next node

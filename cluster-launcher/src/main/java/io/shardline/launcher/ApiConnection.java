@@ -1,4 +1,4 @@
-package io.shardline.launcher.bench;
+package io.shardline.launcher;
 
 import io.shardline.common.tls.TlsMaterial;
 import io.shardline.common.tls.TlsOptions;
@@ -10,11 +10,11 @@ import java.util.Base64;
 import picocli.CommandLine.Option;
 
 /**
- * How the benchmark commands reach the HTTP API: credentials sent on every request (Basic, as the
- * {@code influx} shell does) and, for an {@code https://} URL, the trust of {@code $SSL_CERT_FILE}
- * (or the JDK's) unless {@code -unsafeSsl}. A picocli mixin; read-only after parsing.
+ * How the client commands ({@code shardline bench}, {@code shardline drill}) reach the HTTP API: credentials
+ * sent on every request (Basic, as the {@code influx} shell does) and, for an {@code https://} URL, the trust of
+ * {@code $SSL_CERT_FILE} (or the JDK's) unless {@code -unsafeSsl}. A picocli mixin; read-only after parsing.
  */
-public final class BenchConnection {
+public final class ApiConnection {
 
     @Option(names = {"-username", "--username"}, description = "User name (default: $INFLUX_USERNAME).")
     String username = System.getenv("INFLUX_USERNAME");
@@ -26,14 +26,19 @@ public final class BenchConnection {
     boolean unsafeSsl;
 
     /** An HTTP client for the API; HTTPS trusts $SSL_CERT_FILE, else the JDK's store, or anything with -unsafeSsl. */
-    HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    public HttpClient client() {
+        return client(Duration.ofSeconds(5));
+    }
+
+    /** {@link #client()} giving up connecting after {@code connectTimeout}. */
+    public HttpClient client(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .sslContext(TlsMaterial.client(unsafeSsl, TlsOptions.forClients(System.getenv("SSL_CERT_FILE")))
                         .sslContext()).build();
     }
 
     /** {@code b} with the credentials, if a user is given. */
-    HttpRequest.Builder authorize(HttpRequest.Builder b) {
+    public HttpRequest.Builder authorize(HttpRequest.Builder b) {
         if (username == null || username.isEmpty()) {
             return b;
         }
