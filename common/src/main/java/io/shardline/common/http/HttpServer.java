@@ -136,6 +136,7 @@ public final class HttpServer implements Service {
                         HttpConnection connection = new HttpConnection(runtime);
                         ch.pipeline().addLast(limiter);
                         if (tls != null) {
+                            ch.pipeline().addLast(new PlainHttpOnTlsPort());
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
                         if (!limits.idleTimeout().isZero()) {
