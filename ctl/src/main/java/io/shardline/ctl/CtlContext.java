@@ -140,7 +140,7 @@ public final class CtlContext implements AutoCloseable {
             MetaClientSettings settings = new MetaClientSettings(List.of(bind), null, env.clock(), Sleeper.SYSTEM,
                     timeout, attempt, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)), false);
             timer.run(() -> {
-                MetaProbe.check(bind, tls, timeout);
+                MetaProbe.check(bind, tls, credentials.interceptors(), timeout);
                 return null;
             });
             metaClient = new MetaClient(settings, credentials.interceptors(), tls).start();

@@ -1,5 +1,6 @@
 package io.shardline.ctl;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,12 +29,13 @@ final class MetaProbe {
     }
 
     /**
-     * Returns if the node at {@code bind} answered within {@code deadline}; over TLS if {@code tls} is not null.
+     * Returns if the node at {@code bind} answered within {@code deadline}; over TLS if {@code tls} is not null,
+     * with the run's credentials (so a secured meta node does not log the probe as an unauthenticated call).
      *
      * @throws ShardlineException {@link ErrorCode#META_UNAVAILABLE} naming the address and the reason
      */
-    static void check(String bind, SslContext tls, Duration deadline) {
-        ManagedChannel channel = GrpcChannels.open(bind, tls, List.of());
+    static void check(String bind, SslContext tls, List<ClientInterceptor> credentials, Duration deadline) {
+        ManagedChannel channel = GrpcChannels.open(bind, tls, credentials);
         try {
             MetaServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getNodeStatus(NodeStatusRequest.getDefaultInstance());
