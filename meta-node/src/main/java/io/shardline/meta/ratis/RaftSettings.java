@@ -19,6 +19,7 @@ import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.thirdparty.io.netty.handler.ssl.SslProvider;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
@@ -149,14 +150,21 @@ public final class RaftSettings {
     /**
      * The Ratis parameters: with {@code tls}, mutual TLS for the Raft server, the admin and client
      * services on the same port, and this node's Raft clients (peers and clients must present a
-     * certificate the {@code [tls]} CAs signed, so no unauthenticated peer joins the group).
+     * certificate the {@code [tls]} CAs signed, so no unauthenticated peer joins the group), with the
+     * {@code [tls]} versions and ciphers.
      */
     public static Parameters parameters(TlsMaterial tls) {
         Parameters parameters = new Parameters();
         if (tls != null) {
             KeyManager key = tls.keyManagers().getKeyManagers()[0];
             TrustManager trust = tls.trustManagers().getTrustManagers()[0];
-            GrpcConfigKeys.TLS.setConf(parameters, new GrpcTlsConfig(key, trust, true));
+            // the JDK provider and [tls]'s versions and ciphers, as on the node's other TLS ports
+            GrpcTlsConfig.Builder b = GrpcTlsConfig.newBuilder().setKeyManager(key).setTrustManager(trust)
+                    .setMutualTls(true).setSslProvider(SslProvider.JDK).setProtocols(tls.protocols());
+            if (!tls.ciphers().isEmpty()) {
+                b.setCipherSuites(tls.ciphers());
+            }
+            GrpcConfigKeys.TLS.setConf(parameters, b.build());
         }
         return parameters;
     }
