@@ -1,18 +1,21 @@
 package io.shardline.config;
 
+import static io.shardline.config.ConfigTypes.DURATION;
 import static io.shardline.config.ConfigTypes.STRING;
 import static io.shardline.config.ConfigTypes.STRING_LIST;
 
 import io.shardline.common.tls.TlsOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The {@code [tls]} section, shared by meta and data nodes: protocol versions and cipher suites of
  * every TLS listener and client of the node (HTTP API, gRPC, Raft), and the certificate authorities
- * trusted for other nodes' certificates.
+ * trusted for other nodes' certificates, and how early to warn that the node's own certificates expire.
  */
-public record TlsConfig(String minVersion, String maxVersion, List<String> ciphers, String caCertificate) {
+public record TlsConfig(String minVersion, String maxVersion, List<String> ciphers, String caCertificate,
+                        Duration advancedExpiration) {
 
     public static final String SECTION = "tls";
 
@@ -33,13 +36,20 @@ public record TlsConfig(String minVersion, String maxVersion, List<String> ciphe
                     + " certificate (TLS between nodes, and the client certificates Raft requires between meta"
                     + " nodes); empty uses the JDK's default trust store.").shardlineOnly().build();
 
+    public static final ConfigKey<Duration> ADVANCED_EXPIRATION = ConfigKey.of(SECTION, "advanced-expiration", DURATION,
+            Duration.ofDays(5))
+            .doc("How long before one of this node's certificates (https-certificate of every TLS endpoint switched"
+                    + " on) expires to start logging a warning, checked at start and then regularly (a quarter of"
+                    + " this, at most daily); an expired certificate is logged as an error. 0 turns it off.")
+            .build();
+
     public static void declare(ConfigDef.Builder b) {
-        b.keys(MIN_VERSION, MAX_VERSION, CIPHERS, CA_CERTIFICATE);
-        b.ignore(SECTION, "advanced-expiration", "certificate expiry warnings are not implemented", false);
+        b.keys(MIN_VERSION, MAX_VERSION, CIPHERS, CA_CERTIFICATE, ADVANCED_EXPIRATION);
     }
 
     public static TlsConfig from(Config c) {
-        return new TlsConfig(c.get(MIN_VERSION), c.get(MAX_VERSION), c.get(CIPHERS), c.get(CA_CERTIFICATE));
+        return new TlsConfig(c.get(MIN_VERSION), c.get(MAX_VERSION), c.get(CIPHERS), c.get(CA_CERTIFICATE),
+                c.get(ADVANCED_EXPIRATION));
     }
 
     /** The options every TLS endpoint of the node is built with. */

@@ -4,6 +4,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.tls.TlsMaterial;
 import io.shardline.common.tls.TlsOptions;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One TLS switch of InfluxDB Enterprise's shape ({@code https-enabled}, {@code https-certificate},
@@ -32,6 +33,14 @@ public record TlsEndpointConfig(String keyPrefix, boolean enabled, String certif
         }
         return TlsMaterial.identity(Path.of(certificate), privateKey.isBlank() ? null : Path.of(privateKey), insecure,
                 options, keyPrefix + "https-certificate");
+    }
+
+    /**
+     * The key naming this endpoint's certificate and the file, or an empty map when TLS is off (what
+     * {@code [tls] advanced-expiration} watches).
+     */
+    public Map<String, Path> certificateFile() {
+        return enabled && !certificate.isBlank() ? Map.of(keyPrefix + "https-certificate", Path.of(certificate)) : Map.of();
     }
 
     /** Never prints file contents (there are none here) but keeps key paths visible. */

@@ -4,6 +4,7 @@ import io.grpc.ClientInterceptor;
 import io.shardline.common.http.HttpServer;
 import io.shardline.common.http.HttpsContext;
 import io.shardline.common.rpc.GrpcTls;
+import io.shardline.common.tls.CertificateExpiryWatch;
 import io.shardline.common.tls.TlsMaterial;
 import io.shardline.common.tls.TlsOptions;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
@@ -80,8 +81,10 @@ import io.shardline.datanode.write.TombstoneWriter;
 import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -161,6 +164,11 @@ public final class DataNode implements Service {
         SslContext metaTls = config.meta().metaTlsEnabled()
                 ? GrpcTls.client(TlsMaterial.client(config.meta().metaInsecureTls(), tlsOptions)) : null;
         TlsMaterial httpsTls = config.http().enabled() ? config.http().https().identity(tlsOptions) : null;
+        Map<String, Path> certificates = new HashMap<>(config.cluster().https().certificateFile());
+        if (config.http().enabled()) {
+            certificates.putAll(config.http().https().certificateFile());
+        }
+        services.add(new CertificateExpiryWatch(certificates, config.tls().advancedExpiration(), clock));
         membership = new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
                 config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock, metaTls);
         Hlc hlc = new Hlc(clock);

@@ -13,6 +13,7 @@ import io.shardline.common.stats.StatsHttp;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.common.rpc.GrpcTls;
+import io.shardline.common.tls.CertificateExpiryWatch;
 import io.shardline.common.tls.TlsMaterial;
 import io.shardline.config.meta.MetaNodeConfig;
 import io.shardline.meta.client.ClusterStatus;
@@ -74,6 +75,8 @@ public final class MetaNode implements Service {
         String httpAddress = config.advertisedApiAddress().toString();
         TlsMaterial tls = config.meta().https().identity(config.tls().options());
         raft = services.add(new MetaRaft(config.meta(), config.meta().bindAddress(), raftAddress, httpAddress, tls));
+        services.add(new CertificateExpiryWatch(config.meta().https().certificateFile(),
+                config.tls().advancedExpiration(), clock));
         ExecutorService membership = Executors.newSingleThreadExecutor(new NamedThreadFactory("meta-membership", true));
         List<ClientInterceptor> peerCredentials = config.meta().authEnabled()
                 ? List.of(RpcCredentials.internalToken(raftAddress, config.meta().internalSharedSecret(), clock))
