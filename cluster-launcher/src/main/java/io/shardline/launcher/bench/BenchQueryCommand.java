@@ -40,6 +40,14 @@ public final class BenchQueryCommand implements Callable<Integer> {
         m.put("last-by-host", "SELECT last(usage_user) FROM cpu GROUP BY host");
         m.put("raw-host-limit", "SELECT * FROM cpu WHERE host = '{host}' ORDER BY time DESC LIMIT 100");
         m.put("tag-values", "SHOW TAG VALUES FROM cpu WITH KEY = region");
+        // the functions benchmark (scripts/bench/functions.sh)
+        m.put("nnd-mean-1m", "SELECT non_negative_derivative(mean(usage_user), 1s) FROM cpu WHERE time >= now() - {range}"
+                + " GROUP BY time(1m)");
+        m.put("top-10", "SELECT top(usage_user, 10) FROM cpu WHERE time >= now() - {range}");
+        m.put("p95-1h", "SELECT percentile(usage_idle, 95) FROM cpu WHERE time >= now() - {range} GROUP BY time(1h)");
+        m.put("subquery-2", "SELECT max(peak) FROM (SELECT max(m) AS peak FROM (SELECT mean(usage_user) AS m FROM cpu"
+                + " WHERE time >= now() - {range} GROUP BY time(1m), host) WHERE time >= now() - {range}"
+                + " GROUP BY time(10m), host) WHERE time >= now() - {range} GROUP BY time(1h)");
         return m;
     }
 
@@ -51,7 +59,7 @@ public final class BenchQueryCommand implements Callable<Integer> {
 
     @Option(names = {"-queries", "--queries"}, split = ",", description = "Names from the mix to run, comma-separated "
             + "(default: count,mean-1h,max-host-1m; 'all' for every one): count, mean-1h, max-host-1m, last-by-host, "
-            + "raw-host-limit, tag-values.")
+            + "raw-host-limit, tag-values, nnd-mean-1m, top-10, p95-1h, subquery-2.")
     List<String> queries = List.of("count", "mean-1h", "max-host-1m");
 
     @Option(names = {"-q", "--q"}, description = "A query of your own (repeatable); replaces -queries.")
