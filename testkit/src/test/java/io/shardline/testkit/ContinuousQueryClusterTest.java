@@ -97,7 +97,8 @@ class ContinuousQueryClusterTest {
     void downsampledDataOutlivesTheRawRetentionPolicy() {
         ShiftedClock clock = new ShiftedClock();
         try (ShardlineCluster c = ShardlineCluster.start(1, Map.of("lease-duration", "\"2s\""), 2, Map.of(
-                "continuous_queries.run-interval", "\"200ms\"", "retention.check-interval", "\"200ms\""), clock)) {
+                "continuous_queries.run-interval", "\"200ms\"", "retention.check-interval", "\"200ms\"",
+                "monitor.store-enabled", "true", "monitor.store-interval", "\"1s\""), clock)) {
             DataNodeSlot first = c.data(0);
             // the 1.x recipe: raw data in a short default policy, a CQ writing every measurement into a long one
             assertThat(c.query(first, "", "CREATE DATABASE db WITH DURATION 1h REPLICATION 2 NAME short").status())
@@ -159,6 +160,10 @@ class ContinuousQueryClusterTest {
                             .extracting(ShardInfo::id).doesNotContainAnyElementsOf(rawShards);
                 }
             });
+            // query-stats-enabled is off by default: the cq statistics reach _internal, no cq_query points do
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(c.query(first, "_internal", "SHOW MEASUREMENTS").body()).contains("[\"cq\"]")
+                            .doesNotContain("[\"cq_query\"]"));
             for (DataNodeSlot n : c.dataNodes()) {
                 assertThat(c.query(n, "db", "SELECT count(value) FROM short.cpu" + window).body()).isEqualTo(EMPTY);
                 assertThat(c.query(n, "db", "SELECT count(used) FROM short.mem").body()).isEqualTo(EMPTY);
