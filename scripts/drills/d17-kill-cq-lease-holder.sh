@@ -18,10 +18,10 @@ cluster_up
 query data1 "CREATE DATABASE drill WITH REPLICATION 2" > /dev/null
 query data1 "CREATE RETENTION POLICY coarse ON drill DURATION INF REPLICATION 2" > /dev/null
 
-# cq_query executions (queryOk) in a data node's /debug/vars; 0 when none or down.
+# cq_query_stats executions (queryOk) in a data node's /debug/vars; 0 when none or down.
 executions() {
   api_curl -sf --max-time 5 "$(url "$1")/debug/vars" 2>/dev/null \
-    | grep -o '"name":"cq_query".*' | grep -o '"queryOk":[0-9]*' | head -1 | cut -d: -f2 || true
+    | grep -o '"name":"cq_query_stats".*' | grep -o '"queryOk":[0-9]*' | head -1 | cut -d: -f2 || true
 }
 # Writes one point per host per second at the current time until $DIR/stop exists, trying the data
 # nodes in turn; counts acknowledged points in $DIR/acked.

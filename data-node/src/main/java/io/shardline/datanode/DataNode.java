@@ -187,7 +187,8 @@ public final class DataNode implements Service {
         peerChannels = channels;
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
-                config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock);
+                config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock,
+                stats);
         LocalShardQueries ownerQueries = new LocalShardQueries(engine, membership::view, membership::nodeId);
         StoreLocalTombstones tombstones = new StoreLocalTombstones(writableShards, local);
         // Owner reads run in the calling query's context: a killed or timed-out query stops its scans here too.
@@ -254,13 +255,15 @@ public final class DataNode implements Service {
         MetaNodesProbe metaProbe = services.add(new MetaNodesProbe(() -> membership.view().metadata(), metaChannels,
                 config.monitor().remoteCollectInterval()));
         stats.source(metaProbe);
+        MonitorService monitor = null;
         if (config.monitor().storeEnabled()) {
-            services.add(new MonitorService(config.monitor(), stats, runtime.hostname(), () -> membership.view().metadata(),
-                    membership::refreshView, membership::nodeId, membership::metaClient, local, writer, hlc, clock));
+            monitor = services.add(new MonitorService(config.monitor(), stats, runtime.hostname(),
+                    () -> membership.view().metadata(), membership::refreshView, membership::nodeId,
+                    membership::metaClient, local, writer, hlc, clock));
         }
         if (config.continuousQueries().enabled()) {
-            services.add(CqWiring.service(config.continuousQueries(), config.monitor(), membership, dataStatements,
-                    writer, clock, stats));
+            services.add(CqWiring.service(config.continuousQueries(), monitor, membership, dataStatements, clock,
+                    stats));
         }
         services.add(new ShardMaintenance(config.shardPrecreation(), config.retention(), membership::metaClient,
                 membership::view, engine, handoff, config.data().compactFullWriteColdDuration(), clock));

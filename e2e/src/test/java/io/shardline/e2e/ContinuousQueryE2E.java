@@ -32,7 +32,7 @@ class ContinuousQueryE2E {
             .env("SHARDLINE_META_LEASE_DURATION", "5s")
             .env("SHARDLINE_CONTINUOUS_QUERIES_RUN_INTERVAL", "500ms");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern CQ_OK = Pattern.compile("\"name\":\"cq_query\".*?\"queryOk\":(\\d+)");
+    private static final Pattern CQ_OK = Pattern.compile("\"name\":\"cq_query_stats\".*?\"queryOk\":(\\d+)");
     private static final long S = 1_000_000_000L;
     private static final long M = 60 * S;
     private static final List<String> DATA = List.of("data1", "data2", "data3");
@@ -56,7 +56,7 @@ class ContinuousQueryE2E {
         return post(node, "/query?db=db&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), "").body();
     }
 
-    /** Successful CQ executions on {@code node} ({@code cq_query} in /debug/vars), 0 when none or unreachable. */
+    /** Successful CQ executions on {@code node} ({@code cq_query_stats} in /debug/vars), 0 when none or unreachable. */
     private static long executions(String node) {
         try {
             String vars = HTTP.send(HttpRequest.newBuilder(URI.create(CLUSTER.url(node) + "/debug/vars"))

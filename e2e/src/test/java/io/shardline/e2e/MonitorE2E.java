@@ -193,7 +193,8 @@ class MonitorE2E {
                 String q = target.get("query").asText().replace("$timeFilter", "time > now() - 10m")
                         .replace("$__interval", "2s");
                 String answer = query("data1", q);
-                assertThat(series(answer).size()) // series() fails on a statement error.as("panel \"%s\" returns series: %s", panel.get("title").asText(), q)
+                // series() fails on a statement error
+                assertThat(series(answer).size()).as("panel \"%s\" returns series: %s", panel.get("title").asText(), q)
                         .isPositive();
                 queries++;
             }

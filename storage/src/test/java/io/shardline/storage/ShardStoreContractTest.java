@@ -74,10 +74,36 @@ abstract class ShardStoreContractTest {
     @Test
     void writtenPointsAreScannedBack() {
         WriteResult r = store.write(List.of(cpu("a", 1.5, T0), cpu("a", 2.5, T0 + 10), cpu("b", 3.5, T0)), v(1));
-        assertThat(r).isEqualTo(new WriteResult(3, 0, null));
+        assertThat(outcome(r)).isEqualTo(new WriteResult(3, 0, null));
         assertThat(rows(store, "cpu", "value")).containsExactly(
                 "cpu,host=a " + T0 + " [float:1.5]", "cpu,host=a " + (T0 + 10) + " [float:2.5]",
                 "cpu,host=b " + T0 + " [float:3.5]");
+    }
+
+    @Test
+    void writeResultsCountCreatedSeriesAndFieldsAs1xAndTheBytesWritten() {
+        // 1.6.7 counts a field new to the shard once per point of the batch that brings it: 3 + 1 here
+        WriteResult first = store.write(List.of(cpu("a", 1, T0), cpu("a", 2, T0 + 1), cpu("b", 3, T0),
+                Point.builder("mem").integerField("used", 5).timestamp(T0).build()), v(1));
+        assertThat(first.seriesCreated()).isEqualTo(3);
+        assertThat(first.fieldsCreated()).isEqualTo(4);
+        assertThat(first.bytesWritten()).isPositive();
+        Point twoFields = Point.builder("cpu").tag("host", "c").floatField("value", 4).stringField("note", "ok")
+                .timestamp(T0).build();
+        WriteResult next = store.write(List.of(cpu("a", 5, T0 + 2), twoFields), v(2));
+        assertThat(next.seriesCreated()).isEqualTo(1);
+        assertThat(next.fieldsCreated()).isEqualTo(1);
+        WriteResult again = store.write(List.of(cpu("a", 6, T0 + 3)), v(3));
+        assertThat(again.seriesCreated()).isZero();
+        assertThat(again.fieldsCreated()).isZero();
+        assertThat(again.bytesWritten()).isPositive();
+        // a dropped point creates nothing; a series deleted and written again is created again
+        Point conflicting = Point.builder("cpu").tag("host", "d").integerField("value", 7).timestamp(T0).build();
+        WriteResult dropped = store.write(List.of(conflicting), v(4));
+        assertThat(List.of(dropped.seriesCreated(), dropped.fieldsCreated(), (int) dropped.bytesWritten()))
+                .containsExactly(0, 0, 0);
+        store.delete(Tombstone.dropSeries("cpu", TagPredicate.eq("host", "b"), v(5)));
+        assertThat(store.write(List.of(cpu("b", 1, T0 + 10)), v(6)).seriesCreated()).isEqualTo(1);
     }
 
     @Test
@@ -87,7 +113,7 @@ abstract class ShardStoreContractTest {
         WriteResult r = store.write(List.of(conflicting, cpu("a", 2, T0 + 2)), v(2));
         String reason = "field type conflict: input field \"value\" on measurement \"cpu\" is type integer, already"
                 + " exists as type float";
-        assertThat(r).isEqualTo(new WriteResult(1, 1, reason));
+        assertThat(outcome(r)).isEqualTo(new WriteResult(1, 1, reason));
         assertThat(r.partialWriteMessage()).isEqualTo("partial write: " + reason + " dropped=1");
         assertThat(rows(store, "cpu", "value")).hasSize(2);
         assertThat(store.fieldTypes("cpu")).isEqualTo(Map.of("value", FieldType.FLOAT));
@@ -125,11 +151,11 @@ abstract class ShardStoreContractTest {
                 .open(new ShardId("db", "rp", 9));
         limited.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0)), v(1));
         WriteResult r = limited.write(List.of(cpu("c", 1, T0), cpu("a", 2, T0 + 1)), v(2));
-        assertThat(r).isEqualTo(new WriteResult(1, 1, "max-series-per-database limit exceeded: (2)"));
+        assertThat(outcome(r)).isEqualTo(new WriteResult(1, 1, "max-series-per-database limit exceeded: (2)"));
         ShardStore tags = engine(Map.of("max-values-per-tag", 2L)).open(new ShardId("db", "rp", 10));
         tags.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0)), v(1));
         WriteResult t = tags.write(List.of(cpu("c", 1, T0), cpu("b", 2, T0)), v(2));
-        assertThat(t).isEqualTo(new WriteResult(1, 1,
+        assertThat(outcome(t)).isEqualTo(new WriteResult(1, 1,
                 "max-values-per-tag limit exceeded (2/2): measurement=\"cpu\" tag=\"host\" value=\"c\""));
         assertThat(tags.series("cpu", TagPredicate.all())).hasSize(2);
     }
@@ -140,12 +166,12 @@ abstract class ShardStoreContractTest {
         for (int i = 0; i < 600; i++) {
             batch.add(point("ns", "f", i, T0 + i, "host", "h" + (i % 200), "dc", "dc" + (i % 200 % 3)));
         }
-        assertThat(store.write(batch, v(1))).isEqualTo(new WriteResult(600, 0, null));
+        assertThat(outcome(store.write(batch, v(1)))).isEqualTo(new WriteResult(600, 0, null));
         List<Point> next = new ArrayList<>();
         for (int i = 190; i < 210; i++) {
             next.add(point("ns", "f", i, T0 + 1_000 + i, "host", "h" + i, "dc", "dc" + (i % 3)));
         }
-        assertThat(store.write(next, v(2))).isEqualTo(new WriteResult(20, 0, null));
+        assertThat(outcome(store.write(next, v(2)))).isEqualTo(new WriteResult(20, 0, null));
         assertThat(store.series("ns", TagPredicate.all())).hasSize(210);
         assertThat(store.tagValues("ns", "dc", TagPredicate.all())).containsExactly("dc0", "dc1", "dc2");
         assertThat(store.series("ns", new TagPredicate.Compare("host", "h195", false))).hasSize(1);
@@ -157,15 +183,15 @@ abstract class ShardStoreContractTest {
     void limitsFollow16SemanticsOverAWholeBatch() {
         ShardStore series = engine(Map.of("max-series-per-database", 2L)).open(new ShardId("db", "rp", 11));
         WriteResult all = series.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("c", 1, T0)), v(1));
-        assertThat(all).isEqualTo(new WriteResult(0, 3, "max-series-per-database limit exceeded: (2)"));
+        assertThat(outcome(all)).isEqualTo(new WriteResult(0, 3, "max-series-per-database limit exceeded: (2)"));
         series.write(List.of(cpu("a", 1, T0)), v(2));
         WriteResult some = series.write(List.of(cpu("b", 1, T0), cpu("c", 1, T0), cpu("a", 2, T0 + 1)), v(3));
-        assertThat(some).isEqualTo(new WriteResult(1, 2, "max-series-per-database limit exceeded: (2)"));
+        assertThat(outcome(some)).isEqualTo(new WriteResult(1, 2, "max-series-per-database limit exceeded: (2)"));
         ShardStore tags = engine(Map.of("max-values-per-tag", 3L)).open(new ShardId("db", "rp", 12));
-        assertThat(tags.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("c", 1, T0), cpu("d", 1, T0)), v(1)))
+        assertThat(outcome(tags.write(List.of(cpu("a", 1, T0), cpu("b", 1, T0), cpu("c", 1, T0), cpu("d", 1, T0)), v(1))))
                 .as("values the batch adds do not count").isEqualTo(new WriteResult(4, 0, null));
         WriteResult r = tags.write(List.of(cpu("e", 1, T0 + 2), cpu("b", 1, T0 + 2), cpu("f", 2, T0 + 3)), v(2));
-        assertThat(r).isEqualTo(new WriteResult(1, 2,
+        assertThat(outcome(r)).isEqualTo(new WriteResult(1, 2,
                 "max-values-per-tag limit exceeded (4/3): measurement=\"cpu\" tag=\"host\" value=\"e\""));
         assertThat(tags.tagValues("cpu", "host", TagPredicate.all())).containsExactly("a", "b", "c", "d");
     }
@@ -599,5 +625,10 @@ abstract class ShardStoreContractTest {
 
     static List<String> keys(List<SeriesKey> series) {
         return series.stream().map(SeriesKey::toString).toList();
+    }
+
+    /** The points' fate alone (stored, dropped, first reason), without what the write created. */
+    private static WriteResult outcome(WriteResult r) {
+        return new WriteResult(r.stored(), r.dropped(), r.firstReason());
     }
 }

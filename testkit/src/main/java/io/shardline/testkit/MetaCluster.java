@@ -47,6 +47,11 @@ public final class MetaCluster implements AutoCloseable {
      * {@code Map.of("snapshot-threshold", "20")}.
      */
     public static MetaCluster start(int size, Map<String, String> metaSettings) {
+        return start(size, metaSettings, Clock.system());
+    }
+
+    /** Like {@link #start(int, Map)} with every node on {@code clock}. */
+    public static MetaCluster start(int size, Map<String, String> metaSettings, Clock clock) {
         ExitUtils.disableSystemExit();
         Path root;
         try {
@@ -54,7 +59,7 @@ public final class MetaCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MetaCluster cluster = new MetaCluster(root, Clock.system(), new LinkedHashMap<>(metaSettings));
+        MetaCluster cluster = new MetaCluster(root, clock, new LinkedHashMap<>(metaSettings));
         for (int i = 1; i <= size; i++) {
             cluster.slots.add(new MetaNodeSlot("meta" + i, root));
         }

@@ -27,12 +27,13 @@ public final class ShardlineCluster implements AutoCloseable {
 
     private final MetaCluster meta;
     private final Map<String, String> dataSettings;
-    private final Clock clock = Clock.system();
+    private final Clock clock;
     private final NetworkCuts network = new NetworkCuts();
     private final List<DataNodeSlot> data = new ArrayList<>();
 
-    private ShardlineCluster(MetaCluster meta, Map<String, String> dataSettings) {
+    private ShardlineCluster(MetaCluster meta, Map<String, String> dataSettings, Clock clock) {
         this.meta = meta;
+        this.clock = clock;
         this.dataSettings = Map.copyOf(dataSettings);
     }
 
@@ -49,7 +50,14 @@ public final class ShardlineCluster implements AutoCloseable {
     /** Like {@link #start(int, int, Map)} with extra {@code [meta]} settings for the meta nodes. */
     public static ShardlineCluster start(int metaNodes, Map<String, String> metaSettings, int dataNodes,
                                          Map<String, String> dataSettings) {
-        ShardlineCluster c = new ShardlineCluster(MetaCluster.start(metaNodes, metaSettings), dataSettings);
+        return start(metaNodes, metaSettings, dataNodes, dataSettings, Clock.system());
+    }
+
+    /** Like {@link #start(int, Map, int, Map)} with every node on {@code clock} (e.g. a {@link ShiftedClock}). */
+    public static ShardlineCluster start(int metaNodes, Map<String, String> metaSettings, int dataNodes,
+                                         Map<String, String> dataSettings, Clock clock) {
+        ShardlineCluster c = new ShardlineCluster(MetaCluster.start(metaNodes, metaSettings, clock), dataSettings,
+                clock);
         try {
             for (int i = 0; i < dataNodes; i++) {
                 c.addDataNode();

@@ -96,10 +96,14 @@ class ShardMovementVerbsTest {
         ShardInfo shard = shardAt(GROUP1);
         DataNodeSlot source = slot(shard.owners().get(0));
         DataNodeSlot destination = nonOwner(shard);
+        long copyRequests = clusterStat(destination, "copyShardReq");
 
         CtlRunner.Result r = ctl.run("copy-shard", source.tcpAddress(), destination.tcpAddress(), id(shard));
         assertOk(r, "Copied shard " + shard.id() + " from " + source.tcpAddress() + " to " + destination.tcpAddress()
                 + "\n");
+        // Enterprise's cluster statistic counts the request on the node that serves it: the destination
+        assertThat(clusterStat(destination, "copyShardReq")).isEqualTo(copyRequests + 1);
+        assertThat(clusterStat(source, "copyShardReq")).isZero();
 
         assertThat(owners(shard.id())).contains(destination.nodeId()).hasSize(3);
         assertThat(points(destination, shard.id())).isEqualTo(points(source, shard.id())).isEqualTo(2_000);
@@ -236,6 +240,7 @@ class ShardMovementVerbsTest {
     void removeShardDropsTheOwnerThenTheData() {
         ShardInfo shard = shardAt(GROUP1);
         DataNodeSlot node = slot(shard.owners().get(2));
+        long removeRequests = clusterStat(node, "removeShardReq");
         assertOk(ctl.run("remove-shard", node.tcpAddress(), id(shard)),
                 "Removed shard " + shard.id() + " from " + node.tcpAddress() + "\n");
         assertThat(owners(shard.id())).doesNotContain(node.nodeId()).hasSize(2);
@@ -243,12 +248,18 @@ class ShardMovementVerbsTest {
         assertFails(ctl.run("remove-shard", node.tcpAddress(), id(shard)),
                 "shard " + shard.id() + " not found on data node " + node.tcpAddress());
         assertFails(ctl.run("remove-shard", node.tcpAddress(), "9999"), "shard not found: 9999");
+        // the refused second request counts too; the unknown shard 9999 is refused by ctl from meta, never sent
+        assertThat(clusterStat(node, "removeShardReq")).isEqualTo(removeRequests + 2);
         // The shard still answers on the other owners and takes writes.
         write(cluster.data(0), GROUP1, "after", 0, 10);
         for (long owner : owners(shard.id())) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(points(slot(owner), shard.id())).isEqualTo(2_010));
         }
+    }
+
+    private static long clusterStat(DataNodeSlot node, String value) {
+        return node.node().stats().statistic("cluster").values().getOrDefault(value, 0L);
     }
 
     // ---- node lifecycle ------------------------------------------------------------------------------

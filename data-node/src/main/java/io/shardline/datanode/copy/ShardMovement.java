@@ -3,6 +3,7 @@ package io.shardline.datanode.copy;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
+import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.copy.rpc.GrpcShardSource;
 import io.shardline.datanode.copy.rpc.ShardAdminRpc;
@@ -43,14 +44,15 @@ public final class ShardMovement implements Service {
      * @param hotWindow a replica written within this long is hot ({@code [data] block-rewrite-cold-duration})
      */
     public ShardMovement(ShardEngine engine, ShardWriteGate gate, DataNodeMembership membership, String tcpAddress,
-                         String httpAddress, PeerChannels channels, Duration hotWindow, Clock clock) {
+                         String httpAddress, PeerChannels channels, Duration hotWindow, Clock clock,
+                         StatsRegistry stats) {
         this.gate = gate;
         CopyMeta meta = new MembershipCopyMeta(membership);
         GrpcShardSource sources = new GrpcShardSource(channels, DIGEST_TIMEOUT, SNAPSHOT_IDLE);
         this.copier = new ShardCopier(engine, gate, sources, meta, sources, tcpAddress, clock, VIEW_WAIT, GRACE, copies);
         ShardAdmin admin = new ShardAdmin(engine, gate, copier, meta, tcpAddress, hotWindow, VIEW_WAIT, clock);
         this.rpc = new ShardAdminRpc(copier, admin, new OutgoingCopies(), membership, tcpAddress, httpAddress, clock,
-                senders);
+                senders, stats);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code cq} statistics in {@code /debug/vars}: 1.x's {@code queryOk} / {@code queryFail} plus lease
- * changes, and per continuous query ({@code cq_query}, tags {@code db} and {@code cq}) the last run time, its
+ * changes, and per continuous query ({@code cq_query_stats}, tags {@code db} and {@code cq}) the last run time, its
  * duration, the points written by the last run and in total, and failures. Thread-safe.
  */
 final class CqStats {
@@ -55,7 +55,7 @@ final class CqStats {
             AtomicLong lastRun = new AtomicLong();
             AtomicLong duration = new AtomicLong();
             AtomicLong written = new AtomicLong();
-            Statistic s = registry.statistic("cq_query", Map.of("db", db, "cq", name))
+            Statistic s = registry.statistic("cq_query_stats", Map.of("db", db, "cq", name))
                     .counters("queryOk", "queryFail", "pointsWritten")
                     .gauge("lastRunNs", lastRun::get).gauge("lastDurationNs", duration::get)
                     .gauge("lastPointsWritten", written::get);

@@ -5,12 +5,10 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.ContinuousQueriesConfig;
-import io.shardline.config.data.MonitorConfig;
 import io.shardline.datanode.meta.DataNodeMembership;
+import io.shardline.datanode.monitor.MonitorService;
 import io.shardline.datanode.query.QueryContext;
 import io.shardline.datanode.query.StatementExecutor;
-import io.shardline.datanode.write.ConsistencyLevel;
-import io.shardline.datanode.write.WriteService;
 import io.shardline.meta.client.MetaClient;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.LeaseInfo;
@@ -23,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects the continuous-query service to the data node: the cluster view and meta client of its membership,
  * the node's statement executor for SELECT ... INTO (the distributed query and write paths), and, with
- * {@code query-stats-enabled} and {@code [monitor] store-enabled}, 1.x's {@code cq_query} points written to the
- * monitor database. Stateless.
+ * {@code query-stats-enabled} and {@code [monitor] store-enabled}, 1.x's {@code cq_query} points written
+ * through the monitor store (its database and policy, its {@code hostname} and {@code nodeID} tags). Stateless.
  */
 public final class CqWiring {
 
@@ -33,9 +31,9 @@ public final class CqWiring {
     private CqWiring() {
     }
 
-    public static ContinuousQueryService service(ContinuousQueriesConfig config, MonitorConfig monitor,
-            DataNodeMembership membership, StatementExecutor statements, WriteService writer, Clock clock,
-            StatsRegistry stats) {
+    /** @param monitor the node's monitor store, null when {@code [monitor] store-enabled} is off */
+    public static ContinuousQueryService service(ContinuousQueriesConfig config, MonitorService monitor,
+            DataNodeMembership membership, StatementExecutor statements, Clock clock, StatsRegistry stats) {
         CqTick.Meta meta = new CqTick.Meta() {
             @Override
             public ClusterMetadata view() {
@@ -55,9 +53,9 @@ public final class CqWiring {
         };
         CqTick.Executor executor = (db, select, now) -> written(statements.execute(select,
                 new QueryContext(db, "", now, 0)));
-        CqTick.Executions executions = config.queryStatsEnabled() && monitor.storeEnabled()
-                ? (db, name, took, written, start, end) -> queryStats(writer, monitor.storeDatabase(), clock, db, name,
-                        took, written, start, end)
+        CqTick.Executions executions = config.queryStatsEnabled() && monitor != null
+                ? (db, name, took, written, start, end) -> queryStats(monitor, clock, db, name, took, written, start,
+                        end)
                 : (db, name, took, written, start, end) -> { };
         return new ContinuousQueryService(config, membership::nodeId, meta, executor, executions, clock, stats);
     }
@@ -78,15 +76,16 @@ public final class CqWiring {
         return ((Number) result.get(0).values().get(0).get(1)).longValue();
     }
 
-    private static void queryStats(WriteService writer, String database, Clock clock, String db, String name,
-            long took, long written, long start, long end) {
-        Point p = Point.builder("cq_query").tag("db", db).tag("cq", name).integerField("durationNs", took)
-                .integerField("pointsWrittenOK", written).integerField("startTime", start)
+    /** 1.x's {@code cq_query} point: tags {@code db}, {@code cq} and the monitor's own, at the time of writing. */
+    private static void queryStats(MonitorService monitor, Clock clock, String db, String name, long took,
+            long written, long start, long end) {
+        Point p = Point.builder("cq_query").tags(monitor.globalTags()).tag("db", db).tag("cq", name)
+                .integerField("durationNs", took).integerField("pointsWrittenOK", written).integerField("startTime", start)
                 .integerField("endTime", end).timestamp(clock.wallNanos()).build();
         try {
-            writer.write(database, "", ConsistencyLevel.ONE, List.of(p));
-        } catch (ShardlineException e) {
-            LOG.warn("Writing continuous query statistics failed db={} error=\"{}\"", database, e.getMessage());
+            monitor.writePoints(List.of(p));
+        } catch (RuntimeException e) { // the statistics of a good run never make it a failed one
+            LOG.warn("Writing continuous query statistics failed error=\"{}\"", e.getMessage());
         }
     }
 }

@@ -116,6 +116,30 @@ public final class MonitorService implements Service {
         }
     }
 
+    /**
+     * The tags every point this node stores carries: {@code hostname} and {@code nodeID}; empty until the node
+     * has an id.
+     */
+    public Map<String, String> globalTags() {
+        long self = nodeId.getAsLong();
+        return self <= 0 ? Map.of() : Map.of("hostname", hostname, "nodeID", Long.toString(self));
+    }
+
+    /**
+     * 1.x's {@code Monitor.WritePoints} for other services (the continuous querier's {@code cq_query} points):
+     * written where the statistics go, at the points' own times; points of a node without an id are dropped
+     * (there is no shard of ours yet). Called from the caller's thread.
+     *
+     * @throws ShardlineException when the write fails
+     */
+    public void writePoints(List<Point> points) {
+        long self = nodeId.getAsLong();
+        if (self <= 0 || points.isEmpty()) {
+            return;
+        }
+        write(self, points, points.get(0).timestamp());
+    }
+
     /** Writes one tick's statistics; never throws. */
     void store(long tickNanos) {
         try {

@@ -10,6 +10,7 @@ import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.Statement;
+import io.shardline.query.plan.SelectCompiler;
 import io.shardline.query.result.Series;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * {@code CREATE / DROP CONTINUOUS QUERY} (through the meta nodes) and {@code SHOW CONTINUOUS QUERIES} (from the
  * view), as 1.x: the stored text is the statement after normalisation (every source and the target carry their
- * database and retention policy), and every policy it names must exist. Thread-safe.
+ * database and retention policy), and every policy it names must exist. A {@code tz()} other than UTC, which
+ * the query layer cannot run yet, is refused at CREATE with the error a SELECT gets. Thread-safe.
  */
 final class ContinuousQueryStatements {
 
@@ -35,6 +37,8 @@ final class ContinuousQueryStatements {
     List<Series> execute(Statement s, QueryContext context) {
         if (s instanceof CreateContinuousQueryStatement c) {
             CreateContinuousQueryStatement normalized = normalize(c, meta.view(), context.retentionPolicy());
+            // 1.x runs a non-UTC tz() as it runs any SELECT; ours would fail at every run, so it fails here
+            SelectCompiler.checkLocation(normalized.source().location());
             meta.changes().createContinuousQuery(c.database(), c.name(), normalized.toString());
         } else if (s instanceof DropContinuousQueryStatement d) {
             meta.changes().dropContinuousQuery(d.database(), d.name());

@@ -7,6 +7,7 @@ import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStatus;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.TagPredicate;
+import io.shardline.storage.WriteResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the write counters kept here: {@code shard} per open shard (1.x's tags {@code database},
  * {@code retentionPolicy}, {@code id}, {@code engine}, {@code path}, {@code walPath}; {@code
  * diskBytes}, {@code numSeries}, {@code writeReq}/{@code writeReqOk}/{@code writeReqErr},
- * {@code writePointsOk}/{@code writePointsDropped}/{@code writePointsErr}), {@code rocksdb_shard}
+ * {@code writePointsOk}/{@code writePointsDropped}/{@code writePointsErr}, {@code seriesCreate},
+ * {@code fieldsCreate}, {@code writeBytes} from the storage's {@link WriteResult}), {@code rocksdb_shard}
  * per shard (RocksDB's own figures, like 1.x's per-shard {@code tsm1_*}), {@code rocksdb} for the
  * node (block cache, stalls, compaction I/O), and {@code database} per database ({@code numSeries}:
  * the shards' live series summed, so a series present in two shard groups counts twice;
@@ -37,7 +39,7 @@ public final class ShardStatistics implements StatsSource {
     private static final Set<String> ENGINE_COUNTERS = Set.of("blockCacheHit", "blockCacheMiss", "stallMicros",
             "bytesWritten", "bytesRead", "walBytes", "compactReadBytes", "compactWriteBytes", "flushWriteBytes");
     private static final Set<String> WRITE_COUNTERS = Set.of("writeReq", "writeReqOk", "writeReqErr",
-            "writePointsOk", "writePointsDropped", "writePointsErr");
+            "writePointsOk", "writePointsDropped", "writePointsErr", "seriesCreate", "fieldsCreate", "writeBytes");
 
     private final ShardEngine engine;
     private final Path dataDir;
@@ -51,13 +53,20 @@ public final class ShardStatistics implements StatsSource {
         this.walDir = walDir;
     }
 
-    /** A batch written to shard {@code shardId}: {@code stored} points kept, {@code dropped} refused. */
-    public void written(long shardId, long stored, long dropped) {
+    /** A batch written to shard {@code shardId}: points kept and refused, series and fields created, bytes. */
+    public void written(long shardId, WriteResult r) {
         Counters c = counters(shardId);
         c.writeReq.increment();
         c.writeReqOk.increment();
-        c.pointsOk.add(stored);
-        c.pointsDropped.add(dropped);
+        c.pointsOk.add(r.stored());
+        c.pointsDropped.add(r.dropped());
+        if (r.seriesCreated() > 0) {
+            c.seriesCreate.add(r.seriesCreated());
+        }
+        if (r.fieldsCreated() > 0) {
+            c.fieldsCreate.add(r.fieldsCreated());
+        }
+        c.writeBytes.add(r.bytesWritten());
     }
 
     /** A batch of {@code points} that shard {@code shardId} could not take. */
@@ -146,6 +155,9 @@ public final class ShardStatistics implements StatsSource {
         final LongAdder pointsOk = new LongAdder();
         final LongAdder pointsDropped = new LongAdder();
         final LongAdder pointsErr = new LongAdder();
+        final LongAdder seriesCreate = new LongAdder();
+        final LongAdder fieldsCreate = new LongAdder();
+        final LongAdder writeBytes = new LongAdder();
 
         void into(Map<String, Object> values) {
             values.put("writeReq", writeReq.sum());
@@ -154,6 +166,9 @@ public final class ShardStatistics implements StatsSource {
             values.put("writePointsOk", pointsOk.sum());
             values.put("writePointsDropped", pointsDropped.sum());
             values.put("writePointsErr", pointsErr.sum());
+            values.put("seriesCreate", seriesCreate.sum());
+            values.put("fieldsCreate", fieldsCreate.sum());
+            values.put("writeBytes", writeBytes.sum());
         }
     }
 }

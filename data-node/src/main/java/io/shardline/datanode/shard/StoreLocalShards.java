@@ -69,7 +69,7 @@ public final class StoreLocalShards implements LocalShards {
             throw e;
         }
         if (statistics != null) {
-            statistics.written(batch.shardId(), r.stored(), r.dropped());
+            statistics.written(batch.shardId(), r);
         }
         return new ShardWriteResult(r.stored(), r.dropped(), r.firstReason());
     }

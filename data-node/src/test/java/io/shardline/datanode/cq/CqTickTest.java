@@ -143,7 +143,7 @@ class CqTickTest {
                 "4 host = 'a' AND time >= '2026-12-06T23:11:00Z' AND time < '2026-12-06T23:12:00Z'");
         assertThat(stats4.statistic("cq").values()).containsEntry("queryOk", 1L).containsEntry("queryFail", 1L)
                 .containsEntry("leaseAcquired", 3L);
-        assertThat(stats4.statistic("cq_query", Map.of("db", "db", "cq", "cq")).values())
+        assertThat(stats4.statistic("cq_query_stats", Map.of("db", "db", "cq", "cq")).values())
                 .containsEntry("queryOk", 1L).containsEntry("queryFail", 1L).containsEntry("pointsWritten", 2L)
                 .containsEntry("lastPointsWritten", 2L);
     }

@@ -19,6 +19,7 @@ import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.ShardInfo;
 import io.shardline.model.Point;
 import io.shardline.storage.memory.InMemoryShardEngine;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,6 +66,23 @@ class StoreLocalShardsTest {
         assertThat(refreshes).hasValue(1);
         assertThat(local.write(batch(2)).written()).isEqualTo(1);
         assertThat(refreshes).as("known now: no second refresh").hasValue(1);
+    }
+
+    @Test
+    void theShardStatisticsCountWhatTheStorageCreated() {
+        engine.start();
+        ShardStatistics stats = new ShardStatistics(engine, Path.of("/d"), Path.of("/w"));
+        StoreLocalShards local = new StoreLocalShards(engine, () -> view(1, 10), () -> 4L, () -> { })
+                .counting(stats);
+        local.write(batch(1));
+        local.write(new ShardBatch(1, 2, List.of(Point.builder("cpu").tag("host", "a").floatField("v", 2)
+                .floatField("w", 3).timestamp(T0 + 1).build(), Point.builder("cpu").floatField("v", 4)
+                .timestamp(T0 + 2).build())));
+        Map<String, Object> shard = stats.collect().stream().filter(s -> s.name().equals("shard")).findFirst()
+                .orElseThrow().values();
+        assertThat(shard).containsEntry("writeReq", 2L).containsEntry("writePointsOk", 3L)
+                .containsEntry("seriesCreate", 2L).containsEntry("fieldsCreate", 2L);
+        assertThat((Long) shard.get("writeBytes")).isPositive();
     }
 
     @Test

@@ -166,7 +166,13 @@ public final class SelectCompiler {
         return timeColumn;
     }
 
-    private static void checkLocation(String location) {
+    /**
+     * Rejects a {@code tz()} other than UTC (or a fixed zone at offset 0): GROUP BY time() buckets and the
+     * RFC3339 times are computed in UTC only.
+     *
+     * @throws QueryException naming the zone
+     */
+    public static void checkLocation(String location) {
         if (location == null) {
             return;
         }

@@ -40,9 +40,13 @@ public final class WriteValidator {
     public record MeasurementField(String measurement, String field) {
     }
 
-    /** The survivors in batch order, the types this batch fixes, and the drops. */
+    /**
+     * The survivors in batch order, the types this batch fixes, the drops, and 1.x's {@code fieldsCreate} count:
+     * per accepted point, its fields the shard did not know before the batch (so a new field in three points of
+     * one batch counts three times, as 1.6.7's shard counts it).
+     */
     public record Outcome(List<Point> accepted, Map<MeasurementField, FieldType> newFields, int dropped,
-                          String firstReason) {
+                          String firstReason, int fieldsCreated) {
     }
 
     private WriteValidator() {
@@ -67,6 +71,7 @@ public final class WriteValidator {
         List<Point> accepted = new ArrayList<>(checked.size());
         Map<MeasurementField, FieldType> newFields = new HashMap<>();
         int dropped = 0;
+        int fieldsCreated = 0;
         String first = null;
         for (int i = 0, c = 0; i < reasons.length; i++) {
             String reason = reasons[i];
@@ -82,10 +87,11 @@ public final class WriteValidator {
                 first = first == null ? reason : first;
                 continue;
             }
-            recordNewFields(p, schema, newFields);
+            fieldsCreated += recordNewFields(p, schema, newFields);
             accepted.add(p);
         }
-        return new Outcome(accepted, newFields, dropped, admission.batchReason() != null ? admission.batchReason() : first);
+        return new Outcome(accepted, newFields, dropped, admission.batchReason() != null ? admission.batchReason() : first,
+                fieldsCreated);
     }
 
     /** The 1.x type conflict text. */
@@ -108,12 +114,16 @@ public final class WriteValidator {
         return null;
     }
 
-    private static void recordNewFields(Point p, Schema schema, Map<MeasurementField, FieldType> newFields) {
+    /** Records the point's fields the shard does not know yet; returns how many there are. */
+    private static int recordNewFields(Point p, Schema schema, Map<MeasurementField, FieldType> newFields) {
         String m = p.measurement();
+        int unknown = 0;
         for (int i = 0; i < p.fieldCount(); i++) {
             if (schema.fieldType(m, p.fieldKey(i)) == null) {
                 newFields.putIfAbsent(new MeasurementField(m, p.fieldKey(i)), p.fieldType(i));
+                unknown++;
             }
         }
+        return unknown;
     }
 }

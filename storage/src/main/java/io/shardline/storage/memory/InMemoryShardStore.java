@@ -42,6 +42,11 @@ import java.util.TreeMap;
  */
 public final class InMemoryShardStore implements ShardStore {
 
+    /** {@link #mergeVisible}'s answer when a tombstone hid the value. */
+    private static final int NOT_STORED = -1;
+    /** What one stored value takes in {@code bytesWritten}: time, version and value, 8 bytes each. */
+    private static final int MEMORY_ENTRY_BYTES = 24;
+
     private final ShardId id;
     private final StorageConfig config;
     private final Clock clock;
@@ -69,31 +74,45 @@ public final class InMemoryShardStore implements ShardStore {
                 config.maxValuesPerTag());
         WriteValidator.Outcome o = WriteValidator.validate(points, index::type, gate);
         o.newFields().forEach((mf, t) -> index.fixType(mf.measurement(), mf.field(), t));
+        int seriesCreated = 0;
+        long bytes = 0;
         for (Point p : o.accepted()) {
             for (int i = 0; i < p.fieldCount(); i++) {
                 FieldType t = p.fieldType(i);
-                mergeVisible(p.series(), p.fieldKey(i), p.timestamp(), new MemoryEntry(version, t,
-                        t == FieldType.STRING ? 0 : p.rawBits(i), t == FieldType.STRING ? p.stringValue(i) : null));
+                String text = t == FieldType.STRING ? p.stringValue(i) : null;
+                int stored = mergeVisible(p.series(), p.fieldKey(i), p.timestamp(), new MemoryEntry(version, t,
+                        text == null ? p.rawBits(i) : 0, text));
+                if (stored != NOT_STORED) {
+                    seriesCreated += stored;
+                    bytes += MEMORY_ENTRY_BYTES + (text == null ? 0 : text.length());
+                }
             }
         }
         if (!o.accepted().isEmpty()) {
             touch();
         }
-        return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason());
+        return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason(), seriesCreated, o.fieldsCreated(),
+                bytes);
     }
 
-    /** Stores a value unless a tombstone hides it; creates the series as needed. */
-    void mergeVisible(SeriesKey series, String field, long ts, MemoryEntry e) {
+    /**
+     * Stores a value unless a tombstone hides it; creates the series as needed. Returns {@link #NOT_STORED}, 1
+     * when it created the series, else 0.
+     */
+    int mergeVisible(SeriesKey series, String field, long ts, MemoryEntry e) {
         if (tombstones.hides(series, ts, e.version())) {
-            return;
+            return NOT_STORED;
         }
         MemorySeries s = data.get(series);
+        int created = 0;
         if (s == null) {
             s = new MemorySeries(series);
             data.put(series, s);
             index.seriesAdded(series);
+            created = 1;
         }
         s.merge(field, ts, e, false);
+        return created;
     }
 
     @Override

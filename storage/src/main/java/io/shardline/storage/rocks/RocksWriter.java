@@ -42,14 +42,14 @@ final class RocksWriter {
             SeriesAdmission gate = new SeriesAdmission(lookup, tombstones, version,
                     state.config.maxSeriesPerDatabase(), state.config.maxValuesPerTag());
             WriteValidator.Outcome o = WriteValidator.validate(points, state.catalog::type, gate);
-            if (!o.accepted().isEmpty()) {
-                store(o, version, tombstones, lookup);
+            if (o.accepted().isEmpty()) {
+                return new WriteResult(0, o.dropped(), o.firstReason());
             }
-            return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason());
+            return store(o, version, tombstones, lookup);
         }
     }
 
-    private void store(WriteValidator.Outcome o, long version, TombstoneSet tombstones, SeriesLookup lookup) {
+    private WriteResult store(WriteValidator.Outcome o, long version, TombstoneSet tombstones, SeriesLookup lookup) {
         try (WriteBatch b = new WriteBatch()) {
             FieldCatalog catalog = addFields(state.catalog, o.newFields(), b);
             BlockBatch values = state.batch;
@@ -68,8 +68,11 @@ final class RocksWriter {
                             t == FieldType.STRING ? p.stringValue(i) : null);
                 }
             }
+            long bytes = b.getDataSize();
             finish(b, values, batch.changedIndex, "write");
             state.catalog = catalog;
+            return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason(), batch.seriesCreated,
+                    o.fieldsCreated(), bytes);
         } catch (RocksDBException e) {
             state.index.forgetCached();
             throw StorageErrors.wrap(e, state.id, state.db.dir, "write");
@@ -116,6 +119,8 @@ final class RocksWriter {
         private final SeriesLookup lookup;
         private final Set<String> newTagValues = new HashSet<>();
         boolean changedIndex;
+        /** Series this batch created or revived. */
+        int seriesCreated;
 
         Batch(WriteBatch b, SeriesLookup lookup) {
             this.b = b;
@@ -129,6 +134,7 @@ final class RocksWriter {
                 return ref.id();
             }
             changedIndex = true;
+            seriesCreated++;
             ref = ref == null ? state.index.createLive(s, b, lookup, newTagValues)
                     : state.index.makeLive(ref.id(), s, b, lookup, newTagValues);
             return ref.id();

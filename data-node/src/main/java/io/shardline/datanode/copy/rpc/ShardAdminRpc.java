@@ -5,6 +5,8 @@ import io.grpc.stub.StreamObserver;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcErrors;
+import io.shardline.common.stats.Statistic;
+import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.copy.CopyOutcome;
 import io.shardline.datanode.copy.CopyRequest;
@@ -48,7 +50,8 @@ import java.util.function.Supplier;
  * The copy-shard / shard-admin methods of {@code DataNodeService} on this node (the node's
  * {@code DataNodeRpcService} hands them here): start, await, list and kill copies onto this node,
  * serve snapshots, digests and patches as a copy's source, remove a replica, report replica states,
- * and describe or join this node for add-data and update-data. Handlers may block their gRPC thread
+ * and describe or join this node for add-data and update-data. Every copy-shard and remove-shard request
+ * served is counted in Enterprise's {@code cluster} statistic ({@code copyShardReq}, {@code removeShardReq}). Handlers may block their gRPC thread
  * (a copy's start waits for the source's manifest, remove-shard for meta); snapshot streams run on
  * sender threads. Thread-safe.
  */
@@ -65,9 +68,11 @@ public final class ShardAdminRpc {
     private final DataNodeMembership membership;
     private final String tcpAddress;
     private final String httpAddress;
+    private final Statistic stats;
 
+    /** @param stats where Enterprise's {@code cluster} counters {@code copyShardReq} and {@code removeShardReq} go */
     public ShardAdminRpc(ShardCopier copier, ShardAdmin admin, OutgoingCopies outgoing, DataNodeMembership membership,
-                         String tcpAddress, String httpAddress, Clock clock, Executor senders) {
+                         String tcpAddress, String httpAddress, Clock clock, Executor senders, StatsRegistry stats) {
         this.copier = copier;
         this.admin = admin;
         this.outgoing = outgoing;
@@ -76,9 +81,11 @@ public final class ShardAdminRpc {
         this.httpAddress = httpAddress;
         this.sender = new SnapshotSender(admin, outgoing, tcpAddress, clock, senders);
         this.restores = new RestoreReceiver(admin, tcpAddress, senders);
+        this.stats = stats.statistic("cluster").counters("copyShardReq", "removeShardReq");
     }
 
     public void copyShard(CopyShardRequest r, StreamObserver<CopyShardResponse> out) {
+        stats.add("copyShardReq", 1);
         answer(out, () -> CopyShardResponse.newBuilder().setCopy(CopyMessages.encode(copier.start(new CopyRequest(
                 r.getSourceTcpAddress(), r.getShardId(), r.getDatabase(), r.getRetentionPolicy(),
                 r.getRateLimitBytesPerSecond())))).build());
@@ -143,6 +150,7 @@ public final class ShardAdminRpc {
     }
 
     public void removeShard(RemoveShardRequest r, StreamObserver<RemoveShardResponse> out) {
+        stats.add("removeShardReq", 1);
         answer(out, () -> RemoveShardResponse.newBuilder().setDeleted(admin.removeShard(r.getShardId())).build());
     }
 
