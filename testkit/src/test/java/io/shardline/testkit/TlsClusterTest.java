@@ -100,8 +100,10 @@ class TlsClusterTest {
     }
 
     @Test
-    void plaintextToTheHttpsApiFails() {
-        assertThatThrownBy(() -> cluster.get(cluster.data(0), "/ping")).isInstanceOf(RuntimeException.class);
+    void plaintextToTheHttpsApiGetsGosAnswer() {
+        ShardlineCluster.Response r = cluster.get(cluster.data(0), "/ping");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).isEqualTo("Client sent an HTTP request to an HTTPS server.\n");
     }
 
     @Test
