@@ -43,10 +43,10 @@ public final class SelectCompiler {
      * resolve to (see {@link SourceResolver}); measurements that do not exist are simply absent.
      */
     public static SelectPlan compile(SelectStatement stmt, long now, List<MeasurementSchema> schemas) {
-        checkLocation(stmt.location());
-        TimeCondition.Result tc = TimeCondition.extract(stmt.condition(), now);
+        ZoneId zone = zone(stmt.location());
+        TimeCondition.Result tc = TimeCondition.extract(stmt.condition(), now, zone);
         validateCondition(tc.condition());
-        DimensionCompiler.Result dims = DimensionCompiler.compile(stmt.dimensions(), now);
+        DimensionCompiler.Result dims = DimensionCompiler.compile(stmt.dimensions(), now, zone);
         TimeRange range = dims.interval() != null ? tc.range().withDefaultMax(now) : tc.range();
 
         List<Field> fields = new ArrayList<>();
@@ -189,15 +189,20 @@ public final class SelectCompiler {
         return timeColumn;
     }
 
-    private static void checkLocation(String location) {
+    /**
+     * The zone GROUP BY time buckets align to: null for UTC (no {@code tz()}, {@code tz('UTC')} or any zone that is
+     * always at offset 0, which buckets exactly as UTC).
+     */
+    private static ZoneId zone(String location) {
         if (location == null) {
-            return;
+            return null;
         }
         ZoneId zone = ZoneId.of(location);
-        if (!zone.getRules().isFixedOffset() || !zone.getRules().getOffset(java.time.Instant.EPOCH)
+        if (zone.getRules().isFixedOffset() && zone.getRules().getOffset(java.time.Instant.EPOCH)
                 .equals(ZoneOffset.UTC)) {
-            throw new QueryException("tz('" + location + "') is not supported by Shardline: only UTC");
+            return null;
         }
+        return zone;
     }
 
     private static void validateCondition(Expr cond) {
