@@ -15,6 +15,7 @@ final class ChandeMomentum implements Indicator {
     private int idx;
 
     ChandeMomentum(int period) {
+        QueryMemory.reserve(period, 16); // a ring of the last period values: 1.x allocates it too
         price = new double[period - 1];
         diff = new double[period - 1];
     }

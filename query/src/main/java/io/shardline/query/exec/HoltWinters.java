@@ -58,7 +58,7 @@ final class HoltWinters {
         if ((stop - start) / interval <= 0) {
             return List.of();
         }
-        y = grid(times, values, start);
+        y = grid(times, values, start, stop);
         double[] best = fit();
         double[] forecasted = forecast(h, best);
         List<Point> out = new ArrayList<>();
@@ -78,9 +78,12 @@ final class HoltWinters {
         return out;
     }
 
-    private double[] grid(long[] times, double[] values, long start) {
-        List<Double> grid = new ArrayList<>();
-        grid.add(values[0]);
+    private double[] grid(long[] times, double[] values, long start, long stop) {
+        long slots = (stop - start) / interval + 1;
+        QueryMemory.reserve(slots, 2 * Double.BYTES); // the grid and each forecast of the fit (1.x's too)
+        double[] grid = new double[(int) Math.min(slots, Integer.MAX_VALUE - 8)];
+        int n = 0;
+        grid[n++] = values[0];
         long t = start;
         for (int i = 1; i < values.length; i++) {
             long rounded = roundTime(times[i]);
@@ -89,12 +92,12 @@ final class HoltWinters {
             }
             t += interval;
             while (rounded != t) {
-                grid.add(Double.NaN);
+                grid[n++] = Double.NaN;
                 t += interval;
             }
-            grid.add(values[i]);
+            grid[n++] = values[i];
         }
-        return grid.stream().mapToDouble(Double::doubleValue).toArray();
+        return n == grid.length ? grid : java.util.Arrays.copyOf(grid, n);
     }
 
     /** The starting level, trend and seasonal factors, then the best of the 16 Nelder-Mead runs. */

@@ -14,6 +14,7 @@ final class KaufmanEfficiency implements Indicator {
     private int idx;
 
     KaufmanEfficiency(int period) {
+        QueryMemory.reserve(period, 16); // a ring of the last period values: 1.x allocates it too
         price = new double[period];
         diff = new double[period];
     }
