@@ -105,10 +105,6 @@ class ContinuousQueryClusterTest {
                     .isEqualTo(200);
             assertThat(c.query(first, "", "CREATE RETENTION POLICY long ON db DURATION INF REPLICATION 2").status())
                     .isEqualTo(200);
-            assertThat(c.query(first, "", "CREATE CONTINUOUS QUERY chicago ON db BEGIN SELECT mean(*) INTO "
-                    + "db.long.:MEASUREMENT FROM /.*/ GROUP BY time(2s), * tz('America/Chicago') END").body())
-                    .isEqualTo("{\"results\":[{\"statement_id\":0,\"error\":\"tz('America/Chicago') is not supported by "
-                            + "Shardline: only UTC\"}]}\n");
             assertThat(c.query(first, "", "CREATE CONTINUOUS QUERY down ON db RESAMPLE EVERY 2s FOR 2m BEGIN SELECT "
                     + "mean(*) INTO db.long.:MEASUREMENT FROM /.*/ GROUP BY time(2s), * tz('UTC') END").body())
                     .isEqualTo("{\"results\":[{\"statement_id\":0}]}\n");

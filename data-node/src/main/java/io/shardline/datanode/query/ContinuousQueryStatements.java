@@ -10,7 +10,6 @@ import io.shardline.query.ast.Measurement;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.ShowContinuousQueriesStatement;
 import io.shardline.query.ast.Statement;
-import io.shardline.query.plan.SelectCompiler;
 import io.shardline.query.result.Series;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,6 @@ final class ContinuousQueryStatements {
     List<Series> execute(Statement s, QueryContext context) {
         if (s instanceof CreateContinuousQueryStatement c) {
             CreateContinuousQueryStatement normalized = normalize(c, meta.view(), context.retentionPolicy());
-            // 1.x runs a non-UTC tz() as it runs any SELECT; ours would fail at every run, so it fails here
-            SelectCompiler.checkLocation(normalized.source().location());
             meta.changes().createContinuousQuery(c.database(), c.name(), normalized.toString());
         } else if (s instanceof DropContinuousQueryStatement d) {
             meta.changes().dropContinuousQuery(d.database(), d.name());

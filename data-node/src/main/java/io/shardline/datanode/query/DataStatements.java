@@ -47,7 +47,15 @@ public final class DataStatements implements StatementExecutor {
     @Override
     public List<Series> execute(Statement statement, QueryContext context) {
         if (statement instanceof SelectStatement s) {
-            return s.into() != null ? into.execute(s, context) : select.execute(s, context);
+            if (s.into() != null) {
+                return into.execute(s, context);
+            }
+            List<Series> series = select.execute(s, context);
+            if (s.location() == null) {
+                return series;
+            }
+            java.time.ZoneId zone = java.time.ZoneId.of(s.location()); // times print in the tz() zone
+            return series.stream().map(x -> x.inZone(zone)).toList();
         } else if (statement instanceof ExplainStatement s) {
             return explain.execute(s, context);
         } else if (ShowStatements.handles(statement)) {

@@ -42,16 +42,30 @@ final class ExplainStatements {
 
     List<Series> execute(ExplainStatement s, QueryContext context) {
         if (SubqueryExecutor.hasSubquery(s.statement())) {
-            throw io.shardline.common.error.ShardlineException.invalid(
-                    "EXPLAIN of a subquery is not supported by Shardline");
+            if (s.analyze()) {
+                throw io.shardline.common.error.ShardlineException.invalid(
+                        "EXPLAIN ANALYZE of a subquery is not supported by Shardline");
+            }
+            // 1.x plans the iterators of the innermost statements, shaped by the outer ones
+            List<String> lines = new ArrayList<>();
+            for (SelectStatement inner : SubqueryExecutor.innermost(s.statement(), context.nowNanos())) {
+                lines.addAll(explainLines(inner, context));
+            }
+            return table("QUERY PLAN", lines.isEmpty() ? List.of("") : lines);
         }
         return s.analyze() ? analyze(s.statement(), context) : explain(s.statement(), context);
     }
 
     private List<Series> explain(SelectStatement stmt, QueryContext context) {
+        List<String> lines = explainLines(stmt, context);
+        return table("QUERY PLAN", lines.isEmpty() ? List.of("") : lines);
+    }
+
+    /** The plan lines of one statement (none when it reads nothing). */
+    private List<String> explainLines(SelectStatement stmt, QueryContext context) {
         SelectStatements.Prepared p = select.prepare(stmt, context);
         if (p == null) {
-            return table("QUERY PLAN", List.of(""));
+            return List.of();
         }
         List<String> lines = new ArrayList<>(expressions(p));
         lines.add("NUMBER OF SHARDS: " + p.shards().size());
@@ -65,7 +79,7 @@ final class ExplainStatements {
         for (ShardLocation shard : p.shards()) {
             lines.add("SHARD " + shard.shardId() + ": OWNERS " + owners(shard.shard().owners()));
         }
-        return table("QUERY PLAN", lines);
+        return lines;
     }
 
     private List<Series> analyze(SelectStatement stmt, QueryContext context) {

@@ -41,6 +41,19 @@ class ExplainStatementsTest {
     }
 
     @Test
+    void explainOfASubqueryPlansItsInnermostStatementsAs1x() {
+        // 1.x: the plan of the inner statement's iterators (the outer one reads no shard)
+        String out = cluster.query(cluster.nodes().get(0), "db",
+                "EXPLAIN SELECT max(m) FROM (SELECT mean(value) AS m FROM (SELECT value FROM cpu) GROUP BY host)");
+        assertThat(out).startsWith("{\"results\":[{\"statement_id\":0,\"series\":[{\"columns\":[\"QUERY PLAN\"],"
+                + "\"values\":[[\"EXPRESSION: \\u003cnil\\u003e\"],[\"AUXILIARY FIELDS: value::float\"],"
+                + "[\"NUMBER OF SHARDS: 2\"],[\"NUMBER OF SERIES: 3\"],[\"SHARD ");
+        assertThat(cluster.query(cluster.nodes().get(1), "db",
+                "EXPLAIN ANALYZE SELECT max(m) FROM (SELECT mean(value) AS m FROM cpu)")).contains(
+                "EXPLAIN ANALYZE of a subquery is not supported by Shardline");
+    }
+
+    @Test
     void selectLimitsGive1xErrors() {
         try (InMemoryQueryCluster limited = new InMemoryQueryCluster(1, 1, SEED, new SelectLimits(1, 3))) {
             limited.createDatabase("db");

@@ -14,6 +14,7 @@ import io.shardline.query.ast.TimeLiteral;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.value.Rfc3339;
 import io.shardline.query.value.TimeBounds;
+import java.time.ZoneId;
 
 /**
  * Splits the time bounds out of a WHERE condition like 1.x's {@code ConditionExpr}: every {@code time <op> x}
@@ -35,7 +36,15 @@ public final class TimeCondition {
      * @throws QueryException with 1.x's text, e.g. {@code invalid time comparison operator: !=}
      */
     public static Result extract(Expr cond, long now) {
-        Result r = extractInner(cond, now);
+        return extract(cond, now, null);
+    }
+
+    /**
+     * {@link #extract(Expr, long)} with the statement's {@code tz()} zone, in which 1.x reads time strings without
+     * an offset ({@code '2006-01-02 15:04:05'}, dates); null = UTC.
+     */
+    public static Result extract(Expr cond, long now, ZoneId zone) {
+        Result r = extractInner(cond, now, zone);
         Expr e = r.condition();
         if (e instanceof ParenExpr p) {
             e = p.expr();
@@ -46,13 +55,13 @@ public final class TimeCondition {
         return new Result(e, r.range());
     }
 
-    private static Result extractInner(Expr cond, long now) {
+    private static Result extractInner(Expr cond, long now, ZoneId zone) {
         if (cond == null) {
             return new Result(null, TimeRange.UNBOUNDED);
         } else if (cond instanceof BinaryExpr b) {
             if (b.op() == Operator.AND || b.op() == Operator.OR) {
-                Result l = extractInner(b.lhs(), now);
-                Result r = extractInner(b.rhs(), now);
+                Result l = extractInner(b.lhs(), now, zone);
+                Result r = extractInner(b.rhs(), now, zone);
                 TimeRange range = l.range().intersect(r.range());
                 if (r.condition() == null) {
                     return new Result(l.condition(), range);
@@ -63,13 +72,13 @@ public final class TimeCondition {
                         range);
             }
             if (b.lhs() instanceof VarRef v && v.isTime()) {
-                return new Result(null, range(b.op(), b.rhs(), now));
+                return new Result(null, range(b.op(), b.rhs(), now, zone));
             } else if (b.rhs() instanceof VarRef v && v.isTime()) {
-                return new Result(null, range(swap(b.op()), b.lhs(), now));
+                return new Result(null, range(swap(b.op()), b.lhs(), now, zone));
             }
             return new Result(Reducer.reduceInner(cond, now), TimeRange.UNBOUNDED);
         } else if (cond instanceof ParenExpr p) {
-            Result r = extractInner(p.expr(), now);
+            Result r = extractInner(p.expr(), now, zone);
             if (r.condition() == null) {
                 return r;
             }
@@ -92,10 +101,14 @@ public final class TimeCondition {
 
     /** 1.x's {@code getTimeRange}: the range {@code time <op> rhs} allows. */
     static TimeRange range(Operator op, Expr rhs, long now) {
+        return range(op, rhs, now, null);
+    }
+
+    static TimeRange range(Operator op, Expr rhs, long now, ZoneId zone) {
         Expr value = rhs;
         if (value instanceof StringLiteral s && Rfc3339.looksLikeTime(s.value())) {
             try {
-                value = new TimeLiteral(Rfc3339.parseTimeLiteral(s.value()));
+                value = new TimeLiteral(Rfc3339.parseTimeLiteral(s.value(), zone));
             } catch (IllegalArgumentException e) {
                 throw new QueryException(e.getMessage());
             }

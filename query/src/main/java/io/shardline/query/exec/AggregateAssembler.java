@@ -214,11 +214,9 @@ public final class AggregateAssembler {
         long count = hi < lo ? 0 : (hi - lo) / iv.duration() + 1;
         // Declared before allocating: GROUP BY time(1ns) over years is refused here, not by the heap.
         QueryMemory.reserve(count, QueryMemory.ROW + 2 * QueryMemory.VALUE * plan.calls().size());
-        long[] times = new long[(int) Math.min(count, Integer.MAX_VALUE - 8)];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = lo + i * iv.duration();
-        }
-        return times;
+        long[] dataBuckets = iv.zone() == null ? new long[0] // UTC buckets are all on the grid
+                : cells.keySet().stream().mapToLong(Long::longValue).toArray();
+        return iv.fillTimes(lo, hi, dataBuckets);
     }
 
     private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points) {

@@ -75,10 +75,10 @@ final class BlockAggregation {
             long bucket = agg.bucketOf(t[i]);
             int j = n;
             if (interval != null) {
-                long end = bucket > Long.MAX_VALUE - interval.duration() ? Long.MAX_VALUE
-                        : bucket + interval.duration();
+                long end = interval.bucketEnd(bucket);
                 j = i + 1;
-                while (j < n && t[j] < end) {
+                // with tz() a bucket's length varies around offset changes: ask for each point's bucket
+                while (j < n && (interval.zone() == null ? t[j] < end : agg.bucketOf(t[j]) == bucket)) {
                     j++;
                 }
             }

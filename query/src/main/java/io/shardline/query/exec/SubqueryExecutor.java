@@ -79,6 +79,27 @@ public final class SubqueryExecutor {
         return new AggregateAssembler(plan).add(ShardSelectExecutor.execute(plan, shard).partials()).series();
     }
 
+    /**
+     * The innermost statements {@code outer} reads (each shaped by the statements around it, as
+     * {@link #execute} runs them), in FROM order: what 1.x's EXPLAIN of a subquery plans.
+     */
+    public static List<SelectStatement> innermost(SelectStatement outer, long now) {
+        List<SelectStatement> out = new ArrayList<>();
+        SelectPlan outerProbe = probe(outer, now);
+        for (Measurement m : outer.sources()) {
+            if (!m.isSubquery()) {
+                throw new QueryException("mixing subqueries and measurements in FROM is not supported by Shardline");
+            }
+            SelectStatement inner = shape(m.subquery(), outer, outerProbe, now);
+            if (hasSubquery(inner)) {
+                out.addAll(innermost(inner, now));
+            } else {
+                out.add(inner);
+            }
+        }
+        return out;
+    }
+
     /** Compiles {@code s} without a schema (checks it and gives its time range, interval and ordering). */
     private static SelectPlan probe(SelectStatement s, long now) {
         return SelectCompiler.compile(s.withSources(List.of(PROBE)), now, List.of());

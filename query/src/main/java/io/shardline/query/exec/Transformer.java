@@ -99,20 +99,28 @@ final class Transformer {
             case "moving_average" -> movingAverage(tr, times, values, emit);
             case "cumulative_sum" -> cumulativeSum(tr, times, values, emit);
             case "elapsed" -> elapsed(tr, times, values.size(), emit);
-            default -> throw new IllegalStateException("unknown transformation " + tr.name());
+            case "holt_winters", "holt_winters_with_fit" -> holtWinters(tr, times, values, emit);
+            default -> {
+                if (!Transforms.TECHNICAL_ANALYSIS.contains(tr.name())) {
+                    throw new IllegalStateException("unknown transformation " + tr.name());
+                }
+                technicalAnalysis(tr, times, values, emit);
+            }
         }
     }
 
     private static void numeric(Transforms.Transform tr, Object v) {
-        if (!(v instanceof Double || v instanceof Long || v instanceof Unsigned)) {
-            String type = v instanceof String ? "string" : v instanceof Boolean ? "boolean" : "unknown";
-            // 1.x names two of them with spaces: "unsupported moving average iterator type"
+        boolean holtWinters = tr.name().startsWith("holt_winters");
+        if (!(v instanceof Double || v instanceof Long || v instanceof Unsigned && !holtWinters)) {
+            String type = v instanceof String ? "string" : v instanceof Boolean ? "boolean"
+                    : v instanceof Unsigned ? "unsigned" : "unknown";
+            // 1.x names most of them with spaces ("unsupported moving average iterator type"), and holt_winters
+            // (which takes floats and integers only) as elapsed
             String name = switch (tr.name()) {
-                case "moving_average" -> "moving average";
-                case "cumulative_sum" -> "cumulative sum";
                 case "non_negative_derivative" -> "derivative";
                 case "non_negative_difference" -> "difference";
-                default -> tr.name();
+                case "holt_winters", "holt_winters_with_fit" -> "elapsed";
+                default -> tr.name().replace('_', ' ');
             };
             throw new QueryException("unsupported " + name + " iterator type: *query." + type + "InterruptIterator");
         }
@@ -240,6 +248,48 @@ final class Transformer {
     private static void elapsed(Transforms.Transform tr, long[] times, int count, Emit emit) {
         for (int i = 1; i < count; i++) {
             emit.point(times[i], (times[i] - times[i - 1]) / tr.interval());
+        }
+    }
+    /**
+     * 1.x's technical-analysis reducers: every value goes into the indicator, which emits at the value's time
+     * once more values than the hold period were seen (infinite values dropped where 1.x drops them).
+     */
+    private static void technicalAnalysis(Transforms.Transform tr, long[] times, List<Object> values, Emit emit) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (tr.n() == 1 && tr.name().equals("chande_momentum_oscillator")
+                && (tr.warmup() == null || tr.warmup().equals("none"))) {
+            // 1.x's CMO keeps period - 1 changes and panics with index out of range on an empty ring
+            throw new QueryException("chande_momentum_oscillator period 1 requires the warmup type 'exponential'"
+                    + " or 'simple'");
+        }
+        Indicator indicator = Indicators.of(tr);
+        int hold = (int) (tr.hold() == -1 ? indicator.warmCount() : tr.hold()); // 1.x: uint32(holdPeriod)
+        boolean dropInfinity = Indicators.dropsInfinity(tr.name());
+        int count = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            numeric(tr, v);
+            double out = indicator.add(toDouble(v));
+            count++;
+            if (Integer.compareUnsigned(count, hold) > 0 && !(dropInfinity && Double.isInfinite(out))) {
+                emit.point(times[i], out);
+            }
+        }
+    }
+
+    /** 1.x's holt_winters reducer over all points of the series (its interval is the GROUP BY interval). */
+    private static void holtWinters(Transforms.Transform tr, long[] times, List<Object> values, Emit emit) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            numeric(tr, values.get(i));
+            v[i] = toDouble(values.get(i));
+        }
+        HoltWinters hw = new HoltWinters(tr.n(), (int) tr.hold(), tr.name().equals("holt_winters_with_fit"),
+                tr.interval());
+        for (HoltWinters.Point p : hw.emit(java.util.Arrays.copyOf(times, v.length), v)) {
+            emit.point(p.time(), p.value());
         }
     }
 }

@@ -25,7 +25,7 @@ final class DimensionCompiler {
     private DimensionCompiler() {
     }
 
-    static Result compile(List<Dimension> dimensions, long now) {
+    static Result compile(List<Dimension> dimensions, long now, java.time.ZoneId zone) {
         Interval interval = null;
         List<Expr> tags = new ArrayList<>();
         for (Dimension d : dimensions) {
@@ -36,7 +36,7 @@ final class DimensionCompiler {
                 }
                 tags.add(v);
             } else if (expr instanceof Call c) {
-                interval = timeDimension(c, now, interval != null);
+                interval = timeDimension(c, now, interval != null, zone);
             } else if (expr instanceof Wildcard || expr instanceof RegexLiteral) {
                 tags.add(expr);
             } else {
@@ -46,7 +46,7 @@ final class DimensionCompiler {
         return new Result(interval, tags);
     }
 
-    private static Interval timeDimension(Call c, long now, boolean haveInterval) {
+    private static Interval timeDimension(Call c, long now, boolean haveInterval, java.time.ZoneId zone) {
         if (!c.name().equals("time")) {
             throw new QueryException("only time() calls allowed in dimensions");
         } else if (c.args().isEmpty() || c.args().size() > 2) {
@@ -59,7 +59,7 @@ final class DimensionCompiler {
             throw new QueryException("time dimension must have a positive duration");
         } else {
             long d = lit.nanos();
-            return new Interval(d, c.args().size() == 2 ? offset(c.args().get(1), d, now) : 0);
+            return new Interval(d, c.args().size() == 2 ? offset(c.args().get(1), d, now) : 0, zone);
         }
     }
 

@@ -13,11 +13,14 @@ import io.shardline.query.ast.IntegerLiteral;
 import io.shardline.query.ast.NumberLiteral;
 import io.shardline.query.ast.ParenExpr;
 import io.shardline.query.ast.RegexLiteral;
+import io.shardline.query.ast.StringLiteral;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.ast.Wildcard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * 1.x's {@code compileFields}/{@code validateFields}: checks every SELECT expression and the combination of
@@ -27,12 +30,10 @@ final class FieldCompiler {
 
     private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "stddev", "spread");
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
-    static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
-            "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
-    private static final Set<String> UNSUPPORTED = Set.of("sample", "mode", "integral",
-            "holt_winters", "holt_winters_with_fit", "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
-            "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
-            "triple_exponential_derivative", "relative_strength_index");
+    static final Set<String> TRANSFORMS = Stream.concat(Stream.of("derivative", "non_negative_derivative",
+            "difference", "non_negative_difference", "moving_average", "cumulative_sum", "elapsed", "holt_winters",
+            "holt_winters_with_fit"), Transforms.TECHNICAL_ANALYSIS.stream()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> UNSUPPORTED = Set.of("sample", "mode", "integral");
 
     private final boolean hasInterval;
     private final int statementLimit;
@@ -106,6 +107,10 @@ final class FieldCompiler {
             compileDistinct(c.args(), false);
         } else if (name.equals("top") || name.equals("bottom")) {
             compileTopBottom(c);
+        } else if (Transforms.TECHNICAL_ANALYSIS.contains(name)) {
+            validateTechnicalAnalysis(c);
+        } else if (name.startsWith("holt_winters")) {
+            validateHoltWinters(c);
         } else if (TRANSFORMS.contains(name)) {
             validateTransform(c);
         } else if (UNSUPPORTED.contains(name)) {
@@ -268,7 +273,53 @@ final class FieldCompiler {
                     + args.size());
         }
         onlySelectors = false;
-        if (args.get(0) instanceof Call inner) {
+        compileTransformInput(name, args.get(0));
+    }
+
+    /**
+     * 1.x's {@code compileExponentialMovingAverage}, {@code compileKaufmans} and
+     * {@code compileChandeMomentumOscillator}: period, hold period, warmup type, then the input.
+     */
+    private void validateTechnicalAnalysis(Call c) {
+        String name = c.name();
+        List<Expr> args = c.args();
+        boolean kaufmans = name.startsWith("kaufmans_");
+        int max = kaufmans ? 3 : 4;
+        if (args.size() < 2 || args.size() > max) {
+            throw new QueryException("invalid number of arguments for " + name
+                    + ", expected at least 2 but no more than " + max + ", got " + args.size());
+        }
+        if (!(args.get(1) instanceof IntegerLiteral period)) {
+            throw new QueryException(name + " period must be an integer");
+        } else if (period.value() < 1) {
+            throw new QueryException(name + " period must be greater than or equal to 1");
+        }
+        if (args.size() >= 3) {
+            if (!(args.get(2) instanceof IntegerLiteral hold)) {
+                throw new QueryException(name + " hold period must be an integer");
+            } else if (name.equals("triple_exponential_derivative") && hold.value() < 1 && hold.value() != -1) {
+                throw new QueryException(name + " hold period must be greater than or equal to 1");
+            } else if (hold.value() < 0 && hold.value() != -1) {
+                throw new QueryException(name + " hold period must be greater than or equal to 0");
+            }
+        }
+        if (args.size() >= 4) {
+            boolean chande = name.equals("chande_momentum_oscillator");
+            if (!(args.get(3) instanceof StringLiteral warmup)) {
+                throw new QueryException(name + " warmup type must be a string");
+            } else if (!(warmup.value().equals("exponential") || warmup.value().equals("simple")
+                    || chande && warmup.value().equals("none"))) {
+                throw new QueryException(name + " warmup type must be one of:" + (chande ? " 'none'" : "")
+                        + " 'exponential' 'simple'");
+            }
+        }
+        onlySelectors = false;
+        compileTransformInput(name, args.get(0));
+    }
+
+    /** The input of a transformation: an aggregate with GROUP BY time, or a field without. */
+    private void compileTransformInput(String name, Expr input) {
+        if (input instanceof Call inner) {
             if (!hasInterval) {
                 throw new QueryException(name + " aggregate requires a GROUP BY interval");
             }
@@ -276,7 +327,37 @@ final class FieldCompiler {
         } else if (hasInterval) {
             throw new QueryException("aggregate function required inside the call to " + name);
         } else {
-            compileSymbol(name, args.get(0));
+            compileSymbol(name, input);
+        }
+    }
+
+    /** 1.x's {@code compileHoltWinters}: N > 0, S >= 0, an aggregate with GROUP BY time. */
+    private void validateHoltWinters(Call c) {
+        String name = c.name();
+        List<Expr> args = c.args();
+        if (args.size() != 3) {
+            throw new QueryException("invalid number of arguments for " + name + ", expected 3, got " + args.size());
+        }
+        if (!(args.get(1) instanceof IntegerLiteral n)) {
+            throw new QueryException("expected integer argument as second arg in " + name);
+        } else if (n.value() <= 0) {
+            throw new QueryException("second arg to " + name + " must be greater than 0, got " + n.value());
+        }
+        if (!(args.get(2) instanceof IntegerLiteral s)) {
+            throw new QueryException("expected integer argument as third arg in " + name);
+        } else if (s.value() < 0) {
+            throw new QueryException("third arg to " + name + " cannot be negative, got " + s.value());
+        }
+        onlySelectors = false;
+        if (!(args.get(0) instanceof Call inner)) {
+            throw new QueryException("must use aggregate function with " + name);
+        } else if (!hasInterval) {
+            throw new QueryException(name + " aggregate requires a GROUP BY interval");
+        }
+        if (inner.name().equals("distinct")) { // 1.x's compileNestedExpr: not a lone distinct()
+            compileDistinct(inner.args(), true);
+        } else {
+            compileExpr(inner);
         }
     }
 

@@ -10,6 +10,7 @@ import io.shardline.query.ast.Field;
 import io.shardline.query.ast.IntegerLiteral;
 import io.shardline.query.ast.ParenExpr;
 import io.shardline.query.ast.SelectStatement;
+import io.shardline.query.ast.StringLiteral;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.eval.ConditionSplitter;
 import io.shardline.query.eval.MathFunctions;
@@ -31,6 +32,9 @@ import java.util.Map;
  */
 public final class SelectCompiler {
 
+    /** holt_winters forecasts at most this many points (1.x allocates whatever it is asked for). */
+    static final long MAX_HOLT_WINTERS_HORIZON = 10_000_000;
+
     private SelectCompiler() {
     }
 
@@ -39,10 +43,10 @@ public final class SelectCompiler {
      * resolve to (see {@link SourceResolver}); measurements that do not exist are simply absent.
      */
     public static SelectPlan compile(SelectStatement stmt, long now, List<MeasurementSchema> schemas) {
-        checkLocation(stmt.location());
-        TimeCondition.Result tc = TimeCondition.extract(stmt.condition(), now);
+        ZoneId zone = zone(stmt.location());
+        TimeCondition.Result tc = TimeCondition.extract(stmt.condition(), now, zone);
         validateCondition(tc.condition());
-        DimensionCompiler.Result dims = DimensionCompiler.compile(stmt.dimensions(), now);
+        DimensionCompiler.Result dims = DimensionCompiler.compile(stmt.dimensions(), now, zone);
         TimeRange range = dims.interval() != null ? tc.range().withDefaultMax(now) : tc.range();
 
         List<Field> fields = new ArrayList<>();
@@ -74,7 +78,10 @@ public final class SelectCompiler {
         Transforms transforms = Transforms.NONE;
         if (!transformed.isEmpty()) {
             boolean extend = transformed.values().stream().anyMatch(Transforms.Transform::extendsRange);
-            transforms = new Transforms(transformed, range.hasMin() ? range.min() : Long.MIN_VALUE,
+            // the first bucket starts before the asked lower bound when GROUP BY time has an offset
+            long outputMin = !range.hasMin() ? Long.MIN_VALUE
+                    : dims.interval() != null ? dims.interval().bucketStart(range.min()) : range.min();
+            transforms = new Transforms(transformed, outputMin,
                     range.hasMax() ? range.max() : Long.MAX_VALUE, stmt.limit(), stmt.offset(),
                     extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin());
             if (extend) {
@@ -121,8 +128,24 @@ public final class SelectCompiler {
             case "elapsed" -> c.args().size() == 2 ? ((DurationLiteral) c.args().get(1)).nanos() : 1L;
             default -> 0L;
         };
-        int n = c.name().equals("moving_average") ? (int) ((IntegerLiteral) c.args().get(1)).value() : 0;
-        return new Transforms.Transform(c.name(), unit, n);
+        if (c.name().startsWith("holt_winters")) {
+            long horizon = ((IntegerLiteral) c.args().get(1)).value();
+            if (horizon > MAX_HOLT_WINTERS_HORIZON) {
+                throw new QueryException(c.name() + "() forecasting more than " + MAX_HOLT_WINTERS_HORIZON
+                        + " points is not supported by Shardline");
+            }
+            long seasons = Math.min(((IntegerLiteral) c.args().get(2)).value(), Integer.MAX_VALUE);
+            return new Transforms.Transform(c.name(), interval.duration(), (int) horizon, seasons, null);
+        }
+        if (c.args().size() > 1 && !c.name().equals("derivative") && !c.name().equals("non_negative_derivative")
+                && !c.name().equals("elapsed")) {
+            // moving_average's window; the period, hold period and warmup type of the technical analysis
+            int n = (int) Math.min(((IntegerLiteral) c.args().get(1)).value(), Integer.MAX_VALUE);
+            long hold = c.args().size() > 2 ? ((IntegerLiteral) c.args().get(2)).value() : -1;
+            String warmup = c.args().size() > 3 ? ((StringLiteral) c.args().get(3)).value() : null;
+            return new Transforms.Transform(c.name(), unit, n, hold, warmup);
+        }
+        return new Transforms.Transform(c.name(), unit, 0);
     }
 
     private static void refuseNestedTransform(Expr e) {
@@ -167,20 +190,19 @@ public final class SelectCompiler {
     }
 
     /**
-     * Rejects a {@code tz()} other than UTC (or a fixed zone at offset 0): GROUP BY time() buckets and the
-     * RFC3339 times are computed in UTC only.
-     *
-     * @throws QueryException naming the zone
+     * The zone GROUP BY time buckets align to: null for UTC (no {@code tz()}, {@code tz('UTC')} or any zone that is
+     * always at offset 0, which buckets exactly as UTC).
      */
-    public static void checkLocation(String location) {
+    private static ZoneId zone(String location) {
         if (location == null) {
-            return;
+            return null;
         }
         ZoneId zone = ZoneId.of(location);
-        if (!zone.getRules().isFixedOffset() || !zone.getRules().getOffset(java.time.Instant.EPOCH)
+        if (zone.getRules().isFixedOffset() && zone.getRules().getOffset(java.time.Instant.EPOCH)
                 .equals(ZoneOffset.UTC)) {
-            throw new QueryException("tz('" + location + "') is not supported by Shardline: only UTC");
+            return null;
         }
+        return zone;
     }
 
     private static void validateCondition(Expr cond) {

@@ -46,6 +46,7 @@ public final class SelectPlanCodec {
             if (p.interval() != null) {
                 out.writeLong(p.interval().duration());
                 out.writeLong(p.interval().offset());
+                str(out, p.interval().zone() == null ? "" : p.interval().zone().getId()); // "" = UTC
             }
             strs(out, p.groupByTags());
             str(out, text(p.tagPredicate()));
@@ -96,7 +97,7 @@ public final class SelectPlanCodec {
             }
             List<String> measurements = strs(in);
             TimeRange range = new TimeRange(in.readLong(), in.readLong());
-            Interval interval = in.readBoolean() ? new Interval(in.readLong(), in.readLong()) : null;
+            Interval interval = in.readBoolean() ? interval(in.readLong(), in.readLong(), str(in)) : null;
             List<String> groupBy = strs(in);
             Expr tagPredicate = expr(str(in));
             Expr rowFilter = expr(str(in));
@@ -128,6 +129,10 @@ public final class SelectPlanCodec {
 
     private static Expr expr(String s) {
         return s.isEmpty() ? null : InfluxQLParser.parseExpr(s);
+    }
+
+    private static Interval interval(long duration, long offset, String zone) {
+        return new Interval(duration, offset, zone.isEmpty() ? null : java.time.ZoneId.of(zone));
     }
 
     private static void str(DataOutputStream out, String s) throws IOException {

@@ -1,6 +1,7 @@
 package io.shardline.query.plan;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The transformations of a SELECT ({@code derivative}, {@code difference}, {@code moving_average}, ...), which
@@ -21,6 +22,12 @@ import java.util.Map;
 public record Transforms(Map<Integer, Transform> byField, long outputMin, long outputMax, int limit, int offset,
         boolean inputEmpty) {
 
+    /** The technical-analysis transformations (period, optional hold period and warmup type). */
+    public static final Set<String> TECHNICAL_ANALYSIS = Set.of("exponential_moving_average",
+            "double_exponential_moving_average", "triple_exponential_moving_average", "relative_strength_index",
+            "triple_exponential_derivative", "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average",
+            "chande_momentum_oscillator");
+
     /** No transformations. */
     public static final Transforms NONE = new Transforms(Map.of(), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0, false);
 
@@ -32,12 +39,30 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
         return byField.isEmpty();
     }
 
-    /** One transformation call. */
-    public record Transform(String name, long interval, int n) {
+    /**
+     * One transformation call.
+     *
+     * @param name the function
+     * @param interval the unit of derivative/elapsed, the GROUP BY interval of holt_winters (ns)
+     * @param n moving_average's window, the period of the technical-analysis functions, holt_winters' horizon
+     * @param hold the hold period of the technical-analysis functions (-1 = the function's warm-up count),
+     *     holt_winters' season length
+     * @param warmup the warm-up type of the technical-analysis functions ({@code exponential}, {@code simple},
+     *     {@code none}), or null
+     */
+    public record Transform(String name, long interval, int n, long hold, String warmup) {
 
-        /** Whether 1.x reads one more interval for it ({@code cumulative_sum} does not). */
+        /** A transformation without hold period or warm-up type. */
+        public Transform(String name, long interval, int n) {
+            this(name, interval, n, -1, null);
+        }
+
+        /**
+         * Whether 1.x reads one more interval for it ({@code cumulative_sum} does not, and {@code holt_winters}
+         * reads the asked range).
+         */
         public boolean extendsRange() {
-            return !name.equals("cumulative_sum");
+            return !name.equals("cumulative_sum") && !name.startsWith("holt_winters");
         }
     }
 }

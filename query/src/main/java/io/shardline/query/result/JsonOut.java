@@ -68,7 +68,7 @@ final class JsonOut {
             out.append(v);
         } else if (v instanceof Timestamp t) {
             out.append('"');
-            Rfc3339.append(out, t.nanos());
+            Rfc3339.append(out, t.nanos(), t.zone());
             out.append('"');
         } else {
             GoJson.appendQuoted(out, v.toString());

@@ -35,6 +35,19 @@ public record Series(String name, Map<String, String> tags, List<String> columns
         return new Series(name, tags, columns, rows, isPartial);
     }
 
+    /** A copy whose time values print in {@code zone} ({@code tz()}: Go's {@code time.Time.In(loc)}). */
+    public Series inZone(java.time.ZoneId zone) {
+        List<List<Object>> rows = new java.util.ArrayList<>(values.size());
+        for (List<Object> row : values) {
+            List<Object> r = new java.util.ArrayList<>(row.size());
+            for (Object v : row) {
+                r.add(v instanceof io.shardline.query.value.Timestamp t ? t.inZone(zone) : v);
+            }
+            rows.add(r);
+        }
+        return withValues(rows, partial);
+    }
+
     /** 1.x's {@code SameSeries}: same name and tags. */
     public boolean sameSeries(Series o) {
         return name.equals(o.name) && tags.equals(o.tags);

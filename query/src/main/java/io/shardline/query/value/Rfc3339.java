@@ -3,6 +3,7 @@ package io.shardline.query.value;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +34,19 @@ public final class Rfc3339 {
 
     /** Appends {@link #format}. */
     public static void append(StringBuilder b, long nanos) {
+        append(b, nanos, null);
+    }
+
+    /**
+     * Appends Go's RFC3339Nano of the instant in {@code zone}'s local time: the offset as {@code -06:00}, or
+     * {@code Z} when it is 0 (null = UTC).
+     */
+    public static void append(StringBuilder b, long nanos, ZoneId zone) {
         long seconds = Math.floorDiv(nanos, 1_000_000_000L);
         int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        ZoneOffset offset = zone == null ? ZoneOffset.UTC
+                : zone.getRules().getOffset(java.time.Instant.ofEpochSecond(seconds));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, offset);
         pad(b, t.getYear(), 4).append('-');
         pad(b, t.getMonthValue(), 2).append('-');
         pad(b, t.getDayOfMonth(), 2).append('T');
@@ -51,7 +62,14 @@ public final class Rfc3339 {
             }
             b.append('.').append(f, 0, end);
         }
-        b.append('Z');
+        int off = offset.getTotalSeconds();
+        if (off == 0) {
+            b.append('Z');
+        } else {
+            b.append(off < 0 ? '-' : '+');
+            pad(b, Math.abs(off) / 3600, 2).append(':');
+            pad(b, Math.abs(off) / 60 % 60, 2);
+        }
     }
 
     /** Go's {@code Format(time.RFC3339)} in UTC: no fraction, e.g. {@code 2262-04-11T23:47:16Z}. */
@@ -79,6 +97,12 @@ public final class Rfc3339 {
      * @throws IllegalArgumentException {@code invalid timestamp string} when nothing fits
      */
     public static long parseTimeLiteral(String s) {
+        return parseTimeLiteral(s, null);
+    }
+
+    /** {@link #parseTimeLiteral(String)} reading the forms without an offset in {@code zone} (null = UTC). */
+    public static long parseTimeLiteral(String s, ZoneId zone) {
+        ZoneId local = zone == null ? ZoneOffset.UTC : zone;
         try {
             Matcher m = RFC3339.matcher(s);
             if (m.matches()) {
@@ -90,10 +114,10 @@ public final class Rfc3339 {
             if (m.matches()) {
                 LocalDateTime t = LocalDateTime.of(num(m, 1), num(m, 2), num(m, 3), num(m, 4), num(m, 5),
                         num(m, 6));
-                return toNanos(t.toEpochSecond(ZoneOffset.UTC), fraction(m.group(7)));
+                return toNanos(t.atZone(local).toEpochSecond(), fraction(m.group(7)));
             }
             if (DATE.matcher(s).matches()) {
-                return toNanos(LocalDate.parse(s).toEpochDay() * 86_400L, 0);
+                return toNanos(LocalDate.parse(s).atStartOfDay(local).toEpochSecond(), 0);
             }
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("invalid timestamp string", e);

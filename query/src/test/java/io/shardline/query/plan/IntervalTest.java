@@ -59,4 +59,66 @@ class IntervalTest {
         assertThatThrownBy(() -> iv.checkMaxSelectBuckets(new TimeRange(T, T + 20 * S - 1), 3))
                 .isInstanceOf(QueryException.class).hasMessage("max-select-buckets limit exceeded: (4/3)");
     }
+
+    private static final java.time.ZoneId CHICAGO = java.time.ZoneId.of("America/Chicago");
+
+    private static long utc(String rfc3339) {
+        return Instant.parse(rfc3339).getEpochSecond() * S;
+    }
+
+    private static String[] chicago(long[] times) {
+        String[] out = new String[times.length];
+        for (int i = 0; i < times.length; i++) {
+            out[i] = new io.shardline.query.value.Timestamp(times[i], CHICAGO).toString();
+        }
+        return out;
+    }
+
+    /** The rows 1.6.7 answers with count(v) ... fill(null) tz('America/Chicago') over 15-minute points. */
+    private static String[] filled(long duration, long offset, String min, String max) {
+        Interval iv = new Interval(duration, offset, CHICAGO);
+        long lo = iv.bucketStart(utc(min));
+        long hi = iv.bucketStart(utc(max) - 1);
+        java.util.TreeSet<Long> data = new java.util.TreeSet<>();
+        for (long t = utc(min); t < utc(max); t += 15 * 60 * S) {
+            data.add(iv.bucketStart(t));
+        }
+        return chicago(iv.fillTimes(lo, hi, data.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    @Test
+    void dayBucketsFollowTheZonesMidnightAcrossDaylightSavingTime() {
+        assertThat(filled(D, 0, "2020-03-07T00:00:00Z", "2020-03-10T00:00:00Z")).containsExactly(
+                "2020-03-06T00:00:00-06:00", "2020-03-07T00:00:00-06:00", "2020-03-08T00:00:00-06:00",
+                "2020-03-09T00:00:00-05:00");
+        assertThat(filled(D, 0, "2020-10-31T00:00:00Z", "2020-11-03T00:00:00Z")).containsExactly(
+                "2020-10-30T00:00:00-05:00", "2020-10-31T00:00:00-05:00", "2020-11-01T00:00:00-05:00",
+                "2020-11-02T00:00:00-06:00");
+        assertThat(filled(12 * H, H, "2020-03-07T00:00:00Z", "2020-03-10T00:00:00Z")).containsExactly(
+                "2020-03-06T13:00:00-06:00", "2020-03-07T01:00:00-06:00", "2020-03-07T13:00:00-06:00",
+                "2020-03-08T01:00:00-06:00", "2020-03-08T13:00:00-05:00", "2020-03-09T01:00:00-05:00",
+                "2020-03-09T13:00:00-05:00");
+    }
+
+    @Test
+    void hourBucketsAcrossTheSwitchAsInfluxDb() {
+        assertThat(filled(H, 0, "2020-03-08T05:00:00Z", "2020-03-08T10:00:00Z")).containsExactly(
+                "2020-03-07T23:00:00-06:00", "2020-03-08T00:00:00-06:00", "2020-03-08T01:00:00-06:00",
+                "2020-03-08T03:00:00-05:00", "2020-03-08T04:00:00-05:00");
+        assertThat(filled(H, 0, "2020-11-01T04:00:00Z", "2020-11-01T09:00:00Z")).containsExactly(
+                "2020-10-31T23:00:00-05:00", "2020-11-01T00:00:00-05:00", "2020-11-01T01:00:00-05:00",
+                "2020-11-01T01:00:00-06:00", "2020-11-01T02:00:00-06:00");
+        // 2h buckets: the one at 00:00 CDT is three hours long, and 1.x's fill still emits a row at 01:00 CST
+        assertThat(filled(2 * H, 0, "2020-11-01T04:00:00Z", "2020-11-01T09:00:00Z")).containsExactly(
+                "2020-10-31T22:00:00-05:00", "2020-11-01T00:00:00-05:00", "2020-11-01T01:00:00-06:00",
+                "2020-11-01T02:00:00-06:00");
+        Interval two = new Interval(2 * H, 0, CHICAGO);
+        assertThat(two.bucketStart(utc("2020-11-01T07:30:00Z"))).isEqualTo(utc("2020-11-01T05:00:00Z"));
+        assertThat(two.bucketEnd(utc("2020-11-01T05:00:00Z"))).isEqualTo(utc("2020-11-01T08:00:00Z"));
+    }
+
+    @Test
+    void withoutAZoneFillTimesAreTheGrid() {
+        assertThat(new Interval(H, 0).fillTimes(0, 3 * H, new long[0])).containsExactly(0, H, 2 * H, 3 * H);
+    }
 }
