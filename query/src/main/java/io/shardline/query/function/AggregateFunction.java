@@ -16,6 +16,7 @@ public enum AggregateFunction {
     SUM("sum", false, numeric()),
     MEAN("mean", false, numeric()),
     MEDIAN("median", false, numeric()),
+    MODE("mode", false, EnumSet.allOf(FieldType.class)),
     SPREAD("spread", false, numeric()),
     STDDEV("stddev", false, numeric()),
     MIN("min", true, numericOrBoolean()),
@@ -84,6 +85,7 @@ public enum AggregateFunction {
             case SUM -> new SumAccumulator();
             case MEAN -> new MeanAccumulator();
             case MEDIAN -> new SampleAccumulator(SampleAccumulator.MEDIAN);
+            case MODE -> new ModeAccumulator();
             case PERCENTILE -> new SampleAccumulator(arg);
             case TOP, BOTTOM -> new TopAccumulator(this, (int) arg);
             case SPREAD -> new SpreadAccumulator();

@@ -25,11 +25,11 @@ import java.util.Set;
  */
 final class FieldCompiler {
 
-    private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "stddev", "spread");
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "mode", "stddev", "spread");
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
     static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
             "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
-    private static final Set<String> UNSUPPORTED = Set.of("sample", "mode", "integral",
+    private static final Set<String> UNSUPPORTED = Set.of("sample", "integral",
             "holt_winters", "holt_winters_with_fit", "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
             "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
             "triple_exponential_derivative", "relative_strength_index");
