@@ -96,6 +96,17 @@ public enum AggregateFunction {
         };
     }
 
+    /**
+     * A fresh {@code top/bottom(f, tag..., n)} accumulator: the best point per combination of the auxiliary
+     * values at {@code tagAux}, then the n best of those.
+     */
+    public Accumulator newTagAccumulator(int n, int[] tagAux) {
+        if (this != TOP && this != BOTTOM) {
+            throw new IllegalArgumentException(callName + "() has no tag arguments");
+        }
+        return new TopTagAccumulator(this, n, tagAux);
+    }
+
     /** Rejects a value type this function does not accept, with 1.x's iterator error text. */
     void check(Object value) {
         checkType(io.shardline.query.value.Values.typeOf(value));

@@ -6,14 +6,21 @@ import io.shardline.query.function.Accumulator;
 import io.shardline.query.function.AggregateFunction;
 
 /**
- * One distinct aggregate call of a query: the function, the field it reads, the percentile argument, and the
- * call as written (its text is the key under which projections find its value). Immutable.
+ * One distinct aggregate call of a query: the function, the field it reads, the percentile/top/sample argument,
+ * the call as written (its text is the key under which projections find its value) and, for
+ * {@code top/bottom(f, k..., N)}, the indexes in the plan's auxiliary values of the tags it groups by (null for
+ * every other call; empty when every {@code k} is a field).
+ * Immutable.
  */
-public record AggregateCall(AggregateFunction function, VarRef field, double arg, Call call) {
+public record AggregateCall(AggregateFunction function, VarRef field, double arg, Call call, int[] tagAux) {
+
+    public AggregateCall(AggregateFunction function, VarRef field, double arg, Call call) {
+        this(function, field, arg, call, null);
+    }
 
     /** A fresh accumulator for this call. */
     public Accumulator newAccumulator() {
-        return function.newAccumulator(arg);
+        return tagAux == null ? function.newAccumulator(arg) : function.newTagAccumulator((int) arg, tagAux);
     }
 
     /** The lookup key: the call's InfluxQL text. */

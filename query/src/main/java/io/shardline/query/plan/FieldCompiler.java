@@ -163,7 +163,6 @@ final class FieldCompiler {
                     throw new QueryException("only fields or tags are allowed in " + c.name() + "(), found " + e);
                 }
             }
-            throw new QueryException(c.name() + "() with tag or field arguments is not supported by Shardline");
         }
         topBottom = c.name();
     }

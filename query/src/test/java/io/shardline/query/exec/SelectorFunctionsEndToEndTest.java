@@ -1,0 +1,74 @@
+package io.shardline.query.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * mode, sample, integral and top/bottom with tag arguments through the whole pipeline over two shards; the
+ * expected bodies are InfluxDB 1.6.7's answers for the same points.
+ */
+class SelectorFunctionsEndToEndTest {
+
+    private static final long S = 1_000_000_000L;
+
+    private final InMemoryShard a = new InMemoryShard()
+            .add("s", 10 * S, Map.of("v", 1.0, "s", "a", "b", true), "h", "a", "r", "x")
+            .add("s", 14 * S, Map.of("v", 3.0, "s", "b", "b", false), "h", "c", "r", "x")
+            .add("i", 10 * S, Map.of("v", 1L), "h", "a")
+            .add("i", 20 * S, Map.of("v", 3L), "h", "a");
+    private final InMemoryShard b = new InMemoryShard()
+            .add("s", 12 * S, Map.of("v", 4.0, "s", "b", "b", false), "h", "b", "r", "y")
+            .add("s", 16 * S, Map.of("v", 9.0, "s", "c", "b", true), "h", "a", "r", "y")
+            .add("i", 20 * S, Map.of("v", 5L), "h", "b")
+            .add("i", 35 * S, Map.of("v", 2L), "h", "b");
+    private final TestRunner runner = new TestRunner(3600 * S, a, b);
+
+    private static String series(String columns, String values) {
+        return "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"s\",\"columns\":[" + columns
+                + "],\"values\":[" + values + "]}]}]}\n";
+    }
+
+    @Test
+    void modeOfEveryTypeWithItsTieRule() {
+        assertThat(runner.json("SELECT mode(s), mode(b), mode(v) FROM s")).isEqualTo(series(
+                "\"time\",\"mode\",\"mode_1\",\"mode_2\"", "[\"1970-01-01T00:00:00Z\",\"b\",true,1]"));
+        assertThat(runner.json("SELECT mode(v) FROM s WHERE time >= 0s AND time < 20s GROUP BY time(5s) fill(-1)"))
+                .isEqualTo(series("\"time\",\"mode\"", "[\"1970-01-01T00:00:00Z\",-1],[\"1970-01-01T00:00:05Z\",-1],"
+                        + "[\"1970-01-01T00:00:10Z\",1],[\"1970-01-01T00:00:15Z\",9]"));
+        assertThat(runner.json("SELECT mode(v), median(v) FROM s WHERE time >= 0s AND time < 20s GROUP BY time(5s) "
+                + "ORDER BY time DESC LIMIT 2")).isEqualTo(series("\"time\",\"mode\",\"median\"",
+                "[\"1970-01-01T00:00:15Z\",9,9],[\"1970-01-01T00:00:10Z\",1,3]"));
+        assertThat(runner.json("SELECT mode(v), h FROM s"))
+                .contains("mixing aggregate and non-aggregate queries is not supported");
+        assertThat(runner.json("SELECT mode(v, 1) FROM s"))
+                .contains("invalid number of arguments for mode, expected 1, got 2");
+    }
+
+    @Test
+    void topAndBottomWithTagArguments() {
+        assertThat(runner.json("SELECT top(v, h, 2) FROM s")).isEqualTo(series("\"time\",\"top\",\"h\"",
+                "[\"1970-01-01T00:00:12Z\",4,\"b\"],[\"1970-01-01T00:00:16Z\",9,\"a\"]"));
+        assertThat(runner.json("SELECT top(v, h, r, 3), s FROM s")).isEqualTo(series(
+                "\"time\",\"top\",\"h\",\"r\",\"s\"", "[\"1970-01-01T00:00:12Z\",4,\"b\",\"y\",\"b\"],"
+                        + "[\"1970-01-01T00:00:14Z\",3,\"c\",\"x\",\"b\"],[\"1970-01-01T00:00:16Z\",9,\"a\",\"y\",\"c\"]"));
+        assertThat(runner.json("SELECT top(v, s, 2) FROM s")).isEqualTo(series("\"time\",\"top\",\"s\"",
+                "[\"1970-01-01T00:00:16Z\",9,\"c\"]"));
+        assertThat(runner.json("SELECT top(v, h, h, 3) FROM s")).isEqualTo(series("\"time\",\"top\",\"h\",\"h_1\"",
+                "[\"1970-01-01T00:00:12Z\",4,\"b\",\"b\"],[\"1970-01-01T00:00:14Z\",3,\"c\",\"c\"],"
+                        + "[\"1970-01-01T00:00:16Z\",9,\"a\",\"a\"]"));
+        assertThat(runner.json("SELECT top(v, h, 2) FROM s WHERE time >= 0s AND time < 20s GROUP BY time(5s)"))
+                .isEqualTo(series("\"time\",\"top\",\"h\"", "[\"1970-01-01T00:00:12Z\",4,\"b\"],"
+                        + "[\"1970-01-01T00:00:14Z\",3,\"c\"],[\"1970-01-01T00:00:16Z\",9,\"a\"]"));
+        assertThat(runner.json("SELECT bottom(v, h, 2) FROM s GROUP BY r")).isEqualTo("{\"results\":[{"
+                + "\"statement_id\":0,\"series\":[{\"name\":\"s\",\"tags\":{\"r\":\"x\"},\"columns\":[\"time\","
+                + "\"bottom\",\"h\"],\"values\":[[\"1970-01-01T00:00:10Z\",1,\"a\"],[\"1970-01-01T00:00:14Z\",3,"
+                + "\"c\"]]},{\"name\":\"s\",\"tags\":{\"r\":\"y\"},\"columns\":[\"time\",\"bottom\",\"h\"],"
+                + "\"values\":[[\"1970-01-01T00:00:12Z\",4,\"b\"],[\"1970-01-01T00:00:16Z\",9,\"a\"]]}]}]}\n");
+        assertThat(runner.json("SELECT top(v, 'h', 2) FROM s")).contains("only fields or tags are allowed in top(), found 'h'");
+        assertThat(runner.json("SELECT top(v, h) FROM s")).contains("expected integer as last argument in top(), found h");
+        assertThat(runner.json("SELECT top(v, h, 3) FROM s LIMIT 2"))
+                .contains("limit (3) in top function can not be larger than the LIMIT (2) in the select statement");
+    }
+}
