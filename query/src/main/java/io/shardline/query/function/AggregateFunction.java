@@ -24,6 +24,7 @@ public enum AggregateFunction {
     FIRST("first", true, EnumSet.allOf(FieldType.class)),
     LAST("last", true, EnumSet.allOf(FieldType.class)),
     PERCENTILE("percentile", true, numeric()),
+    SAMPLE("sample", true, EnumSet.allOf(FieldType.class)),
     TOP("top", true, numeric()),
     BOTTOM("bottom", true, numeric()),
     DISTINCT("distinct", false, EnumSet.allOf(FieldType.class)),
@@ -54,7 +55,7 @@ public enum AggregateFunction {
 
     /** Whether the function answers several rows per bucket, each at its own point's time. */
     public boolean isMultiPoint() {
-        return this == TOP || this == BOTTOM;
+        return this == TOP || this == BOTTOM || this == SAMPLE;
     }
 
     /** Whether the function selects an existing point (1.x selectors keep its time and aux fields). */
@@ -78,7 +79,7 @@ public enum AggregateFunction {
         return Optional.empty();
     }
 
-    /** A fresh accumulator; {@code arg} is the percentile N or the top/bottom N (ignored by the others). */
+    /** A fresh accumulator; {@code arg} is the percentile N or the top/bottom/sample N (ignored by the others). */
     public Accumulator newAccumulator(double arg) {
         return switch (this) {
             case COUNT -> new CountAccumulator();
@@ -88,6 +89,7 @@ public enum AggregateFunction {
             case MODE -> new ModeAccumulator();
             case PERCENTILE -> new SampleAccumulator(arg);
             case TOP, BOTTOM -> new TopAccumulator(this, (int) arg);
+            case SAMPLE -> new ReservoirAccumulator((int) arg);
             case SPREAD -> new SpreadAccumulator();
             case STDDEV -> new SampleAccumulator(SampleAccumulator.STDDEV);
             case MIN, MAX, FIRST, LAST -> new SelectorAccumulator(this);

@@ -27,7 +27,7 @@ final class CallResolver {
         AggregateFunction f = AggregateFunction.byName(c.name())
                 .orElseThrow(() -> new IllegalStateException("unknown function " + c.name()));
         double n = 0;
-        if (f == AggregateFunction.TOP || f == AggregateFunction.BOTTOM) {
+        if (f == AggregateFunction.TOP || f == AggregateFunction.BOTTOM || f == AggregateFunction.SAMPLE) {
             n = ((IntegerLiteral) c.args().get(c.args().size() - 1)).value();
         } else if (f == AggregateFunction.PERCENTILE) {
             Expr p = c.args().get(1);

@@ -29,7 +29,7 @@ final class FieldCompiler {
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
     static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
             "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
-    private static final Set<String> UNSUPPORTED = Set.of("sample", "integral",
+    private static final Set<String> UNSUPPORTED = Set.of("integral",
             "holt_winters", "holt_winters_with_fit", "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
             "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
             "triple_exponential_derivative", "relative_strength_index");
@@ -104,6 +104,8 @@ final class FieldCompiler {
             compilePercentile(c.args());
         } else if (name.equals("distinct")) {
             compileDistinct(c.args(), false);
+        } else if (name.equals("sample")) {
+            compileSample(c.args());
         } else if (name.equals("top") || name.equals("bottom")) {
             compileTopBottom(c);
         } else if (TRANSFORMS.contains(name)) {
@@ -221,6 +223,19 @@ final class FieldCompiler {
             hasDistinct = true;
         }
         onlySelectors = false;
+    }
+
+    /** 1.x's {@code compileSample} (its message says "greater than 1" but 1 is accepted). */
+    private void compileSample(List<Expr> args) {
+        if (args.size() != 2) {
+            throw new QueryException("invalid number of arguments for sample, expected 2, got " + args.size());
+        }
+        if (!(args.get(1) instanceof IntegerLiteral n)) {
+            throw new QueryException("expected integer argument in sample()");
+        } else if (n.value() <= 0) {
+            throw new QueryException("sample window must be greater than 1, got " + n.value());
+        }
+        compileSymbol("sample", args.get(0));
     }
 
     private void compilePercentile(List<Expr> args) {

@@ -72,6 +72,9 @@ public final class SelectCompiler {
                         "a transformation of a raw field next to aggregates is not supported by Shardline");
             }
         }
+        if (callList.size() > 1 && callList.stream().anyMatch(c -> c.function().isMultiPoint())) {
+            throw new QueryException("sample() next to other functions is not supported by Shardline");
+        }
         boolean pointTime = dims.interval() == null && callList.size() == 1
                 && callList.get(0).function().isSelector();
         Transforms transforms = Transforms.NONE;

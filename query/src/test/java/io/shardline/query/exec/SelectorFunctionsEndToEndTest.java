@@ -71,4 +71,19 @@ class SelectorFunctionsEndToEndTest {
         assertThat(runner.json("SELECT top(v, h, 3) FROM s LIMIT 2"))
                 .contains("limit (3) in top function can not be larger than the LIMIT (2) in the select statement");
     }
+
+    @Test
+    void sampleCoveringEveryPointAnswersThemAtTheirTimes() {
+        assertThat(runner.json("SELECT sample(v, 10) FROM s WHERE time >= 0s AND time < 20s GROUP BY time(5s) fill(0)"))
+                .isEqualTo(series("\"time\",\"sample\"", "[\"1970-01-01T00:00:10Z\",1],[\"1970-01-01T00:00:12Z\",4],"
+                        + "[\"1970-01-01T00:00:14Z\",3],[\"1970-01-01T00:00:16Z\",9]"));
+        assertThat(runner.json("SELECT sample(s, 10) FROM s")).isEqualTo(series("\"time\",\"sample\"",
+                "[\"1970-01-01T00:00:10Z\",\"a\"],[\"1970-01-01T00:00:12Z\",\"b\"],[\"1970-01-01T00:00:14Z\",\"b\"],"
+                        + "[\"1970-01-01T00:00:16Z\",\"c\"]"));
+        assertThat(runner.json("SELECT sample(v, 4), h FROM s LIMIT 1")).isEqualTo(series("\"time\",\"sample\",\"h\"",
+                "[\"1970-01-01T00:00:10Z\",1,\"a\"]"));
+        assertThat(runner.json("SELECT sample(v) FROM s")).contains("invalid number of arguments for sample, expected 2, got 1");
+        assertThat(runner.json("SELECT sample(v, 0) FROM s")).contains("sample window must be greater than 1, got 0");
+        assertThat(runner.json("SELECT sample(v, 2.5) FROM s")).contains("expected integer argument in sample()");
+    }
 }
