@@ -9,6 +9,8 @@ import io.shardline.query.eval.Valuer;
 import io.shardline.query.function.Accumulator;
 import io.shardline.query.function.AggregateFunction;
 import io.shardline.query.function.AggregatePoint;
+import io.shardline.query.function.IntegralReducer;
+import io.shardline.query.function.SampleState;
 import io.shardline.query.plan.AggregateCall;
 import io.shardline.query.plan.Interval;
 import io.shardline.query.plan.SelectPlan;
@@ -145,7 +147,11 @@ public final class AggregateAssembler {
     }
 
     private List<List<Object>> rows(TreeMap<Long, Accumulator[]> cells) {
+        Map<Integer, Map<Long, Object>> integrals = integrals(cells);
         long[] times = bucketTimes(cells);
+        if (!integrals.isEmpty()) {
+            times = withIntegralTimes(times, integrals);
+        }
         int n = plan.calls().size();
         Object[][] values = new Object[times.length][n];
         AggregatePoint[][] points = new AggregatePoint[times.length][n];
@@ -154,6 +160,10 @@ public final class AggregateAssembler {
             Accumulator[] accs = cells.get(times[b]);
             List<AggregatePoint> first = List.of();
             for (int c = 0; c < n; c++) {
+                if (integrals.containsKey(c)) {
+                    values[b][c] = integrals.get(c).getOrDefault(times[b], BucketFiller.MISSING);
+                    continue;
+                }
                 List<AggregatePoint> emitted = accs == null ? List.of() : accs[c].emit();
                 values[b][c] = emitted.isEmpty() ? BucketFiller.MISSING : emitted.get(0).value();
                 points[b][c] = emitted.isEmpty() ? null : emitted.get(0);
@@ -169,6 +179,12 @@ public final class AggregateAssembler {
             empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
         }
         BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
+        for (Map.Entry<Integer, Map<Long, Object>> e : integrals.entrySet()) { // 1.x never fills an integral
+            for (int b = 0; b < times.length; b++) {
+                values[b][e.getKey()] = e.getValue().getOrDefault(times[b], BucketFiller.MISSING);
+            }
+        }
+        boolean explicitTime = !integrals.isEmpty();
         boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
         boolean multiPoint = n == 1 && functions.get(0).isMultiPoint();
         List<List<Object>> rows = new ArrayList<>();
@@ -182,14 +198,14 @@ public final class AggregateAssembler {
                     Collections.reverse(selected); // 1.x keeps a bucket's points by ascending time under DESC
                 }
                 for (AggregatePoint p : selected) {
-                    rows.add(row(p.time(), new Object[] {p.value()}, new AggregatePoint[] {p}));
+                    rows.add(row(p.time(), new Object[] {p.value()}, new AggregatePoint[] {p}, false));
                 }
             } else if (distinct && distinctRows.get(b).size() > 1) {
                 for (AggregatePoint p : distinctRows.get(b)) {
-                    rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}));
+                    rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}, false));
                 }
             } else {
-                rows.add(row(times[b], values[b], points[b]));
+                rows.add(row(times[b], values[b], points[b], explicitTime));
             }
         }
         return rows;
@@ -221,9 +237,49 @@ public final class AggregateAssembler {
         return times;
     }
 
-    private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points) {
+    /**
+     * Each {@code integral} call's values of one output series by the time 1.x reports them (see
+     * {@link IntegralReducer}): the reducer runs over all buckets' points in order.
+     */
+    private Map<Integer, Map<Long, Object>> integrals(TreeMap<Long, Accumulator[]> cells) {
+        Map<Integer, Map<Long, Object>> out = new HashMap<>();
+        for (int c = 0; c < plan.calls().size(); c++) {
+            AggregateCall call = plan.calls().get(c);
+            if (call.function() != AggregateFunction.INTEGRAL) {
+                continue;
+            }
+            List<AggregatePoint> points = new ArrayList<>();
+            for (Accumulator[] accs : cells.values()) {
+                points.addAll(((SampleState) accs[c].partial()).points());
+            }
+            Interval iv = plan.interval();
+            Map<Long, Object> byTime = new HashMap<>();
+            for (IntegralReducer.Out o : IntegralReducer.integrate(points, call.integralUnit(),
+                    iv == null ? null : iv::bucketStart, iv == null ? 0 : iv.duration(), plan.startTime(),
+                    plan.ascending())) {
+                byTime.put(o.time(), o.value());
+            }
+            out.put(c, byTime);
+        }
+        return out;
+    }
+
+    /** The row times with integrals: theirs alone when every call is one (1.x fills none), else both. */
+    private long[] withIntegralTimes(long[] times, Map<Integer, Map<Long, Object>> integrals) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+        if (integrals.size() < plan.calls().size()) {
+            for (long t : times) {
+                all.add(t);
+            }
+        }
+        integrals.values().forEach(m -> all.addAll(m.keySet()));
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points, boolean explicitTime) {
         AggregatePoint selected = points.length == 1 ? points[0] : null;
-        long time = plan.pointTime() && selected != null && selected.time() != AggregatePoint.NO_TIME
+        long time = explicitTime ? bucket
+                : plan.pointTime() && selected != null && selected.time() != AggregatePoint.NO_TIME
                 ? selected.time() : plan.interval() != null ? bucket : plan.startTime();
         Valuer valuer = new Valuer() {
             @Override

@@ -17,6 +17,7 @@ public enum AggregateFunction {
     MEAN("mean", false, numeric()),
     MEDIAN("median", false, numeric()),
     MODE("mode", false, EnumSet.allOf(FieldType.class)),
+    INTEGRAL("integral", false, numeric()),
     SPREAD("spread", false, numeric()),
     STDDEV("stddev", false, numeric()),
     MIN("min", true, numericOrBoolean()),
@@ -87,6 +88,7 @@ public enum AggregateFunction {
             case MEAN -> new MeanAccumulator();
             case MEDIAN -> new SampleAccumulator(SampleAccumulator.MEDIAN);
             case MODE -> new ModeAccumulator();
+            case INTEGRAL -> new IntegralAccumulator();
             case PERCENTILE -> new SampleAccumulator(arg);
             case TOP, BOTTOM -> new TopAccumulator(this, (int) arg);
             case SAMPLE -> new ReservoirAccumulator((int) arg);

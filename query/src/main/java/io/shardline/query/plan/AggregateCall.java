@@ -1,6 +1,7 @@
 package io.shardline.query.plan;
 
 import io.shardline.query.ast.Call;
+import io.shardline.query.ast.DurationLiteral;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.function.Accumulator;
 import io.shardline.query.function.AggregateFunction;
@@ -26,5 +27,11 @@ public record AggregateCall(AggregateFunction function, VarRef field, double arg
     /** The lookup key: the call's InfluxQL text. */
     public String key() {
         return call.toExactString();
+    }
+
+    /** The unit of {@code integral(f[, unit])} in ns: the duration argument, else one second (1.x). */
+    public long integralUnit() {
+        return call.args().size() == 2 && call.args().get(1) instanceof DurationLiteral d ? d.nanos()
+                : 1_000_000_000L;
     }
 }

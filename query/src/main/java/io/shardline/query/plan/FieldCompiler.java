@@ -29,7 +29,7 @@ final class FieldCompiler {
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
     static final Set<String> TRANSFORMS = Set.of("derivative", "non_negative_derivative", "difference",
             "non_negative_difference", "moving_average", "cumulative_sum", "elapsed");
-    private static final Set<String> UNSUPPORTED = Set.of("integral",
+    private static final Set<String> UNSUPPORTED = Set.of(
             "holt_winters", "holt_winters_with_fit", "chande_momentum_oscillator", "exponential_moving_average", "double_exponential_moving_average",
             "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "triple_exponential_moving_average",
             "triple_exponential_derivative", "relative_strength_index");
@@ -104,6 +104,8 @@ final class FieldCompiler {
             compilePercentile(c.args());
         } else if (name.equals("distinct")) {
             compileDistinct(c.args(), false);
+        } else if (name.equals("integral")) {
+            compileIntegral(c.args());
         } else if (name.equals("sample")) {
             compileSample(c.args());
         } else if (name.equals("top") || name.equals("bottom")) {
@@ -223,6 +225,23 @@ final class FieldCompiler {
             hasDistinct = true;
         }
         onlySelectors = false;
+    }
+
+    /** 1.x's {@code compileIntegral}. */
+    private void compileIntegral(List<Expr> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new QueryException("invalid number of arguments for integral, expected at least 1 but no more "
+                    + "than 2, got " + args.size());
+        }
+        if (args.size() == 2) {
+            if (!(args.get(1) instanceof DurationLiteral d)) {
+                throw new QueryException("second argument must be a duration");
+            } else if (d.nanos() <= 0) {
+                throw new QueryException("duration argument must be positive, got " + InfluxDuration.format(d.nanos()));
+            }
+        }
+        onlySelectors = false;
+        compileSymbol("integral", args.get(0));
     }
 
     /** 1.x's {@code compileSample} (its message says "greater than 1" but 1 is accepted). */

@@ -17,12 +17,15 @@ class SelectorFunctionsEndToEndTest {
             .add("s", 10 * S, Map.of("v", 1.0, "s", "a", "b", true), "h", "a", "r", "x")
             .add("s", 14 * S, Map.of("v", 3.0, "s", "b", "b", false), "h", "c", "r", "x")
             .add("i", 10 * S, Map.of("v", 1L), "h", "a")
-            .add("i", 20 * S, Map.of("v", 3L), "h", "a");
+            .add("i", 20 * S, Map.of("v", 3L), "h", "a")
+            .add("k", 10 * S, Map.of("v", 1.0))
+            .add("k", 35 * S, Map.of("v", 2.0));
     private final InMemoryShard b = new InMemoryShard()
             .add("s", 12 * S, Map.of("v", 4.0, "s", "b", "b", false), "h", "b", "r", "y")
             .add("s", 16 * S, Map.of("v", 9.0, "s", "c", "b", true), "h", "a", "r", "y")
             .add("i", 20 * S, Map.of("v", 5L), "h", "b")
-            .add("i", 35 * S, Map.of("v", 2L), "h", "b");
+            .add("i", 35 * S, Map.of("v", 2L), "h", "b")
+            .add("k", 20 * S, Map.of("v", 3.0));
     private final TestRunner runner = new TestRunner(3600 * S, a, b);
 
     private static String series(String columns, String values) {
@@ -85,5 +88,22 @@ class SelectorFunctionsEndToEndTest {
         assertThat(runner.json("SELECT sample(v) FROM s")).contains("invalid number of arguments for sample, expected 2, got 1");
         assertThat(runner.json("SELECT sample(v, 0) FROM s")).contains("sample window must be greater than 1, got 0");
         assertThat(runner.json("SELECT sample(v, 2.5) FROM s")).contains("expected integer argument in sample()");
+    }
+
+    @Test
+    void integralOverPointsSplitAcrossShards() {
+        assertThat(runner.json("SELECT integral(v) FROM k WHERE time >= 0s AND time < 60s GROUP BY time(10s) fill(1)"))
+                .isEqualTo("{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"k\",\"columns\":[\"time\","
+                        + "\"integral\"],\"values\":[[\"1970-01-01T00:00:10Z\",20],[\"1970-01-01T00:00:20Z\","
+                        + "26.666666666666664],[\"1970-01-01T00:00:30Z\",10.833333333333332]]}]}]}\n");
+        assertThat(runner.json("SELECT integral(v, 10s) FROM i WHERE h = 'a'")).isEqualTo("{\"results\":[{"
+                + "\"statement_id\":0,\"series\":[{\"name\":\"i\",\"columns\":[\"time\",\"integral\"],\"values\":["
+                + "[\"1970-01-01T00:00:00Z\",2]]}]}]}\n");
+        assertThat(runner.json("SELECT integral(v), mean(v) FROM k WHERE time >= 0s AND time < 40s GROUP BY time(10s)"))
+                .contains("[[\"1970-01-01T00:00:00Z\",null,null],[\"1970-01-01T00:00:10Z\",20,1],");
+        assertThat(runner.json("SELECT integral(v, 2) FROM k")).contains("second argument must be a duration");
+        assertThat(runner.json("SELECT integral(v, 0s) FROM k")).contains("duration argument must be positive, got 0s");
+        assertThat(runner.json("SELECT integral(s) FROM s"))
+                .contains("unsupported integral iterator type: *query.stringInterruptIterator");
     }
 }
