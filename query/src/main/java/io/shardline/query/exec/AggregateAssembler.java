@@ -9,8 +9,6 @@ import io.shardline.query.eval.Valuer;
 import io.shardline.query.function.Accumulator;
 import io.shardline.query.function.AggregateFunction;
 import io.shardline.query.function.AggregatePoint;
-import io.shardline.query.function.IntegralReducer;
-import io.shardline.query.function.SampleState;
 import io.shardline.query.plan.AggregateCall;
 import io.shardline.query.plan.Interval;
 import io.shardline.query.plan.SelectPlan;
@@ -147,21 +145,21 @@ public final class AggregateAssembler {
     }
 
     private List<List<Object>> rows(TreeMap<Long, Accumulator[]> cells) {
-        Map<Integer, Map<Long, Object>> integrals = integrals(cells);
+        IntegralColumns integrals = new IntegralColumns(plan, cells);
         long[] times = bucketTimes(cells);
         if (!integrals.isEmpty()) {
-            times = withIntegralTimes(times, integrals);
+            times = integrals.times(times);
         }
         int n = plan.calls().size();
         Object[][] values = new Object[times.length][n];
         AggregatePoint[][] points = new AggregatePoint[times.length][n];
         List<List<AggregatePoint>> distinctRows = new ArrayList<>(times.length);
         for (int b = 0; b < times.length; b++) {
-            Accumulator[] accs = cells.get(times[b]);
+            Accumulator[] accs = integrals.isEmpty() || integrals.carriesOthers(b) ? cells.get(times[b]) : null;
             List<AggregatePoint> first = List.of();
             for (int c = 0; c < n; c++) {
-                if (integrals.containsKey(c)) {
-                    values[b][c] = integrals.get(c).getOrDefault(times[b], BucketFiller.MISSING);
+                if (integrals.isIntegral(c)) {
+                    values[b][c] = integrals.value(c, b);
                     continue;
                 }
                 List<AggregatePoint> emitted = accs == null ? List.of() : accs[c].emit();
@@ -179,9 +177,9 @@ public final class AggregateAssembler {
             empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
         }
         BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
-        for (Map.Entry<Integer, Map<Long, Object>> e : integrals.entrySet()) { // 1.x never fills an integral
-            for (int b = 0; b < times.length; b++) {
-                values[b][e.getKey()] = e.getValue().getOrDefault(times[b], BucketFiller.MISSING);
+        for (int c = 0; c < n && !integrals.isEmpty(); c++) { // 1.x never fills an integral
+            for (int b = 0; b < times.length && integrals.isIntegral(c); b++) {
+                values[b][c] = integrals.value(c, b);
             }
         }
         boolean explicitTime = !integrals.isEmpty();
@@ -235,45 +233,6 @@ public final class AggregateAssembler {
             times[i] = lo + i * iv.duration();
         }
         return times;
-    }
-
-    /**
-     * Each {@code integral} call's values of one output series by the time 1.x reports them (see
-     * {@link IntegralReducer}): the reducer runs over all buckets' points in order.
-     */
-    private Map<Integer, Map<Long, Object>> integrals(TreeMap<Long, Accumulator[]> cells) {
-        Map<Integer, Map<Long, Object>> out = new HashMap<>();
-        for (int c = 0; c < plan.calls().size(); c++) {
-            AggregateCall call = plan.calls().get(c);
-            if (call.function() != AggregateFunction.INTEGRAL) {
-                continue;
-            }
-            List<AggregatePoint> points = new ArrayList<>();
-            for (Accumulator[] accs : cells.values()) {
-                points.addAll(((SampleState) accs[c].partial()).points());
-            }
-            Interval iv = plan.interval();
-            Map<Long, Object> byTime = new HashMap<>();
-            for (IntegralReducer.Out o : IntegralReducer.integrate(points, call.integralUnit(),
-                    iv == null ? null : iv::bucketStart, iv == null ? 0 : iv.duration(), plan.startTime(),
-                    plan.ascending())) {
-                byTime.put(o.time(), o.value());
-            }
-            out.put(c, byTime);
-        }
-        return out;
-    }
-
-    /** The row times with integrals: theirs alone when every call is one (1.x fills none), else both. */
-    private long[] withIntegralTimes(long[] times, Map<Integer, Map<Long, Object>> integrals) {
-        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
-        if (integrals.size() < plan.calls().size()) {
-            for (long t : times) {
-                all.add(t);
-            }
-        }
-        integrals.values().forEach(m -> all.addAll(m.keySet()));
-        return all.stream().mapToLong(Long::longValue).toArray();
     }
 
     private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points, boolean explicitTime) {

@@ -1,5 +1,6 @@
 package io.shardline.query.function;
 
+import io.shardline.query.QueryException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,15 +29,18 @@ final class TopTagAccumulator implements Accumulator {
 
     @Override
     public void add(long time, Object value, Object[] aux) {
-        function.check(value);
+        AggregateFunction selector = function == AggregateFunction.TOP ? AggregateFunction.MAX : AggregateFunction.MIN;
+        selector.check(value); // 1.x's max/min iterator sees the field first
+        if (value instanceof Boolean) { // then top/bottom refuse what max/min selected
+            throw new QueryException("unsupported " + function.callName()
+                    + " iterator type: *query.booleanReduceBooleanIterator");
+        }
         List<Object> key = new ArrayList<>(tagAux.length);
         for (int i : tagAux) {
             Object v = aux == null || i >= aux.length ? null : aux[i];
             key.add(v == null ? "" : v); // 1.x: a missing tag groups with the empty value
         }
-        best.computeIfAbsent(key, k -> new SelectorAccumulator(
-                function == AggregateFunction.TOP ? AggregateFunction.MAX : AggregateFunction.MIN))
-                .add(time, value, aux);
+        best.computeIfAbsent(key, k -> new SelectorAccumulator(selector)).add(time, value, aux);
     }
 
     @Override

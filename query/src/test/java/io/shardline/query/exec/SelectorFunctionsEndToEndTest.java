@@ -101,6 +101,14 @@ class SelectorFunctionsEndToEndTest {
                 + "[\"1970-01-01T00:00:00Z\",2]]}]}]}\n");
         assertThat(runner.json("SELECT integral(v), mean(v) FROM k WHERE time >= 0s AND time < 40s GROUP BY time(10s)"))
                 .contains("[[\"1970-01-01T00:00:00Z\",null,null],[\"1970-01-01T00:00:10Z\",20,1],");
+        assertThat(runner.json("SELECT integral(v) FROM k WHERE time >= 0s AND time < 40s GROUP BY time(5s) "
+                + "ORDER BY time DESC")).isEqualTo("{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"k\","
+                + "\"columns\":[\"time\",\"integral\"],\"values\":[[\"1970-01-01T00:00:40Z\",0],"
+                + "[\"1970-01-01T00:00:25Z\",-37.5],[\"1970-01-01T00:00:15Z\",-20]]}]}]}\n");
+        assertThat(runner.json("SELECT top(s, h, 2) FROM s"))
+                .contains("unsupported max iterator type: *query.stringInterruptIterator");
+        assertThat(runner.json("SELECT bottom(b, h, 2) FROM s"))
+                .contains("unsupported bottom iterator type: *query.booleanReduceBooleanIterator");
         assertThat(runner.json("SELECT integral(v, 2) FROM k")).contains("second argument must be a duration");
         assertThat(runner.json("SELECT integral(v, 0s) FROM k")).contains("duration argument must be positive, got 0s");
         assertThat(runner.json("SELECT integral(s) FROM s"))

@@ -52,6 +52,9 @@ class IntegralReducerTest {
                 .containsExactly("40=0.0", "30=-15.0", "20=-10.0", "10=-7.5");
         assertThat(run(points(10, 1L, 20, 3L, 35, 2L), 1, 10, 0, false))
                 .containsExactly("40=-10.833333333333336", "30=-21.66666666666667", "20=-20.0");
+        // a point on a window's start (its end under DESC) closes the window and reopens it: emitted twice
+        assertThat(run(points(12, 1.0, 10, 1.0, 5, 1.0), 1, 10, 0, false))
+                .containsExactly("20=-2.0", "20=0.0", "10=-5.0");
     }
 
     @Test
