@@ -145,21 +145,21 @@ public final class AggregateAssembler {
     }
 
     private List<List<Object>> rows(TreeMap<Long, Accumulator[]> cells) {
-        IntegralColumns integrals = new IntegralColumns(plan, cells);
+        UnfilledColumns unfilled = new UnfilledColumns(plan, cells);
         long[] times = bucketTimes(cells);
-        if (!integrals.isEmpty()) {
-            times = integrals.times(times);
+        if (!unfilled.isEmpty()) {
+            times = unfilled.times(times);
         }
         int n = plan.calls().size();
         Object[][] values = new Object[times.length][n];
         AggregatePoint[][] points = new AggregatePoint[times.length][n];
         List<List<AggregatePoint>> distinctRows = new ArrayList<>(times.length);
         for (int b = 0; b < times.length; b++) {
-            Accumulator[] accs = integrals.isEmpty() || integrals.carriesOthers(b) ? cells.get(times[b]) : null;
+            Accumulator[] accs = unfilled.isEmpty() || unfilled.carriesOthers(b) ? cells.get(times[b]) : null;
             List<AggregatePoint> first = List.of();
             for (int c = 0; c < n; c++) {
-                if (integrals.isIntegral(c)) {
-                    values[b][c] = integrals.value(c, b);
+                if (unfilled.isUnfilled(c)) {
+                    values[b][c] = unfilled.value(c, b);
                     continue;
                 }
                 List<AggregatePoint> emitted = accs == null ? List.of() : accs[c].emit();
@@ -177,12 +177,12 @@ public final class AggregateAssembler {
             empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
         }
         BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
-        for (int c = 0; c < n && !integrals.isEmpty(); c++) { // 1.x never fills an integral
-            for (int b = 0; b < times.length && integrals.isIntegral(c); b++) {
-                values[b][c] = integrals.value(c, b);
+        for (int c = 0; c < n && !unfilled.isEmpty(); c++) { // 1.x never fills an integral or a sample
+            for (int b = 0; b < times.length && unfilled.isUnfilled(c); b++) {
+                values[b][c] = unfilled.value(c, b);
             }
         }
-        boolean explicitTime = !integrals.isEmpty();
+        boolean explicitTime = !unfilled.isEmpty();
         boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
         boolean multiPoint = n == 1 && functions.get(0).isMultiPoint();
         List<List<Object>> rows = new ArrayList<>();

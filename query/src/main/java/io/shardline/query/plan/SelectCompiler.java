@@ -72,8 +72,10 @@ public final class SelectCompiler {
                         "a transformation of a raw field next to aggregates is not supported by Shardline");
             }
         }
-        if (callList.size() > 1 && callList.stream().anyMatch(c -> c.function().isMultiPoint())) {
-            throw new QueryException("sample() next to other functions is not supported by Shardline");
+        if (callList.size() > 1 && !stmt.timeAscending()
+                && callList.stream().anyMatch(c -> c.function().isMultiPoint())) {
+            throw new QueryException(
+                    "sample() next to other functions with ORDER BY time DESC is not supported by Shardline");
         }
         boolean pointTime = dims.interval() == null && callList.size() == 1
                 && callList.get(0).function().isSelector();

@@ -85,6 +85,18 @@ class SelectorFunctionsEndToEndTest {
                         + "[\"1970-01-01T00:00:16Z\",\"c\"]"));
         assertThat(runner.json("SELECT sample(v, 4), h FROM s LIMIT 1")).isEqualTo(series("\"time\",\"sample\",\"h\"",
                 "[\"1970-01-01T00:00:10Z\",1,\"a\"]"));
+        assertThat(runner.json("SELECT sample(v, 10), mean(v) FROM s")).isEqualTo(series("\"time\",\"sample\",\"mean\"",
+                "[\"1970-01-01T00:00:00Z\",null,4.25],[\"1970-01-01T00:00:10Z\",1,null],[\"1970-01-01T00:00:12Z\",4,null],"
+                        + "[\"1970-01-01T00:00:14Z\",3,null],[\"1970-01-01T00:00:16Z\",9,null]"));
+        assertThat(runner.json("SELECT sample(v, 10), max(v) FROM s WHERE time >= 0s AND time < 20s GROUP BY time(5s)"))
+                .isEqualTo(series("\"time\",\"sample\",\"max\"", "[\"1970-01-01T00:00:00Z\",null,null],"
+                        + "[\"1970-01-01T00:00:05Z\",null,null],[\"1970-01-01T00:00:10Z\",1,4],[\"1970-01-01T00:00:12Z\",4,null],"
+                        + "[\"1970-01-01T00:00:14Z\",3,null],[\"1970-01-01T00:00:15Z\",null,9],[\"1970-01-01T00:00:16Z\",9,null]"));
+        assertThat(runner.json("SELECT sample(v, 10), integral(v) FROM s")).isEqualTo(series(
+                "\"time\",\"sample\",\"integral\"", "[\"1970-01-01T00:00:00Z\",null,24],[\"1970-01-01T00:00:10Z\",1,null],"
+                        + "[\"1970-01-01T00:00:12Z\",4,null],[\"1970-01-01T00:00:14Z\",3,null],[\"1970-01-01T00:00:16Z\",9,null]"));
+        assertThat(runner.json("SELECT sample(v, 10), mean(v) FROM s ORDER BY time DESC"))
+                .contains("sample() next to other functions with ORDER BY time DESC is not supported by Shardline");
         assertThat(runner.json("SELECT sample(v) FROM s")).contains("invalid number of arguments for sample, expected 2, got 1");
         assertThat(runner.json("SELECT sample(v, 0) FROM s")).contains("sample window must be greater than 1, got 0");
         assertThat(runner.json("SELECT sample(v, 2.5) FROM s")).contains("expected integer argument in sample()");

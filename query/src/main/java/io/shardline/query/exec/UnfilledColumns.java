@@ -15,26 +15,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code integral} columns of one output series: each integral call's values as 1.x emits them (see
- * {@link IntegralReducer}), zipped with the other calls' buckets by time as 1.x's cursor zips its iterators. 1.x
- * never fills an integral, so without other calls the rows are exactly its values; a time 1.x emits twice (under
- * ORDER BY time DESC a point on a window's start reopens the window) gives two rows, the other calls' values on
- * the first. Single-use, not thread-safe.
+ * The columns 1.x answers unfilled at their own times, of one output series: each {@code integral} call's values as
+ * 1.x emits them (see {@link IntegralReducer}) and a {@code sample} next to other calls (its points), zipped with
+ * the other calls' buckets by time as 1.x's cursor zips its iterators. Without other calls the rows are exactly
+ * these values; a time emitted twice (several sampled points at one time, or under ORDER BY time DESC a point on
+ * an integral window's start that reopens the window) gives several rows, the other calls' values on the first.
+ * Single-use, not thread-safe.
  */
-final class IntegralColumns {
+final class UnfilledColumns {
 
     private final SelectPlan plan;
     /** call index -> time -> values in 1.x's emission order. */
-    private final Map<Integer, Map<Long, List<Double>>> values = new HashMap<>();
+    private final Map<Integer, Map<Long, List<Object>>> values = new HashMap<>();
     private long[] times;
     private int[] occurrence;
     private int[] rowsAtTime;
 
-    IntegralColumns(SelectPlan plan, TreeMap<Long, Accumulator[]> cells) {
+    UnfilledColumns(SelectPlan plan, TreeMap<Long, Accumulator[]> cells) {
         this.plan = plan;
         Interval iv = plan.interval();
         for (int c = 0; c < plan.calls().size(); c++) {
             AggregateCall call = plan.calls().get(c);
+            if (call.function() == AggregateFunction.SAMPLE && plan.calls().size() > 1) {
+                values.put(c, sampled(cells, c));
+            }
             if (call.function() != AggregateFunction.INTEGRAL) {
                 continue;
             }
@@ -42,7 +46,7 @@ final class IntegralColumns {
             for (Accumulator[] accs : cells.values()) {
                 points.addAll(((SampleState) accs[c].partial()).points());
             }
-            Map<Long, List<Double>> byTime = new HashMap<>();
+            Map<Long, List<Object>> byTime = new HashMap<>();
             for (IntegralReducer.Out o : IntegralReducer.integrate(points, call.integralUnit(),
                     iv == null ? null : iv::bucketStart, iv == null ? 0 : iv.duration(), plan.startTime(),
                     plan.ascending())) {
@@ -52,11 +56,22 @@ final class IntegralColumns {
         }
     }
 
+    /** A {@code sample} next to other calls: its points at their own times (1.x zips the sample iterator too). */
+    private static Map<Long, List<Object>> sampled(TreeMap<Long, Accumulator[]> cells, int c) {
+        Map<Long, List<Object>> byTime = new HashMap<>();
+        for (Accumulator[] accs : cells.values()) {
+            for (AggregatePoint p : accs[c].emit()) {
+                byTime.computeIfAbsent(p.time(), t -> new ArrayList<>()).add(p.value());
+            }
+        }
+        return byTime;
+    }
+
     boolean isEmpty() {
         return values.isEmpty();
     }
 
-    boolean isIntegral(int call) {
+    boolean isUnfilled(int call) {
         return values.containsKey(call);
     }
 
@@ -68,7 +83,7 @@ final class IntegralColumns {
                 rows.put(t, 1);
             }
         }
-        for (Map<Long, List<Double>> byTime : values.values()) {
+        for (Map<Long, List<Object>> byTime : values.values()) {
             byTime.forEach((t, v) -> rows.merge(t, v.size(), Math::max));
         }
         int total = rows.values().stream().mapToInt(Integer::intValue).sum();
@@ -93,7 +108,7 @@ final class IntegralColumns {
 
     /** Integral call {@code c}'s value in row {@code b}, or {@link BucketFiller#MISSING}. */
     Object value(int c, int b) {
-        List<Double> at = values.get(c).get(times[b]);
+        List<Object> at = values.get(c).get(times[b]);
         // rows are built ascending and reversed for DESC: the j-th row at a time shows the j-th value in output order
         int j = plan.ascending() ? occurrence[b] : rowsAtTime[b] - 1 - occurrence[b];
         return at == null || j >= at.size() ? BucketFiller.MISSING : at.get(j);
