@@ -46,6 +46,7 @@ final class UnfilledColumns {
             for (Accumulator[] accs : cells.values()) {
                 points.addAll(((SampleState) accs[c].partial()).points());
             }
+            QueryMemory.reserve(points.size(), 2 * QueryMemory.VALUE); // the sorted copy the reducer walks
             Map<Long, List<Object>> byTime = new HashMap<>();
             for (IntegralReducer.Out o : IntegralReducer.integrate(points, call.integralUnit(),
                     iv == null ? null : iv::bucketStart, iv == null ? 0 : iv.duration(), plan.startTime(),
