@@ -176,7 +176,7 @@ public final class AggregateAssembler {
         for (int b = 0; b < times.length && plan.interval() == null; b++) {
             empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
         }
-        BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
+        BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue(), plan.ascending());
         for (int c = 0; c < n && !unfilled.isEmpty(); c++) { // 1.x never fills an integral or a sample
             for (int b = 0; b < times.length && unfilled.isUnfilled(c); b++) {
                 values[b][c] = unfilled.value(c, b);
