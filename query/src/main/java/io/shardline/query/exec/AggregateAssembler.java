@@ -145,15 +145,23 @@ public final class AggregateAssembler {
     }
 
     private List<List<Object>> rows(TreeMap<Long, Accumulator[]> cells) {
+        UnfilledColumns unfilled = new UnfilledColumns(plan, cells);
         long[] times = bucketTimes(cells);
+        if (!unfilled.isEmpty()) {
+            times = unfilled.times(times);
+        }
         int n = plan.calls().size();
         Object[][] values = new Object[times.length][n];
         AggregatePoint[][] points = new AggregatePoint[times.length][n];
         List<List<AggregatePoint>> distinctRows = new ArrayList<>(times.length);
         for (int b = 0; b < times.length; b++) {
-            Accumulator[] accs = cells.get(times[b]);
+            Accumulator[] accs = unfilled.isEmpty() || unfilled.carriesOthers(b) ? cells.get(times[b]) : null;
             List<AggregatePoint> first = List.of();
             for (int c = 0; c < n; c++) {
+                if (unfilled.isUnfilled(c)) {
+                    values[b][c] = unfilled.value(c, b);
+                    continue;
+                }
                 List<AggregatePoint> emitted = accs == null ? List.of() : accs[c].emit();
                 values[b][c] = emitted.isEmpty() ? BucketFiller.MISSING : emitted.get(0).value();
                 points[b][c] = emitted.isEmpty() ? null : emitted.get(0);
@@ -168,7 +176,13 @@ public final class AggregateAssembler {
         for (int b = 0; b < times.length && plan.interval() == null; b++) {
             empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)
         }
-        BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue());
+        BucketFiller.fill(times, values, functions, plan.fill(), plan.fillValue(), plan.ascending());
+        for (int c = 0; c < n && !unfilled.isEmpty(); c++) { // 1.x never fills an integral or a sample
+            for (int b = 0; b < times.length && unfilled.isUnfilled(c); b++) {
+                values[b][c] = unfilled.value(c, b);
+            }
+        }
+        boolean explicitTime = !unfilled.isEmpty();
         boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
         boolean multiPoint = n == 1 && functions.get(0).isMultiPoint();
         List<List<Object>> rows = new ArrayList<>();
@@ -182,14 +196,14 @@ public final class AggregateAssembler {
                     Collections.reverse(selected); // 1.x keeps a bucket's points by ascending time under DESC
                 }
                 for (AggregatePoint p : selected) {
-                    rows.add(row(p.time(), new Object[] {p.value()}, new AggregatePoint[] {p}));
+                    rows.add(row(p.time(), new Object[] {p.value()}, new AggregatePoint[] {p}, false));
                 }
             } else if (distinct && distinctRows.get(b).size() > 1) {
                 for (AggregatePoint p : distinctRows.get(b)) {
-                    rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}));
+                    rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}, false));
                 }
             } else {
-                rows.add(row(times[b], values[b], points[b]));
+                rows.add(row(times[b], values[b], points[b], explicitTime));
             }
         }
         return rows;
@@ -219,9 +233,10 @@ public final class AggregateAssembler {
         return iv.fillTimes(lo, hi, dataBuckets);
     }
 
-    private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points) {
+    private List<Object> row(long bucket, Object[] callValues, AggregatePoint[] points, boolean explicitTime) {
         AggregatePoint selected = points.length == 1 ? points[0] : null;
-        long time = plan.pointTime() && selected != null && selected.time() != AggregatePoint.NO_TIME
+        long time = explicitTime ? bucket
+                : plan.pointTime() && selected != null && selected.time() != AggregatePoint.NO_TIME
                 ? selected.time() : plan.interval() != null ? bucket : plan.startTime();
         Valuer valuer = new Valuer() {
             @Override

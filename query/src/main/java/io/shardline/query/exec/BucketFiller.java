@@ -21,10 +21,11 @@ final class BucketFiller {
 
     /**
      * Fills {@code values[bucket][call]} in place where it is {@link #MISSING}; {@code times} are the bucket
-     * starts in ascending order.
+     * starts in ascending order. {@code previous} carries the value of the bucket before in output order, as 1.x's
+     * fill iterator does: the later bucket under ORDER BY time DESC.
      */
     static void fill(long[] times, Object[][] values, List<AggregateFunction> functions, FillOption fill,
-            Number fillValue) {
+            Number fillValue, boolean ascending) {
         for (int c = 0; c < functions.size(); c++) {
             AggregateFunction f = functions.get(c);
             boolean counting = f == AggregateFunction.COUNT || f == AggregateFunction.COUNT_DISTINCT;
@@ -34,7 +35,8 @@ final class BucketFiller {
                 real[b] = isReal(values[b][c]);
             }
             Object prev = null;
-            for (int b = 0; b < times.length; b++) {
+            for (int i = 0; i < times.length; i++) {
+                int b = ascending ? i : times.length - 1 - i;
                 if (values[b][c] != MISSING) {
                     prev = values[b][c];
                     continue;

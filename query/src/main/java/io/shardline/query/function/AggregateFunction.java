@@ -16,6 +16,8 @@ public enum AggregateFunction {
     SUM("sum", false, numeric()),
     MEAN("mean", false, numeric()),
     MEDIAN("median", false, numeric()),
+    MODE("mode", false, EnumSet.allOf(FieldType.class)),
+    INTEGRAL("integral", false, numeric()),
     SPREAD("spread", false, numeric()),
     STDDEV("stddev", false, numeric()),
     MIN("min", true, numericOrBoolean()),
@@ -23,6 +25,7 @@ public enum AggregateFunction {
     FIRST("first", true, EnumSet.allOf(FieldType.class)),
     LAST("last", true, EnumSet.allOf(FieldType.class)),
     PERCENTILE("percentile", true, numeric()),
+    SAMPLE("sample", true, EnumSet.allOf(FieldType.class)),
     TOP("top", true, numeric()),
     BOTTOM("bottom", true, numeric()),
     DISTINCT("distinct", false, EnumSet.allOf(FieldType.class)),
@@ -53,7 +56,7 @@ public enum AggregateFunction {
 
     /** Whether the function answers several rows per bucket, each at its own point's time. */
     public boolean isMultiPoint() {
-        return this == TOP || this == BOTTOM;
+        return this == TOP || this == BOTTOM || this == SAMPLE;
     }
 
     /** Whether the function selects an existing point (1.x selectors keep its time and aux fields). */
@@ -77,21 +80,35 @@ public enum AggregateFunction {
         return Optional.empty();
     }
 
-    /** A fresh accumulator; {@code arg} is the percentile N or the top/bottom N (ignored by the others). */
+    /** A fresh accumulator; {@code arg} is the percentile N or the top/bottom/sample N (ignored by the others). */
     public Accumulator newAccumulator(double arg) {
         return switch (this) {
             case COUNT -> new CountAccumulator();
             case SUM -> new SumAccumulator();
             case MEAN -> new MeanAccumulator();
             case MEDIAN -> new SampleAccumulator(SampleAccumulator.MEDIAN);
+            case MODE -> new ModeAccumulator();
+            case INTEGRAL -> new IntegralAccumulator();
             case PERCENTILE -> new SampleAccumulator(arg);
             case TOP, BOTTOM -> new TopAccumulator(this, (int) arg);
+            case SAMPLE -> new ReservoirAccumulator((int) arg);
             case SPREAD -> new SpreadAccumulator();
             case STDDEV -> new SampleAccumulator(SampleAccumulator.STDDEV);
             case MIN, MAX, FIRST, LAST -> new SelectorAccumulator(this);
             case DISTINCT -> new DistinctAccumulator(false);
             case COUNT_DISTINCT -> new DistinctAccumulator(true);
         };
+    }
+
+    /**
+     * A fresh {@code top/bottom(f, tag..., n)} accumulator: the best point per combination of the auxiliary
+     * values at {@code tagAux}, then the n best of those.
+     */
+    public Accumulator newTagAccumulator(int n, int[] tagAux) {
+        if (this != TOP && this != BOTTOM) {
+            throw new IllegalArgumentException(callName + "() has no tag arguments");
+        }
+        return new TopTagAccumulator(this, n, tagAux);
     }
 
     /** Rejects a value type this function does not accept, with 1.x's iterator error text. */

@@ -19,6 +19,7 @@ import java.util.List;
  * state  := version:u8(=1) kind:u8 body
  * body   := count: i64 | sum: value | mean: bool f64 i64 i64 | spread: value value
  *         | stddev: i64 f64 f64 | selector: i64 value aux | sample, distinct: n:i32 (i64 value aux)*n
+ *         | mode: n:i32 (value count:i64 minTime:i64 maxTime:i64)*n | reservoir: count:i64 n:i32 (i64 value aux)*n
  * value  := tag:u8 (0 null | 1 f64 | 2 i64 | 3 u64 | 4 len:i32 utf8 | 5 bool | 6 time:i64)
  * aux    := n:i32 (-1 = none) value*n
  * </pre>
@@ -68,6 +69,19 @@ public final class PartialStateCodec {
         } else if (state instanceof DistinctState s) {
             out.writeByte(8);
             writePoints(out, s.values());
+        } else if (state instanceof ReservoirState s) {
+            out.writeByte(10);
+            out.writeLong(s.count());
+            writePoints(out, s.points());
+        } else if (state instanceof ModeState s) {
+            out.writeByte(9);
+            out.writeInt(s.entries().size());
+            for (ModeState.Entry e : s.entries()) {
+                writeValue(out, e.value());
+                out.writeLong(e.count());
+                out.writeLong(e.minTime());
+                out.writeLong(e.maxTime());
+            }
         }
     }
 
@@ -95,11 +109,25 @@ public final class PartialStateCodec {
                 }
                 case 7 -> new SampleState(readPoints(in));
                 case 8 -> new DistinctState(readPoints(in));
+                case 9 -> readMode(in);
+                case 10 -> new ReservoirState(in.readLong(), readPoints(in));
                 default -> throw new IllegalArgumentException("unknown partial state kind " + kind);
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated partial state", e);
         }
+    }
+
+    private static ModeState readMode(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("bad mode entry count " + n);
+        }
+        List<ModeState.Entry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(new ModeState.Entry(readValue(in), in.readLong(), in.readLong(), in.readLong()));
+        }
+        return new ModeState(entries);
     }
 
     private static void writePoints(DataOutputStream out, List<AggregatePoint> points) throws IOException {

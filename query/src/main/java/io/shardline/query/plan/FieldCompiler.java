@@ -28,12 +28,11 @@ import java.util.stream.Stream;
  */
 final class FieldCompiler {
 
-    private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "stddev", "spread");
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "mean", "median", "mode", "stddev", "spread");
     private static final Set<String> SELECTORS = Set.of("max", "min", "first", "last");
     static final Set<String> TRANSFORMS = Stream.concat(Stream.of("derivative", "non_negative_derivative",
             "difference", "non_negative_difference", "moving_average", "cumulative_sum", "elapsed", "holt_winters",
             "holt_winters_with_fit"), Transforms.TECHNICAL_ANALYSIS.stream()).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> UNSUPPORTED = Set.of("sample", "mode", "integral");
 
     private final boolean hasInterval;
     private final int statementLimit;
@@ -105,6 +104,10 @@ final class FieldCompiler {
             compilePercentile(c.args());
         } else if (name.equals("distinct")) {
             compileDistinct(c.args(), false);
+        } else if (name.equals("integral")) {
+            compileIntegral(c.args());
+        } else if (name.equals("sample")) {
+            compileSample(c.args());
         } else if (name.equals("top") || name.equals("bottom")) {
             compileTopBottom(c);
         } else if (Transforms.TECHNICAL_ANALYSIS.contains(name)) {
@@ -113,8 +116,6 @@ final class FieldCompiler {
             validateHoltWinters(c);
         } else if (TRANSFORMS.contains(name)) {
             validateTransform(c);
-        } else if (UNSUPPORTED.contains(name)) {
-            throw new QueryException(name + "() is not supported by Shardline");
         } else {
             compileFunction(c);
         }
@@ -168,7 +169,6 @@ final class FieldCompiler {
                     throw new QueryException("only fields or tags are allowed in " + c.name() + "(), found " + e);
                 }
             }
-            throw new QueryException(c.name() + "() with tag or field arguments is not supported by Shardline");
         }
         topBottom = c.name();
     }
@@ -227,6 +227,36 @@ final class FieldCompiler {
             hasDistinct = true;
         }
         onlySelectors = false;
+    }
+
+    /** 1.x's {@code compileIntegral}. */
+    private void compileIntegral(List<Expr> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new QueryException("invalid number of arguments for integral, expected at least 1 but no more "
+                    + "than 2, got " + args.size());
+        }
+        if (args.size() == 2) {
+            if (!(args.get(1) instanceof DurationLiteral d)) {
+                throw new QueryException("second argument must be a duration");
+            } else if (d.nanos() <= 0) {
+                throw new QueryException("duration argument must be positive, got " + InfluxDuration.format(d.nanos()));
+            }
+        }
+        onlySelectors = false;
+        compileSymbol("integral", args.get(0));
+    }
+
+    /** 1.x's {@code compileSample} (its message says "greater than 1" but 1 is accepted). */
+    private void compileSample(List<Expr> args) {
+        if (args.size() != 2) {
+            throw new QueryException("invalid number of arguments for sample, expected 2, got " + args.size());
+        }
+        if (!(args.get(1) instanceof IntegerLiteral n)) {
+            throw new QueryException("expected integer argument in sample()");
+        } else if (n.value() <= 0) {
+            throw new QueryException("sample window must be greater than 1, got " + n.value());
+        }
+        compileSymbol("sample", args.get(0));
     }
 
     private void compilePercentile(List<Expr> args) {

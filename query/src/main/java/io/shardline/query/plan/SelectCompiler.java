@@ -53,7 +53,9 @@ public final class SelectCompiler {
         String timeColumn = compileFields(stmt, now, dims.interval() != null, fields);
         List<Dimension> tagDims = dims.tagDimensions().stream().map(Dimension::new).toList();
         WildcardExpander.Result expanded = WildcardExpander.expand(fields, tagDims, schemas);
-        List<Field> projections = expanded.fields().stream().map(SelectCompiler::distinctToCall).toList();
+        List<Field> projections = TopTags.expand(
+                expanded.fields().stream().map(SelectCompiler::distinctToCall).toList(),
+                ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
         List<String> columns = ColumnNamer.columns(timeColumn, projections);
         Map<Integer, Transforms.Transform> transformed = new HashMap<>();
         projections = transformInputs(projections, dims.interval(), transformed);
@@ -66,12 +68,18 @@ public final class SelectCompiler {
         }
         ConditionSplitter.Split split = ConditionSplitter.split(tc.condition(), now,
                 ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
-        List<AggregateCall> callList = List.copyOf(calls.values());
+        List<AggregateCall> callList = calls.values().stream().map(c -> CallResolver.resolve(c.call(), aux))
+                .toList();
         for (int i : transformed.keySet()) {
             if (!callList.isEmpty() && !(projections.get(i).expr() instanceof Call)) {
                 throw new QueryException(
                         "a transformation of a raw field next to aggregates is not supported by Shardline");
             }
+        }
+        if (callList.size() > 1 && !stmt.timeAscending()
+                && callList.stream().anyMatch(c -> c.function().isMultiPoint())) {
+            throw new QueryException(
+                    "sample() next to other functions with ORDER BY time DESC is not supported by Shardline");
         }
         boolean pointTime = dims.interval() == null && callList.size() == 1
                 && callList.get(0).function().isSelector();

@@ -109,8 +109,9 @@ public final class SelectPlanCodec {
                 String alias = str(in);
                 fields.add(new Field(e, alias.isEmpty() ? null : alias));
             }
-            List<AggregateCall> calls = strs(in).stream().map(s -> CallResolver.resolve((Call) expr(s))).toList();
+            List<Call> callExprs = strs(in).stream().map(s -> (Call) expr(s)).toList();
             List<VarRef> aux = strs(in).stream().map(s -> (VarRef) expr(s)).toList();
+            List<AggregateCall> calls = callExprs.stream().map(c -> CallResolver.resolve(c, aux)).toList();
             boolean pointTime = in.readBoolean();
             FillOption fill = FillOption.values()[in.readUnsignedByte()];
             int kind = in.readUnsignedByte();

@@ -46,6 +46,14 @@ class FillTest {
     }
 
     @Test
+    void fillPreviousUnderOrderByTimeDescCarriesTheLaterBucket() {
+        // 1.x's fill iterator walks the buckets in output order (checked against InfluxDB 1.6.7)
+        assertThat(runner.json("SELECT mean(val)" + WHERE + " fill(previous) ORDER BY time DESC")).isEqualTo(
+                series("mean", "[\"2009-11-10T23:00:15Z\",10],[\"2009-11-10T23:00:10Z\",10],"
+                        + "[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:00Z\",4]"));
+    }
+
+    @Test
     void fillNoneDropsEmptyBuckets() {
         assertThat(runner.json("SELECT mean(val)" + WHERE + " fill(none)")).isEqualTo(series("mean",
                 "[\"2009-11-10T23:00:00Z\",4],[\"2009-11-10T23:00:05Z\",4],[\"2009-11-10T23:00:15Z\",10]"));
