@@ -189,13 +189,6 @@ class InfluxDifferentialTest {
         targets.put("3 nodes RF 2", cluster.dataNodes());
         int identical = 0;
         int i = 0;
-        String only = System.getProperty("shardline.differential.files", "");
-        if (!only.isBlank()) { // e.g. -Dshardline.differential.files=selectors2.iql,math.iql while working on one area
-            Set<String> files = Set.of(only.split(","));
-            List<Statement> chosen = statements.stream().filter(s -> files.contains(s.file())).toList();
-            statements.retainAll(chosen);
-            deviations.retainAll(chosen.stream().map(Statement::q).toList());
-        }
         for (Statement s : statements) {
             Answer expected = influx(DB, s.q());
             boolean differs = false;
