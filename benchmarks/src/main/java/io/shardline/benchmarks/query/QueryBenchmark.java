@@ -88,11 +88,7 @@ public class QueryBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
         dir = Files.createTempDirectory("shardline-query-bench");
-        engine = new RocksShardEngine(StorageConfig.from(Config.defaults(DataNodeConfig.DEFINITION)
-                .with(StorageConfig.DIR, dir.resolve("data").toString())
-                .with(StorageConfig.WAL_DIR, dir.resolve("wal").toString())
-                .with(StorageConfig.WAL_FSYNC_DELAY, Duration.ofMillis(100))), Clock.system());
-        engine.start();
+        engine = openEngine(dir);
         store = engine.open(new ShardId("bench", "autogen", 1));
         Random rnd = new Random(1);
         long rounds = POINTS / SERIES;
@@ -136,6 +132,20 @@ public class QueryBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         engine.close();
+        deleteTree(dir);
+    }
+
+    /** A started engine with default settings under {@code dir}, the log synced in the background. */
+    static RocksShardEngine openEngine(Path dir) {
+        RocksShardEngine engine = new RocksShardEngine(StorageConfig.from(Config.defaults(DataNodeConfig.DEFINITION)
+                .with(StorageConfig.DIR, dir.resolve("data").toString())
+                .with(StorageConfig.WAL_DIR, dir.resolve("wal").toString())
+                .with(StorageConfig.WAL_FSYNC_DELAY, Duration.ofMillis(100))), Clock.system());
+        engine.start();
+        return engine;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -31,7 +31,8 @@ import java.util.TreeMap;
 public final class AggregateAssembler {
 
     private final SelectPlan plan;
-    private final Map<GroupKey, TreeMap<Long, Accumulator[]>> merged = new TreeMap<>();
+    /** Hashed while merging (no tag comparisons per partial); sorted once when the series are emitted. */
+    private final Map<GroupKey, BucketCells> merged = new HashMap<>();
     private final Map<String, Integer> callIndex = new HashMap<>();
     private final boolean orderSensitive;
     /** orderSensitive: each shard's partials, in the order the shards were added. */
@@ -65,8 +66,8 @@ public final class AggregateAssembler {
 
     private void merge(Iterable<PartialGroup> partials) {
         for (PartialGroup p : partials) {
-            Accumulator[] accs = merged.computeIfAbsent(p.group(), g -> new TreeMap<>())
-                    .computeIfAbsent(p.bucket(), b -> {
+            Accumulator[] accs = merged.computeIfAbsent(p.group(), g -> new BucketCells())
+                    .computeIfAbsent(p.bucket(), () -> {
                         QueryMemory.reserve(QueryMemory.CELL + QueryMemory.VALUE * plan.calls().size());
                         return newCell();
                     });
@@ -102,8 +103,9 @@ public final class AggregateAssembler {
             merge(GoMergeOrder.merge(inputs, plan.ascending()).stream().map(GoMergeOrder.Item::payload).toList());
         }
         shards.clear();
-        for (TreeMap<Long, Accumulator[]> cells : merged.values()) {
-            for (Accumulator[] accs : cells.values()) {
+        for (BucketCells cells : merged.values()) {
+            for (int c = 0; c < cells.size(); c++) {
+                Accumulator[] accs = cells.cell(c);
                 for (int i = 0; i < accs.length; i++) {
                     if (plan.calls().get(i).function() == AggregateFunction.MEAN) {
                         Accumulator again = plan.calls().get(i).newAccumulator();
@@ -129,7 +131,9 @@ public final class AggregateAssembler {
             foldShards();
         }
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, TreeMap<Long, Accumulator[]>> e : Paging.seriesOrder(merged, plan.ascending(),
+        List<Map.Entry<GroupKey, BucketCells>> sorted = new ArrayList<>(merged.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<GroupKey, BucketCells> e : Paging.seriesOrder(sorted, plan.ascending(),
                 plan.slimit(), plan.soffset())) {
             List<List<Object>> rows = rows(e.getValue());
             if (!plan.ascending()) {
@@ -144,7 +148,7 @@ public final class AggregateAssembler {
         return out;
     }
 
-    private List<List<Object>> rows(TreeMap<Long, Accumulator[]> cells) {
+    private List<List<Object>> rows(BucketCells cells) {
         UnfilledColumns unfilled = new UnfilledColumns(plan, cells);
         long[] times = bucketTimes(cells);
         if (!unfilled.isEmpty()) {
@@ -218,18 +222,18 @@ public final class AggregateAssembler {
         return true;
     }
 
-    private long[] bucketTimes(TreeMap<Long, Accumulator[]> cells) {
+    private long[] bucketTimes(BucketCells cells) {
         Interval iv = plan.interval();
         if (iv == null || plan.fill() == FillOption.NONE) {
-            return cells.keySet().stream().mapToLong(Long::longValue).toArray();
+            return cells.buckets();
         }
-        long lo = plan.timeRange().hasMin() ? iv.bucketStart(plan.timeRange().min()) : cells.firstKey();
+        long lo = plan.timeRange().hasMin() ? iv.bucketStart(plan.timeRange().min()) : cells.firstBucket();
         long hi = iv.bucketStart(plan.timeRange().maxTime());
         long count = hi < lo ? 0 : (hi - lo) / iv.duration() + 1;
         // Declared before allocating: GROUP BY time(1ns) over years is refused here, not by the heap.
         QueryMemory.reserve(count, QueryMemory.ROW + 2 * QueryMemory.VALUE * plan.calls().size());
         long[] dataBuckets = iv.zone() == null ? new long[0] // UTC buckets are all on the grid
-                : cells.keySet().stream().mapToLong(Long::longValue).toArray();
+                : cells.buckets();
         return iv.fillTimes(lo, hi, dataBuckets);
     }
 

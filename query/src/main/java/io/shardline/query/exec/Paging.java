@@ -22,7 +22,13 @@ final class Paging {
      * ORDER BY time DESC.
      */
     static <K, V> List<Map.Entry<K, V>> seriesOrder(Map<K, V> byKey, boolean ascending, int slimit, int soffset) {
-        List<Map.Entry<K, V>> out = new ArrayList<>(page(new ArrayList<>(byKey.entrySet()), slimit, soffset));
+        return seriesOrder(new ArrayList<>(byKey.entrySet()), ascending, slimit, soffset);
+    }
+
+    /** {@link #seriesOrder(Map, boolean, int, int)} of entries already in key order. */
+    static <K, V> List<Map.Entry<K, V>> seriesOrder(List<Map.Entry<K, V>> sorted, boolean ascending, int slimit,
+            int soffset) {
+        List<Map.Entry<K, V>> out = new ArrayList<>(page(sorted, slimit, soffset));
         if (!ascending) {
             Collections.reverse(out);
         }

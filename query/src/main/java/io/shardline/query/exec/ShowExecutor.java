@@ -82,11 +82,15 @@ public final class ShowExecutor {
     public static List<Series> tagValues(ShowTagValuesStatement s, SchemaReader schema) {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         List<Series> out = new ArrayList<>();
+        List<String> named = namedKeys(s.op(), s.tagKeyExpr());
         for (String m : measurements(s.sources(), schema)) {
-            List<String> keys = new ArrayList<>();
-            for (String k : schema.tagKeys(m, cond)) {
-                if (keyMatches(s.op(), s.tagKeyExpr(), k)) {
-                    keys.add(k);
+            List<String> keys = named;
+            if (keys == null) {
+                keys = new ArrayList<>();
+                for (String k : schema.tagKeys(m, cond)) {
+                    if (keyMatches(s.op(), s.tagKeyExpr(), k)) {
+                        keys.add(k);
+                    }
                 }
             }
             Map<String, Set<String>> values = new TreeMap<>(Utf8Order.COMPARATOR);
@@ -105,6 +109,19 @@ public final class ShowExecutor {
             }
         }
         return out;
+    }
+
+    /**
+     * The keys {@code WITH KEY = k} or {@code WITH KEY IN (...)} name, or null when the operator selects by
+     * exclusion or pattern. Named keys need no tag-key question first (one schema round trip to every owner
+     * less): asking for the values of a key no series has gives nothing, as filtering the keys would.
+     */
+    static List<String> namedKeys(Operator op, Expr e) {
+        return switch (op) {
+            case EQ -> List.of(((StringLiteral) e).value());
+            case IN -> ((ListLiteral) e).values().stream().distinct().toList();
+            default -> null;
+        };
     }
 
     /** Whether tag {@code key} is selected by {@code WITH KEY <op> <e>}. */

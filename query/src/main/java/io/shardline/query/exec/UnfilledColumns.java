@@ -31,7 +31,7 @@ final class UnfilledColumns {
     private int[] occurrence;
     private int[] rowsAtTime;
 
-    UnfilledColumns(SelectPlan plan, TreeMap<Long, Accumulator[]> cells) {
+    UnfilledColumns(SelectPlan plan, BucketCells cells) {
         this.plan = plan;
         Interval iv = plan.interval();
         for (int c = 0; c < plan.calls().size(); c++) {
@@ -43,8 +43,8 @@ final class UnfilledColumns {
                 continue;
             }
             List<AggregatePoint> points = new ArrayList<>();
-            for (Accumulator[] accs : cells.values()) {
-                points.addAll(((SampleState) accs[c].partial()).points());
+            for (int b = 0; b < cells.size(); b++) {
+                points.addAll(((SampleState) cells.cell(b)[c].partial()).points());
             }
             QueryMemory.reserve(points.size(), 2 * QueryMemory.VALUE); // the sorted copy the reducer walks
             Map<Long, List<Object>> byTime = new HashMap<>();
@@ -58,10 +58,10 @@ final class UnfilledColumns {
     }
 
     /** A {@code sample} next to other calls: its points at their own times (1.x zips the sample iterator too). */
-    private static Map<Long, List<Object>> sampled(TreeMap<Long, Accumulator[]> cells, int c) {
+    private static Map<Long, List<Object>> sampled(BucketCells cells, int c) {
         Map<Long, List<Object>> byTime = new HashMap<>();
-        for (Accumulator[] accs : cells.values()) {
-            for (AggregatePoint p : accs[c].emit()) {
+        for (int b = 0; b < cells.size(); b++) {
+            for (AggregatePoint p : cells.cell(b)[c].emit()) {
                 byTime.computeIfAbsent(p.time(), t -> new ArrayList<>()).add(p.value());
             }
         }

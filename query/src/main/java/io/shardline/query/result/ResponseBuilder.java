@@ -14,6 +14,8 @@ public final class ResponseBuilder {
 
     private final int maxRowLimit;
     private final List<Result> results = new ArrayList<>();
+    /** The statement being merged, kept mutable so that each piece costs its own size, not the result's. */
+    private Pending pending;
     private int rows;
 
     /** A builder; {@code maxRowLimit <= 0} disables the row limit. */
@@ -27,18 +29,18 @@ public final class ResponseBuilder {
      */
     public boolean add(Result piece) {
         Result r = maxRowLimit > 0 ? truncate(piece) : piece;
-        int last = results.size() - 1;
-        if (last < 0 || results.get(last).statementId() != r.statementId()) {
-            results.add(r);
+        if (pending == null || pending.statementId != r.statementId()) {
+            if (pending != null) {
+                results.add(pending.toResult());
+            }
+            pending = new Pending(r);
         } else if (r.error() != null) {
-            results.set(last, r);
+            pending = new Pending(r);
         } else {
-            results.set(last, merge(results.get(last), r));
+            pending.merge(r);
         }
         if (maxRowLimit > 0 && rows >= maxRowLimit) {
-            Result cur = results.get(results.size() - 1);
-            results.set(results.size() - 1,
-                    new Result(cur.statementId(), cur.series(), cur.messages(), cur.error(), false));
+            pending.partial = false;
             return false;
         }
         return true;
@@ -46,7 +48,11 @@ public final class ResponseBuilder {
 
     /** The merged results. */
     public List<Result> results() {
-        return List.copyOf(results);
+        List<Result> out = new ArrayList<>(results);
+        if (pending != null) {
+            out.add(pending.toResult());
+        }
+        return List.copyOf(out);
     }
 
     private Result truncate(Result r) {
@@ -66,25 +72,67 @@ public final class ResponseBuilder {
         return new Result(r.statementId(), kept, r.messages(), r.error(), r.partial());
     }
 
-    private static Result merge(Result cur, Result next) {
-        List<Series> series = new ArrayList<>(cur.series());
-        int merged = 0;
-        if (!series.isEmpty()) {
-            Series lastSeries = series.get(series.size() - 1);
-            for (Series s : next.series()) {
-                if (!lastSeries.sameSeries(s)) {
-                    break;
-                }
-                List<List<Object>> values = new ArrayList<>(lastSeries.values());
-                values.addAll(s.values());
-                lastSeries = lastSeries.withValues(values, lastSeries.partial()); // 1.x keeps the first piece's flag
-                merged++;
-            }
-            series.set(series.size() - 1, lastSeries);
+    /**
+     * One statement's merged pieces: finished series, and the last one's rows still open for a continuation
+     * (1.x keeps the first piece's partial flag for a continued series).
+     */
+    private static final class Pending {
+        final int statementId;
+        final String error;
+        final List<Series> series = new ArrayList<>();
+        final List<Message> messages = new ArrayList<>();
+        Series last;
+        List<List<Object>> lastRows;
+        boolean partial;
+
+        Pending(Result r) {
+            statementId = r.statementId();
+            error = r.error();
+            partial = r.partial();
+            messages.addAll(r.messages());
+            addSeries(r.series(), 0);
         }
-        series.addAll(next.series().subList(merged, next.series().size()));
-        List<Message> messages = new ArrayList<>(cur.messages());
-        messages.addAll(next.messages());
-        return new Result(cur.statementId(), series, messages, cur.error(), next.partial());
+
+        void merge(Result next) {
+            int merged = 0;
+            if (last != null) {
+                for (Series s : next.series()) {
+                    if (!last.sameSeries(s)) {
+                        break;
+                    }
+                    if (lastRows == null) {
+                        lastRows = new ArrayList<>(last.values());
+                    }
+                    lastRows.addAll(s.values());
+                    merged++;
+                }
+            }
+            addSeries(next.series(), merged);
+            messages.addAll(next.messages());
+            partial = next.partial();
+        }
+
+        private void addSeries(List<Series> more, int from) {
+            for (int i = from; i < more.size(); i++) {
+                closeLast();
+                last = more.get(i);
+            }
+        }
+
+        private void closeLast() {
+            if (last != null) {
+                series.add(lastRows == null ? last : last.withValues(lastRows, last.partial()));
+            }
+            last = null;
+            lastRows = null;
+        }
+
+        Result toResult() {
+            List<Series> all = new ArrayList<>(series);
+            if (last != null) {
+                all.add(lastRows == null ? last : last.withValues(lastRows, last.partial()));
+            }
+            return new Result(statementId, all, messages, error, partial);
+        }
     }
 }

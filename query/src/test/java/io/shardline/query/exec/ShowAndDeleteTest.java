@@ -77,6 +77,54 @@ class ShowAndDeleteTest {
         assertThat(runner.json("SHOW SERIES WHERE host = 'a' LIMIT 1")).contains("\"values\":[[\"cpu,host=a,");
     }
 
+    /** The schema seam with its tag-key questions counted (each is a round trip to every owner in a cluster). */
+    private static final class CountingSchema implements io.shardline.query.spi.SchemaReader {
+        final InMemoryShard inner;
+        int tagKeyQuestions;
+
+        CountingSchema(InMemoryShard inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Set<String> measurements() {
+            return inner.measurements();
+        }
+
+        @Override
+        public java.util.List<io.shardline.model.SeriesKey> series(String measurement) {
+            return inner.series(measurement);
+        }
+
+        @Override
+        public Map<String, io.shardline.model.FieldType> fieldTypes(String measurement) {
+            return inner.fieldTypes(measurement);
+        }
+
+        @Override
+        public Set<String> tagKeys(String measurement, io.shardline.query.ast.Expr condition) {
+            tagKeyQuestions++;
+            return inner.tagKeys(measurement, condition);
+        }
+    }
+
+    private static java.util.List<io.shardline.query.result.Series> tagValues(String q, CountingSchema schema) {
+        return ShowExecutor.tagValues((io.shardline.query.ast.ShowTagValuesStatement) InfluxQLParser.parseQuery(q)
+                .statements().get(0), schema);
+    }
+
+    @Test
+    void namedTagKeysAreAskedForTheirValuesWithoutATagKeyQuestion() {
+        CountingSchema schema = new CountingSchema(shard);
+        assertThat(tagValues("SHOW TAG VALUES WITH KEY = host", schema)).hasSize(2);
+        assertThat(tagValues("SHOW TAG VALUES FROM cpu WITH KEY IN (region, host, region)", schema).get(0).values())
+                .hasSize(3);
+        assertThat(tagValues("SHOW TAG VALUES FROM cpu WITH KEY = nope", schema)).isEmpty();
+        assertThat(schema.tagKeyQuestions).isZero();
+        assertThat(tagValues("SHOW TAG VALUES FROM cpu WITH KEY != host", schema).get(0).values()).hasSize(1);
+        assertThat(schema.tagKeyQuestions).isEqualTo(1);
+    }
+
     @Test
     void showTagKeysAndValuesPerMeasurement() {
         assertThat(runner.json("SHOW TAG KEYS")).isEqualTo("{\"results\":[{\"statement_id\":0,\"series\":["

@@ -98,6 +98,23 @@ class CsvAndChunkingTest {
     }
 
     @Test
+    void aStatementOfManySeriesIsMergedBackInOrderAndTheResultsCanBeReadTwice() {
+        List<Series> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(cpu("h" + i, 1 + i % 3));
+        }
+        ResponseBuilder b = new ResponseBuilder(0);
+        Chunker.chunk(Result.of(0, many), 2).forEach(b::add);
+        b.add(Result.error(1, "boom"));
+        List<Series> expected = new java.util.ArrayList<>();
+        for (Series s : many) {
+            expected.add(s.values().size() > 2 ? s.withValues(s.values(), true) : s);
+        }
+        assertThat(b.results()).containsExactly(Result.of(0, expected), Result.error(1, "boom"));
+        assertThat(b.results()).isEqualTo(b.results());
+    }
+
+    @Test
     void aNonChunkedSeriesOfMoreThanTenThousandRowsIsPartialAsIn1x() {
         for (int rows : new int[] {10_000, 10_001, 25_000}) {
             ResponseBuilder b = new ResponseBuilder(0);

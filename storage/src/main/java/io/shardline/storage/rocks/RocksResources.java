@@ -86,7 +86,9 @@ final class RocksResources implements AutoCloseable {
         metaOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(1 << 20).setTableFormatConfig(table(4 << 10, null));
         digestOptions = own(new ColumnFamilyOptions()).setWriteBufferSize(4 << 20)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION).setTableFormatConfig(table(16 << 10, null));
-        writeOptions = own(new WriteOptions()).setSync(config.walFsyncDelay().isZero());
+        // Never a sync inside the write: with wal-fsync-delay = 0 each shard's GroupCommit syncs after its
+        // write lock is released, so concurrent writers share one fsync; otherwise the maintenance thread does.
+        writeOptions = own(new WriteOptions()).setSync(false);
         statistics = own(new Statistics(EnumSet.allOf(HistogramType.class)));
         long cacheBytes = config.seriesCacheMaxMemorySize();
         seriesIds = Caffeine.newBuilder().maximumWeight(cacheBytes / 4 * 3)

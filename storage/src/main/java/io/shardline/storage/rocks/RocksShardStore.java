@@ -98,22 +98,35 @@ public final class RocksShardStore implements ShardStore {
 
     @Override
     public WriteResult write(List<Point> points, long version) {
-        return locked(() -> writer.write(points, version));
+        return durable(() -> writer.write(points, version));
     }
 
     @Override
     public void delete(Tombstone tombstone) {
-        locked(() -> tombstones.add(tombstone));
+        durable(() -> tombstones.add(tombstone));
     }
 
-    private <T> T locked(Supplier<T> body) {
+    /**
+     * Runs a mutation under the write lock, then (lock released, so concurrent writers can queue their own
+     * commits behind it) waits until the log is synced through it when every write must be durable on return.
+     */
+    private <T> T durable(Supplier<T> body) {
         return guard.call(() -> {
+            long before;
+            long after;
+            T result;
             state.writeLock.lock();
             try {
-                return body.get();
+                before = state.log.appended();
+                result = body.get();
+                after = state.log.appended();
             } finally {
                 state.writeLock.unlock();
             }
+            if (after != before) {
+                state.awaitDurable(after);
+            }
+            return result;
         });
     }
 
@@ -210,7 +223,7 @@ public final class RocksShardStore implements ShardStore {
     @Override
     public PatchResult applyPatch(Patch patch) {
         long minMillis = state.clock.wallMillis() - state.config.tombstoneGracePeriod().toMillis();
-        return locked(() -> patches.apply(patch, minMillis));
+        return durable(() -> patches.apply(patch, minMillis));
     }
 
     @Override

@@ -38,6 +38,9 @@ final class ShardState {
     final ReentrantLock writeLock = new ReentrantLock();
     final DirtyBuckets rewriteDirty = new DirtyBuckets();
     final BlockBatch batch = new BlockBatch();
+    /** Syncs the log for writers that must be durable when acknowledged (wal-fsync-delay = 0). */
+    final GroupCommit log;
+    final boolean syncEachWrite;
     volatile FieldCatalog catalog;
     volatile TombstoneSet tombstones;
     volatile long lastModified;
@@ -51,6 +54,8 @@ final class ShardState {
         this.clock = clock;
         this.config = res.config;
         this.instance = instance;
+        this.syncEachWrite = config.walFsyncDelay().isZero();
+        this.log = new GroupCommit(this::syncLog);
         try {
             checkFormat();
             byte[] counters = db.db.get(db.meta, Keys.COUNTERS);
@@ -109,10 +114,14 @@ final class ShardState {
         b.put(db.meta, Keys.LAST_MODIFIED, new ByteSink(8).putLongBE(lastModified).toByteArray());
     }
 
-    /** Writes {@code b} to the log and memtables; on failure forgets cached state. */
+    /**
+     * Writes {@code b} to the log (in the file, not yet synced: process-crash safe) and the memtables; on
+     * failure forgets cached state. Called under the write lock; see {@link #awaitDurable}.
+     */
     void commit(WriteBatch b, String operation) {
         try {
             db.db.write(res.writeOptions, b);
+            log.append();
             walDirty = true;
         } catch (RocksDBException e) {
             index.forgetCached();
@@ -132,6 +141,25 @@ final class ShardState {
             }
         } catch (RocksDBException e) {
             // The original failure is reported; the counters are reloaded at the next open.
+        }
+    }
+
+    /**
+     * Returns once every commit up to {@code ticket} is synced to disk when this shard syncs each write
+     * (wal-fsync-delay = 0), sharing the sync with concurrent writers; at once otherwise. Called without the
+     * write lock.
+     */
+    void awaitDurable(long ticket) {
+        if (syncEachWrite && ticket > 0) {
+            log.awaitSynced(ticket);
+        }
+    }
+
+    private void syncLog() {
+        try {
+            db.db.flushWal(true);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap(e, id, db.dir, "sync log");
         }
     }
 

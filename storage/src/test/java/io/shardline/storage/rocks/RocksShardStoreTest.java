@@ -168,6 +168,71 @@ class RocksShardStoreTest {
     }
 
     @Test
+    void concurrentWritersAreEachSyncedBeforeTheirAckAndSurviveACrash() throws Exception {
+        RocksShardEngine e = engine(Map.of("wal-fsync-delay", Duration.ZERO));
+        RocksShardStore s = (RocksShardStore) e.open(ONE);
+        GroupCommit log = s.state().log;
+        int threads = 4;
+        int writesEach = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < writesEach; i++) {
+                        long before = log.appended();
+                        Point p = TestPoints.cpu("w" + writer, i, T0 + i * 1_000_000_000L);
+                        assertThat(s.write(List.of(p), v(1)).stored()).isEqualTo(1);
+                        assertThat(log.synced()).as("synced before the ack").isGreaterThan(before);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(log.syncs()).isBetween(1L, (long) threads * writesEach);
+        // A process crash: the files as they are while the shard is open, never closed.
+        Path crashData = tmp.resolve("crash-data");
+        Path crashWal = tmp.resolve("crash-wal");
+        copyTree(tmp.resolve("data"), crashData);
+        copyTree(tmp.resolve("wal"), crashWal);
+        RocksShardEngine recovered = new RocksShardEngine(
+                TestConfigs.storage(crashData.toString(), crashWal.toString(), Map.of()), clock);
+        recovered.start();
+        engines.add(recovered);
+        ShardStore r = recovered.get(ONE).orElseThrow();
+        assertThat(r.series("cpu", TagPredicate.all())).hasSize(threads);
+        assertThat(r.stats().pointCount()).isEqualTo((long) threads * writesEach);
+    }
+
+    @Test
+    void aDelayedSyncModeAcknowledgesWithoutAGroupSync() {
+        RocksShardEngine e = engine(Map.of("wal-fsync-delay", Duration.ofMinutes(1)));
+        RocksShardStore s = (RocksShardStore) e.open(ONE);
+        assertThat(s.write(cpuBatch(2, 2, T0, 1000, 1), v(1)).stored()).isEqualTo(4);
+        assertThat(s.state().log.syncs()).isZero();
+        assertThat(s.state().log.appended()).isGreaterThan(0);
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().equals("LOCK")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void busyBucketsAreRewrittenInTheBackgroundWithoutChangingContent() throws Exception {
         RocksShardEngine e = engine(Map.of());
         RocksShardStore s = (RocksShardStore) e.open(ONE);

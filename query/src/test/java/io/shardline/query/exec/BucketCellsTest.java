@@ -1,0 +1,41 @@
+package io.shardline.query.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.query.function.Accumulator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class BucketCellsTest {
+
+    @Test
+    void keepsBucketsSortedWhateverTheArrivalOrderAndMakesEachCellOnce() {
+        long seed = System.nanoTime();
+        System.out.println("BucketCellsTest seed=" + seed);
+        Random random = new Random(seed);
+        List<Long> arrivals = new ArrayList<>();
+        for (long b = -50; b < 150; b += 1 + random.nextInt(3)) {
+            arrivals.add(b * 60_000_000_000L);
+        }
+        List<Long> shuffled = new ArrayList<>(arrivals);
+        Collections.shuffle(shuffled, random);
+        arrivals.addAll(shuffled); // ascending first (one shard), then again in any order (the next shard)
+        BucketCells cells = new BucketCells();
+        TreeMap<Long, Accumulator[]> reference = new TreeMap<>();
+        for (long b : arrivals) {
+            Accumulator[] made = cells.computeIfAbsent(b, () -> new Accumulator[1]);
+            assertThat(made).isSameAs(reference.computeIfAbsent(b, k -> made));
+        }
+        assertThat(cells.buckets()).containsExactly(reference.keySet().stream().mapToLong(Long::longValue).toArray());
+        assertThat(cells.firstBucket()).isEqualTo(reference.firstKey());
+        for (int i = 0; i < cells.size(); i++) {
+            assertThat(cells.cell(i)).isSameAs(reference.get(cells.buckets()[i]));
+        }
+        assertThat(cells.get(reference.firstKey() - 1)).isNull();
+        assertThat(cells.get(reference.lastKey())).isSameAs(reference.lastEntry().getValue());
+    }
+}
