@@ -292,6 +292,11 @@ public final class Restore {
             }
         } catch (CompletionException e) {
             senders.forEach(s -> s.abort("another owner failed"));
+            if (!payload.format().isEmpty() && e.getCause() instanceof ShardlineException x) {
+                // the owner names the TSM file; say which archive and backed-up shard it came from
+                throw new ShardlineException(x.code(), "archive " + entry.fileName() + " of shard " + entry.shardId()
+                        + ": " + x.getMessage(), x);
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             threads.shutdown();

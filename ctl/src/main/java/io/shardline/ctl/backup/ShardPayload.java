@@ -61,6 +61,7 @@ record ShardPayload(List<ArchivedFile> files, List<String> archiveNames, String 
                 files.add(new ArchivedFile(base, e.size(), (int) crc.getValue()));
                 names.add(e.name());
             }
+            archive.drain();
         } catch (IOException | IllegalArgumentException e) {
             throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
                     + entry.shardId() + " is not a readable tar.gz: " + e.getMessage(), e);

@@ -18,12 +18,31 @@ final class TarFormat {
 
     static final int BLOCK = 512;
 
-    /** An entry of the archive; {@code regular} is false for directories, links and extended headers. */
-    record Entry(String name, long size, boolean regular) {
+    /** An entry of the archive: {@code type} {@code '0'} for a regular file, {@code 'x'} for a PAX extended header. */
+    record Entry(String name, long size, char type) {
 
         Entry(String name, long size) {
-            this(name, size, true);
+            this(name, size, '0');
         }
+
+        boolean regular() {
+            return type == '0';
+        }
+
+        Entry named(String path) {
+            return new Entry(path, size, type);
+        }
+    }
+
+    /** The {@code path} record of a PAX extended header ({@code "<len> path=<value>\n"} records), or null. */
+    static String paxPath(byte[] records) {
+        for (String r : new String(records, StandardCharsets.UTF_8).split("\n")) {
+            int eq = r.indexOf(" path=");
+            if (eq > 0) {
+                return r.substring(eq + 6);
+            }
+        }
+        return null;
     }
 
     private TarFormat() {
@@ -93,7 +112,7 @@ final class TarFormat {
         } else {
             size = parseOctal(h, 124, 12);
         }
-        return new Entry(name, size, h[156] == '0' || h[156] == 0);
+        return new Entry(name, size, h[156] == 0 ? '0' : (char) h[156]);
     }
 
     private static String text(byte[] h, int at, int width) {
