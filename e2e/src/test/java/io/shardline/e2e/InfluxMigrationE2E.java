@@ -132,7 +132,7 @@ class InfluxMigrationE2E {
             }
         }
         String shard = damaged.replaceAll(".*\\.s(\\d+)\\.tar\\.gz", "$1");
-        ClusterScript.CtlResult refused = CLUSTER.ctl("-bind", bind, "-timeout", "120s", "restore", "-newdb", "mig_bad",
+        ClusterScript.CtlResult refused = CLUSTER.ctl("-bind", bind, "-timeout", "120s", "restore", "-db", "mig", "-newdb", "mig_bad",
                 bad.toString());
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).startsWith("Error: archive " + damaged + " of shard " + shard + ": ")

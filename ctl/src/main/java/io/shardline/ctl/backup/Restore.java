@@ -175,6 +175,11 @@ public final class Restore {
         for (DatabaseInfo db : databases) {
             checkTargetFree(current, db);
         }
+        if (options.newReplication().isEmpty() && entries.stream().anyMatch(ShardPayload::foreign)) {
+            // say so rather than drop it silently: InfluxDB OSS has no replication factor (its .meta says 1)
+            ctx.out().println("Note: the backup comes from InfluxDB; its retention policies keep their replication"
+                    + " factor (1 for InfluxDB OSS) unless -newrf is given");
+        }
         ctx.out().print("Restoring meta data... ");
         ctx.out().flush();
         int dataNodes = Math.max(1, current.dataNodes().size());
