@@ -32,9 +32,11 @@ import org.junit.jupiter.api.Test;
  * shifted by the port offset) gets a varied data set (every field type 1.6.7 parses, escaped names, two
  * retention policies, several shard groups, a DELETE, a DROP SERIES and an overwrite), {@code influxd
  * backup -portable} writes it, {@code shardline-ctl restore -newrf 2} loads it into a 3-node cluster, and
- * a set of SELECT and SHOW statements answers with the same JSON on both. A copy of the backup with a
- * damaged TSM block is refused naming the file and the shard, and leaves no database behind. Skipped
- * where influxd is not installed.
+ * a set of SELECT and SHOW statements (users and grants too) answers with the same JSON on both. A copy of the backup with a
+ * damaged TSM block is refused naming the file and the shard, and leaves no database behind. In the
+ * other direction, {@code shardline-ctl backup -format tsm} of the restored database is loaded by
+ * {@code influxd restore -portable} under a new name and answers like the original. Skipped where influxd
+ * is not installed.
  */
 class InfluxMigrationE2E {
 
@@ -88,7 +90,7 @@ class InfluxMigrationE2E {
                 .containsPattern("Restoring db mig, rp short, shard \\d+ to shard \\d+\\.\\.\\.\nCopying data to "
                         + "127\\.0\\.0\\.1:\\d+\\.\\.\\. Copying data to 127\\.0\\.0\\.1:\\d+\\.\\.\\. Done\\. Restored shard \\d+ "
                         + "into shard \\d+ in \\S+, \\d+ bytes transferred\n")
-                .contains("Users not restored (create them again): olduser\n")
+                .containsPattern("Restored users: (olduser, reader|reader, olduser)\n")
                 .containsPattern("Restored from " + backup + " in \\S+, transferred \\d+ bytes\n$");
 
         List<String> differences = new ArrayList<>();
@@ -107,6 +109,34 @@ class InfluxMigrationE2E {
                 .contains("[\"autogen\",\"0s\",\"168h0m0s\",1,true]", "[\"short\",\"1440h0m0s\",\"24h0m0s\",1,false]");
 
         damagedBackupIsRefusedAndLeavesNothing(backup, bind);
+        backedUpAsTsmAndRestoredByInfluxd(bind);
+    }
+
+    /** The reverse: {@code shardline-ctl backup -format tsm} loaded by {@code influxd restore -portable}. */
+    private static void backedUpAsTsmAndRestoredByInfluxd(String bind) throws Exception {
+        Path tsm = work.resolve("tsm-backup");
+        ClusterScript.CtlResult backedUp = CLUSTER.ctl("-bind", bind, "-timeout", "120s", "backup", "-strategy", "full",
+                "-format", "tsm", "-db", "mig", tsm.toString()).ok();
+        assertThat(backedUp.out()).containsPattern("Backing up node 127\\.0\\.0\\.1:\\d+, db mig, rp short, shard \\d+\\.\\.\\. "
+                + "Done\\. Backed up in \\S+, \\d+ bytes transferred\n");
+        influxd.tool("restore", "-portable", "-host", influxd.rpcAddress(), "-db", "mig", "-newdb", "back", tsm.toString());
+        // influxd's restore returns before the shards are open and indexed
+        String count = "SELECT count(*) FROM cpu GROUP BY host";
+        String expected = influxd.queryGet(params("mig", count)).body();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> influxd.queryGet(params("back", count)).body().equals(expected));
+        List<String> differences = new ArrayList<>();
+        for (String q : statements()) {
+            if (q.startsWith("SHOW DATABASES") || q.startsWith("SHOW USERS") || q.startsWith("SHOW GRANTS")) {
+                continue;
+            }
+            String original = influxd.queryGet(params("mig", q)).body();
+            String roundTripped = influxd.queryGet(params("back", q)).body();
+            if (!original.equals(roundTripped)) {
+                differences.add(q + "\n  mig:  " + original + "\n  back: " + roundTripped);
+            }
+        }
+        assertThat(differences).as(String.join("\n", differences)).isEmpty();
     }
 
     private static void damagedBackupIsRefusedAndLeavesNothing(Path backup, String bind) throws Exception {
@@ -145,6 +175,8 @@ class InfluxMigrationE2E {
         influxd.query(null, "CREATE DATABASE mig");
         influxd.query(null, "CREATE RETENTION POLICY short ON mig DURATION 60d REPLICATION 1 SHARD DURATION 1d");
         influxd.query(null, "CREATE USER olduser WITH PASSWORD 'secret' WITH ALL PRIVILEGES");
+        influxd.query(null, "CREATE USER reader WITH PASSWORD 'secret2'");
+        influxd.query(null, "GRANT READ ON mig TO reader");
         StringBuilder cpu = new StringBuilder();
         String[] hosts = {"a", "b", "c", "gone"};
         for (long t = base; t < base + 20 * DAY; t += 2 * HOUR) {
@@ -173,6 +205,8 @@ class InfluxMigrationE2E {
         String range = " WHERE time >= " + base + " AND time < " + (base + 20 * DAY);
         return List.of(
                 "SHOW DATABASES",
+                "SHOW USERS",
+                "SHOW GRANTS FOR reader",
                 "SHOW MEASUREMENTS",
                 "SHOW TAG KEYS",
                 "SHOW TAG VALUES WITH KEY = \"host\"",
@@ -192,7 +226,11 @@ class InfluxMigrationE2E {
     }
 
     private static String params(String q) {
-        return "db=mig&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+        return params("mig", q);
+    }
+
+    private static String params(String db, String q) {
+        return "db=" + db + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
 
     private static String shardline(String q) throws IOException, InterruptedException {

@@ -35,7 +35,11 @@ import java.util.concurrent.Executors;
  * it will use before changing anything, creates the databases, retention policies and shard groups
  * (placed by the cluster's current rules, so the cluster may differ in size), then restores each
  * shard onto all its new owners at once: every owner stages and verifies the files, and only when all
- * have does each install it ({@link ShardSender}); a failure discards the staged copies everywhere.
+ * have does each install it ({@link ShardSender}); a failure discards the staged copies everywhere and
+ * drops the databases (or policies) this run created. A backup made by {@code influxd backup -portable}
+ * (or with {@code -format tsm}) sends each shard's TSM files ({@link ShardPayload}) to every owner of the
+ * new shards of its group, which convert them; the users of the backup the cluster lacks are created
+ * with their hashes ({@link UserRestore}).
  * Runs on the ctl's thread (one sender thread per owner while a shard streams).
  */
 public final class Restore {
@@ -51,6 +55,8 @@ public final class Restore {
     private final CtlContext ctx;
     private final Options options;
     private final String pathArgument;
+    /** Backed-up database name to the name it was restored under. */
+    private final Map<String, String> restoredDatabases = new LinkedHashMap<>();
     /** What this run created, to drop on failure: {database, null} or {database, policy}. */
     private final List<String[]> created = new ArrayList<>();
 
@@ -96,9 +102,9 @@ public final class Restore {
             rollBack();
             throw e;
         }
-        if (!backup.users().isEmpty()) {
-            out.println("Users not restored (create them again): " + String.join(", ",
-                    backup.users().stream().map(u -> u.name()).toList()));
+        String users = UserRestore.restore(ctx, backup, restoredDatabases);
+        if (!users.isEmpty()) {
+            out.println(users);
         }
         out.println("Restored from " + pathArgument + " in " + elapsed(started) + ", transferred " + bytes + " bytes");
         return 0;
@@ -186,6 +192,7 @@ public final class Restore {
         Map<ShardEntry, List<Long>> mapped = new LinkedHashMap<>();
         for (DatabaseInfo db : databases) {
             String target = options.newDatabase().isEmpty() ? db.name() : options.newDatabase();
+            restoredDatabases.put(db.name(), target);
             if (current.databases().get(target) == null) {
                 ctx.meta(c -> c.changes().createDatabase(target, Optional.empty(), false));
                 created.add(new String[] {target, null});

@@ -31,9 +31,12 @@ record ShardPayload(List<ArchivedFile> files, List<String> archiveNames, String 
         archiveNames = List.copyOf(archiveNames);
     }
 
-    /** Whether the entry comes from another tool's manifest (no Shardline file list, no checksum). */
+    /**
+     * Whether the entry holds TSM files: it comes from another tool's manifest (no Shardline file list, no
+     * checksum), or from {@code shardline-ctl backup -format tsm}.
+     */
     static boolean foreign(ShardEntry entry) {
-        return entry.shardFiles().isEmpty() && entry.crc32c() == null;
+        return entry.shardFiles().isEmpty() && entry.crc32c() == null || TSM.equals(entry.format());
     }
 
     /** What to send of an archive: the listed files of a Shardline archive, the TSM files of an InfluxDB one. */
