@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A user restored from a backup keeps the bcrypt hash it had; anything but such a hash is refused. */
 class UserCreationTest {
 
-    /** What InfluxDB 1.6.7 stored for {@code CREATE USER old WITH PASSWORD 'pw'}. */
+    /** A bcrypt hash of the shape 1.x stores ({@code $2a$10$} and 53 characters). */
     private static final String HASH = "$2a$10$KxjMZ3ZQkf2Wn4dN0W8c3eOa1lKx5S3I1d8s7o0cDq1J6rZ8QW9yS";
 
     @Test
