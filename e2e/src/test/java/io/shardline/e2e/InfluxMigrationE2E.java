@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * a set of SELECT and SHOW statements (users and grants too) answers with the same JSON on both. A copy of the backup with a
  * damaged TSM block is refused naming the file and the shard, and leaves no database behind. In the
  * other direction, {@code shardline-ctl backup -format tsm} of the restored database is loaded by
- * {@code influxd restore -portable} under a new name and answers like the original. Skipped where influxd
- * is not installed.
+ * {@code influxd restore -portable} under a new name and answers like the original, and is read back by
+ * {@code shardline-ctl restore} too. Skipped where influxd is not installed.
  */
 class InfluxMigrationE2E {
 
@@ -137,6 +137,15 @@ class InfluxMigrationE2E {
             }
         }
         assertThat(differences).as(String.join("\n", differences)).isEmpty();
+
+        // and Shardline's own restore reads a TSM backup too
+        ClusterScript.CtlResult again = CLUSTER.ctl("-bind", bind, "-timeout", "120s", "restore", "-db", "mig", "-newdb",
+                "mig_tsm", "-newrf", "2", tsm.toString()).ok();
+        assertThat(again.out()).contains("Restored users: none; already present, left unchanged: ");
+        for (String q : List.of("SELECT * FROM cpu GROUP BY *", "SELECT * FROM short.mem", "SHOW SERIES")) {
+            String expectedAnswer = influxd.queryGet(params("mig", q)).body();
+            assertThat(shardline("mig_tsm", q)).as(q).isEqualTo(expectedAnswer);
+        }
     }
 
     private static void damagedBackupIsRefusedAndLeavesNothing(Path backup, String bind) throws Exception {
@@ -234,7 +243,11 @@ class InfluxMigrationE2E {
     }
 
     private static String shardline(String q) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(CLUSTER.url("data2") + "/query?" + params(q))).build(),
+        return shardline("mig", q);
+    }
+
+    private static String shardline(String db, String q) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(CLUSTER.url("data2") + "/query?" + params(db, q))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }
