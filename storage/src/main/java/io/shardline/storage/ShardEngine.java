@@ -44,6 +44,14 @@ public interface ShardEngine extends Service {
     ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall);
 
     /**
+     * Like {@link #ingest(ShardId, SnapshotSource, Runnable)} for files in a foreign format: they are
+     * staged and verified, {@code converter} writes their content into a hidden new shard, the files
+     * are deleted, {@code beforeInstall} runs, and only then does the shard appear. If any step
+     * throws, nothing appears.
+     */
+    ShardStore ingest(ShardId id, SnapshotSource source, ShardConverter converter, Runnable beforeInstall);
+
+    /**
      * The engine's own node-wide figures for statistics, by name (RocksDB: block cache hits and
      * usage, stall time, compaction and flush bytes, and the open shards' figures summed). Cheap: no
      * scan. Empty for engines that have none.

@@ -500,6 +500,77 @@ abstract class ShardStoreContractTest {
     }
 
     @Test
+    void ingestWithAConverterBuildsTheShardFromTheFilesAndShowsItOnlyAfterTheCommitPoint() {
+        ShardId id = new ShardId("db", "rp", 60);
+        SnapshotSource files = bytesSource(Map.of("a.txt", "a 2", "b.txt", "b 3"));
+        boolean[] committed = {false};
+        ShardStore built = engine.ingest(id, files, (paths, shard) -> {
+            for (java.nio.file.Path p : paths) {
+                String[] f = readString(p).split(" ");
+                shard.write(List.of(cpu(f[0], Double.parseDouble(f[1]), T0)), v(4));
+            }
+        }, () -> {
+            assertThat(engine.get(id)).isEmpty();
+            committed[0] = true;
+        });
+        assertThat(committed[0]).isTrue();
+        assertThat(engine.get(id)).containsSame(built);
+        assertThat(rows(built, "cpu", "value")).containsExactly("cpu,host=a " + T0 + " [float:2.0]",
+                "cpu,host=b " + T0 + " [float:3.0]");
+    }
+
+    @Test
+    void aFailingConverterOrCommitLeavesNoShardAndTheIdFree() {
+        ShardId id = new ShardId("db", "rp", 61);
+        SnapshotSource files = bytesSource(Map.of("a.txt", "a 2"));
+        assertThatThrownBy(() -> engine.ingest(id, files, (paths, shard) -> {
+            shard.write(List.of(cpu("a", 1, T0)), v(4));
+            throw new ShardlineException(ErrorCode.CORRUPTED, "bad input");
+        }, () -> { })).hasMessage("bad input");
+        assertThat(engine.get(id)).isEmpty();
+        assertThatThrownBy(() -> engine.ingest(id, files, (paths, shard) -> shard.write(List.of(cpu("a", 1, T0)), v(4)),
+                () -> {
+                    throw new ShardlineException(ErrorCode.CANCELLED, "another owner failed");
+                })).hasMessage("another owner failed");
+        assertThat(engine.get(id)).isEmpty();
+        assertThat(engine.shards()).noneMatch(s -> s.id().equals(id));
+        ShardStore later = engine.ingest(id, files, (paths, shard) -> shard.write(List.of(cpu("z", 9, T0)), v(5)), () -> { });
+        assertThat(rows(later, "cpu", "value")).containsExactly("cpu,host=z " + T0 + " [float:9.0]");
+    }
+
+    private static SnapshotSource bytesSource(Map<String, String> content) {
+        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        content.forEach((k, v) -> bytes.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new SnapshotSource() {
+            @Override
+            public List<SnapshotFile> files() {
+                List<SnapshotFile> out = new ArrayList<>();
+                bytes.forEach((name, b) -> {
+                    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                    crc.update(b);
+                    out.add(new SnapshotFile(name, b.length, (int) crc.getValue()));
+                });
+                return out;
+            }
+
+            @Override
+            public byte[] read(String name, long offset, int maxLength) {
+                byte[] b = bytes.get(name);
+                int from = (int) Math.min(offset, b.length);
+                return java.util.Arrays.copyOfRange(b, from, Math.min(b.length, from + maxLength));
+            }
+        };
+    }
+
+    private static String readString(java.nio.file.Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void exportWritesOneLinePerValueInInfluxInspectForm() {
         store.write(List.of(Point.builder("m").tag("host", "a b").floatField("f", 1e6).integerField("i", -3)
                 .stringField("s", "x\"y").booleanField("b", true).timestamp(T0).build(),

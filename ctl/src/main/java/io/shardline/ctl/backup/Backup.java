@@ -37,7 +37,7 @@ public final class Backup {
 
     /** The flags of one backup. */
     public record Options(String strategy, BackupSelection.Filter filter, Optional<String> from, boolean estimate,
-                          int gzipLevel, long rateLimit) {
+                          int gzipLevel, long rateLimit, String format) {
     }
 
     private static final Duration IDLE = Duration.ofSeconds(60);
@@ -143,13 +143,13 @@ public final class Backup {
         out.flush();
         Path target = dir.resolve(BackupFiles.shardName(stamp, l.shardId()));
         written.add(target);
-        ShardFetcher.Fetched f = fetcher.fetch(c.from().tcpAddress(), l.shardId(), options.rateLimit(), target,
-                started / 1_000_000_000L);
+        ShardFetcher.Fetched f = fetcher.fetch(c.shard(), c.from().tcpAddress(), options.format(), options.rateLimit(),
+                target, started / 1_000_000_000L);
         out.println("Done. Backed up in " + elapsed(started) + ", " + f.bytes() + " bytes transferred");
         out.flush();
         return new ShardEntry(l.database(), l.retentionPolicy(), l.shardId(), target.getFileName().toString(), f.bytes(),
                 f.lastModified(), f.crc32c(), GoTimes.rfc3339Nano(l.group().startTime()),
-                GoTimes.rfc3339Nano(l.group().endTime()), c.from().tcpAddress(), f.files());
+                GoTimes.rfc3339Nano(l.group().endTime()), c.from().tcpAddress(), f.files(), options.format());
     }
 
     private int estimate(List<Choice> choices) {

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code fileName}, {@code size}, {@code lastModified}, and {@code database}/{@code policy}/
  * {@code shard_id} only when limited) plus Shardline's extra fields, which 1.x ignores: the strategy,
  * each archive's CRC-32C, each shard's time range, the data node it was copied from and the files
- * inside with their sizes and CRC-32C. A manifest is written last, so one that exists describes a
+ * inside with their sizes and CRC-32C, and {@code format: "tsm"} for an archive of TSM files (made
+ * with {@code -format tsm} for InfluxDB's {@code restore -portable}). A manifest is written last, so one that exists describes a
  * complete backup. Immutable.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,10 +53,18 @@ public record BackupManifest(
             @JsonProperty("startTime") @JsonInclude(JsonInclude.Include.NON_NULL) String startTime,
             @JsonProperty("endTime") @JsonInclude(JsonInclude.Include.NON_NULL) String endTime,
             @JsonProperty("from") @JsonInclude(JsonInclude.Include.NON_NULL) String from,
-            @JsonProperty("shardFiles") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ArchivedFile> shardFiles) {
+            @JsonProperty("shardFiles") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ArchivedFile> shardFiles,
+            @JsonProperty("format") @JsonInclude(JsonInclude.Include.NON_EMPTY) String format) {
 
         public ShardEntry {
             shardFiles = shardFiles == null ? List.of() : List.copyOf(shardFiles);
+            format = format == null ? "" : format;
+        }
+
+        /** A Shardline archive of the shard's own files. */
+        public ShardEntry(String database, String policy, long shardId, String fileName, long size, long lastModified,
+                          Integer crc32c, String startTime, String endTime, String from, List<ArchivedFile> shardFiles) {
+            this(database, policy, shardId, fileName, size, lastModified, crc32c, startTime, endTime, from, shardFiles, "");
         }
     }
 

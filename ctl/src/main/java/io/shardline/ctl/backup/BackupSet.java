@@ -70,8 +70,8 @@ public record BackupSet(Path dir, Path metaFile, MetaEntry meta, List<ShardEntry
                 throw new ShardlineException(ErrorCode.CORRUPTED, "meta file " + meta.fileName() + " is missing");
             }
             byte[] bytes = Files.readAllBytes(metaFile);
-            if (bytes.length != meta.size()
-                    || meta.crc32c() != null && FileChecksums.crc32c(metaFile) != meta.crc32c()) {
+            // 1.x's manifest gives the size of the metastore inside the file: only Shardline's sizes are exact
+            if (meta.crc32c() != null && (bytes.length != meta.size() || FileChecksums.crc32c(metaFile) != meta.crc32c())) {
                 throw new ShardlineException(ErrorCode.CORRUPTED, "meta file " + meta.fileName()
                         + " is truncated or corrupted: it does not match the manifest");
             }

@@ -59,6 +59,10 @@ public final class PortableMeta {
      * @throws IllegalArgumentException if the bytes are not a portable meta file
      */
     public static ClusterMetadata decode(byte[] file) {
+        if (startsWithSnapshotMagic(file)) {
+            throw new IllegalArgumentException("unsupported .meta version: a raw metastore snapshot (magic 0x59590101,"
+                    + " InfluxDB's legacy backup format), not a portable backup's PortableData");
+        }
         try {
             CodedInputStream in = CodedInputStream.newInstance(file);
             byte[] data = null;
@@ -70,7 +74,10 @@ public final class PortableMeta {
                         in.readUInt64();
                         sawMaxNodeId = true;
                     }
-                    default -> in.skipField(tag);
+                    default -> throw new IllegalArgumentException((tag >>> 3) <= 2
+                            ? "not a portable meta file (PortableData field " + (tag >>> 3) + " has wire type " + (tag & 7) + ")"
+                            : "unsupported .meta version: PortableData has field " + (tag >>> 3)
+                                    + ", which InfluxDB 1.x does not write");
                 }
             }
             if (data == null || !sawMaxNodeId) {
@@ -82,6 +89,12 @@ public final class PortableMeta {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 1.x's snapshotter stream starts with {@code BackupMagicHeader} as 8 big-endian bytes. */
+    private static boolean startsWithSnapshotMagic(byte[] b) {
+        return b.length >= 8 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0 && b[4] == 0x59 && b[5] == 0x59
+                && b[6] == 1 && b[7] == 1;
     }
 
     // ---- writing ------------------------------------------------------------------------------------

@@ -35,7 +35,11 @@ import java.util.concurrent.Executors;
  * it will use before changing anything, creates the databases, retention policies and shard groups
  * (placed by the cluster's current rules, so the cluster may differ in size), then restores each
  * shard onto all its new owners at once: every owner stages and verifies the files, and only when all
- * have does each install it ({@link ShardSender}); a failure discards the staged copies everywhere.
+ * have does each install it ({@link ShardSender}); a failure discards the staged copies everywhere and
+ * drops the databases (or policies) this run created. A backup made by {@code influxd backup -portable}
+ * (or with {@code -format tsm}) sends each shard's TSM files ({@link ShardPayload}) to every owner of the
+ * new shards of its group, which convert them; the users of the backup the cluster lacks are created
+ * with their hashes ({@link UserRestore}).
  * Runs on the ctl's thread (one sender thread per owner while a shard streams).
  */
 public final class Restore {
@@ -51,6 +55,10 @@ public final class Restore {
     private final CtlContext ctx;
     private final Options options;
     private final String pathArgument;
+    /** Backed-up database name to the name it was restored under. */
+    private final Map<String, String> restoredDatabases = new LinkedHashMap<>();
+    /** What this run created, to drop on failure: {database, null} or {database, policy}. */
+    private final List<String[]> created = new ArrayList<>();
 
     public Restore(CtlContext ctx, Options options, String pathArgument) {
         this.ctx = ctx;
@@ -74,21 +82,55 @@ public final class Restore {
         if (options.list()) {
             return list(backup, entries);
         }
+        Map<ShardEntry, ShardPayload> payloads = new LinkedHashMap<>();
         for (ShardEntry e : entries) {
             ShardArchives.verify(set.dir(), e);
-            if (e.shardFiles().isEmpty()) {
-                throw ShardlineException.invalid("archive " + e.fileName() + " of shard " + e.shardId()
-                        + " lists no Shardline shard files (a backup made by another tool)");
-            }
+            payloads.put(e, ShardPayload.of(set.dir(), e));
         }
-        Map<ShardEntry, Long> targets = options.newShardId() != 0 ? intoExistingShard(entries)
-                : restoreMeta(backup, entries);
+        // one version for every converted TSM value, the same on every owner; later writes win over it
+        long version = Clock.system().wallMillis() << 16;
         long bytes = set.meta().size();
-        for (Map.Entry<ShardEntry, Long> t : targets.entrySet()) {
-            bytes += restoreShard(set.dir(), t.getKey(), t.getValue());
+        try {
+            Map<ShardEntry, List<Long>> targets = options.newShardId() != 0 ? intoExistingShard(entries)
+                    : restoreMeta(backup, entries);
+            for (Map.Entry<ShardEntry, List<Long>> t : targets.entrySet()) {
+                for (long target : t.getValue()) {
+                    bytes += restoreShard(set.dir(), t.getKey(), payloads.get(t.getKey()), target, version);
+                }
+            }
+        } catch (RuntimeException e) {
+            rollBack();
+            throw e;
+        }
+        String users = UserRestore.restore(ctx, backup, restoredDatabases);
+        if (!users.isEmpty()) {
+            out.println(users);
         }
         out.println("Restored from " + pathArgument + " in " + elapsed(started) + ", transferred " + bytes + " bytes");
         return 0;
+    }
+
+    /** Drops what this restore created (its databases, or its policies in databases that existed), best effort. */
+    private void rollBack() {
+        for (String[] c : created) {
+            try {
+                if (c[1] == null) {
+                    ctx.meta(m -> {
+                        m.changes().dropDatabase(c[0]);
+                        return null;
+                    });
+                } else {
+                    ctx.meta(m -> {
+                        m.changes().dropRetentionPolicy(c[0], c[1]);
+                        return null;
+                    });
+                }
+            } catch (RuntimeException e) {
+                ctx.out().println("Warning: could not drop " + (c[1] == null ? "database " + c[0]
+                        : "retention policy " + c[1] + " on " + c[0]) + " after the failed restore: " + e.getMessage());
+            }
+        }
+        created.clear();
     }
 
     private boolean selected(ShardEntry e) {
@@ -115,19 +157,19 @@ public final class Restore {
     }
 
     /** {@code -shard S -newshard T}: the backed-up shard into an existing shard of the cluster. */
-    private Map<ShardEntry, Long> intoExistingShard(List<ShardEntry> entries) {
+    private Map<ShardEntry, List<Long>> intoExistingShard(List<ShardEntry> entries) {
         if (entries.size() != 1) {
             throw ShardlineException.notFound("shard " + options.shardId() + " is not in the backup");
         }
         ctx.shard(ctx.metadata(), options.newShardId());
-        return Map.of(entries.get(0), options.newShardId());
+        return Map.of(entries.get(0), List.of(options.newShardId()));
     }
 
     /**
      * Creates what the restored shards need and maps each backed-up shard to its new shard: databases
      * and policies must not exist yet ({@code -newdb}/{@code -newrp} give new names).
      */
-    private Map<ShardEntry, Long> restoreMeta(ClusterMetadata backup, List<ShardEntry> entries) {
+    private Map<ShardEntry, List<Long>> restoreMeta(ClusterMetadata backup, List<ShardEntry> entries) {
         long started = ctx.nowNanos();
         ClusterMetadata current = ctx.metadata();
         List<DatabaseInfo> databases = backup.databases().values().stream()
@@ -139,14 +181,21 @@ public final class Restore {
         for (DatabaseInfo db : databases) {
             checkTargetFree(current, db);
         }
+        if (options.newReplication().isEmpty() && entries.stream().anyMatch(ShardPayload::foreign)) {
+            // say so rather than drop it silently: InfluxDB OSS has no replication factor (its .meta says 1)
+            ctx.out().println("Note: the backup comes from InfluxDB; its retention policies keep their replication"
+                    + " factor (1 for InfluxDB OSS) unless -newrf is given");
+        }
         ctx.out().print("Restoring meta data... ");
         ctx.out().flush();
         int dataNodes = Math.max(1, current.dataNodes().size());
-        Map<ShardEntry, Long> mapped = new LinkedHashMap<>();
+        Map<ShardEntry, List<Long>> mapped = new LinkedHashMap<>();
         for (DatabaseInfo db : databases) {
             String target = options.newDatabase().isEmpty() ? db.name() : options.newDatabase();
+            restoredDatabases.put(db.name(), target);
             if (current.databases().get(target) == null) {
                 ctx.meta(c -> c.changes().createDatabase(target, Optional.empty(), false));
+                created.add(new String[] {target, null});
             }
             for (RetentionPolicyInfo rp : db.retentionPolicies().values()) {
                 if (!options.retentionPolicy().isEmpty() && !rp.name().equals(options.retentionPolicy())) {
@@ -159,6 +208,9 @@ public final class Restore {
                         rp.shardGroupDuration());
                 boolean makeDefault = rp.name().equals(db.defaultRetentionPolicyName());
                 ctx.meta(c -> c.changes().createRetentionPolicy(target, settings, makeDefault));
+                if (current.databases().get(target) != null) {
+                    created.add(new String[] {target, rpName});
+                }
                 mapGroups(db.name(), rp, target, rpName, entries, mapped);
             }
         }
@@ -185,7 +237,7 @@ public final class Restore {
 
     /** Creates the shard group of every backed-up group holding a restored shard; maps shards by position. */
     private void mapGroups(String db, RetentionPolicyInfo rp, String targetDb, String targetRp, List<ShardEntry> entries,
-                           Map<ShardEntry, Long> mapped) {
+                           Map<ShardEntry, List<Long>> mapped) {
         for (ShardGroupInfo group : rp.shardGroups()) {
             if (group.deletedAt() != 0) {
                 continue;
@@ -204,18 +256,23 @@ public final class Restore {
                 while (shards.get(index).id() != e.shardId()) {
                     index++;
                 }
-                if (index >= targets.size()) {
+                if (ShardPayload.foreign(e) && shards.size() == 1) {
+                    // an InfluxDB OSS shard holds the group's every series: each new shard keeps its own
+                    mapped.put(e, targets.stream().map(ShardInfo::id).toList());
+                    continue;
+                }
+                if (index >= targets.size() || ShardPayload.foreign(e) && shards.size() != targets.size()) {
                     throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "shard group " + group.id() + " has "
                             + shards.size() + " shards in the backup but its new group " + created.id() + " has "
                             + targets.size() + ": cannot restore shard " + e.shardId());
                 }
-                mapped.put(e, targets.get(index).id());
+                mapped.put(e, List.of(targets.get(index).id()));
             }
         }
     }
 
     /** Stages the shard on every owner, then commits on all; returns the bytes sent. */
-    private long restoreShard(Path dir, ShardEntry entry, long targetId) {
+    private long restoreShard(Path dir, ShardEntry entry, ShardPayload payload, long targetId, long version) {
         long started = ctx.nowNanos();
         PrintWriter out = ctx.out();
         ShardLocation target = ctx.shard(ctx.metadata(), targetId);
@@ -238,7 +295,7 @@ public final class Restore {
                 out.print("Copying data to " + owner + "... ");
                 ShardSender s = new ShardSender(owner, targetId);
                 senders.add(s);
-                staging.add(CompletableFuture.supplyAsync(() -> s.stage(ctx.dataNodes(), dir, entry, Clock.system()),
+                staging.add(CompletableFuture.supplyAsync(() -> s.stage(ctx.dataNodes(), dir, entry, payload, version, Clock.system()),
                         threads));
             }
             out.flush();
@@ -247,6 +304,11 @@ public final class Restore {
             }
         } catch (CompletionException e) {
             senders.forEach(s -> s.abort("another owner failed"));
+            if (!payload.format().isEmpty() && e.getCause() instanceof ShardlineException x) {
+                // the owner names the TSM file; say which archive and backed-up shard it came from
+                throw new ShardlineException(x.code(), "archive " + entry.fileName() + " of shard " + entry.shardId()
+                        + ": " + x.getMessage(), x);
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             threads.shutdown();

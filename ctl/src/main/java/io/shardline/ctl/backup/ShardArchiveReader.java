@@ -3,6 +3,7 @@ package io.shardline.ctl.backup;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +26,26 @@ final class ShardArchiveReader implements AutoCloseable {
 
     /** The next file's header, null at the end of the archive. */
     TarFormat.Entry next() throws IOException {
-        if (current != null) {
-            in.skipNBytes(left + pad);
-        }
-        byte[] header = in.readNBytes(TarFormat.BLOCK);
-        if (header.length < TarFormat.BLOCK) {
-            throw new IOException("archive ends inside a tar header");
-        }
-        current = TarFormat.parse(header);
-        if (current != null) {
+        String paxPath = null;
+        while (true) {
+            if (current != null) {
+                in.skipNBytes(left + pad);
+            }
+            byte[] header = in.readNBytes(TarFormat.BLOCK);
+            if (header.length < TarFormat.BLOCK) {
+                throw new IOException("archive ends inside a tar header");
+            }
+            current = TarFormat.parse(header);
+            if (current == null) {
+                return null;
+            }
             left = current.size();
             pad = TarFormat.padding(current.size());
+            if (current.type() != 'x' || left > 1 << 20) {
+                return paxPath == null ? current : (current = current.named(paxPath));
+            }
+            paxPath = TarFormat.paxPath(read((int) left).array()); // a long name, as Go's archive/tar writes it
         }
-        return current;
     }
 
     /** Up to {@code max} bytes of the current file; empty at its end. */
@@ -49,6 +57,11 @@ final class ShardArchiveReader implements AutoCloseable {
         }
         left -= n;
         return ByteBuffer.wrap(b);
+    }
+
+    /** Reads past the end-of-archive blocks to the end of the gzip stream, which checks its CRC and length. */
+    void drain() throws IOException {
+        in.transferTo(OutputStream.nullOutputStream());
     }
 
     @Override

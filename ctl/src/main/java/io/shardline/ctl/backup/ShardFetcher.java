@@ -4,6 +4,7 @@ import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.datanode.DataNodeConnections;
+import io.shardline.meta.model.ShardLocation;
 import io.shardline.proto.datanode.ReadShardSnapshotRequest;
 import io.shardline.proto.datanode.ShardSnapshotManifest;
 import io.shardline.proto.datanode.SnapshotFileMessage;
@@ -38,12 +39,19 @@ final class ShardFetcher {
         this.gzipLevel = gzipLevel;
     }
 
-    Fetched fetch(String node, long shardId, long rateLimit, Path target, long mtimeSeconds) {
+    /**
+     * @param format {@code ""} for the shard's own files, {@code "tsm"} for TSM files the node writes from
+     *     its content, archived as {@code <db>/<rp>/<id>/<file>} like InfluxDB's shard archives
+     */
+    Fetched fetch(ShardLocation shard, String node, String format, long rateLimit, Path target, long mtimeSeconds) {
+        long shardId = shard.shardId();
+        String prefix = format.isEmpty() ? "" : shard.database() + "/" + shard.retentionPolicy() + "/" + shardId + "/";
         String what = "snapshot of shard " + shardId + " from " + node;
         ChunkReceiver rx = new ChunkReceiver(what, idleTimeout,
                 t -> DataNodeConnections.failure(node, "read snapshot of shard " + shardId, t));
         ReadShardSnapshotRequest request = ReadShardSnapshotRequest.newBuilder().setShardId(shardId)
-                .setDestinationTcpAddress("shardline-ctl backup").setRateLimitBytesPerSecond(rateLimit).build();
+                .setDestinationTcpAddress("shardline-ctl backup").setRateLimitBytesPerSecond(rateLimit).setFormat(format)
+                .build();
         nodes.streamingStub(node).readShardSnapshot(request, rx);
         Path pending = target.resolveSibling(target.getFileName() + BackupFiles.PENDING);
         try {
@@ -55,7 +63,7 @@ final class ShardFetcher {
                 for (int i = 0; i < manifest.getFilesCount(); i++) {
                     SnapshotFileMessage f = manifest.getFiles(i);
                     int index = i;
-                    ArchivedFile a = archive.file(f.getName(), f.getSize(), out -> rx.transferFile(index, out));
+                    ArchivedFile a = archive.file(prefix + f.getName(), f.getSize(), out -> rx.transferFile(index, out));
                     if (a.crc32c() != f.getCrc32C()) {
                         throw new ShardlineException(ErrorCode.CORRUPTED, what + ": file " + f.getName()
                                 + " failed its check (crc32c " + Integer.toHexString(a.crc32c()) + ", expected "

@@ -73,10 +73,11 @@ final class ShardSender implements ClientResponseObserver<ShardSnapshotChunk, Re
     }
 
     /** Streams the archive's files and waits until the owner staged and verified them; returns the bytes sent. */
-    long stage(DataNodeConnections nodes, Path dir, ShardEntry entry, Clock clock) {
+    long stage(DataNodeConnections nodes, Path dir, ShardEntry entry, ShardPayload payload, long version, Clock clock) {
         ShardSnapshotManifest.Builder manifest = ShardSnapshotManifest.newBuilder().setDatabase(entry.database())
-                .setRetentionPolicy(entry.policy()).setShardId(targetShardId).setLastModified(entry.lastModified());
-        for (ArchivedFile f : entry.shardFiles()) {
+                .setRetentionPolicy(entry.policy()).setShardId(targetShardId).setLastModified(entry.lastModified())
+                .setFormat(payload.format()).setVersion(version);
+        for (ArchivedFile f : payload.files()) {
             manifest.addFiles(SnapshotFileMessage.newBuilder().setName(f.name()).setSize(f.size()).setCrc32C(f.crc32c()));
         }
         nodes.streamingStub(node).restoreShard(this);
@@ -86,8 +87,11 @@ final class ShardSender implements ClientResponseObserver<ShardSnapshotChunk, Re
                 try {
                     while (at[0] < i) { // files are in manifest order; empty ones are never read
                         at[0]++;
+                        String wanted = payload.archiveNames().get(at[0]);
                         TarFormat.Entry e = archive.next();
-                        String wanted = entry.shardFiles().get(at[0]).name();
+                        while (e != null && !payload.format().isEmpty() && !e.name().equals(wanted)) {
+                            e = archive.next(); // an InfluxDB archive's index files are not sent
+                        }
                         if (e == null || !e.name().equals(wanted)) {
                             throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
                                     + entry.shardId() + " does not hold " + wanted + " next");

@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The ustar headers of a shard archive ({@code <ts>.s<id>.tar.gz}): one 512-byte header per regular
  * file, the content padded to 512 bytes, two zero blocks at the end. Sizes of 8 GiB and more use the
- * GNU base-256 size field. Stateless.
+ * GNU base-256 size field. Archives written by InfluxDB may also hold directories and extended
+ * headers, which are returned as non-regular entries. Stateless.
  *
  * <pre>
  * header: name[100] mode[8] uid[8] gid[8] size[12] mtime[12] chksum[8] type[1] linkname[100]
@@ -17,8 +18,31 @@ final class TarFormat {
 
     static final int BLOCK = 512;
 
-    /** A file in the archive. */
-    record Entry(String name, long size) {
+    /** An entry of the archive: {@code type} {@code '0'} for a regular file, {@code 'x'} for a PAX extended header. */
+    record Entry(String name, long size, char type) {
+
+        Entry(String name, long size) {
+            this(name, size, '0');
+        }
+
+        boolean regular() {
+            return type == '0';
+        }
+
+        Entry named(String path) {
+            return new Entry(path, size, type);
+        }
+    }
+
+    /** The {@code path} record of a PAX extended header ({@code "<len> path=<value>\n"} records), or null. */
+    static String paxPath(byte[] records) {
+        for (String r : new String(records, StandardCharsets.UTF_8).split("\n")) {
+            int eq = r.indexOf(" path=");
+            if (eq > 0) {
+                return r.substring(eq + 6);
+            }
+        }
+        return null;
     }
 
     private TarFormat() {
@@ -74,14 +98,11 @@ final class TarFormat {
         if (stored != sum) {
             throw new IllegalArgumentException("bad tar header checksum");
         }
-        if (h[156] != '0' && h[156] != 0) {
-            throw new IllegalArgumentException("unexpected tar entry type " + (char) h[156]);
+        String name = text(h, 0, 100);
+        String prefix = text(h, 345, 155);
+        if (!prefix.isEmpty() && new String(h, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+            name = prefix + "/" + name; // a long path split by ustar (as Go's archive/tar writes it)
         }
-        int len = 0;
-        while (len < 100 && h[len] != 0) {
-            len++;
-        }
-        String name = new String(h, 0, len, StandardCharsets.UTF_8);
         long size;
         if ((h[124] & 0x80) != 0) {
             size = 0;
@@ -91,7 +112,15 @@ final class TarFormat {
         } else {
             size = parseOctal(h, 124, 12);
         }
-        return new Entry(name, size);
+        return new Entry(name, size, h[156] == 0 ? '0' : (char) h[156]);
+    }
+
+    private static String text(byte[] h, int at, int width) {
+        int len = 0;
+        while (len < width && h[at + len] != 0) {
+            len++;
+        }
+        return new String(h, at, len, StandardCharsets.UTF_8);
     }
 
     static int padding(long size) {

@@ -56,6 +56,10 @@ public final class BackupVerb extends Verb {
     @Option(names = {"-estimate", "--estimate"}, description = "Print the shards and bytes it would copy; copy nothing.")
     boolean estimate;
 
+    @Option(names = {"-format", "--format"}, defaultValue = "",
+            description = "tsm: shard archives of TSM files, which influxd restore -portable loads.")
+    String format;
+
     @Option(names = {"-gzipCompressionLevel", "--gzipCompressionLevel"}, defaultValue = "none",
             description = "default, full, speedy or none (Shardline's default: its shard files are compressed).")
     String gzipLevel;
@@ -116,8 +120,11 @@ public final class BackupVerb extends Verb {
 
     @Override
     protected int run(CtlContext ctx) {
+        if (!format.isEmpty() && !format.equals("tsm")) {
+            throw usage("invalid -format " + format + ": use tsm, or leave it out for Shardline's own shard files");
+        }
         Backup.Options options = new Backup.Options(strategy, filter, Optional.ofNullable(from), estimate,
-                level(gzipLevel), rateLimit);
+                level(gzipLevel), rateLimit, format);
         return new Backup(ctx, options, dir).run();
     }
 }

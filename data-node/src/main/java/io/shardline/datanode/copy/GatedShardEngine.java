@@ -2,6 +2,7 @@ package io.shardline.datanode.copy;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStatus;
@@ -66,6 +67,11 @@ final class GatedShardEngine implements ShardEngine {
     @Override
     public ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall) {
         return engine.ingest(id, source, beforeInstall);
+    }
+
+    @Override
+    public ShardStore ingest(ShardId id, SnapshotSource source, ShardConverter converter, Runnable beforeInstall) {
+        return engine.ingest(id, source, converter, beforeInstall);
     }
 
     @Override

@@ -98,6 +98,24 @@ public final class ShardAdmin {
      *     if this node does not own it or it is being copied, {@code ALREADY_EXISTS} if it has data here
      */
     public void restore(long shardId, SnapshotSource source, Runnable beforeInstall) {
+        restore(shardId, (id, location) -> engine.ingest(id, source, beforeInstall));
+    }
+
+    /**
+     * Like {@link #restore(long, SnapshotSource, Runnable)} for the TSM and tombstone files of an
+     * InfluxDB 1.x shard: once staged and verified they are converted ({@link TsmShardConverter}, the
+     * series of this shard only, every value at {@code version}) before {@code beforeInstall} runs.
+     */
+    public void restoreTsm(long shardId, SnapshotSource source, long version, Runnable beforeInstall) {
+        restore(shardId, (id, location) -> engine.ingest(id, source,
+                new TsmShardConverter(location.group(), shardId, version), beforeInstall));
+    }
+
+    private interface Install {
+        void install(ShardId id, ShardLocation location);
+    }
+
+    private void restore(long shardId, Install install) {
         long self = meta.nodeId();
         // The restore created the shard in meta just before: this node's view may not have it yet.
         Pauses.until(() -> meta.view().shards().shard(shardId).filter(l -> l.shard().ownedBy(self)).isPresent(),
@@ -118,7 +136,7 @@ public final class ShardAdmin {
         }
         try {
             ShardId id = new ShardId(location.database(), location.retentionPolicy(), shardId);
-            engine.ingest(id, source, beforeInstall);
+            install.install(id, location);
             LOG.info("Restored shard {} onto this node", id);
         } finally {
             gate.release(shardId);

@@ -191,6 +191,15 @@ public final class MetaChanges {
                 .setName(name).setPassword(password).setAdmin(admin))).getUser());
     }
 
+    /**
+     * Restore: creates a user with a bcrypt hash as 1.x stores it (from a backup's {@code .meta});
+     * idempotent for the same user, hash and admin flag.
+     */
+    public UserInfo restoreUser(String name, String hash, boolean admin) {
+        return MetadataCodec.decode(change(ChangeRequest.newBuilder().setCreateUser(CreateUserRequest.newBuilder()
+                .setName(name).setHash(hash).setAdmin(admin))).getUser());
+    }
+
     public void dropUser(String name) {
         change(ChangeRequest.newBuilder().setDropUser(DropUser.newBuilder().setName(name)));
     }

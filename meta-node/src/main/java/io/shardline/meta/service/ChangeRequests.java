@@ -74,7 +74,8 @@ public final class ChangeRequests {
     private static MetaCommand userCommand(ChangeRequest r, UnaryOperator<String> passwordHasher) {
         return switch (r.getChangeCase()) {
             case CREATE_USER -> new MetaCommand.CreateUser(r.getCreateUser().getName(),
-                    passwordHasher.apply(r.getCreateUser().getPassword()), r.getCreateUser().getAdmin());
+                    r.getCreateUser().getHash().isEmpty() ? passwordHasher.apply(r.getCreateUser().getPassword())
+                            : UserCreation.restoredHash(r.getCreateUser()), r.getCreateUser().getAdmin());
             case DROP_USER -> new MetaCommand.DropUser(r.getDropUser().getName());
             case SET_PASSWORD -> new MetaCommand.UpdateUserPassword(r.getSetPassword().getName(),
                     passwordHasher.apply(r.getSetPassword().getPassword()));

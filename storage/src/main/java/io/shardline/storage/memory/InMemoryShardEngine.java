@@ -5,6 +5,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.StorageConfig;
+import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStatus;
@@ -13,11 +14,16 @@ import io.shardline.storage.SnapshotFile;
 import io.shardline.storage.SnapshotSource;
 import io.shardline.storage.patch.Patch;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -108,6 +114,52 @@ public final class InMemoryShardEngine implements ShardEngine {
         s.ingest(patch);
         stores.put(id, s);
         return s;
+    }
+
+    /** The files go through a temporary directory (the converter reads files); the shard is built in memory. */
+    @Override
+    public ShardStore ingest(ShardId id, SnapshotSource source, ShardConverter converter, Runnable beforeInstall) {
+        synchronized (this) {
+            guard.checkRunning();
+            if (stores.containsKey(id) || closed.containsKey(id)) {
+                throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists");
+            }
+        }
+        InMemoryShardStore s = new InMemoryShardStore(id, config, clock);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("shardline-convert-");
+            List<Path> files = new ArrayList<>();
+            for (SnapshotFile f : source.files()) {
+                Path p = dir.resolve(Path.of(f.name()).getFileName().toString());
+                Files.write(p, readVerified(id, source, f));
+                files.add(p);
+            }
+            converter.convert(files, s);
+        } catch (IOException e) {
+            throw new ShardlineException(ErrorCode.IO_ERROR, id + ": cannot stage files to convert: " + e.getMessage(), e);
+        } finally {
+            deleteTree(dir);
+        }
+        beforeInstall.run();
+        synchronized (this) {
+            guard.checkRunning();
+            if (stores.putIfAbsent(id, s) != null) {
+                throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists");
+            }
+        }
+        return s;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; best effort
+        }
     }
 
     private static byte[] readVerified(ShardId id, SnapshotSource source, SnapshotFile f) {

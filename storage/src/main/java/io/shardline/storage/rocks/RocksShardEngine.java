@@ -7,6 +7,7 @@ import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.time.Clock;
 import io.shardline.config.data.StorageConfig;
+import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStatus;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,6 +215,16 @@ public final class RocksShardEngine implements ShardEngine {
      */
     @Override
     public ShardStore ingest(ShardId id, SnapshotSource source, Runnable beforeInstall) {
+        return ingest(id, beforeInstall, dir -> SnapshotIngest.stage(id, source, dir, id.under(config.walDir())));
+    }
+
+    @Override
+    public ShardStore ingest(ShardId id, SnapshotSource source, ShardConverter converter, Runnable beforeInstall) {
+        return ingest(id, beforeInstall, dir -> SnapshotIngest.convert(id, source, dir, id.under(config.walDir()),
+                converter, (data, wal) -> RocksShardStore.open(id, data, wal, resources, clock, true)));
+    }
+
+    private ShardStore ingest(ShardId id, Runnable beforeInstall, Function<Path, SnapshotIngest.Staged> stage) {
         Path dir = id.under(config.dir());
         synchronized (this) {
             guard.checkRunning();
@@ -226,7 +238,7 @@ public final class RocksShardEngine implements ShardEngine {
                 throw StorageErrors.wrap(e, id, dir, "ingest");
             }
         }
-        SnapshotIngest.Staged staged = SnapshotIngest.stage(id, source, dir, id.under(config.walDir()));
+        SnapshotIngest.Staged staged = stage.apply(dir);
         try {
             beforeInstall.run();
         } catch (RuntimeException e) {

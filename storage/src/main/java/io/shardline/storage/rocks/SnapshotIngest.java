@@ -2,7 +2,9 @@ package io.shardline.storage.rocks;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardId;
+import io.shardline.storage.ShardStore;
 import io.shardline.storage.SnapshotFile;
 import io.shardline.storage.SnapshotSource;
 import java.io.IOException;
@@ -13,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.zip.CRC32C;
 
 /**
@@ -67,6 +72,48 @@ final class SnapshotIngest {
         } catch (RuntimeException e) {
             staged.discard();
             throw e;
+        }
+    }
+
+    /**
+     * Pulls and verifies the snapshot's (foreign) files into a hidden directory, lets {@code converter}
+     * write their content into a new shard opened by {@code opener} in hidden directories, closes it and
+     * deletes the files; nothing is visible as a shard until {@link Staged#install}.
+     */
+    static Staged convert(ShardId id, SnapshotSource source, Path target, Path walTarget, ShardConverter converter,
+                          BiFunction<Path, Path, ShardStore> opener) {
+        if (Files.exists(target)) {
+            throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists at " + target);
+        }
+        String name = "." + id.id() + ".ingest-" + NONCE.incrementAndGet();
+        boolean separateWal = !walTarget.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize());
+        Staged staged = new Staged(id, target.getParent().resolve(name), target,
+                separateWal ? walTarget.getParent().resolve(name) : target.getParent().resolve(name), walTarget,
+                separateWal);
+        Path files = target.getParent().resolve(name + "-files");
+        try {
+            Files.createDirectories(files);
+            List<Path> pulled = new ArrayList<>();
+            for (SnapshotFile f : source.files()) {
+                Path dest = files.resolve(f.name()).normalize();
+                if (!dest.getParent().equals(files)) {
+                    throw ShardlineException.invalid(id + ": snapshot file name " + f.name() + " is not a plain name");
+                }
+                pull(id, source, f, dest);
+                pulled.add(dest);
+            }
+            try (ShardStore store = opener.apply(staged.tmp, staged.walTmp)) {
+                converter.convert(pulled, store);
+            }
+            return staged;
+        } catch (IOException e) {
+            staged.discard();
+            throw StorageErrors.wrap(e, id, target, "convert snapshot");
+        } catch (RuntimeException e) {
+            staged.discard();
+            throw e;
+        } finally {
+            RocksSnapshot.deleteTree(files);
         }
     }
 

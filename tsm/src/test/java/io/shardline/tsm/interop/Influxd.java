@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * A real InfluxDB 1.x ({@code influxd} from Debian's package) for interop tests: its own
  * directories, HTTP and RPC (backup/restore) on free loopback ports, stopped by pid.
  */
-final class Influxd implements AutoCloseable {
+public final class Influxd implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
@@ -32,14 +32,14 @@ final class Influxd implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
-    private Influxd(Path dir) throws IOException {
+    private Influxd(Path dir, int httpPort, int rpcPort) {
         this.dir = dir;
-        this.httpPort = freePort();
-        this.rpcPort = freePort();
+        this.httpPort = httpPort;
+        this.rpcPort = rpcPort;
     }
 
     /** Whether {@code influxd} is on the PATH. */
-    static boolean installed() {
+    public static boolean installed() {
         for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!p.isEmpty() && Files.isExecutable(Path.of(p, "influxd"))) {
                 return true;
@@ -49,8 +49,13 @@ final class Influxd implements AutoCloseable {
     }
 
     /** Starts influxd with its data under {@code dir} and waits until it answers /ping. */
-    static Influxd start(Path dir) throws IOException {
-        Influxd i = new Influxd(dir);
+    public static Influxd start(Path dir) throws IOException {
+        return start(dir, freePort(), freePort());
+    }
+
+    /** Starts influxd with HTTP and RPC (backup/restore) on the given loopback ports. */
+    public static Influxd start(Path dir, int httpPort, int rpcPort) throws IOException {
+        Influxd i = new Influxd(dir, httpPort, rpcPort);
         i.launch();
         return i;
     }
@@ -87,7 +92,7 @@ final class Influxd implements AutoCloseable {
         }
     }
 
-    String rpcAddress() {
+    public String rpcAddress() {
         return "127.0.0.1:" + rpcPort;
     }
 
@@ -96,7 +101,7 @@ final class Influxd implements AutoCloseable {
     }
 
     /** Runs an InfluxQL statement (POST) and returns the JSON; fails on an HTTP or statement error. */
-    JsonNode query(String db, String q) throws IOException, InterruptedException {
+    public JsonNode query(String db, String q) throws IOException, InterruptedException {
         String params = "epoch=ns&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
                 + (db == null ? "" : "&db=" + URLEncoder.encode(db, StandardCharsets.UTF_8));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/query?" + params)))
@@ -108,8 +113,14 @@ final class Influxd implements AutoCloseable {
         return json;
     }
 
+    /** The status and body of a GET of {@code /query?<params>} (params already URL-encoded). */
+    public HttpResponse<String> queryGet(String params) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url("/query?" + params))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Writes a line-protocol body (nanosecond precision); fails unless 204. */
-    void write(String db, String rp, byte[] body) throws IOException, InterruptedException {
+    public void write(String db, String rp, byte[] body) throws IOException, InterruptedException {
         String u = url("/write?db=" + URLEncoder.encode(db, StandardCharsets.UTF_8) + (rp == null ? "" : "&rp=" + rp));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(u))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -119,7 +130,7 @@ final class Influxd implements AutoCloseable {
     }
 
     /** Runs {@code influxd <args>} against this server's RPC address and returns its output. */
-    String tool(String... args) throws IOException, InterruptedException {
+    public String tool(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("influxd"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -12,13 +12,13 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** The few lines of ustar the interop test needs to open and build shard archives ({@code .tar.gz}). */
-final class Tar {
+public final class Tar {
 
     private Tar() {
     }
 
     /** The regular files of a {@code .tar.gz}, by path, in archive order. */
-    static Map<String, byte[]> read(Path tgz) throws IOException {
+    public static Map<String, byte[]> read(Path tgz) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz))) {
             byte[] h = new byte[512];
@@ -63,7 +63,7 @@ final class Tar {
     }
 
     /** Writes {@code files} (path to content) as a {@code .tar.gz}. */
-    static void write(Path tgz, Map<String, byte[]> files) throws IOException {
+    public static void write(Path tgz, Map<String, byte[]> files) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tgz))) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 byte[] h = new byte[512];

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The owner side of {@code RestoreShard}: receives a shard's files from {@code shardline-ctl restore}
  * through the transfer engine, stages and verifies them ({@link ShardAdmin#restore}), answers
- * {@code staged}, and installs the shard only when the client half-closes the stream (its commit, sent
+ * {@code staged} (an InfluxDB shard's TSM files are converted first), and installs the shard only when the client half-closes the stream (its commit, sent
  * once every owner has staged); a cancel or a commit that does not come within {@link #COMMIT_WAIT}
  * discards the staged files. Each restore runs on a worker thread. Thread-safe.
  */
@@ -26,6 +26,8 @@ final class RestoreReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreReceiver.class);
     static final Duration IDLE = Duration.ofSeconds(60);
     static final Duration COMMIT_WAIT = Duration.ofMinutes(30);
+    /** The manifest's format of an InfluxDB shard's TSM files. */
+    static final String TSM = "tsm";
 
     private final ShardAdmin admin;
     private final String selfAddress;
@@ -51,10 +53,16 @@ final class RestoreReceiver {
         try {
             shardId = rx.manifest().getShardId();
             StreamedSnapshot files = new StreamedSnapshot("shardline-ctl restore", shardId, rx);
-            admin.restore(shardId, files, () -> {
+            Runnable commitPoint = () -> {
                 out.onNext(RestoreShardResponse.newBuilder().setStaged(true).build());
                 rx.awaitEnd(COMMIT_WAIT);
-            });
+            };
+            switch (rx.manifest().getFormat()) {
+                case "" -> admin.restore(shardId, files, commitPoint);
+                case TSM -> admin.restoreTsm(shardId, files, rx.manifest().getVersion(), commitPoint);
+                default -> throw ShardlineException.invalid("unknown shard file format \""
+                        + rx.manifest().getFormat() + "\"");
+            }
             out.onCompleted();
         } catch (RuntimeException e) {
             LOG.warn("Restore of shard {} onto this node failed; nothing installed error=\"{}\"", shardId, e.getMessage());

@@ -7,6 +7,7 @@ import io.shardline.common.rpc.RpcErrors;
 import io.shardline.common.time.Clock;
 import io.shardline.datanode.copy.OutgoingCopies;
 import io.shardline.datanode.copy.ShardAdmin;
+import io.shardline.datanode.copy.TsmShardExport;
 import io.shardline.proto.datanode.ReadShardSnapshotRequest;
 import io.shardline.proto.datanode.ShardSnapshotChunk;
 import io.shardline.proto.datanode.ShardSnapshotManifest;
@@ -60,7 +61,11 @@ final class SnapshotSender {
         try {
             ShardStore store = admin.replica(shardId);
             long lastModified = store.lastModified(); // before the snapshot: any later change moves it
-            try (ShardSnapshot snapshot = store.snapshot();
+            try (ShardSnapshot snapshot = switch (request.getFormat()) {
+                case "" -> store.snapshot();
+                case RestoreReceiver.TSM -> TsmShardExport.of(store);
+                default -> throw ShardlineException.invalid("unknown shard file format \"" + request.getFormat() + "\"");
+            };
                  OutgoingCopies.Transfer transfer = outgoing.begin(selfAddress, request.getDestinationTcpAddress(),
                          store.id().database(), store.id().retentionPolicy(), shardId, total(snapshot),
                          clock.wallNanos())) {

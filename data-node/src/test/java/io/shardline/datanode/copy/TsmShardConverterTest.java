@@ -1,0 +1,124 @@
+package io.shardline.datanode.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardline.common.error.ErrorCode;
+import io.shardline.common.error.ShardlineException;
+import io.shardline.common.time.ManualClock;
+import io.shardline.config.Config;
+import io.shardline.config.data.DataNodeConfig;
+import io.shardline.config.data.StorageConfig;
+import io.shardline.meta.model.ShardGroupInfo;
+import io.shardline.meta.model.ShardInfo;
+import io.shardline.model.FieldType;
+import io.shardline.model.SeriesKey;
+import io.shardline.storage.ShardId;
+import io.shardline.storage.ShardStore;
+import io.shardline.storage.TagPredicate;
+import io.shardline.storage.memory.InMemoryShardEngine;
+import io.shardline.tsm.Tombstone;
+import io.shardline.tsm.TombstoneFile;
+import io.shardline.tsm.TsmKey;
+import io.shardline.tsm.TsmShardWriter;
+import io.shardline.tsm.block.BlockValues;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link TsmShardConverter}: an InfluxDB shard's TSM files (with a tombstone file) become Shardline
+ * shards, each keeping the series that hash to it in its group; a damaged file is one error naming it
+ * by its file name, not the staging path.
+ */
+class TsmShardConverterTest {
+
+    private static final long T0 = 1_600_000_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+    private final InMemoryShardEngine engine = new InMemoryShardEngine(
+            StorageConfig.from(Config.defaults(DataNodeConfig.DEFINITION)), new ManualClock());
+
+    {
+        engine.start();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void everySeriesLandsInTheShardItHashesToWithDeletesApplied() throws Exception {
+        long seed = new Random().nextLong();
+        System.out.println("TsmShardConverterTest seed=" + seed);
+        Random random = new Random(seed);
+        TreeMap<byte[], BlockValues> keys = new TreeMap<>(TsmKey.ORDER);
+        for (int s = 0; s < 40; s++) {
+            SeriesKey series = SeriesKey.of("cpu", Map.of("host", "h " + s, "dc", s % 2 == 0 ? "a,b" : "c=d"));
+            BlockValues v = new BlockValues(16);
+            v.reset(FieldType.FLOAT);
+            for (int i = 0; i < 10; i++) {
+                v.add(T0 + i, Double.doubleToRawLongBits(random.nextDouble()));
+            }
+            keys.put(new TsmKey(series, "usage").toBytes(), v);
+        }
+        List<Path> files;
+        try (TsmShardWriter w = new TsmShardWriter(dir, 1)) {
+            keys.forEach(w::write);
+            files = new ArrayList<>(w.finish());
+        }
+        // the first series loses its values at T0..T0+4
+        byte[] first = keys.firstKey();
+        Path tombstones = TombstoneFile.of(files.get(0));
+        TombstoneFile.write(tombstones, List.of(new Tombstone(first, T0, T0 + 4)));
+        files.add(tombstones);
+
+        ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0,
+                List.of(new ShardInfo(11, List.of(4L)), new ShardInfo(12, List.of(5L)), new ShardInfo(13, List.of(6L))));
+        long values = 0;
+        List<SeriesKey> seen = new ArrayList<>();
+        for (ShardInfo shard : group.shards()) {
+            ShardStore store = engine.open(new ShardId("db", "rp", shard.id()));
+            TsmShardConverter converter = new TsmShardConverter(group, shard.id(), 7);
+            converter.convert(files, store);
+            List<SeriesKey> series = store.series("cpu", TagPredicate.all());
+            assertThat(series).allMatch(k -> group.shardFor(k.fnv64a()).id() == shard.id());
+            seen.addAll(series);
+            values += store.stats().valueCount();
+            assertThat(converter.points()).isEqualTo(store.stats().valueCount());
+        }
+        assertThat(seen).hasSize(40).doesNotHaveDuplicates();
+        assertThat(values).isEqualTo(40 * 10 - 5);
+    }
+
+    @Test
+    void aDamagedFileIsNamedByItsFileName() throws Exception {
+        BlockValues v = new BlockValues(4);
+        v.reset(FieldType.INTEGER);
+        v.add(T0, 5);
+        Path file;
+        try (TsmShardWriter w = new TsmShardWriter(dir, 1)) {
+            w.write(new TsmKey(SeriesKey.of("m"), "f").toBytes(), v);
+            file = w.finish().get(0);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[12] ^= 0x40; // inside the first block
+        Files.write(file, bytes);
+        ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(3, List.of(4L))));
+        ShardStore store = engine.open(new ShardId("db", "rp", 3));
+        assertThatThrownBy(() -> new TsmShardConverter(group, 3, 7).convert(List.of(file), store))
+                .isInstanceOf(ShardlineException.class)
+                .hasMessageStartingWith("tsm file " + file.getFileName() + ": ")
+                .hasMessageContaining("checksum mismatch")
+                .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));
+    }
+}
