@@ -41,6 +41,9 @@ public final class Backup {
     }
 
     private static final Duration IDLE = Duration.ofSeconds(60);
+    /** Shards of at least this many bytes get progress lines, at most one per {@link #PROGRESS_EVERY}. */
+    static final long PROGRESS_MIN_BYTES = 64L << 20;
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final CtlContext ctx;
     private final Options options;
@@ -138,14 +141,19 @@ public final class Backup {
         long started = ctx.nowNanos();
         ShardLocation l = c.shard();
         PrintWriter out = ctx.out();
-        out.print("Backing up node " + c.from().tcpAddress() + ", db " + l.database() + ", rp " + l.retentionPolicy()
-                + ", shard " + l.shardId() + "... ");
+        String opening = "Backing up node " + c.from().tcpAddress() + ", db " + l.database() + ", rp "
+                + l.retentionPolicy() + ", shard " + l.shardId() + "... ";
+        out.print(opening);
         out.flush();
         Path target = dir.resolve(BackupFiles.shardName(stamp, l.shardId()));
         written.add(target);
+        ShardProgressPrinter progress = new ShardProgressPrinter(out, ctx::nowNanos, PROGRESS_EVERY,
+                PROGRESS_MIN_BYTES, l.shardId());
         ShardFetcher.Fetched f = fetcher.fetch(c.from().tcpAddress(), l.shardId(), options.rateLimit(), target,
-                started / 1_000_000_000L);
-        out.println("Done. Backed up in " + elapsed(started) + ", " + f.bytes() + " bytes transferred");
+                started / 1_000_000_000L, progress);
+        // after progress lines the closing line repeats the opening one: Enterprise's line stays whole
+        out.println((progress.printed() ? opening : "") + "Done. Backed up in " + elapsed(started) + ", " + f.bytes()
+                + " bytes transferred");
         out.flush();
         return new ShardEntry(l.database(), l.retentionPolicy(), l.shardId(), target.getFileName().toString(), f.bytes(),
                 f.lastModified(), f.crc32c(), GoTimes.rfc3339Nano(l.group().startTime()),

@@ -9,6 +9,8 @@ import io.shardline.proto.datanode.ShardSnapshotManifest;
 import io.shardline.proto.datanode.SnapshotFileMessage;
 import io.shardline.transfer.ChunkReceiver;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +26,13 @@ import java.util.List;
  */
 final class ShardFetcher {
 
+    /** Told the shard's size (bytes of its files) once known, then the bytes as they arrive; on the fetching thread. */
+    interface Progress {
+        void started(long totalBytes);
+
+        void transferred(long bytes);
+    }
+
     /** What a fetched shard became. */
     record Fetched(long bytes, int crc32c, long lastModified, List<ArchivedFile> files) {
     }
@@ -38,7 +47,7 @@ final class ShardFetcher {
         this.gzipLevel = gzipLevel;
     }
 
-    Fetched fetch(String node, long shardId, long rateLimit, Path target, long mtimeSeconds) {
+    Fetched fetch(String node, long shardId, long rateLimit, Path target, long mtimeSeconds, Progress progress) {
         String what = "snapshot of shard " + shardId + " from " + node;
         ChunkReceiver rx = new ChunkReceiver(what, idleTimeout,
                 t -> DataNodeConnections.failure(node, "read snapshot of shard " + shardId, t));
@@ -48,6 +57,7 @@ final class ShardFetcher {
         Path pending = target.resolveSibling(target.getFileName() + BackupFiles.PENDING);
         try {
             ShardSnapshotManifest manifest = rx.manifest();
+            progress.started(manifest.getFilesList().stream().mapToLong(SnapshotFileMessage::getSize).sum());
             List<ArchivedFile> files = new ArrayList<>();
             long bytes;
             int crc;
@@ -55,7 +65,7 @@ final class ShardFetcher {
                 for (int i = 0; i < manifest.getFilesCount(); i++) {
                     SnapshotFileMessage f = manifest.getFiles(i);
                     int index = i;
-                    ArchivedFile a = archive.file(f.getName(), f.getSize(), out -> rx.transferFile(index, out));
+                    ArchivedFile a = archive.file(f.getName(), f.getSize(), out -> rx.transferFile(index, counted(out, progress)));
                     if (a.crc32c() != f.getCrc32C()) {
                         throw new ShardlineException(ErrorCode.CORRUPTED, what + ": file " + f.getName()
                                 + " failed its check (crc32c " + Integer.toHexString(a.crc32c()) + ", expected "
@@ -80,6 +90,28 @@ final class ShardFetcher {
         } finally {
             rx.close();
         }
+    }
+
+    /** {@code out}, telling {@code progress} of every write. */
+    private static WritableByteChannel counted(WritableByteChannel out, Progress progress) {
+        return new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                int n = out.write(src);
+                progress.transferred(n);
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return out.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
     }
 
     static void deleteQuietly(Path p) {
