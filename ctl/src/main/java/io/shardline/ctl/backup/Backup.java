@@ -42,20 +42,29 @@ public final class Backup {
 
     private static final Duration IDLE = Duration.ofSeconds(60);
     /** Shards of at least this many bytes get progress lines, at most one per {@link #PROGRESS_EVERY}. */
-    static final long PROGRESS_MIN_BYTES = 64L << 20;
-    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final long PROGRESS_MIN_BYTES = 64L << 20;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final CtlContext ctx;
     private final Options options;
     private final String dirArgument;
     private final Path dir;
     private final List<Path> written = new ArrayList<>();
+    private final Duration progressEvery;
+    private final long progressMinBytes;
 
     public Backup(CtlContext ctx, Options options, String dirArgument) {
+        this(ctx, options, dirArgument, PROGRESS_EVERY, PROGRESS_MIN_BYTES);
+    }
+
+    /** With other progress settings: the least time between two lines, the smallest shard that gets them. */
+    Backup(CtlContext ctx, Options options, String dirArgument, Duration progressEvery, long progressMinBytes) {
         this.ctx = ctx;
         this.options = options;
         this.dirArgument = dirArgument;
         this.dir = Path.of(dirArgument);
+        this.progressEvery = progressEvery;
+        this.progressMinBytes = progressMinBytes;
     }
 
     public int run() {
@@ -147,8 +156,8 @@ public final class Backup {
         out.flush();
         Path target = dir.resolve(BackupFiles.shardName(stamp, l.shardId()));
         written.add(target);
-        ShardProgressPrinter progress = new ShardProgressPrinter(out, ctx::nowNanos, PROGRESS_EVERY,
-                PROGRESS_MIN_BYTES, l.shardId());
+        ShardProgressPrinter progress = new ShardProgressPrinter(out, ctx::nowNanos, progressEvery,
+                progressMinBytes, l.shardId());
         ShardFetcher.Fetched f = fetcher.fetch(c.from().tcpAddress(), l.shardId(), options.rateLimit(), target,
                 started / 1_000_000_000L, progress);
         // after progress lines the closing line repeats the opening one: Enterprise's line stays whole

@@ -37,8 +37,21 @@ final class TransferProgress {
         lastNanos = nowNanos;
         lastBytes = bytes;
         lines++;
-        return String.format(Locale.ROOT, "%d of %d bytes (%d%%), %.1f MB/s", bytes, total, bytes * 100 / total,
-                rate / 1e6);
+        return String.format(Locale.ROOT, "%d of %d bytes (%d%%), %s", bytes, total, bytes * 100 / total, rate(rate));
+    }
+
+    /** A rate in decimal units, B/s to GB/s, so a slow (rate-limited) stream does not read 0.0 MB/s. */
+    static String rate(double bytesPerSecond) {
+        if (bytesPerSecond < 1e3) {
+            return String.format(Locale.ROOT, "%.0f B/s", bytesPerSecond);
+        }
+        if (bytesPerSecond < 1e6) {
+            return String.format(Locale.ROOT, "%.1f kB/s", bytesPerSecond / 1e3);
+        }
+        if (bytesPerSecond < 1e9) {
+            return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f GB/s", bytesPerSecond / 1e9);
     }
 
     /** Bytes received so far. */

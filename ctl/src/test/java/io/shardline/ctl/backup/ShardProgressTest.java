@@ -27,6 +27,14 @@ class ShardProgressTest {
     }
 
     @Test
+    void ratesInDecimalUnitsFromBytesToGigabytes() {
+        assertThat(TransferProgress.rate(999)).isEqualTo("999 B/s");
+        assertThat(TransferProgress.rate(10_240)).isEqualTo("10.2 kB/s");
+        assertThat(TransferProgress.rate(214_748_364.8)).isEqualTo("214.7 MB/s");
+        assertThat(TransferProgress.rate(1.5e9)).isEqualTo("1.50 GB/s");
+    }
+
+    @Test
     void aSmallShardNeverGetsALine() {
         TransferProgress p = new TransferProgress(9 * MB, 10 * MB, Duration.ofSeconds(5), 0);
         assertThat(p.transferred(MB, 60_000_000_000L)).isNull();
