@@ -34,6 +34,7 @@ import io.shardline.datanode.entropy.rpc.EntropyRpcServer;
 import io.shardline.datanode.entropy.rpc.GrpcEntropyPeers;
 import io.shardline.datanode.handoff.HandoffDatabaseStats;
 import io.shardline.datanode.handoff.HintedHandoff;
+import io.shardline.datanode.handoff.ShardOwnership;
 import io.shardline.datanode.http.AccessLog;
 import io.shardline.datanode.http.DataNodeHttpApi;
 import io.shardline.common.auth.CredentialCache;
@@ -220,7 +221,7 @@ public final class DataNode implements Service {
         services.add(membership);
         services.add(closer("peer channels", channels::close));
         handoff = services.add(new HintedHandoff(config.hintedHandoff(), clock, transport,
-                (node, shard) -> membership.view().shards().owners(shard).contains(node), stats,
+                ShardOwnership.inView(membership::view), stats,
                 config.cluster().writeTimeout().toMillis()));
         stats.source(new HandoffDatabaseStats(stats, shardId -> membership.view().shards().shard(shardId)));
         services.add(movement); // closes before the peer channels and membership its roll-backs need

@@ -3,6 +3,7 @@ package io.shardline.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shardline.meta.model.ShardLocation;
 import io.shardline.storage.ShardStore;
 import java.time.Duration;
 import java.util.Map;
@@ -42,9 +43,13 @@ class WritePathClusterTest {
     }
 
     private static String lines(String host, int from, int count) {
+        return lines(host, 1_700_000_000_000_000_000L, from, count);
+    }
+
+    private static String lines(String host, long base, int from, int count) {
         StringBuilder b = new StringBuilder();
         IntStream.range(from, from + count).forEach(i -> b.append("cpu,host=").append(host).append(" value=").append(i)
-                .append(' ').append(1_700_000_000_000_000_000L + i * 1_000_000_000L).append('\n'));
+                .append(' ').append(base + i * 1_000_000_000L).append('\n'));
         return b.toString();
     }
 
@@ -100,5 +105,44 @@ class WritePathClusterTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> a.node().handoff().queuedBytes() == 0);
         assertThat(points(b)).isEqualTo(500);
         assertThat(points(a)).isEqualTo(500);
+    }
+
+    /**
+     * Writes queued for an owner that is unreachable, for a shard group that then expires (marked
+     * deleted, as retention does; the meta data keeps the group a while): the queue drains by
+     * dropping them, counted in {@code hh_processor.writeDropped}, and the shard does not reappear
+     * on the owner once it is reachable again.
+     */
+    @Test
+    @Order(4)
+    void queuedWritesForAShardGroupThatExpiredAreDroppedWithACount() {
+        DataNodeSlot a = cluster.data(0);
+        DataNodeSlot b = cluster.data(1);
+        cluster.network().cut(a.tcpAddress(), b.tcpAddress());
+        String later = lines("e", 1_703_000_000_000_000_000L, 0, 10); // a month later: a new shard group
+        for (int i = 0; i < 3; i++) {
+            assertThat(cluster.write(a, "db", "one", later).status()).isEqualTo(204);
+        }
+        long shardId = newestShard(a);
+        assertThat(a.node().handoff().hasPending(b.nodeId(), shardId)).isTrue();
+        ShardLocation location = a.node().membership().view().shards().shard(shardId).orElseThrow();
+        a.node().membership().metaClient().changes().deleteShardGroup("db", location.retentionPolicy(),
+                location.group().id());
+        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.dataNodes().stream().allMatch(n ->
+                n.node().membership().view().shards().shard(shardId).map(l -> l.group().deleted()).orElse(true)));
+        cluster.network().healAll();
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.node().handoff().queuedBytes() == 0);
+        assertThat(a.node().stats().all().stream().filter(s -> s.name().equals("hh_processor")
+                        && s.tags().get("node").equals(Long.toString(b.nodeId()))
+                        && s.tags().get("shard").equals(Long.toString(shardId)))
+                .mapToLong(s -> s.values().getOrDefault("writeDropped", 0L)).sum()).isEqualTo(3);
+        assertThat(b.node().engine().shards()).as("the expired shard is not recreated on the owner")
+                .noneMatch(s -> s.id().id() == shardId);
+        assertThat(a.node().membership().view().shards().shard(shardId).map(l -> l.group().deleted()))
+                .as("the group stays deleted").hasValue(true);
+    }
+
+    private static long newestShard(DataNodeSlot node) {
+        return node.node().engine().shards().stream().mapToLong(s -> s.id().id()).max().orElseThrow();
     }
 }

@@ -41,18 +41,30 @@ public final class Backup {
     }
 
     private static final Duration IDLE = Duration.ofSeconds(60);
+    /** Shards of at least this many bytes get progress lines, at most one per {@link #PROGRESS_EVERY}. */
+    private static final long PROGRESS_MIN_BYTES = 64L << 20;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final CtlContext ctx;
     private final Options options;
     private final String dirArgument;
     private final Path dir;
     private final List<Path> written = new ArrayList<>();
+    private final Duration progressEvery;
+    private final long progressMinBytes;
 
     public Backup(CtlContext ctx, Options options, String dirArgument) {
+        this(ctx, options, dirArgument, PROGRESS_EVERY, PROGRESS_MIN_BYTES);
+    }
+
+    /** With other progress settings: the least time between two lines, the smallest shard that gets them. */
+    Backup(CtlContext ctx, Options options, String dirArgument, Duration progressEvery, long progressMinBytes) {
         this.ctx = ctx;
         this.options = options;
         this.dirArgument = dirArgument;
         this.dir = Path.of(dirArgument);
+        this.progressEvery = progressEvery;
+        this.progressMinBytes = progressMinBytes;
     }
 
     public int run() {
@@ -138,14 +150,19 @@ public final class Backup {
         long started = ctx.nowNanos();
         ShardLocation l = c.shard();
         PrintWriter out = ctx.out();
-        out.print("Backing up node " + c.from().tcpAddress() + ", db " + l.database() + ", rp " + l.retentionPolicy()
-                + ", shard " + l.shardId() + "... ");
+        String opening = "Backing up node " + c.from().tcpAddress() + ", db " + l.database() + ", rp "
+                + l.retentionPolicy() + ", shard " + l.shardId() + "... ";
+        out.print(opening);
         out.flush();
         Path target = dir.resolve(BackupFiles.shardName(stamp, l.shardId()));
         written.add(target);
+        ShardProgressPrinter progress = new ShardProgressPrinter(out, ctx::nowNanos, progressEvery,
+                progressMinBytes, l.shardId());
         ShardFetcher.Fetched f = fetcher.fetch(c.shard(), c.from().tcpAddress(), options.format(), options.rateLimit(),
-                target, started / 1_000_000_000L);
-        out.println("Done. Backed up in " + elapsed(started) + ", " + f.bytes() + " bytes transferred");
+                target, started / 1_000_000_000L, progress);
+        // after progress lines the closing line repeats the opening one: Enterprise's line stays whole
+        out.println((progress.printed() ? opening : "") + "Done. Backed up in " + elapsed(started) + ", " + f.bytes()
+                + " bytes transferred");
         out.flush();
         return new ShardEntry(l.database(), l.retentionPolicy(), l.shardId(), target.getFileName().toString(), f.bytes(),
                 f.lastModified(), f.crc32c(), GoTimes.rfc3339Nano(l.group().startTime()),

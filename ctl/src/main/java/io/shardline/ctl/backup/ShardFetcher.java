@@ -10,6 +10,8 @@ import io.shardline.proto.datanode.ShardSnapshotManifest;
 import io.shardline.proto.datanode.SnapshotFileMessage;
 import io.shardline.transfer.ChunkReceiver;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +26,13 @@ import java.util.List;
  * {@code .pending} name and renamed when complete; on failure it is deleted. Not thread-safe.
  */
 final class ShardFetcher {
+
+    /** Told the shard's size (bytes of its files) once known, then the bytes as they arrive; on the fetching thread. */
+    interface Progress {
+        void started(long totalBytes);
+
+        void transferred(long bytes);
+    }
 
     /** What a fetched shard became. */
     record Fetched(long bytes, int crc32c, long lastModified, List<ArchivedFile> files) {
@@ -43,7 +52,8 @@ final class ShardFetcher {
      * @param format {@code ""} for the shard's own files, {@code "tsm"} for TSM files the node writes from
      *     its content, archived as {@code <db>/<rp>/<id>/<file>} like InfluxDB's shard archives
      */
-    Fetched fetch(ShardLocation shard, String node, String format, long rateLimit, Path target, long mtimeSeconds) {
+    Fetched fetch(ShardLocation shard, String node, String format, long rateLimit, Path target, long mtimeSeconds,
+                  Progress progress) {
         long shardId = shard.shardId();
         String prefix = format.isEmpty() ? "" : shard.database() + "/" + shard.retentionPolicy() + "/" + shardId + "/";
         String what = "snapshot of shard " + shardId + " from " + node;
@@ -56,6 +66,7 @@ final class ShardFetcher {
         Path pending = target.resolveSibling(target.getFileName() + BackupFiles.PENDING);
         try {
             ShardSnapshotManifest manifest = rx.manifest();
+            progress.started(manifest.getFilesList().stream().mapToLong(SnapshotFileMessage::getSize).sum());
             List<ArchivedFile> files = new ArrayList<>();
             long bytes;
             int crc;
@@ -63,7 +74,8 @@ final class ShardFetcher {
                 for (int i = 0; i < manifest.getFilesCount(); i++) {
                     SnapshotFileMessage f = manifest.getFiles(i);
                     int index = i;
-                    ArchivedFile a = archive.file(prefix + f.getName(), f.getSize(), out -> rx.transferFile(index, out));
+                    ArchivedFile a = archive.file(prefix + f.getName(), f.getSize(),
+                            out -> rx.transferFile(index, counted(out, progress)));
                     if (a.crc32c() != f.getCrc32C()) {
                         throw new ShardlineException(ErrorCode.CORRUPTED, what + ": file " + f.getName()
                                 + " failed its check (crc32c " + Integer.toHexString(a.crc32c()) + ", expected "
@@ -88,6 +100,28 @@ final class ShardFetcher {
         } finally {
             rx.close();
         }
+    }
+
+    /** {@code out}, telling {@code progress} of every write. */
+    private static WritableByteChannel counted(WritableByteChannel out, Progress progress) {
+        return new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                int n = out.write(src);
+                progress.transferred(n);
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return out.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
     }
 
     static void deleteQuietly(Path p) {

@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
 final class NodeProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeProcessor.class);
-    /** Remote rejections that retrying cannot fix: the entry is dropped and counted. */
-    private static final Set<ErrorCode> PERMANENT = EnumSet.of(ErrorCode.INVALID_ARGUMENT,
+    /**
+     * Remote rejections that retrying cannot fix: the entry is dropped and counted. NOT_FOUND is the
+     * owner's answer for a shard of a deleted group (this node's view had not seen the deletion yet).
+     */
+    private static final Set<ErrorCode> PERMANENT = EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.NOT_FOUND,
             ErrorCode.FIELD_TYPE_CONFLICT, ErrorCode.PARTIAL_WRITE, ErrorCode.CORRUPTED);
 
     private final DestinationQueues queues;

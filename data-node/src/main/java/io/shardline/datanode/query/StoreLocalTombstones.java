@@ -7,7 +7,7 @@ import io.shardline.storage.ShardEngine;
 
 /**
  * {@link LocalTombstones} over the node's shard engine: checks ownership in the cluster view like writes do
- * ({@link StoreLocalShards#locate}), opens (or creates) the shard and records the tombstone. Thread-safe.
+ * ({@link StoreLocalShards#locateWritable}), opens (or creates) the shard and records the tombstone. Thread-safe.
  */
 public final class StoreLocalTombstones implements LocalTombstones {
 
@@ -21,6 +21,6 @@ public final class StoreLocalTombstones implements LocalTombstones {
 
     @Override
     public void delete(TombstoneBatch batch) {
-        engine.open(StoreLocalShards.shardId(shards.locate(batch.shardId()))).delete(batch.tombstone());
+        engine.open(StoreLocalShards.shardId(shards.locateWritable(batch.shardId()))).delete(batch.tombstone());
     }
 }

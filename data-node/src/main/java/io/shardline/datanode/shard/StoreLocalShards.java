@@ -60,7 +60,7 @@ public final class StoreLocalShards implements LocalShards {
     public ShardWriteResult write(ShardBatch batch) {
         WriteResult r;
         try {
-            ShardLocation location = locate(batch.shardId());
+            ShardLocation location = locateWritable(batch.shardId());
             r = engine.open(shardId(location)).write(batch.points(), batch.version());
         } catch (RuntimeException e) {
             if (statistics != null) {
@@ -72,6 +72,21 @@ public final class StoreLocalShards implements LocalShards {
             statistics.written(batch.shardId(), r);
         }
         return new ShardWriteResult(r.stored(), r.dropped(), r.firstReason());
+    }
+
+    /**
+     * The shard's place in the cluster, if this node owns it and its group is not deleted:
+     * {@code NOT_FOUND} for a shard of a group that retention (or an operator) deleted, which the
+     * meta data keeps for a while; opening it would recreate the shard the sweep just dropped. A
+     * sender whose view has not seen the deletion yet gets a permanent error and drops its copy.
+     */
+    public ShardLocation locateWritable(long shardId) {
+        ShardLocation location = locate(shardId);
+        if (location.group().deleted()) {
+            throw new ShardlineException(ErrorCode.NOT_FOUND,
+                    "shard " + shardId + " belongs to deleted shard group " + location.group().id());
+        }
+        return location;
     }
 
     /** The shard's place in the cluster, if this node owns it. */

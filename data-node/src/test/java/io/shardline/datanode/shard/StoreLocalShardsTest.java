@@ -109,6 +109,25 @@ class StoreLocalShardsTest {
         });
     }
 
+    @Test
+    void aShardOfADeletedGroupIsRefusedForGoodAndNotRecreated() {
+        engine.start();
+        // retention marked group 1 deleted; the meta data keeps it (with deletedAt) for a while
+        RetentionPolicyInfo rp = RetentionPolicyInfo.of("rp", 0, HOUR, 1).withShardGroup(new ShardGroupInfo(1, T0,
+                T0 + HOUR, 0, T0 + 2 * HOUR, List.of(new ShardInfo(1, List.of(4L)))));
+        DatabaseInfo db = DatabaseInfo.empty("db").withRetentionPolicy(rp).withDefaultRetentionPolicy("rp");
+        ClusterView v = ClusterView.of(new ClusterMetadata(List.of(), List.of(new NodeInfo(4, "127.0.0.1:1",
+                "127.0.0.1:2")), new TreeMap<>(Map.of("db", db)), 4, 1, 1, 12));
+        StoreLocalShards local = new StoreLocalShards(engine, () -> v, () -> 4L, () -> { });
+        assertThatThrownBy(() -> local.write(batch(1))).isInstanceOfSatisfying(ShardlineException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(e.code().retriable()).isFalse();
+            assertThat(e.getMessage()).isEqualTo("shard 1 belongs to deleted shard group 1");
+        });
+        assertThat(engine.shards()).as("the write did not recreate the shard").isEmpty();
+        assertThat(local.locate(1).shardId()).as("reads still locate it until it is pruned").isEqualTo(1);
+    }
+
     private static ClusterMetadata withMaxShardId(ClusterMetadata m, long maxShardId) {
         return m.withMaxShardIds(m.maxShardGroupId(), maxShardId);
     }
