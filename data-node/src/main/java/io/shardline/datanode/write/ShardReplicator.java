@@ -84,7 +84,15 @@ final class ShardReplicator {
 
     /** Sends {@code change} to all {@code owners}; the returned replication decides by {@code level}. */
     Replication replicate(Change change, List<Long> owners, ConsistencyLevel level) {
-        Replication r = new Replication(change.shardId(), new WriteQuorum(level, owners.size()));
+        return replicate(change, owners, level, false);
+    }
+
+    /**
+     * As {@link #replicate(Change, List, ConsistencyLevel)}; with {@code awaitAll} the replication decides only
+     * once every owner answered ({@link WriteQuorum}).
+     */
+    Replication replicate(Change change, List<Long> owners, ConsistencyLevel level, boolean awaitAll) {
+        Replication r = new Replication(change.shardId(), new WriteQuorum(level, owners.size(), awaitAll));
         byte[] encoded = null;
         long self = topology.localNodeId();
         for (long owner : owners) {
@@ -175,6 +183,11 @@ final class ShardReplicator {
                 firstResult = written;
             }
             quorum.record(result).ifPresent(decided::complete);
+        }
+
+        /** Whether some owner acked so far. */
+        synchronized boolean anyAcked() {
+            return quorum.acked() > 0;
         }
 
         /** What the first owner to answer wrote (null if none reported). */

@@ -7,8 +7,11 @@ import java.util.Optional;
  * Decides one shard write from the owners' results as they arrive, exactly as InfluxDB Enterprise
  * counts acknowledgements: success as soon as enough owners acked (for {@code any}, a durable
  * hinted-handoff enqueue counts too); once every owner answered without enough acks, {@code partial
- * write} if some owner acked, else {@code write failed: <first error>}. Not thread-safe: the
- * coordinator feeds it from one place.
+ * write} if some owner acked, else {@code write failed: <first error>}. With {@code awaitAll} (deletes) it
+ * decides only once every owner answered (acked, queued or failed), by the same rules: a delete then answers
+ * after each reachable owner applied it, so a read on any node right after it no longer sees what it removed,
+ * while an owner that is down still gets it through hinted handoff. Not thread-safe: the coordinator feeds it
+ * from one place.
  */
 public final class WriteQuorum {
 
@@ -20,6 +23,7 @@ public final class WriteQuorum {
     private final ConsistencyLevel level;
     private final int owners;
     private final int required;
+    private final boolean awaitAll;
     private int answered;
     private int acked;
     private int queued;
@@ -28,12 +32,23 @@ public final class WriteQuorum {
     private Outcome outcome;
 
     public WriteQuorum(ConsistencyLevel level, int owners) {
+        this(level, owners, false);
+    }
+
+    /** @param awaitAll decide only once every owner answered (see the class comment) */
+    public WriteQuorum(ConsistencyLevel level, int owners, boolean awaitAll) {
         if (owners < 1) {
             throw new IllegalArgumentException("a shard has at least one owner");
         }
         this.level = level;
         this.owners = owners;
         this.required = level.required(owners);
+        this.awaitAll = awaitAll;
+    }
+
+    /** How many owners acked so far. */
+    public int acked() {
+        return acked;
     }
 
     /** Records one owner's result; returns the decision once there is one (it never changes after). */
@@ -63,6 +78,9 @@ public final class WriteQuorum {
     }
 
     private Outcome decide() {
+        if (awaitAll && answered < owners) {
+            return null;
+        }
         int counted = level == ConsistencyLevel.ANY ? acked + queued : acked;
         if (counted >= required) {
             return Outcome.SUCCESS;

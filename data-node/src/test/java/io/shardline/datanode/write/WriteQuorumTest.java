@@ -91,4 +91,18 @@ class WriteQuorumTest {
         q.record(ACK);
         assertThatThrownBy(() -> q.record(ACK)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void awaitAllDecidesOnlyOnceEveryOwnerAnsweredByTheSameRules() {
+        WriteQuorum q = new WriteQuorum(ConsistencyLevel.ONE, 2, true);
+        assertThat(q.record(ACK)).isEmpty();
+        assertThat(q.acked()).isEqualTo(1);
+        assertThat(q.record(QUEUED)).hasValueSatisfying(o -> assertThat(o.success()).isTrue());
+        WriteQuorum none = new WriteQuorum(ConsistencyLevel.ONE, 2, true);
+        assertThat(none.record(QUEUED)).isEmpty();
+        assertThat(none.record(DOWN)).hasValueSatisfying(o -> {
+            assertThat(o.success()).isFalse();
+            assertThat(o.message()).isEqualTo("write failed: node 5 unreachable");
+        });
+    }
 }
