@@ -79,7 +79,7 @@ seeded() {
 
 cluster() { "$CLUSTER_SH" "$@" --dir "$DIR/cluster"; }
 # Extra flags of `cluster.sh up` (the network drills set --netns, see netlib.sh; --secure adds --secure).
-CLUSTER_FLAGS="${CLUSTER_FLAGS:-}"
+CLUSTER_FLAGS=""
 # With --secure, once the cluster is up: the CA every client trusts and the admin user every client
 # authenticates as (the Java tools read SSL_CERT_FILE and INFLUX_USERNAME/INFLUX_PASSWORD, as `influx` does).
 secure_env() {
