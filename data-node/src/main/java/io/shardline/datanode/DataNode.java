@@ -198,7 +198,8 @@ public final class DataNode implements Service {
         ScheduledExecutorService queryTimers = Executors.newSingleThreadScheduledExecutor(
                 new NamedThreadFactory("query-timers", true));
         queries = new QueryManager(new QueryManager.Settings(config.cluster().maxConcurrentQueries(),
-                config.cluster().queryTimeout(), config.cluster().logQueriesAfter()), clock, queryTimers);
+                config.cluster().queryTimeout(), config.cluster().logQueriesAfter(), config.cluster().maxSelectPoint()),
+                clock, queryTimers);
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
                 .limits(new GrpcLimits((int) Math.min(Integer.MAX_VALUE, config.cluster().rpc().maxMessageSize()),
                         config.cluster().rpc().maxConcurrentStreams(), config.cluster().rpc().resettableReadTimeout()))

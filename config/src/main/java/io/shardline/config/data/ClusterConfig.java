@@ -50,7 +50,8 @@ public record ClusterConfig(Duration dialTimeout, Duration poolMaxIdleTime, int 
             .doc("Queries running longer are logged as slow; 0 disables the slow-query log.")
             .validator(Validators.notNegative()).build();
     public static final ConfigKey<Long> MAX_SELECT_POINT = ConfigKey.of(SECTION, "max-select-point", INTEGER, 0L)
-            .doc("Most points a SELECT may scan; 0 means no limit.").validator(Validators.atLeast(0)).build();
+            .doc("Most points a SELECT may read on all nodes together, checked once a second while it runs; 0 means no"
+                    + " limit.").validator(Validators.atLeast(0)).build();
     public static final ConfigKey<Long> MAX_SELECT_SERIES = ConfigKey.of(SECTION, "max-select-series", INTEGER, 0L)
             .doc("Most series a SELECT may read; 0 means no limit.").validator(Validators.atLeast(0)).build();
     public static final ConfigKey<Long> MAX_SELECT_BUCKETS = ConfigKey.of(SECTION, "max-select-buckets", INTEGER, 0L)

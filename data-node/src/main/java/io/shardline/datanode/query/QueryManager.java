@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The queries running on this data node, as InfluxDB 1.x's task manager keeps them: each
  * {@code /query} request gets the next id; {@code [cluster] max-concurrent-queries} refuses one more
  * ({@code max-concurrent-queries limit exceeded(n, limit)}); {@code query-timeout} kills a query
- * that runs too long ({@code query-timeout limit exceeded}); {@code log-queries-after} logs a slow
+ * that runs too long ({@code query-timeout limit exceeded}) and {@code max-select-point} one that read too many
+ * points ({@link #checkPoints}); {@code log-queries-after} logs a slow
  * one once ({@code Detected slow query: ...}); {@code KILL QUERY} stops one ({@code query
  * interrupted}). Timers run on {@code scheduler}. Thread-safe.
  */
@@ -29,8 +30,17 @@ public final class QueryManager {
     private static final Logger LOG = LoggerFactory.getLogger(QueryManager.class);
 
     /** The {@code [cluster]} settings it enforces; zero means "no limit". */
-    public record Settings(int maxConcurrentQueries, Duration queryTimeout, Duration logQueriesAfter) {
+    public record Settings(int maxConcurrentQueries, Duration queryTimeout, Duration logQueriesAfter,
+                           long maxSelectPoint) {
+
+        /** Without a {@code max-select-point} limit. */
+        public Settings(int maxConcurrentQueries, Duration queryTimeout, Duration logQueriesAfter) {
+            this(maxConcurrentQueries, queryTimeout, logQueriesAfter, 0);
+        }
     }
+
+    /** How often a query's points are compared with {@code max-select-point}: 1.x's iterator statistics interval. */
+    static final Duration POINT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final Clock clock;
@@ -83,6 +93,11 @@ public final class QueryManager {
                 task.addTimer(scheduler.schedule(() -> timeOut(task), settings.queryTimeout().toNanos(),
                         TimeUnit.NANOSECONDS));
             }
+            if (settings.maxSelectPoint() > 0) {
+                long every = POINT_CHECK_INTERVAL.toNanos();
+                task.addTimer(scheduler.scheduleAtFixedRate(() -> checkPoints(task), every, every,
+                        TimeUnit.NANOSECONDS));
+            }
             if (!settings.logQueriesAfter().isZero()) {
                 task.addTimer(scheduler.schedule(() -> LOG.warn("Detected slow query: {} (qid: {}, database: {},"
                         + " threshold: {})", task.text(), Long.toUnsignedString(task.id()), task.database(),
@@ -99,6 +114,27 @@ public final class QueryManager {
             task.kill(new ShardlineException(ErrorCode.TIMEOUT, QueryInterrupts.TIMED_OUT));
             LOG.info("Query stopped by query-timeout qid={} timeout={}", Long.toUnsignedString(task.id()),
                     GoDurations.format(settings.queryTimeout()));
+        } catch (ShardlineException alreadyKilled) {
+            LOG.debug("Query already killed qid={}", task.id());
+        }
+    }
+
+    /**
+     * Stops {@code task} once it has read {@code max-select-point} points or more, with 1.x's error (its spelling
+     * included). Like 1.x this is looked at once a second, so a query may read past the limit until then, and
+     * one that ends within the first second is never stopped.
+     */
+    void checkPoints(QueryTask task) {
+        long read = task.pointsRead();
+        long limit = settings.maxSelectPoint();
+        if (limit <= 0 || read < limit) {
+            return;
+        }
+        try {
+            task.kill(new ShardlineException(ErrorCode.LIMIT_EXCEEDED,
+                    "max-select-point limit exceeed: (" + read + "/" + limit + ")"));
+            LOG.info("Query stopped by max-select-point qid={} points={} limit={}", Long.toUnsignedString(task.id()),
+                    read, limit);
         } catch (ShardlineException alreadyKilled) {
             LOG.debug("Query already killed qid={}", task.id());
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * One running query of a {@link QueryManager}: its id, text, database and start, and the
- * cancellable context it runs in (see {@link QueryInterrupts}), which carries its memory account. Killing it, or its
+ * cancellable context it runs in (see {@link QueryInterrupts}), which carries its memory account and the count of
+ * points it read ({@link ScannedPoints}). Killing it, or its
  * {@code query-timeout}, cancels that context; the status then reads {@code killed}, as in 1.x.
  * Thread-safe.
  */
@@ -22,6 +23,7 @@ public final class QueryTask {
     private final String database;
     private final long startNanos;
     private final QueryMemoryPool.Account memory;
+    private final ScannedPoints points = new ScannedPoints();
     private final Context.CancellableContext context;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private boolean killed;
@@ -34,7 +36,7 @@ public final class QueryTask {
         this.database = database == null ? "" : database;
         this.startNanos = startNanos;
         this.memory = memory;
-        this.context = memory.attachTo(Context.current()).withCancellation();
+        this.context = points.attachTo(memory.attachTo(Context.current())).withCancellation();
     }
 
     public long id() {
@@ -72,6 +74,11 @@ public final class QueryTask {
         manager.detach(this);
         context.cancel(null);
         memory.close();
+    }
+
+    /** The points the query has read from storage so far, on every node. */
+    long pointsRead() {
+        return points.total();
     }
 
     synchronized void addTimer(ScheduledFuture<?> timer) {

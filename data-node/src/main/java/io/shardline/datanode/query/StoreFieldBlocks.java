@@ -7,20 +7,29 @@ import io.shardline.storage.FieldBlockCursor;
 
 /**
  * The query engine's {@link FieldBlocks} over the store's {@link FieldBlockCursor}; stops when the query is
- * stopped ({@link QueryInterrupts}). Confined to one thread.
+ * stopped ({@link QueryInterrupts}) and counts the values it reads ({@link ScannedPoints}). Confined to one thread.
  */
 final class StoreFieldBlocks implements FieldBlocks {
 
+    private final ScannedPoints counted;
     private final FieldBlockCursor cursor;
 
-    StoreFieldBlocks(FieldBlockCursor cursor) {
+    /** @param counted where the values read are counted ({@code max-select-point}); null: nowhere */
+    StoreFieldBlocks(ScannedPoints counted, FieldBlockCursor cursor) {
+        this.counted = counted;
         this.cursor = cursor;
     }
 
     @Override
     public boolean next() {
         QueryInterrupts.check(); // one look per block: a stopped query reads no further
-        return cursor.next();
+        if (!cursor.next()) {
+            return false;
+        }
+        if (counted != null) {
+            counted.add(cursor.size());
+        }
+        return true;
     }
 
     @Override

@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * The query engine's view of one local shard ({@link ShardReader}) over its store: tag conditions go to the
  * index when they translate ({@link TagConditions}), rows come from {@code scan}, and aggregates read the
- * store's primitive field blocks. Scans stop when the query is killed or times out ({@link QueryInterrupts}).
+ * store's primitive field blocks. Scans stop when the query is killed or times out ({@link QueryInterrupts}) and
+ * count what they read for {@code max-select-point} ({@link ScannedPoints}).
  * One instance per shard and query; confined to the executing thread.
  */
 public final class StoreShardReader implements ShardReader {
@@ -77,10 +78,12 @@ public final class StoreShardReader implements ShardReader {
                 TimeRange.of(minTime, maxTime), descending);
         Object[] values = new Object[fields.size()];
         QueryInterrupts.check();
+        ScannedPoints counted = ScannedPoints.current();
         int sinceCheck = 0;
         try (CloseableIterator<Row> rows = store.scan(request)) {
             while (rows.hasNext()) {
                 if (++sinceCheck == CHECK_EVERY) {
+                    count(counted, sinceCheck);
                     sinceCheck = 0;
                     QueryInterrupts.check(); // a killed or timed-out query stops scanning here
                 }
@@ -92,6 +95,14 @@ public final class StoreShardReader implements ShardReader {
                     return;
                 }
             }
+        } finally {
+            count(counted, sinceCheck);
+        }
+    }
+
+    private static void count(ScannedPoints counted, int rows) {
+        if (counted != null && rows > 0) {
+            counted.add(rows);
         }
     }
 
@@ -114,7 +125,7 @@ public final class StoreShardReader implements ShardReader {
             return ShardReader.super.fieldBlocks(List.of(), field, minTime, maxTime);
         }
         QueryInterrupts.check();
-        return new StoreFieldBlocks(store.scanField(new FieldScanRequest(series.get(0).measurement(), series, field,
+        return new StoreFieldBlocks(ScannedPoints.current(), store.scanField(new FieldScanRequest(series.get(0).measurement(), series, field,
                 TimeRange.of(minTime, maxTime))));
     }
 }

@@ -11,6 +11,7 @@ import io.shardline.common.time.Clock;
 import io.shardline.datanode.query.OwnerQueries;
 import io.shardline.datanode.query.PeerQueries;
 import io.shardline.datanode.query.QueryInterrupts;
+import io.shardline.datanode.query.ScannedPoints;
 import io.shardline.datanode.query.SchemaAnswer;
 import io.shardline.datanode.query.SchemaQuestion;
 import io.shardline.meta.model.ClusterMetadata;
@@ -84,7 +85,12 @@ public final class GrpcPeerQueries implements PeerQueries {
             call.run(() -> {
                 Iterator<SelectShardResponse> batches = stub.selectShard(request);
                 while (batches.hasNext()) {
-                    byte[] batch = batches.next().getBatch().toByteArray();
+                    SelectShardResponse message = batches.next();
+                    ScannedPoints.addCurrent(message.getPointsRead()); // the owner's reads count for this query
+                    byte[] batch = message.getBatch().toByteArray();
+                    if (batch.length == 0) {
+                        continue; // only the count
+                    }
                     if (batch.length > 1 && batch[1] == 1) {
                         sink.rows(ShardResultCodec.decodeRows(batch));
                     } else {

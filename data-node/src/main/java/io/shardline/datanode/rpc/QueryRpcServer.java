@@ -12,6 +12,7 @@ import io.shardline.common.stats.Statistic;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.datanode.query.OwnerQueries;
 import io.shardline.datanode.query.QueryMemoryPool;
+import io.shardline.datanode.query.ScannedPoints;
 import io.shardline.proto.datanode.SelectShardRequest;
 import io.shardline.proto.datanode.SelectShardResponse;
 import io.shardline.proto.datanode.ShardSchemaRequest;
@@ -25,6 +26,7 @@ import io.shardline.query.plan.SelectPlanCodec;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -67,13 +69,14 @@ final class QueryRpcServer {
     }
 
     private void run(SelectShardRequest request, Flow flow) {
+        Context counting = flow.points.attachTo(Context.current());
         QueryMemoryPool pool = memory;
         if (pool == null) {
-            select(request, flow);
+            counting.run(() -> select(request, flow));
             return;
         }
         try (QueryMemoryPool.Account account = pool.open()) {
-            account.attachTo(Context.current()).run(() -> select(request, flow));
+            account.attachTo(counting).run(() -> select(request, flow));
         }
     }
 
@@ -136,10 +139,19 @@ final class QueryRpcServer {
         }
     }
 
-    /** Sends on a server stream only when the transport is ready; stops when the caller cancelled. */
+    /**
+     * Sends on a server stream only when the transport is ready; stops when the caller cancelled. Every message
+     * carries the points read since the previous one ({@link ScannedPoints}); while a scan sends nothing, a
+     * message with only that count goes out once a second, so the coordinator's {@code max-select-point} check
+     * sees a long scan grow. Sends come from the scanning thread only.
+     */
     private static final class Flow {
+        private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
         private final ServerCallStreamObserver<SelectShardResponse> out;
         private final Object lock = new Object();
+        final ScannedPoints points = new ScannedPoints(total -> reportIfDue());
+        private long lastSent = System.nanoTime();
         private volatile boolean cancelled;
 
         Flow(ServerCallStreamObserver<SelectShardResponse> out) {
@@ -157,6 +169,12 @@ final class QueryRpcServer {
             }
         }
 
+        private void reportIfDue() {
+            if (System.nanoTime() - lastSent >= REPORT_EVERY_NANOS) {
+                send(new byte[0]);
+            }
+        }
+
         void send(byte[] batch) {
             synchronized (lock) {
                 while (!out.isReady() && !cancelled) {
@@ -171,12 +189,17 @@ final class QueryRpcServer {
             if (cancelled) {
                 throw new ShardlineException(ErrorCode.CANCELLED, "select cancelled by the coordinator");
             }
-            out.onNext(SelectShardResponse.newBuilder().setBatch(ByteString.copyFrom(batch)).build());
+            lastSent = System.nanoTime();
+            out.onNext(SelectShardResponse.newBuilder().setBatch(ByteString.copyFrom(batch))
+                    .setPointsRead(points.drain()).build());
         }
 
         void complete() {
             if (!cancelled) {
                 try {
+                    if (points.pending() > 0) {
+                        send(new byte[0]); // the points read since the last message
+                    }
                     out.onCompleted();
                 } catch (StatusRuntimeException | IllegalStateException e) {
                     // cancelled meanwhile: nobody is listening

@@ -14,6 +14,7 @@ import io.shardline.datanode.query.QueryInterrupts;
 import io.shardline.datanode.query.QueryManager;
 import io.shardline.datanode.query.QueryTask;
 import io.shardline.datanode.query.RunningQuery;
+import io.shardline.datanode.query.ScannedPoints;
 import io.shardline.datanode.query.SchemaAnswer;
 import io.shardline.datanode.query.SchemaQuestion;
 import io.shardline.meta.model.ClusterMetadata;
@@ -65,6 +66,7 @@ class QueryCancellationRpcTest {
             try {
                 while (true) {
                     QueryInterrupts.check();
+                    ScannedPoints.addCurrent(1); // as a shard reader counts what it reads
                     Thread.onSpinWait();
                 }
             } catch (RuntimeException e) {
@@ -161,6 +163,20 @@ class QueryCancellationRpcTest {
         Throwable t = result.get(20, TimeUnit.SECONDS);
         assertThat(t).isInstanceOf(ShardlineException.class).hasMessage("query-timeout limit exceeded");
         assertThat(((ShardlineException) t).code()).isEqualTo(ErrorCode.TIMEOUT);
+        assertThat(ownerStopped.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void maxSelectPointCountsThePointsTheOwnerReads() throws Exception {
+        QueryManager coordinator = new QueryManager(new QueryManager.Settings(0, Duration.ZERO, Duration.ZERO,
+                1_000), Clock.system(), timers);
+        Future<Throwable> result = remoteSelect(coordinator);
+        assertThat(scanning.await(10, TimeUnit.SECONDS)).isTrue();
+        // the owner sends nothing but its count: the coordinator knows what it read only from that
+        Throwable t = result.get(20, TimeUnit.SECONDS);
+        assertThat(t).isInstanceOf(ShardlineException.class).hasMessageStartingWith("max-select-point limit exceeed: (")
+                .hasMessageEndingWith("/1000)");
+        assertThat(((ShardlineException) t).code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
         assertThat(ownerStopped.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
