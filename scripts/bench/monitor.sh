@@ -9,7 +9,7 @@
 #
 #   scripts/bench/monitor.sh [--dir DIR] [writes|scrape|all]
 #
-# Environment: BASE_PORT (default 41000), POINTS (default 2000000), RUNS (default 3), SHARDS (default
+# Environment: BASE_PORT (default 22800; ports 22800-22999), POINTS (default 2000000), RUNS (default 3), SHARDS (default
 # 1000), SCRAPES (default 20), STORE_INTERVAL (default 10s, the default of [monitor] store-interval).
 # Everything lives under DIR (default /tmp/bench-monitor), deleted at the end; processes by pid only.
 set -euo pipefail
@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) echo "monitor.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-41000}"
+BASE="${BASE_PORT:-22800}"
 POINTS="${POINTS:-2000000}"
 RUNS="${RUNS:-3}"
 SHARDS="${SHARDS:-1000}"
