@@ -13,6 +13,7 @@
 # (default 3), STABLE_POLLS (polls 10 s apart with an unchanged shard size before timing; default 3,
 # 0 skips the wait), KEEP=1 keeps DIR (the cluster is stopped either way).
 # Everything lives under DIR (default /tmp/bench-backup), deleted at the end; processes by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-backup

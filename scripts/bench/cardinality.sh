@@ -12,6 +12,7 @@
 # BATCH (default 5000), CONNECTIONS (default 4), QUERY_RUNS (default 5), BASE_PORT (Shardline's
 # port layout, default 22400), INFLUXDB_PORT (default 22590; ports 22400-22599). Everything lives under DIR (default
 # /tmp/bench-cardinality), deleted at the end; processes are stopped by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-cardinality

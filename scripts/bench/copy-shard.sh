@@ -11,6 +11,7 @@
 # default 1,000 series this is about 1 GB on disk), RUNS (default 3), KEEP=1 keeps DIR (the
 # cluster is stopped either way).
 # Everything lives under DIR (default /tmp/bench-copy-shard), deleted at the end; processes by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-copy-shard

@@ -12,6 +12,7 @@
 # 23390; ports 23200-23399), POINTS (default 2000000 written points of FIELDS = 5 fields = 10,000,000 exported lines),
 # KEEP=1 keeps DIR. Everything lives under DIR (default /tmp/bench-export-import), deleted at the
 # end; processes are stopped by pid (cluster.sh and influxdb.sh).
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-export-import

@@ -16,6 +16,7 @@
 # port layout; the RF 2 cluster uses BASE_PORT+500; default 23400), INFLUXDB_PORT (default 23590; ports 23400-24099).
 # Everything lives under DIR (default /tmp/bench-functions), deleted at the end; processes are stopped
 # by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-functions

@@ -9,6 +9,7 @@
 # Environment: BASE_PORT (default 22600; ports 22600-22799), POINTS (default 2000000), CONNECTIONS (default 4),
 # RUNS (default 3, the best run of each side counts). Everything lives under DIR (default
 # /tmp/bench-limits), deleted at the end; processes are stopped by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-limits

@@ -27,6 +27,7 @@
 # take to match, default 600), KEEP=1 keeps DIR. Everything lives under DIR (default
 # /tmp/bench-migrate), deleted at the end; processes are stopped by pid only. Needs influxd 1.x
 # (apt-get install influxdb), curl and jq.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-migrate

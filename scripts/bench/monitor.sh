@@ -12,6 +12,7 @@
 # Environment: BASE_PORT (default 22800; ports 22800-22999), POINTS (default 2000000), RUNS (default 3), SHARDS (default
 # 1000), SCRAPES (default 20), STORE_INTERVAL (default 10s, the default of [monitor] store-interval).
 # Everything lives under DIR (default /tmp/bench-monitor), deleted at the end; processes by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-monitor
