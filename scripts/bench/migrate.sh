@@ -26,7 +26,8 @@
 # backup and restore), so by default ports 26000-26199 and 26886-26898; DEADLINE (seconds a count may
 # take to match, default 600), KEEP=1 keeps DIR. Everything lives under DIR (default
 # /tmp/bench-migrate), deleted at the end; processes are stopped by pid only. Needs influxd 1.x
-# (apt-get install influxdb), curl and jq.
+# (apt-get install influxdb), curl, jq and bc, and about 1.5 GB free in DIR at the default size (the
+# line-protocol file alone is some 850 MB).
 # Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
