@@ -61,7 +61,7 @@ ctl() { "$REPO/scripts/shardline-ctl" -bind "$META" -timeout 30m "$@"; }
 now() { date +%s.%N; }
 # The field values of cpu in database bench at $1: the sum of SELECT count(*)'s columns, "" on error.
 count() {
-  curl -sf "$1/query" --data-urlencode 'db=bench' --data-urlencode 'q=SELECT count(*) FROM cpu' \
+  curl -sf --max-time 300 "$1/query" --data-urlencode 'db=bench' --data-urlencode 'q=SELECT count(*) FROM cpu' \
     | jq -e '[.results[0].series[]?.values[][1:][]] | add // 0' 2> /dev/null || true
 }
 # Waits until count at $1 is POINTS; $2 is the time the step's command returned. Prints the time the
