@@ -9,10 +9,11 @@
 #
 #   scripts/bench/backup.sh [--dir DIR]
 #
-# Environment: BASE_PORT (default 40000), POINTS (default 2200000), FIELDS (default 100), RUNS
+# Environment: BASE_PORT (default 22000; ports 22000-22199), POINTS (default 2200000), FIELDS (default 100), RUNS
 # (default 3), STABLE_POLLS (polls 10 s apart with an unchanged shard size before timing; default 3,
 # 0 skips the wait), KEEP=1 keeps DIR (the cluster is stopped either way).
 # Everything lives under DIR (default /tmp/bench-backup), deleted at the end; processes by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-backup
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) echo "backup.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-40000}"
+BASE="${BASE_PORT:-22000}"
 POINTS="${POINTS:-2200000}"
 FIELDS="${FIELDS:-100}"
 RUNS="${RUNS:-3}"
@@ -53,7 +54,7 @@ SHARDLINE_JAVA_OPTS="${SHARDLINE_JAVA_OPTS:--Xmx12g}" "$REPO/scripts/shardline" 
   -no-create -series 1000 -fields "$FIELDS" -points "$POINTS" -batch-size 500 -connections 2 >&2
 cluster add-data > /dev/null
 
-# The one bench shard and its owner: "ID  bench  autogen  1  ...  [{4 127.0.0.1:40108}]"
+# The one bench shard and its owner: "ID  bench  autogen  1  ...  [{4 127.0.0.1:22108}]"
 row="$(ctl show-shards | awk '$2 == "bench"')"
 [ "$(echo "$row" | wc -l)" = 1 ] || { echo "expected one bench shard, got: $row" >&2; exit 1; }
 SHARD="$(echo "$row" | awk '{ print $1 }')"

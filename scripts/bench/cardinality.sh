@@ -10,8 +10,9 @@
 #
 # Environment: SERIES (default 300000), POINTS_PER_SERIES (default 1), FIELDS (default 2),
 # BATCH (default 5000), CONNECTIONS (default 4), QUERY_RUNS (default 5), BASE_PORT (Shardline's
-# port layout, default 41000), INFLUXDB_PORT (default 18086). Everything lives under DIR (default
+# port layout, default 22400), INFLUXDB_PORT (default 22590; ports 22400-22599). Everything lives under DIR (default
 # /tmp/bench-cardinality), deleted at the end; processes are stopped by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-cardinality
@@ -27,8 +28,8 @@ FIELDS="${FIELDS:-2}"
 BATCH="${BATCH:-5000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 QUERY_RUNS="${QUERY_RUNS:-5}"
-BASE="${BASE_PORT:-41000}"
-IPORT="${INFLUXDB_PORT:-18086}"
+BASE="${BASE_PORT:-22400}"
+IPORT="${INFLUXDB_PORT:-22590}"
 SURL="http://127.0.0.1:$((BASE + 106))"
 IURL="http://127.0.0.1:$IPORT"
 

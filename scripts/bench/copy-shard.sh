@@ -7,10 +7,11 @@
 #
 #   scripts/bench/copy-shard.sh [--dir DIR]
 #
-# Environment: BASE_PORT (default 40000), POINTS (default 2200000), FIELDS (default 100; with the
+# Environment: BASE_PORT (default 22200; ports 22200-22399), POINTS (default 2200000), FIELDS (default 100; with the
 # default 1,000 series this is about 1 GB on disk), RUNS (default 3), KEEP=1 keeps DIR (the
 # cluster is stopped either way).
 # Everything lives under DIR (default /tmp/bench-copy-shard), deleted at the end; processes by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-copy-shard
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
     *) echo "copy-shard.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-40000}"
+BASE="${BASE_PORT:-22200}"
 POINTS="${POINTS:-2200000}"
 FIELDS="${FIELDS:-100}"
 RUNS="${RUNS:-3}"
@@ -51,7 +52,7 @@ SHARDLINE_JAVA_OPTS="${SHARDLINE_JAVA_OPTS:--Xmx12g}" "$REPO/scripts/shardline" 
   -no-create -series 1000 -fields "$FIELDS" -points "$POINTS" -batch-size 500 -connections 2 >&2
 cluster add-data > /dev/null
 
-# The one bench shard and its owner: "ID  bench  autogen  1  ...  [{2 127.0.0.1:40118}]"
+# The one bench shard and its owner: "ID  bench  autogen  1  ...  [{2 127.0.0.1:22318}]"
 row="$(ctl show-shards | awk '$2 == "bench"')"
 [ "$(echo "$row" | wc -l)" = 1 ] || { echo "expected one bench shard, got: $row" >&2; exit 1; }
 SHARD="$(echo "$row" | awk '{ print $1 }')"

@@ -8,10 +8,11 @@
 #
 #   scripts/bench/export-import.sh [--dir DIR]
 #
-# Environment: BASE_PORT (default 42000; the cluster uses BASE..BASE+120), INFLUXDB_PORT (default
-# 42886), POINTS (default 2000000 written points of FIELDS = 5 fields = 10,000,000 exported lines),
+# Environment: BASE_PORT (default 23200; the cluster uses BASE..BASE+120), INFLUXDB_PORT (default
+# 23390; ports 23200-23399), POINTS (default 2000000 written points of FIELDS = 5 fields = 10,000,000 exported lines),
 # KEEP=1 keeps DIR. Everything lives under DIR (default /tmp/bench-export-import), deleted at the
 # end; processes are stopped by pid (cluster.sh and influxdb.sh).
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-export-import
@@ -21,10 +22,10 @@ while [ $# -gt 0 ]; do
     *) echo "export-import.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-42000}"
+BASE="${BASE_PORT:-23200}"
 POINTS="${POINTS:-2000000}"
 FIELDS="${FIELDS:-5}"
-export INFLUXDB_PORT="${INFLUXDB_PORT:-42886}"
+export INFLUXDB_PORT="${INFLUXDB_PORT:-23390}"
 URL="http://127.0.0.1:$((BASE + 106))"
 FILE="$DIR/bench.lp"
 export SHARDLINE_BASE_PORT="$BASE" SHARDLINE_ANTI_ENTROPY_ENABLED=false

@@ -13,9 +13,10 @@
 #   scripts/bench/functions.sh [--dir DIR]
 #
 # Environment: POINTS (default 2000000), RUNS (default 10), WARMUP (default 3), BASE_PORT (Shardline's
-# port layout; the RF 2 cluster uses BASE_PORT+500; default 42000), INFLUXDB_PORT (default 18086).
+# port layout; the RF 2 cluster uses BASE_PORT+500; default 23400), INFLUXDB_PORT (default 23590; ports 23400-24099).
 # Everything lives under DIR (default /tmp/bench-functions), deleted at the end; processes are stopped
 # by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-functions
@@ -28,8 +29,8 @@ done
 POINTS="${POINTS:-2000000}"
 RUNS="${RUNS:-10}"
 WARMUP="${WARMUP:-3}"
-BASE="${BASE_PORT:-42000}"
-IPORT="${INFLUXDB_PORT:-18086}"
+BASE="${BASE_PORT:-23400}"
+IPORT="${INFLUXDB_PORT:-23590}"
 QUERIES=nnd-mean-1m,top-10,p95-1h,subquery-2
 
 cluster() { local dir="$1"; shift; "$REPO/scripts/cluster.sh" "$@" --dir "$dir"; }

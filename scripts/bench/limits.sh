@@ -6,9 +6,10 @@
 #
 #   scripts/bench/limits.sh [--dir DIR]
 #
-# Environment: BASE_PORT (default 41000), POINTS (default 2000000), CONNECTIONS (default 4),
+# Environment: BASE_PORT (default 22600; ports 22600-22799), POINTS (default 2000000), CONNECTIONS (default 4),
 # RUNS (default 3, the best run of each side counts). Everything lives under DIR (default
 # /tmp/bench-limits), deleted at the end; processes are stopped by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-limits
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
     *) echo "limits.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-41000}"
+BASE="${BASE_PORT:-22600}"
 POINTS="${POINTS:-2000000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 RUNS="${RUNS:-3}"

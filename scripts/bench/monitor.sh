@@ -9,9 +9,10 @@
 #
 #   scripts/bench/monitor.sh [--dir DIR] [writes|scrape|all]
 #
-# Environment: BASE_PORT (default 41000), POINTS (default 2000000), RUNS (default 3), SHARDS (default
+# Environment: BASE_PORT (default 22800; ports 22800-22999), POINTS (default 2000000), RUNS (default 3), SHARDS (default
 # 1000), SCRAPES (default 20), STORE_INTERVAL (default 10s, the default of [monitor] store-interval).
 # Everything lives under DIR (default /tmp/bench-monitor), deleted at the end; processes by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-monitor
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     *) echo "monitor.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-41000}"
+BASE="${BASE_PORT:-22800}"
 POINTS="${POINTS:-2000000}"
 RUNS="${RUNS:-3}"
 SHARDS="${SHARDS:-1000}"

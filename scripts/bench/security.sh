@@ -10,9 +10,10 @@
 #
 #   scripts/bench/security.sh [--dir DIR]
 #
-# Environment: BASE_PORT (default 41400), POINTS (default 2000000), CONNECTIONS (default 4),
+# Environment: BASE_PORT (default 23000; ports 23000-23199), POINTS (default 2000000), CONNECTIONS (default 4),
 # RUNS (default 3, the best run of each side counts). Everything lives under DIR (default
 # /tmp/bench-security), deleted at the end; processes are stopped by pid only.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-security
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) echo "security.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-BASE="${BASE_PORT:-41400}"
+BASE="${BASE_PORT:-23000}"
 POINTS="${POINTS:-2000000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 RUNS="${RUNS:-3}"
