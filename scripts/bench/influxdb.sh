@@ -6,6 +6,8 @@
 #   scripts/bench/influxdb.sh url                 print its URL
 #
 # Its data, config, log and pid file live in DIR (default ./var/influxdb). Nothing else is touched.
+# The config turns [monitor] store-enabled and [continuous_queries] off; influxd's own environment
+# overrides, INFLUXDB_<SECTION>_<KEY> (e.g. INFLUXDB_CONTINUOUS_QUERIES_ENABLED=true), win over it.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR="$REPO/var/influxdb"
@@ -67,5 +69,5 @@ CONF
       echo "influxd is not running"
     fi ;;
   url) echo "http://127.0.0.1:$PORT" ;;
-  *) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
