@@ -74,7 +74,12 @@ trap cleanup EXIT
 die() { echo "cq.sh: $*" >&2; exit 1; }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-ticks() { local p t=0; for p in "$@"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo "$t"; }
+# CPU clock ticks (utime + stime) of the pids, all of them and the first alone, from one reading each.
+ticks() {
+  local p v t=0 first=""
+  for p in "$@"; do v="$(awk '{ print $14 + $15 }' "/proc/$p/stat")"; t=$((t + v)); first="${first:-$v}"; done
+  echo "$t $first"
+}
 # Sleeps until the wall clock reaches epoch second $1.
 sleep_until() { sleep "$(awk -v t="$1" -v n="$(date +%s.%N)" 'BEGIN { d = t - n; printf "%.3f", (d > 0 ? d : 0) }')"; }
 # The next half minute at least 5 s away.
@@ -125,10 +130,10 @@ side() {
   query "$url" --data-urlencode "q=$CQ" > /dev/null
   w0=$((half + WARMUP * 60)); w1=$((w0 + RUNS * 60)); w2=$((w1 + RUNS * 60))
   echo "$LABEL: CQ created at $(date -u -d "@$half" +%T), counted window $(date -u -d "@$w0" +%T)-$(date -u -d "@$w1" +%T), no-CQ window to $(date -u -d "@$w2" +%T)"
-  sleep_until "$w0"; on0="$(ticks "${pids[@]}")"; one0="$(ticks "${pids[0]}")"
-  sleep_until "$w1"; on1="$(ticks "${pids[@]}")"; one1="$(ticks "${pids[0]}")"
+  sleep_until "$w0"; read -r on0 one0 <<< "$(ticks "${pids[@]}")"
+  sleep_until "$w1"; read -r on1 one1 <<< "$(ticks "${pids[@]}")"
   query "$url" --data-urlencode 'q=DROP CONTINUOUS QUERY cq_1m ON bench' > /dev/null
-  sleep_until "$w2"; off1="$(ticks "${pids[@]}")"; oneoff="$(ticks "${pids[0]}")"
+  sleep_until "$w2"; read -r off1 oneoff <<< "$(ticks "${pids[@]}")"
   stop_writer
 
   rows="$(wc -l < "$DIR/$LABEL-writer.txt")"
