@@ -36,6 +36,7 @@
 # BASE_PORT (Shardline's port layout, default 27000), INFLUXDB_PORT (default 27886; it also uses +2).
 # Everything lives under DIR (default /tmp/bench-cq), deleted at the end unless KEEP=1; processes are
 # stopped by pid only. Takes about 2 x (2 x RUNS + WARMUP + 2) minutes.
+# Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR=/tmp/bench-cq
