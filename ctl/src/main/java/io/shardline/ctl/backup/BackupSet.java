@@ -65,6 +65,15 @@ public record BackupSet(Path dir, Path metaFile, MetaEntry meta, List<ShardEntry
      * @throws ShardlineException {@code CORRUPTED} naming the file if it is missing, truncated or corrupted
      */
     public ClusterMetadata metadata() {
+        return contents().metadata();
+    }
+
+    /**
+     * The backed-up metastore and what of it Shardline cannot carry, checked against the manifest.
+     *
+     * @throws ShardlineException {@code CORRUPTED} naming the file if it is missing, truncated or corrupted
+     */
+    public PortableMeta.Decoded contents() {
         try {
             if (!Files.isRegularFile(metaFile)) {
                 throw new ShardlineException(ErrorCode.CORRUPTED, "meta file " + meta.fileName() + " is missing");
@@ -75,7 +84,7 @@ public record BackupSet(Path dir, Path metaFile, MetaEntry meta, List<ShardEntry
                 throw new ShardlineException(ErrorCode.CORRUPTED, "meta file " + meta.fileName()
                         + " is truncated or corrupted: it does not match the manifest");
             }
-            return PortableMeta.decode(bytes);
+            return PortableMeta.decodeAll(bytes);
         } catch (IllegalArgumentException e) {
             throw new ShardlineException(ErrorCode.CORRUPTED, "meta file " + meta.fileName() + ": " + e.getMessage());
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.shardline.common.auth.Privilege;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.ContinuousQueryInfo;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
@@ -30,14 +31,15 @@ import java.util.TreeMap;
  * Data      Term 1, Index 2, ClusterID 3, Databases 5, Users 6, MaxNodeID 7, MaxShardGroupID 8,
  *           MaxShardID 9, DataNodes 10, MetaNodes 11
  * NodeInfo  ID 1, Host 2 (HTTP), TCPHost 3
- * Database  Name 1, DefaultRetentionPolicy 2, RetentionPolicies 3
- * Policy    Name 1, Duration 2, ShardGroupDuration 3, ReplicaN 4, ShardGroups 5
+ * Database  Name 1, DefaultRetentionPolicy 2, RetentionPolicies 3, ContinuousQueries 4 (Name 1, Query 2)
+ * Policy    Name 1, Duration 2, ShardGroupDuration 3, ReplicaN 4, ShardGroups 5, Subscriptions 6 (Name 1)
  * Group     ID 1, StartTime 2, EndTime 3, DeletedAt 4, Shards 5, TruncatedAt 6
  * Shard     ID 1, Owners 3 (NodeID 1)
  * User      Name 1, Hash 2, Admin 3, Privileges 4 (Database 1, Privilege 2: 0 none, 1 read, 2 write, 3 all)
  * </pre>
  *
- * Fields Shardline does not have (continuous queries, subscriptions) are skipped when read. Stateless.
+ * Subscriptions, which Shardline does not have, are skipped when read and named by {@link #decodeAll} so a
+ * restore can say so. Stateless.
  */
 public final class PortableMeta {
 
@@ -59,6 +61,19 @@ public final class PortableMeta {
      * @throws IllegalArgumentException if the bytes are not a portable meta file
      */
     public static ClusterMetadata decode(byte[] file) {
+        return decodeAll(file).metadata();
+    }
+
+    /** What a {@code .meta} file holds: the metadata, and the subscriptions ({@code db.rp.name}) it cannot carry. */
+    public record Decoded(ClusterMetadata metadata, List<String> subscriptions) {
+    }
+
+    /**
+     * The metadata in a {@code .meta} file and the subscriptions that were skipped.
+     *
+     * @throws IllegalArgumentException if the bytes are not a portable meta file
+     */
+    public static Decoded decodeAll(byte[] file) {
         if (startsWithSnapshotMagic(file)) {
             throw new IllegalArgumentException("unsupported .meta version: a raw metastore snapshot (magic 0x59590101,"
                     + " InfluxDB's legacy backup format), not a portable backup's PortableData");
@@ -83,7 +98,8 @@ public final class PortableMeta {
             if (data == null || !sawMaxNodeId) {
                 throw new IllegalArgumentException("not a portable meta file (PortableData without Data or MaxNodeID)");
             }
-            return readData(CodedInputStream.newInstance(data));
+            List<String> subscriptions = new ArrayList<>();
+            return new Decoded(readData(CodedInputStream.newInstance(data), subscriptions), List.copyOf(subscriptions));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("not a portable meta file: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -152,6 +168,12 @@ public final class PortableMeta {
         for (RetentionPolicyInfo rp : db.retentionPolicies().values()) {
             message(out, 3, o -> writePolicy(o, rp));
         }
+        for (ContinuousQueryInfo cq : db.continuousQueries()) {
+            message(out, 4, o -> {
+                o.writeString(1, cq.name());
+                o.writeString(2, cq.query());
+            });
+        }
     }
 
     private static void writePolicy(CodedOutputStream out, RetentionPolicyInfo rp) throws IOException {
@@ -198,7 +220,7 @@ public final class PortableMeta {
         return CodedInputStream.newInstance(in.readByteArray());
     }
 
-    private static ClusterMetadata readData(CodedInputStream in) throws IOException {
+    private static ClusterMetadata readData(CodedInputStream in, List<String> subscriptions) throws IOException {
         List<NodeInfo> dataNodes = new ArrayList<>();
         List<NodeInfo> metaNodes = new ArrayList<>();
         TreeMap<String, DatabaseInfo> databases = new TreeMap<>();
@@ -211,7 +233,7 @@ public final class PortableMeta {
             switch (tag >>> 3) {
                 case 2 -> index = in.readUInt64();
                 case 5 -> {
-                    DatabaseInfo db = readDatabase(sub(in));
+                    DatabaseInfo db = readDatabase(sub(in), subscriptions);
                     databases.put(db.name(), db);
                 }
                 case 6 -> users.add(readUser(sub(in)));
@@ -241,30 +263,63 @@ public final class PortableMeta {
         return new NodeInfo(id, tcp, http);
     }
 
-    private static DatabaseInfo readDatabase(CodedInputStream in) throws IOException {
+    private static DatabaseInfo readDatabase(CodedInputStream in, List<String> subscriptions) throws IOException {
         String name = "";
         String defaultRp = "";
         TreeMap<String, RetentionPolicyInfo> rps = new TreeMap<>();
+        List<ContinuousQueryInfo> cqs = new ArrayList<>();
+        List<String> subs = new ArrayList<>();
         for (int tag; (tag = in.readTag()) != 0; ) {
             switch (tag >>> 3) {
                 case 1 -> name = in.readString();
                 case 2 -> defaultRp = in.readString();
                 case 3 -> {
-                    RetentionPolicyInfo rp = readPolicy(sub(in));
+                    RetentionPolicyInfo rp = readPolicy(sub(in), subs);
                     rps.put(rp.name(), rp);
                 }
+                case 4 -> cqs.add(readContinuousQuery(sub(in)));
                 default -> in.skipField(tag);
             }
         }
-        return new DatabaseInfo(name, rps.containsKey(defaultRp) ? defaultRp : "", rps);
+        for (String s : subs) {
+            subscriptions.add(name + "." + s);
+        }
+        return new DatabaseInfo(name, rps.containsKey(defaultRp) ? defaultRp : "", rps, cqs);
     }
 
-    private static RetentionPolicyInfo readPolicy(CodedInputStream in) throws IOException {
+    private static ContinuousQueryInfo readContinuousQuery(CodedInputStream in) throws IOException {
+        String name = "";
+        String query = "";
+        for (int tag; (tag = in.readTag()) != 0; ) {
+            switch (tag >>> 3) {
+                case 1 -> name = in.readString();
+                case 2 -> query = in.readString();
+                default -> in.skipField(tag);
+            }
+        }
+        return new ContinuousQueryInfo(name, query, 0);
+    }
+
+    private static String readSubscriptionName(CodedInputStream in) throws IOException {
+        String name = "";
+        for (int tag; (tag = in.readTag()) != 0; ) {
+            if (tag >>> 3 == 1) {
+                name = in.readString();
+            } else {
+                in.skipField(tag);
+            }
+        }
+        return name;
+    }
+
+    /** @param subscriptions gets {@code rp.name} of each subscription of the policy */
+    private static RetentionPolicyInfo readPolicy(CodedInputStream in, List<String> subscriptions) throws IOException {
         String name = "";
         long duration = 0;
         long groupDuration = 0;
         int replicaN = 1;
         List<ShardGroupInfo> groups = new ArrayList<>();
+        List<String> subs = new ArrayList<>();
         for (int tag; (tag = in.readTag()) != 0; ) {
             switch (tag >>> 3) {
                 case 1 -> name = in.readString();
@@ -272,8 +327,12 @@ public final class PortableMeta {
                 case 3 -> groupDuration = in.readInt64();
                 case 4 -> replicaN = in.readUInt32();
                 case 5 -> groups.add(readGroup(sub(in)));
+                case 6 -> subs.add(readSubscriptionName(sub(in)));
                 default -> in.skipField(tag);
             }
+        }
+        for (String s : subs) {
+            subscriptions.add(name + "." + s);
         }
         return new RetentionPolicyInfo(name, duration, groupDuration, replicaN, groups);
     }

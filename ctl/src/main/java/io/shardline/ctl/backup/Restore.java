@@ -8,6 +8,7 @@ import io.shardline.ctl.CtlContext;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;
 import io.shardline.meta.client.RetentionPolicySettings;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.ContinuousQueryInfo;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
@@ -77,7 +78,8 @@ public final class Restore {
         out.println(Files.isRegularFile(path) ? "Using manifest: " + pathArgument
                 : "Using backup directory: " + pathArgument);
         out.println("Using meta backup: " + set.meta().fileName());
-        ClusterMetadata backup = set.metadata();
+        PortableMeta.Decoded contents = set.contents();
+        ClusterMetadata backup = contents.metadata();
         List<ShardEntry> entries = set.shards().stream().filter(this::selected).toList();
         if (options.list()) {
             return list(backup, entries);
@@ -98,6 +100,9 @@ public final class Restore {
                     bytes += restoreShard(set.dir(), t.getKey(), payloads.get(t.getKey()), target, version);
                 }
             }
+            if (options.newShardId() == 0) {
+                restoreContinuousQueries(backup, contents.subscriptions());
+            }
         } catch (RuntimeException e) {
             rollBack();
             throw e;
@@ -108,6 +113,39 @@ public final class Restore {
         }
         out.println("Restored from " + pathArgument + " in " + elapsed(started) + ", transferred " + bytes + " bytes");
         return 0;
+    }
+
+    /**
+     * Creates the continuous queries of each database restored whole under its own name, once its data is in (a
+     * query run meanwhile would have read half a restore). Under {@code -newdb} or {@code -rp} their text, which
+     * names the backed-up database and policies, would not fit: they are listed, not created. Subscriptions,
+     * which Shardline does not have, are listed too.
+     */
+    private void restoreContinuousQueries(ClusterMetadata backup, List<String> subscriptions) {
+        for (Map.Entry<String, String> restored : restoredDatabases.entrySet()) {
+            DatabaseInfo db = backup.databases().get(restored.getKey());
+            List<String> names = db.continuousQueries().stream().map(ContinuousQueryInfo::name).toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            if (!options.newDatabase().isEmpty() || !options.retentionPolicy().isEmpty()) {
+                ctx.out().println("Note: continuous queries of db " + db.name() + " not restored (-newdb or -rp"
+                        + " given; their text names the backed-up database): " + String.join(", ", names));
+                continue;
+            }
+            for (ContinuousQueryInfo cq : db.continuousQueries()) {
+                ctx.meta(c -> {
+                    c.changes().createContinuousQuery(db.name(), cq.name(), cq.query());
+                    return null;
+                });
+            }
+            ctx.out().println("Restored continuous queries of db " + db.name() + ": " + String.join(", ", names));
+        }
+        List<String> skipped = subscriptions.stream()
+                .filter(s -> restoredDatabases.containsKey(s.substring(0, Math.max(0, s.indexOf('.'))))).toList();
+        if (!skipped.isEmpty()) {
+            ctx.out().println("Note: subscriptions are not restored (Shardline has none): " + String.join(", ", skipped));
+        }
     }
 
     /** Drops what this restore created (its databases, or its policies in databases that existed), best effort. */

@@ -8,6 +8,7 @@ import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.backup.BackupManifest.MetaEntry;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.ContinuousQueryInfo;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.NodeInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
@@ -45,7 +46,9 @@ class BackupFormatTest {
         rps.put("autogen", rp);
         rps.put("week", week);
         TreeMap<String, DatabaseInfo> dbs = new TreeMap<>();
-        dbs.put("telegraf", new DatabaseInfo("telegraf", "autogen", rps));
+        dbs.put("telegraf", new DatabaseInfo("telegraf", "autogen", rps, List.of(new ContinuousQueryInfo("cq_1h",
+                "CREATE CONTINUOUS QUERY cq_1h ON telegraf BEGIN SELECT mean(usage) INTO telegraf.week.cpu_1h FROM"
+                        + " telegraf.autogen.cpu GROUP BY time(1h), * END", 0))));
         TreeMap<String, Privilege> privileges = new TreeMap<>();
         privileges.put("telegraf", Privilege.WRITE);
         return new ClusterMetadata(List.of(new NodeInfo(1, "m1:8089", "m1:8091")),

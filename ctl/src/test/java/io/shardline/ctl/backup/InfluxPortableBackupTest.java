@@ -9,6 +9,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;
 import io.shardline.meta.model.ClusterMetadata;
+import io.shardline.meta.model.ContinuousQueryInfo;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
@@ -52,6 +53,9 @@ class InfluxPortableBackupTest {
             influxd.query(null, "CREATE USER old WITH PASSWORD 'pw' WITH ALL PRIVILEGES");
             influxd.query(null, "CREATE USER reader WITH PASSWORD 'pw2'");
             influxd.query(null, "GRANT READ ON vec TO reader");
+            influxd.query(null, "CREATE CONTINUOUS QUERY cq_h ON vec BEGIN SELECT mean(usage) INTO vec.hourly.cpu_h"
+                    + " FROM vec.main.cpu GROUP BY time(1h), * END");
+            influxd.query(null, "CREATE SUBSCRIPTION feed ON vec.main DESTINATIONS ALL 'http://127.0.0.1:9'");
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < 100; i++) {
                 b.append("cpu,host=h").append(i % 3).append(" v=").append(i * 0.5).append(",n=").append(i)
@@ -107,6 +111,11 @@ class InfluxPortableBackupTest {
         UserInfo reader = meta.users().stream().filter(u -> u.name().equals("reader")).findFirst().orElseThrow();
         assertThat(reader.admin()).isFalse();
         assertThat(reader.privileges()).containsEntry("vec", Privilege.READ);
+        // the continuous query as 1.x stored it; the subscription, which Shardline lacks, named so restore can say so
+        assertThat(db.continuousQueries()).extracting(ContinuousQueryInfo::name, ContinuousQueryInfo::query)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cq_h", "CREATE CONTINUOUS QUERY cq_h ON vec BEGIN"
+                        + " SELECT mean(usage) INTO vec.hourly.cpu_h FROM vec.main.cpu GROUP BY time(1h), * END"));
+        assertThat(set.contents().subscriptions()).containsExactly("vec.main.feed");
     }
 
     @Test

@@ -57,6 +57,8 @@ class BackupRestoreVerbsTest {
         targetCtl = new CtlRunner("-bind", target.meta().node(0).apiAddress(), "-timeout", "10s");
         targetMeta = new MetaClient(MetaClientSettings.of(target.meta().apiAddresses(), null).withWatch(false)).start();
         assertThat(source.query(source.data(0), "", "CREATE DATABASE db WITH REPLICATION 2").status()).isEqualTo(200);
+        assertThat(source.query(source.data(0), "db", "CREATE CONTINUOUS QUERY cq_w ON db BEGIN SELECT count(value)"
+                + " INTO db.autogen.cpu_w FROM db.autogen.cpu GROUP BY time(1w) END").status()).isEqualTo(200);
         write(GROUP1, "a", 0, 3_000);
         write(GROUP1 + WEEK, "b", 0, 1_000);
         source.awaitViewsConverged();
@@ -110,7 +112,11 @@ class BackupRestoreVerbsTest {
                 .containsPattern("Restoring meta data\\.\\.\\. Done\\. Restored in \\S+, 2 shards mapped")
                 .containsPattern("Copying data to 127\\.0\\.0\\.1:\\d+\\.\\.\\. Copying data to 127\\.0\\.0\\.1:\\d+\\.\\.\\. "
                         + "Done\\. Restored shard \\d+ into shard \\d+ in \\S+, \\d+ bytes transferred")
-                .containsPattern("Restored from \\S+ in \\S+, transferred \\d+ bytes");
+                .containsPattern("Restored from \\S+ in \\S+, transferred \\d+ bytes")
+                .contains("\nRestored continuous queries of db db: cq_w\n");
+        assertThat(target.query(target.data(0), "", "SHOW CONTINUOUS QUERIES").body()).contains(
+                "[\"cq_w\",\"CREATE CONTINUOUS QUERY cq_w ON db BEGIN SELECT count(value) INTO db.autogen.cpu_w FROM"
+                        + " db.autogen.cpu GROUP BY time(1w) END\"]");
         assertOnEveryOwner("db", GROUP1, 3_000);
         assertOnEveryOwner("db", GROUP1 + WEEK, 1_500);
     }
@@ -120,7 +126,8 @@ class BackupRestoreVerbsTest {
     void oneDatabaseUnderANewNameAndARestoreOverAnExistingOneIsRefused() {
         CtlRunner.Result r = targetCtl.run("restore", "-db", "db", "-newdb", "copy", dir.toString());
         assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(r.out()).startsWith("Using backup directory: " + dir + "\n");
+        assertThat(r.out()).startsWith("Using backup directory: " + dir + "\n").contains("\nNote: continuous queries of"
+                + " db db not restored (-newdb or -rp given; their text names the backed-up database): cq_w\n");
         assertOnEveryOwner("copy", GROUP1, 3_000);
         assertOnEveryOwner("copy", GROUP1 + WEEK, 1_500);
 
