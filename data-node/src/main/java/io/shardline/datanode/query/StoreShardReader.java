@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * The query engine's view of one local shard ({@link ShardReader}) over its store: tag conditions go to the
  * index when they translate ({@link TagConditions}), rows come from {@code scan}, and aggregates read the
- * store's primitive field blocks. Scans stop when the query is killed or times out ({@link QueryInterrupts}) and
+ * store's primitive field blocks (first()/last() only each series' first or last value). Scans stop when the query is killed or times out ({@link QueryInterrupts}) and
  * count what they read for {@code max-select-point} ({@link ScannedPoints}).
  * One instance per shard and query; confined to the executing thread.
  */
@@ -121,11 +121,21 @@ public final class StoreShardReader implements ShardReader {
 
     @Override
     public FieldBlocks fieldBlocks(List<SeriesKey> series, String field, long minTime, long maxTime) {
+        return blocks(series, field, minTime, maxTime, FieldScanRequest.Pick.ALL);
+    }
+
+    @Override
+    public FieldBlocks endBlocks(List<SeriesKey> series, String field, long minTime, long maxTime, boolean newest) {
+        return blocks(series, field, minTime, maxTime, newest ? FieldScanRequest.Pick.LAST : FieldScanRequest.Pick.FIRST);
+    }
+
+    private FieldBlocks blocks(List<SeriesKey> series, String field, long minTime, long maxTime,
+            FieldScanRequest.Pick pick) {
         if (series.isEmpty() || minTime > maxTime) {
             return ShardReader.super.fieldBlocks(List.of(), field, minTime, maxTime);
         }
         QueryInterrupts.check();
-        return new StoreFieldBlocks(ScannedPoints.current(), store.scanField(new FieldScanRequest(series.get(0).measurement(), series, field,
-                TimeRange.of(minTime, maxTime))));
+        return new StoreFieldBlocks(ScannedPoints.current(), store.scanField(new FieldScanRequest(
+                series.get(0).measurement(), series, field, TimeRange.of(minTime, maxTime), pick)));
     }
 }

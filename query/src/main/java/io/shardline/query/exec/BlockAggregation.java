@@ -5,6 +5,7 @@ import io.shardline.model.SeriesKey;
 import io.shardline.query.ast.DataType;
 import io.shardline.query.ast.VarRef;
 import io.shardline.query.function.Accumulator;
+import io.shardline.query.function.AggregateFunction;
 import io.shardline.query.plan.AggregateCall;
 import io.shardline.query.plan.Interval;
 import io.shardline.query.plan.SelectPlan;
@@ -19,7 +20,8 @@ import java.util.Map;
  * ({@link ShardReader#fieldBlocks}) and feeds whole runs of one bucket to the accumulators, without building rows
  * or boxing floats and integers. It gives exactly what the row path gives, so it applies only when every row
  * would be judged by one field alone: no row filter, no auxiliary fields, and every call reading a stored field
- * without a converting cast. Stateless.
+ * without a converting cast. first()/last() without GROUP BY time read only each series' oldest or newest value
+ * ({@link ShardReader#endBlocks}). Stateless.
  */
 final class BlockAggregation {
 
@@ -49,7 +51,9 @@ final class BlockAggregation {
         long max = plan.timeRange().maxTime();
         for (int c = 0; c < calls.size(); c++) {
             AggregateCall call = calls.get(c);
-            try (FieldBlocks blocks = reader.fieldBlocks(series, call.field().name(), min, max)) {
+            try (FieldBlocks blocks = endsOnly(plan, call)
+                    ? reader.endBlocks(series, call.field().name(), min, max, call.function() == AggregateFunction.LAST)
+                    : reader.fieldBlocks(series, call.field().name(), min, max)) {
                 SeriesKey last = null;
                 GroupKey group = null;
                 while (blocks.next()) {
@@ -63,6 +67,17 @@ final class BlockAggregation {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the call needs only each series' oldest or newest value: first()/last() over the whole range (one
+     * bucket). Within a series times are unique, so its end value beats every other value of it under the
+     * selector's rules (time first, the larger value on equal times), and the group's winner across series, and
+     * so the partial state, stays the same.
+     */
+    static boolean endsOnly(SelectPlan plan, AggregateCall call) {
+        return plan.interval() == null
+                && (call.function() == AggregateFunction.FIRST || call.function() == AggregateFunction.LAST);
     }
 
     /** Splits the block into runs of one bucket (times ascend) and adds each run to its cell. */

@@ -69,4 +69,15 @@ public interface ShardReader {
     default FieldBlocks fieldBlocks(List<SeriesKey> series, String field, long minTime, long maxTime) {
         return new RowFieldBlocks(this, series, field, minTime, maxTime);
     }
+
+    /**
+     * The oldest ({@code newest} false) or newest value of {@code field} of each series with {@code minTime <= time
+     * <= maxTime}, as {@link #fieldBlocks} delivers them: what {@code first()} and {@code last()} without GROUP BY
+     * time select from, since no other value of a series can win against its own first or last one. Stores
+     * override it to read only the series' first or last blocks; the default delivers every value, from which
+     * those selectors pick the same point.
+     */
+    default FieldBlocks endBlocks(List<SeriesKey> series, String field, long minTime, long maxTime, boolean newest) {
+        return fieldBlocks(series, field, minTime, maxTime);
+    }
 }

@@ -85,4 +85,21 @@ public final class Column {
         }
         return true;
     }
+
+    /**
+     * Keeps only the first ({@code newest} false) or the last value, moved to index 0; an empty
+     * column stays empty. What a first/last-only scan delivers of a block.
+     */
+    public void keepEnd(boolean newest) {
+        if (size > 1 && newest) {
+            int i = size - 1;
+            ts[0] = ts[i];
+            versions[0] = versions[i];
+            bits[0] = bits[i];
+            if (strings != null) {
+                strings[0] = strings[i];
+            }
+        }
+        size = Math.min(size, 1);
+    }
 }

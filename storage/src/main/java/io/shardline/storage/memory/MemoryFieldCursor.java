@@ -8,7 +8,10 @@ import io.shardline.storage.internal.Utf8Order;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One block per series of an in-memory shard, copied under the store's lock. Confined to one thread. */
+/**
+ * One block per series of an in-memory shard, copied under the store's lock (for a first/last-only request,
+ * the block's first/last value). Confined to one thread.
+ */
 final class MemoryFieldCursor extends ColumnBlockCursor {
 
     private final InMemoryShardStore store;
@@ -35,6 +38,9 @@ final class MemoryFieldCursor extends ColumnBlockCursor {
                 store.guard();
                 MemorySeries s = store.data.get(key);
                 if (s != null && s.column(request.field(), request.range().min(), request.range().max(), target)) {
+                    if (request.pick() != FieldScanRequest.Pick.ALL) {
+                        target.keepEnd(request.pick() == FieldScanRequest.Pick.LAST);
+                    }
                     return key;
                 }
             }

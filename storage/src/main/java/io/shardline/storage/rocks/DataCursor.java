@@ -73,12 +73,13 @@ abstract class DataCursor {
                     int bucket = Keys.blockBucket(k);
                     if (Keys.blockSeries(k) == seriesId && bucket >= firstBucket && bucket <= lastBucket) {
                         byte[] value = it.value();
-                        if (descending) {
+                        if (!block(bucket, value)) {
+                            seriesId = -1; // this series is done: the next call seeks to the next one
+                        } else if (descending) {
                             it.prev();
                         } else {
                             it.next();
                         }
-                        block(bucket, value);
                         return true;
                     }
                 }
@@ -115,8 +116,11 @@ abstract class DataCursor {
     /** Whether to read series {@code s} at all (e.g. it has a requested field). */
     abstract boolean accept(SeriesKey s);
 
-    /** Handles one block of {@link #current}. */
-    abstract void block(int bucket, byte[] value);
+    /**
+     * Handles one block of {@link #current}; returns whether to read further blocks of that series
+     * (false: move on to the next series without stepping the iterator).
+     */
+    abstract boolean block(int bucket, byte[] value);
 
     /** Releases the native handles; idempotent. */
     final synchronized void release() {

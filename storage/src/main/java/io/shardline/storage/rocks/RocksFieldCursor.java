@@ -12,7 +12,9 @@ import io.shardline.storage.internal.SeriesTombstones;
 
 /**
  * One field of a RocksDB shard as blocks of primitive arrays: only that field's column of each block
- * is decoded (the others are skipped by length). Confined to one thread.
+ * is decoded (the others are skipped by length). A first/last-only request reads each series from
+ * its oldest/newest bucket in the range and stops at the first block with a visible value: one
+ * seek per series. Confined to one thread.
  */
 final class RocksFieldCursor extends DataCursor implements FieldBlockCursor {
 
@@ -28,7 +30,7 @@ final class RocksFieldCursor extends DataCursor implements FieldBlockCursor {
 
     RocksFieldCursor(ShardState state, StoreGuard guard, FieldScanRequest request) {
         super(state, guard, request.measurement(), request.series(), request.range().min(), request.range().max(),
-                false);
+                request.pick() == FieldScanRequest.Pick.LAST);
         this.request = request;
         FieldCatalog.FieldInfo f = catalog.get(request.measurement(), request.field());
         this.fieldId = f == null ? -1 : f.id();
@@ -40,7 +42,7 @@ final class RocksFieldCursor extends DataCursor implements FieldBlockCursor {
     }
 
     @Override
-    void block(int bucket, byte[] value) {
+    boolean block(int bucket, byte[] value) {
         if (current != tombstonesOf) {
             tombstonesOf = current;
             seriesTombstones = tombstones.forSeries(current);
@@ -49,6 +51,13 @@ final class RocksFieldCursor extends DataCursor implements FieldBlockCursor {
         BlockReader.filter(columns, seriesTombstones, request.range().min(), request.range().max());
         column = columns.get(fieldId);
         blockSeries = current;
+        if (request.pick() == FieldScanRequest.Pick.ALL || column == null || column.size == 0) {
+            return true;
+        }
+        // FIRST reads the series' blocks ascending, LAST descending: the first block with a visible
+        // value in the range holds the wanted one, and no later block can beat it
+        column.keepEnd(request.pick() == FieldScanRequest.Pick.LAST);
+        return false;
     }
 
     @Override

@@ -50,7 +50,7 @@ final class RocksRowIterator extends DataCursor implements CloseableIterator<Row
     }
 
     @Override
-    void block(int bucket, byte[] value) {
+    boolean block(int bucket, byte[] value) {
         if (current != tombstonesOf) {
             tombstonesOf = current;
             seriesTombstones = tombstones.forSeries(current);
@@ -61,6 +61,7 @@ final class RocksRowIterator extends DataCursor implements CloseableIterator<Row
             picked[i] = fieldIds[i] < 0 ? null : columns.get(fieldIds[i]);
         }
         RowAssembler.assemble(current, picked, request.descending(), buffer);
+        return true;
     }
 
     private boolean wanted(int fieldId) {
