@@ -94,5 +94,5 @@ done
 plain="${best[plain]:-0}" auth="${best[auth]:-0}" secure="${best[secure]:-0}"
 for mode in $SIDES; do printf '%-7s %s points/s\n' "$mode:" "${best[$mode]}"; done
 awk -v a="$auth" -v s="$secure" -v p="$plain" 'BEGIN {
-  printf "auth/plain:   %.3f (target >= 0.95)\n", (p > 0 ? a / p : 0)
-  printf "secure/plain: %.3f\n", (p > 0 ? s / p : 0) }'
+  if (p > 0 && a > 0) printf "auth/plain:   %.3f (target >= 0.95)\n", a / p
+  if (p > 0 && s > 0) printf "secure/plain: %.3f\n", s / p }'
