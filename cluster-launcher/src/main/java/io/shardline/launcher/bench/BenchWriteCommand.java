@@ -1,6 +1,7 @@
 package io.shardline.launcher.bench;
 
 import io.shardline.launcher.ApiConnection;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -107,9 +108,19 @@ public final class BenchWriteCommand implements Callable<Integer> {
                 for (int i; (i = next.getAndIncrement()) < batches.size(); ) {
                     pace(start, i);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> resp = client.send(connection.authorize(HttpRequest.newBuilder(target))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> resp;
+                    try {
+                        resp = client.send(connection.authorize(HttpRequest.newBuilder(target))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException e) {
+                        // e.g. the server closed the connection unanswered: a failed request (never retried,
+                        // the server may have stored it), and the run goes on so its figures are kept
+                        mine.add(System.nanoTime() - t0);
+                        r.failures.incrementAndGet();
+                        r.recordError("batch " + i + ": " + e);
+                        continue;
+                    }
                     mine.add(System.nanoTime() - t0);
                     if (resp.statusCode() == 204) {
                         r.points.addAndGet(lines(batches.get(i)));

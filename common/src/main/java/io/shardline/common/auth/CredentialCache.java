@@ -29,7 +29,8 @@ public final class CredentialCache {
 
     private final Cache<Key, byte[]> verified;
     private final Cache<Refused, Boolean> refused;
-    private final byte[] salt = new byte[32];
+    /** SHA-256 that has already taken this cache's random salt; cloned for every digest. */
+    private final MessageDigest salted;
     private final Semaphore bcryptSlots;
 
     /** A cache of up to 10,000 users, refusals kept 10 minutes, bcrypt on half the cores. */
@@ -41,7 +42,14 @@ public final class CredentialCache {
         this.verified = Caffeine.newBuilder().maximumSize(maxUsers).build();
         this.refused = Caffeine.newBuilder().maximumSize(maxUsers).expireAfterWrite(refusalMemory).build();
         this.bcryptSlots = new Semaphore(bcryptSlots, true);
+        byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);
+        try {
+            this.salted = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        salted.update(salt);
     }
 
     /**
@@ -77,13 +85,13 @@ public final class CredentialCache {
         }
     }
 
+    /** The salted digest of {@code password}: a clone of the salted prototype, no provider lookup per request. */
     private byte[] digest(String password) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
+            MessageDigest sha = (MessageDigest) salted.clone();
             return sha.digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
         }
     }
 }

@@ -9,12 +9,14 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.WriteTimeoutException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,11 +241,35 @@ final class HttpConnection extends SimpleChannelInboundHandler<HttpObject> {
         context.fireChannelInactive();
     }
 
+    /** A failed TLS handshake closes the connection without an HTTP answer; Go logs each, this rate-limited. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            server.shedLog().shed("tls-handshake", "connection from " + context.channel().remoteAddress() + ": "
+                    + handshake.cause());
+        }
+        context.fireUserEventTriggered(event);
+    }
+
+    private static boolean isTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         if (cause instanceof WriteTimeoutException) {
             server.shedLog().shed("idle-timeout", "response not taken by " + context.channel().remoteAddress());
         } else {
+            if (isTls(cause) || (current != null && !current.answered())) {
+                // the connection closes without an answer: say why (rate-limited); the client only sees the close
+                server.shedLog().shed(isTls(cause) ? "tls-error" : "connection-error", "connection from "
+                        + context.channel().remoteAddress() + " closed: " + cause);
+            }
             LOG.debug("HTTP connection error service={}", server.name(), cause);
         }
         context.close();

@@ -3,21 +3,15 @@ package io.shardline.common.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.common.net.HostPort;
-import io.shardline.common.tls.CertificateAuthority;
-import io.shardline.common.tls.TlsMaterial;
-import io.shardline.common.tls.TlsOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,15 +25,10 @@ class PlainHttpOnTlsPortTest {
 
     @Test
     void plainHttpGetsGosAnswerAndTlsStillWorks() throws Exception {
-        CertificateAuthority ca = CertificateAuthority.create("test CA", Duration.ofDays(1), new SecureRandom());
-        ca.issue("n", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(1))
-                .write(dir.resolve("n.pem"), dir.resolve("n-key.pem"));
-        ca.writeCertificate(dir.resolve("ca.pem"));
-        TlsMaterial identity = TlsMaterial.identity(dir.resolve("n.pem"), dir.resolve("n-key.pem"), false,
-                TlsOptions.DEFAULT, "[http] https-certificate");
+        TestTls tls = TestTls.create(dir);
         HttpRouter router = new HttpRouter().route(Set.of("GET"), "/ping", req -> HttpResult.text(200, "pong"));
         try (HttpServer server = new HttpServer("test", new HostPort("127.0.0.1", 0), "[test] bind", router, 1024, 2)
-                .tls(HttpsContext.server(identity))) {
+                .tls(HttpsContext.server(tls.identity()))) {
             server.start();
             int port = server.boundAddress().port();
             for (String request : List.of("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n", "POST /write HTTP/1.1\r\n",
@@ -49,9 +38,7 @@ class PlainHttpOnTlsPortTest {
             }
             // Not HTTP and not TLS: closed without an answer, as Go does.
             assertThat(exchange(port, "hello world\r\n")).isEmpty();
-            HttpClient tlsClient = HttpClient.newBuilder().sslContext(TlsMaterial.client(false,
-                    TlsOptions.DEFAULT.withCaCertificate(dir.resolve("ca.pem"))).sslContext()).build();
-            HttpResponse<String> pong = tlsClient.send(HttpRequest.newBuilder(
+            HttpResponse<String> pong = tls.client().send(HttpRequest.newBuilder(
                     URI.create("https://localhost:" + port + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(pong.statusCode()).isEqualTo(200);
             assertThat(pong.body()).isEqualTo("pong");
