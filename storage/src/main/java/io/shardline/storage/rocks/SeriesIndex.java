@@ -98,7 +98,7 @@ final class SeriesIndex {
         int id = nextSeriesId++;
         batch.put(db.index, Keys.seriesById(id), SeriesKeyCodec.encode(s));
         batch.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, s.measurement(), id), EMPTY);
-        return makeLive(id, s, batch, lookup, newValues);
+        return live(id, s, batch, lookup, newValues, false);
     }
 
     /**
@@ -107,6 +107,17 @@ final class SeriesIndex {
      */
     SeriesRef makeLive(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
             throws RocksDBException {
+        return live(id, s, batch, lookup, newValues, true);
+    }
+
+    /**
+     * A series enters the node cache when a later request looks it up, not when it is created: a load
+     * of series written once (request ids, short-lived pods) would otherwise fill and churn the cache
+     * with entries nobody reads, and the batched read of the next request finds a new series in the
+     * memtable anyway. A revived series was cached as dead, so its entry is replaced.
+     */
+    private SeriesRef live(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues,
+            boolean cache) throws RocksDBException {
         batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, true));
         batch.put(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id), EMPTY);
         for (int i = 0; i < s.tagCount(); i++) {
@@ -120,7 +131,9 @@ final class SeriesIndex {
         }
         liveSeries++;
         SeriesRef ref = new SeriesRef(id, true);
-        res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
+        if (cache) {
+            res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
+        }
         lookup.update(s, ref);
         return ref;
     }
