@@ -45,7 +45,7 @@ final class SeriesIndex {
         if (ref != null) {
             return ref;
         }
-        byte[] v = get(Keys.seriesByKey(s.toBytes()));
+        byte[] v = get(Keys.seriesByKey(s));
         return v == null ? null : remember(s, v);
     }
 
@@ -118,14 +118,11 @@ final class SeriesIndex {
      */
     private SeriesRef live(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues,
             boolean cache) throws RocksDBException {
-        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, true));
+        batch.put(db.index, Keys.seriesByKey(s), refValue(id, true));
         batch.put(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id), EMPTY);
         for (int i = 0; i < s.tagCount(); i++) {
-            String countKey = countKey(s.measurement(), s.tagKey(i));
-            if (tagValueCounts.containsKey(countKey)
-                    && !lookup.hasTagValue(s.measurement(), s.tagKey(i), s.tagValue(i))
-                    && newValues.add(countKey + '\0' + s.tagValue(i))) {
-                tagValueCounts.merge(countKey, 1L, Long::sum);
+            if (!tagValueCounts.isEmpty()) {
+                countNewValue(s, i, lookup, newValues);
             }
             batch.put(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id), EMPTY);
         }
@@ -138,9 +135,19 @@ final class SeriesIndex {
         return ref;
     }
 
+    /** Counts tag {@code i} of {@code s} if its value is new and its key's count is cached (max-values-per-tag). */
+    private void countNewValue(SeriesKey s, int i, SeriesLookup lookup, Set<String> newValues) {
+        String countKey = countKey(s.measurement(), s.tagKey(i));
+        if (tagValueCounts.containsKey(countKey)
+                && !lookup.hasTagValue(s.measurement(), s.tagKey(i), s.tagValue(i))
+                && newValues.add(countKey + '\0' + s.tagValue(i))) {
+            tagValueCounts.merge(countKey, 1L, Long::sum);
+        }
+    }
+
     /** Removes {@code s} from the live index in {@code batch}. */
     void makeDead(int id, SeriesKey s, WriteBatch batch) throws RocksDBException {
-        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, false));
+        batch.put(db.index, Keys.seriesByKey(s), refValue(id, false));
         batch.delete(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id));
         for (int i = 0; i < s.tagCount(); i++) {
             batch.delete(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id));
