@@ -9,9 +9,12 @@
 #   scripts/bench/cardinality.sh [--dir DIR]
 #
 # Environment: SERIES (default 300000), POINTS_PER_SERIES (default 1), FIELDS (default 2),
-# BATCH (default 5000), CONNECTIONS (default 4), QUERY_RUNS (default 5), BASE_PORT (Shardline's
-# port layout, default 22400), INFLUXDB_PORT (default 22590; ports 22400-22599). Everything lives under DIR (default
-# /tmp/bench-cardinality), deleted at the end; processes are stopped by pid only.
+# BATCH (default 5000), CONNECTIONS (default 4), QUERY_RUNS (default 5), WARMUP_SERIES (default 0; N > 0:
+# each side first receives N new series in another database, not measured, so a fresh JVM's JIT warm-up
+# is left out of the load's figures, while RSS then includes those series; 0 measures from a fresh start,
+# as the issue's figures do), BASE_PORT (Shardline's port layout, default 22400), INFLUXDB_PORT
+# (default 22590; ports 22400-22599). Everything lives under DIR (default /tmp/bench-cardinality),
+# deleted at the end; processes are stopped by pid only.
 # Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,6 +47,10 @@ rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # One side: URL, server pid, label. Prints "label points/s cpu-s rss-MB" and the query latencies.
 side() {
   local url="$1" pid="$2" label="$3" before after rate
+  if [ "${WARMUP_SERIES:-0}" -gt 0 ]; then
+    "$REPO/scripts/shardline" bench write -url "$url" -db warmup -series "$WARMUP_SERIES" -points "$WARMUP_SERIES" \
+      -fields "$FIELDS" -batch-size "$BATCH" -connections "$CONNECTIONS" -seed 2 > /dev/null
+  fi
   before="$(cpu_seconds "$pid")"
   rate="$("$REPO/scripts/shardline" bench write -url "$url" -db card -series "$SERIES" -points "$POINTS" \
     -fields "$FIELDS" -batch-size "$BATCH" -connections "$CONNECTIONS" | tee "$DIR/$label-write.txt" \
@@ -64,7 +71,7 @@ SPID="$(cluster status | awk '$1 == "data1" { print $2 }')"
 INFLUXDB_DATA_MAX_SERIES_PER_DATABASE=0 INFLUXDB_DATA_MAX_VALUES_PER_TAG=0 influx start > /dev/null
 IPID="$(cat "$DIR/influxdb/influxd.pid")"
 
-echo "load: $SERIES series x ${POINTS_PER_SERIES:-1} points, $FIELDS fields, $BATCH-line batches, $CONNECTIONS connections"
+echo "load: $SERIES series x ${POINTS_PER_SERIES:-1} points, $FIELDS fields, $BATCH-line batches, $CONNECTIONS connections, warm-up ${WARMUP_SERIES:-0} series"
 side "$SURL" "$SPID" shardline
 side "$IURL" "$IPID" influxdb
 printf '%-10s %12s %8s %8s\n' side points/s cpu-s rss-MB

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * existing series ({@code writeExistingSeries}: the write path's batched lookups, mostly cache
  * misses at 1 M series with the default 128 MB series caches), and {@code SHOW SERIES WHERE
  * host = ...} lookups per second ({@code seriesByTag}: the read path's tag index). Default storage
- * configuration, log synced in the background (100 ms). Runs:
+ * configuration but the series limits (below), log synced in the background (100 ms). Runs:
  * {@code java -jar benchmarks/target/benchmarks.jar storage.SeriesIndex -wi 1 -i 3}.
  */
 @State(Scope.Thread)
@@ -53,6 +53,15 @@ public class SeriesIndexBenchmark {
     @Param({"1000000"})
     public int series;
 
+    /**
+     * {@code max-values-per-tag} of the shard: 0 (off, as {@code scripts/bench/cardinality.sh} runs) or e.g.
+     * 100000 (the default, which costs a tag-value lookup per new series; with one host per series it then
+     * refuses every series past 100,000 hosts, so use it with {@code -p series=50000}).
+     * {@code max-series-per-database} is off: 1.x's default of 1 M would refuse every new series here.
+     */
+    @Param({"0"})
+    public long maxValuesPerTag;
+
     private Path dir;
     private RocksShardEngine engine;
     private ShardStore store;
@@ -65,7 +74,8 @@ public class SeriesIndexBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         dir = Files.createTempDirectory("shardline-series-bench");
-        engine = new RocksShardEngine(BenchConfigs.storage(dir, Duration.ofMillis(100)), Clock.system());
+        engine = new RocksShardEngine(BenchConfigs.storage(dir, Duration.ofMillis(100), 0, maxValuesPerTag),
+                Clock.system());
         engine.start();
         store = engine.open(new ShardId("bench", "autogen", 1));
         for (int from = 0; from < series; from += BATCH) {

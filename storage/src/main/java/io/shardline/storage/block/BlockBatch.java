@@ -5,67 +5,99 @@ import io.shardline.storage.internal.ByteSink;
 import io.shardline.storage.internal.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Collects the values of one write (or patch) by (series id, bucket) and encodes each group as one
  * segment to append to that block. Two values of a group for the same field and timestamp are
  * resolved by {@link io.shardline.storage.internal.EntryOrder}, as everywhere else. Reusable and not
  * thread-safe: the store's writer holds one under its write lock.
+ *
+ * <p>Values are kept in flat parallel arrays, chained per group, and turned into columns only while
+ * their group is encoded (into columns reused from group to group): a write creating thousands of
+ * series costs one small object per group instead of a column set per group. The arrays are kept
+ * for the next write up to {@link #RETAINED_VALUES} values.
  */
 public final class BlockBatch {
 
-    /** One (series, bucket) group. */
+    /** Values whose arrays are kept between writes (about 3 MB); a larger write's arrays are dropped. */
+    static final int RETAINED_VALUES = 1 << 16;
+    private static final int INITIAL_VALUES = 1 << 10;
+
+    /** One (series, bucket) group: its values are a chain in the batch's arrays. */
     public static final class Group {
         public final int seriesId;
         public final int bucket;
-        Column[] columns = new Column[4];
-        int count;
+        int first;
+        int last;
+        boolean oneRow = true;
 
-        Group(int seriesId, int bucket) {
+        Group(int seriesId, int bucket, int first) {
             this.seriesId = seriesId;
             this.bucket = bucket;
+            this.first = first;
+            this.last = first;
         }
 
-        Column column(int fieldId, FieldType type) {
-            for (int i = 0; i < count; i++) {
-                if (columns[i].fieldId == fieldId) {
-                    return columns[i];
-                }
-            }
-            if (count == columns.length) {
-                columns = Arrays.copyOf(columns, count * 2);
-            }
-            Column c = new Column(8).reset(fieldId, null, type);
-            columns[count++] = c;
-            return c;
+        /** Whether every value of the group has the same timestamp. */
+        public boolean oneRow() {
+            return oneRow;
         }
     }
 
-    private final Map<Long, Group> groups = new HashMap<>();
     private final List<Group> order = new ArrayList<>();
+    private final GroupTable table = new GroupTable();
     private final ByteSink body = new ByteSink(4096);
     private final ByteSink col = new ByteSink(4096);
     private final ByteSink segment = new ByteSink(4096);
+    private Column[] scratch = new Column[4];
+    private int size;
+    private int[] next;
+    private int[] fieldIds;
+    private FieldType[] types;
+    private long[] ts;
+    private long[] versions;
+    private long[] bits;
+    private String[] strings;
+    private boolean hasStrings;
     private Group last;
 
+    public BlockBatch() {
+        allocate(INITIAL_VALUES);
+    }
+
     /** Adds one value. */
-    public void add(int seriesId, int bucket, int fieldId, FieldType type, long ts, long version, long bits,
+    public void add(int seriesId, int bucket, int fieldId, FieldType type, long t, long version, long valueBits,
             String string) {
+        if (size == ts.length) {
+            grow();
+        }
+        int i = size++;
+        next[i] = -1;
+        fieldIds[i] = fieldId;
+        types[i] = type;
+        ts[i] = t;
+        versions[i] = version;
+        bits[i] = valueBits;
+        if (string != null) {
+            strings[i] = string;
+            hasStrings = true;
+        }
         Group g = last;
         if (g == null || g.seriesId != seriesId || g.bucket != bucket) {
-            long key = ((long) seriesId << 32) | (bucket & 0xFFFFFFFFL);
-            g = groups.get(key);
+            g = table.get(seriesId, bucket);
             if (g == null) {
-                g = new Group(seriesId, bucket);
-                groups.put(key, g);
+                g = new Group(seriesId, bucket, i);
+                table.put(g);
                 order.add(g);
+                last = g;
+                return;
             }
             last = g;
         }
-        g.column(fieldId, type).add(ts, version, bits, string);
+        next[g.last] = i;
+        g.last = i;
+        g.oneRow &= t == ts[g.first];
     }
 
     /** The groups in first-seen order. */
@@ -77,23 +109,77 @@ public final class BlockBatch {
         return order.isEmpty();
     }
 
-    /** The encoded segment of {@code g} (a fresh array). */
+    /** The encoded segment of {@code g} (a fresh array): its fields in first-seen order. */
     public byte[] encode(Group g, long bucketStart) {
-        for (int i = 0; i < g.count; i++) {
-            Column c = g.columns[i];
-            if (!c.strictlyAscending()) {
-                ColumnSort.sortResolve(c);
+        int count = 0;
+        for (int i = g.first; i >= 0; i = next[i]) {
+            int c = 0;
+            while (c < count && scratch[c].fieldId != fieldIds[i]) {
+                c++;
+            }
+            if (c == count) {
+                if (count == scratch.length) {
+                    scratch = Arrays.copyOf(scratch, count * 2);
+                }
+                if (scratch[count] == null) {
+                    scratch[count] = new Column(8);
+                }
+                scratch[count++].reset(fieldIds[i], null, types[i]);
+            }
+            scratch[c].add(ts[i], versions[i], bits[i], strings[i]);
+        }
+        for (int c = 0; c < count; c++) {
+            if (!scratch[c].strictlyAscending()) {
+                ColumnSort.sortResolve(scratch[c]);
             }
         }
         segment.reset();
-        BlockCodec.writeSegment(segment, body, col, bucketStart, g.columns, g.count, false);
+        BlockCodec.writeSegment(segment, body, col, bucketStart, scratch, count, false);
+        for (int c = 0; c < count; c++) {
+            if (scratch[c].strings != null) {
+                Arrays.fill(scratch[c].strings, 0, scratch[c].size, null);
+            }
+        }
         return segment.toByteArray();
     }
 
-    /** Forgets everything. */
+    /** Forgets everything (and the arrays of an unusually large write). */
     public void clear() {
-        groups.clear();
+        if (ts.length > RETAINED_VALUES) {
+            allocate(INITIAL_VALUES);
+        } else if (hasStrings) {
+            Arrays.fill(strings, 0, size, null);
+        }
+        for (int c = 0; c < scratch.length; c++) {
+            if (scratch[c] != null && scratch[c].ts.length > RETAINED_VALUES) {
+                scratch[c] = null;
+            }
+        }
+        hasStrings = false;
+        size = 0;
         order.clear();
+        table.clear();
         last = null;
+    }
+
+    private void allocate(int capacity) {
+        next = new int[capacity];
+        fieldIds = new int[capacity];
+        types = new FieldType[capacity];
+        ts = new long[capacity];
+        versions = new long[capacity];
+        bits = new long[capacity];
+        strings = new String[capacity];
+    }
+
+    private void grow() {
+        int c = ts.length * 2;
+        next = Arrays.copyOf(next, c);
+        fieldIds = Arrays.copyOf(fieldIds, c);
+        types = Arrays.copyOf(types, c);
+        ts = Arrays.copyOf(ts, c);
+        versions = Arrays.copyOf(versions, c);
+        bits = Arrays.copyOf(bits, c);
+        strings = Arrays.copyOf(strings, c);
     }
 }

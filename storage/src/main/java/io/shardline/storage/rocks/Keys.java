@@ -1,5 +1,6 @@
 package io.shardline.storage.rocks;
 
+import io.shardline.model.SeriesKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -54,8 +55,12 @@ final class Keys {
         return new Builder(17).put(TOMBSTONE).putLong(version).putLong(hash).build();
     }
 
-    static byte[] seriesByKey(byte[] seriesKey) {
-        return new Builder(1 + seriesKey.length).put(SERIES_BY_KEY).put(seriesKey).build();
+    /** The 'k' key of {@code s}, copied once from its cached key bytes. */
+    static byte[] seriesByKey(SeriesKey s) {
+        byte[] k = new byte[1 + s.byteLength()];
+        k[0] = SERIES_BY_KEY;
+        s.copyBytes(k, 1);
+        return k;
     }
 
     static byte[] seriesById(int id) {
@@ -68,7 +73,7 @@ final class Keys {
     }
 
     static byte[] measurementSeries(byte kind, String measurement, int id) {
-        return new Builder(40).put(kind).putName(measurement).putInt(id).build();
+        return new Builder(1 + nameLength(measurement) + 4).put(kind).putName(measurement).putInt(id).build();
     }
 
     static byte[] tagPrefix(String measurement, String key) {
@@ -80,7 +85,25 @@ final class Keys {
     }
 
     static byte[] tag(String measurement, String key, String value, int id) {
-        return new Builder(68).put(TAG).putName(measurement).putName(key).putName(value).putInt(id).build();
+        return new Builder(1 + nameLength(measurement) + nameLength(key) + nameLength(value) + 4).put(TAG)
+                .putName(measurement).putName(key).putName(value).putInt(id).build();
+    }
+
+    /**
+     * The encoded length of a name (u16 length and UTF-8 bytes), so that the keys a new series writes are
+     * built in one exactly sized array; ASCII (the usual case) is measured without encoding.
+     */
+    static int nameLength(String s) {
+        return 2 + (isAscii(s) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The block or digest key of (series, bucket). */
@@ -171,6 +194,15 @@ final class Keys {
         }
 
         Builder putName(String s) {
+            if (s.length() <= 0xFFFF && isAscii(s)) {
+                ensure(2 + s.length());
+                b[n++] = (byte) (s.length() >>> 8);
+                b[n++] = (byte) s.length();
+                for (int i = 0; i < s.length(); i++) {
+                    b[n++] = (byte) s.charAt(i);
+                }
+                return this;
+            }
             byte[] u = s.getBytes(StandardCharsets.UTF_8);
             if (u.length > 0xFFFF) {
                 throw new IllegalArgumentException("name longer than 65535 bytes");

@@ -96,7 +96,7 @@ final class RocksDigests {
     private void checkOverflow() {
         if (dirty.size() > maxDirtySeries) {
             overflowed = true;
-            dirty.takeAll();
+            dirty.clear();
         }
     }
 

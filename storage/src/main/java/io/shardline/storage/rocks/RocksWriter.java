@@ -69,7 +69,7 @@ final class RocksWriter {
                 }
             }
             long bytes = b.getDataSize();
-            finish(b, values, batch.changedIndex, "write");
+            finish(b, values, batch.changedIndex, "write", batch.firstNewId);
             state.catalog = catalog;
             return new WriteResult(o.accepted().size(), o.dropped(), o.firstReason(), batch.seriesCreated,
                     o.fieldsCreated(), bytes);
@@ -81,6 +81,17 @@ final class RocksWriter {
 
     /** Appends the groups, counters and last-modified, commits and marks the buckets dirty. */
     void finish(WriteBatch b, BlockBatch values, boolean countersChanged, String operation) throws RocksDBException {
+        finish(b, values, countersChanged, operation, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #finish(WriteBatch, BlockBatch, boolean, String)}; a bucket of a series created by this
+     * batch (id at or above {@code firstNewSeriesId}) holding one row is not marked for a background
+     * rewrite: its block is this one segment, which a rewrite would not make smaller, so a load of
+     * series written once no longer schedules one rewrite per series.
+     */
+    void finish(WriteBatch b, BlockBatch values, boolean countersChanged, String operation, int firstNewSeriesId)
+            throws RocksDBException {
         for (BlockBatch.Group g : values.groups()) {
             b.merge(state.db.data, Keys.block(g.seriesId, g.bucket), values.encode(g, Buckets.start(g.bucket)));
         }
@@ -91,7 +102,9 @@ final class RocksWriter {
         state.commit(b, operation);
         long now = state.clock.monotonicNanos();
         for (BlockBatch.Group g : values.groups()) {
-            state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+            if (g.seriesId < firstNewSeriesId || !g.oneRow()) {
+                state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+            }
             digests.markDirty(g.seriesId, g.bucket);
         }
         values.clear();
@@ -118,6 +131,8 @@ final class RocksWriter {
         private final WriteBatch b;
         private final SeriesLookup lookup;
         private final Set<String> newTagValues = new HashSet<>();
+        /** Ids from here on are of series this batch created. */
+        final int firstNewId = state.index.nextSeriesId;
         boolean changedIndex;
         /** Series this batch created or revived. */
         int seriesCreated;

@@ -45,7 +45,7 @@ final class SeriesIndex {
         if (ref != null) {
             return ref;
         }
-        byte[] v = get(Keys.seriesByKey(s.toBytes()));
+        byte[] v = get(Keys.seriesByKey(s));
         return v == null ? null : remember(s, v);
     }
 
@@ -98,7 +98,7 @@ final class SeriesIndex {
         int id = nextSeriesId++;
         batch.put(db.index, Keys.seriesById(id), SeriesKeyCodec.encode(s));
         batch.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, s.measurement(), id), EMPTY);
-        return makeLive(id, s, batch, lookup, newValues);
+        return live(id, s, batch, lookup, newValues, false);
     }
 
     /**
@@ -107,27 +107,47 @@ final class SeriesIndex {
      */
     SeriesRef makeLive(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
             throws RocksDBException {
-        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, true));
+        return live(id, s, batch, lookup, newValues, true);
+    }
+
+    /**
+     * A series enters the node cache when a later request looks it up, not when it is created: a load
+     * of series written once (request ids, short-lived pods) would otherwise fill and churn the cache
+     * with entries nobody reads, and the batched read of the next request finds a new series in the
+     * memtable anyway. A revived series was cached as dead, so its entry is replaced.
+     */
+    private SeriesRef live(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues,
+            boolean cache) throws RocksDBException {
+        batch.put(db.index, Keys.seriesByKey(s), refValue(id, true));
         batch.put(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id), EMPTY);
         for (int i = 0; i < s.tagCount(); i++) {
-            String countKey = countKey(s.measurement(), s.tagKey(i));
-            if (tagValueCounts.containsKey(countKey)
-                    && !lookup.hasTagValue(s.measurement(), s.tagKey(i), s.tagValue(i))
-                    && newValues.add(countKey + '\0' + s.tagValue(i))) {
-                tagValueCounts.merge(countKey, 1L, Long::sum);
+            if (!tagValueCounts.isEmpty()) {
+                countNewValue(s, i, lookup, newValues);
             }
             batch.put(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id), EMPTY);
         }
         liveSeries++;
         SeriesRef ref = new SeriesRef(id, true);
-        res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
+        if (cache) {
+            res.seriesIds.put(new SeriesCacheKey(instance, s), ref);
+        }
         lookup.update(s, ref);
         return ref;
     }
 
+    /** Counts tag {@code i} of {@code s} if its value is new and its key's count is cached (max-values-per-tag). */
+    private void countNewValue(SeriesKey s, int i, SeriesLookup lookup, Set<String> newValues) {
+        String countKey = countKey(s.measurement(), s.tagKey(i));
+        if (tagValueCounts.containsKey(countKey)
+                && !lookup.hasTagValue(s.measurement(), s.tagKey(i), s.tagValue(i))
+                && newValues.add(countKey + '\0' + s.tagValue(i))) {
+            tagValueCounts.merge(countKey, 1L, Long::sum);
+        }
+    }
+
     /** Removes {@code s} from the live index in {@code batch}. */
     void makeDead(int id, SeriesKey s, WriteBatch batch) throws RocksDBException {
-        batch.put(db.index, Keys.seriesByKey(s.toBytes()), refValue(id, false));
+        batch.put(db.index, Keys.seriesByKey(s), refValue(id, false));
         batch.delete(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id));
         for (int i = 0; i < s.tagCount(); i++) {
             batch.delete(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id));

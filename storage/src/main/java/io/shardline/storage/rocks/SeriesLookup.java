@@ -127,7 +127,7 @@ final class SeriesLookup implements SeriesAdmission.LiveIndex, AutoCloseable {
     static List<byte[]> multiGet(ShardDb db, List<SeriesKey> series) throws RocksDBException {
         List<byte[]> keys = new ArrayList<>(series.size());
         for (SeriesKey s : series) {
-            keys.add(Keys.seriesByKey(s.toBytes()));
+            keys.add(Keys.seriesByKey(s));
         }
         List<ColumnFamilyHandle> cfs = Collections.nCopies(keys.size(), db.index);
         return keys.size() == 1 ? Arrays.asList(db.db.get(db.index, keys.get(0))) : db.db.multiGetAsList(cfs, keys);

@@ -233,6 +233,24 @@ class RocksShardStoreTest {
     }
 
     @Test
+    void seriesWrittenOnceAreNeitherCachedNorScheduledForRewriteUntilWrittenAgain() {
+        RocksShardStore s = (RocksShardStore) engine(Map.of()).open(ONE);
+        List<Point> once = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            once.add(cpu("h" + i, i, T0));
+        }
+        assertThat(s.write(once, v(1)).seriesCreated()).isEqualTo(50);
+        assertThat(s.state().rewriteDirty.size()).isZero();
+        assertThat(s.state().index.cached(TestPoints.series("cpu", "host", "h7"))).isNull();
+        assertThat(s.write(List.of(cpu("h7", 1, T0 + 1), cpu("new", 1, T0), cpu("new", 2, T0 + 1)), v(2))
+                .seriesCreated()).isEqualTo(1);
+        assertThat(s.state().rewriteDirty.size()).as("h7 appended to, 'new' holds two rows").isEqualTo(2);
+        assertThat(s.state().index.cached(TestPoints.series("cpu", "host", "h7"))).isNotNull();
+        assertThat(s.series("cpu", TagPredicate.all())).hasSize(51);
+        assertThat(s.stats().pointCount()).isEqualTo(53);
+    }
+
+    @Test
     void busyBucketsAreRewrittenInTheBackgroundWithoutChangingContent() throws Exception {
         RocksShardEngine e = engine(Map.of());
         RocksShardStore s = (RocksShardStore) e.open(ONE);
