@@ -1,10 +1,12 @@
 package io.shardline.storage.block;
 
 import io.shardline.model.FieldType;
+import io.shardline.storage.internal.Buckets;
 import io.shardline.storage.internal.ByteSink;
 import io.shardline.storage.internal.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ public final class BlockBatch {
         }
     }
 
+    private static final Comparator<Column> BY_FIELD = Comparator.comparingInt(c -> c.fieldId);
+
     private final Map<Long, Group> groups = new HashMap<>();
     private final List<Group> order = new ArrayList<>();
     private final ByteSink body = new ByteSink(4096);
@@ -54,6 +58,28 @@ public final class BlockBatch {
     /** Adds one value. */
     public void add(int seriesId, int bucket, int fieldId, FieldType type, long ts, long version, long bits,
             String string) {
+        group(seriesId, bucket).column(fieldId, type).add(ts, version, bits, string);
+    }
+
+    /**
+     * Adds values {@code [0, count)} of one field of one series, timestamps ascending, every value with
+     * {@code version}: copied bucket by bucket in runs ({@code strings} for strings, else {@code bits}).
+     */
+    public void addRun(int seriesId, int fieldId, FieldType type, long[] ts, long[] bits, String[] strings, int count,
+            long version) {
+        for (int i = 0; i < count; ) {
+            int bucket = Buckets.index(ts[i]);
+            long end = Buckets.end(bucket);
+            int j = i + 1;
+            while (j < count && ts[j] <= end) {
+                j++;
+            }
+            group(seriesId, bucket).column(fieldId, type).addRange(ts, version, bits, strings, i, j);
+            i = j;
+        }
+    }
+
+    private Group group(int seriesId, int bucket) {
         Group g = last;
         if (g == null || g.seriesId != seriesId || g.bucket != bucket) {
             long key = ((long) seriesId << 32) | (bucket & 0xFFFFFFFFL);
@@ -65,7 +91,7 @@ public final class BlockBatch {
             }
             last = g;
         }
-        g.column(fieldId, type).add(ts, version, bits, string);
+        return g;
     }
 
     /** The groups in first-seen order. */
@@ -79,14 +105,26 @@ public final class BlockBatch {
 
     /** The encoded segment of {@code g} (a fresh array). */
     public byte[] encode(Group g, long bucketStart) {
+        return encode(g, bucketStart, false);
+    }
+
+    /**
+     * The encoded segment of {@code g} (a fresh array); {@code compact} writes the form a block rewrite
+     * writes (columns by field id, Gorilla floats), for a group that is the whole block and that no
+     * tombstone touches.
+     */
+    public byte[] encode(Group g, long bucketStart, boolean compact) {
         for (int i = 0; i < g.count; i++) {
             Column c = g.columns[i];
             if (!c.strictlyAscending()) {
                 ColumnSort.sortResolve(c);
             }
         }
+        if (compact) {
+            Arrays.sort(g.columns, 0, g.count, BY_FIELD);
+        }
         segment.reset();
-        BlockCodec.writeSegment(segment, body, col, bucketStart, g.columns, g.count, false);
+        BlockCodec.writeSegment(segment, body, col, bucketStart, g.columns, g.count, compact);
         return segment.toByteArray();
     }
 

@@ -66,6 +66,24 @@ public final class Column {
         size++;
     }
 
+    /**
+     * Appends values {@code [from, to)} of the given arrays, every one with {@code version}
+     * ({@code valueStrings} for a string column, else {@code valueBits}).
+     */
+    public void addRange(long[] times, long version, long[] valueBits, String[] valueStrings, int from, int to) {
+        int n = to - from;
+        ensure(size + n);
+        System.arraycopy(times, from, ts, size, n);
+        Arrays.fill(versions, size, size + n, version);
+        if (type == FieldType.STRING) {
+            System.arraycopy(valueStrings, from, strings, size, n);
+            Arrays.fill(bits, size, size + n, 0);
+        } else {
+            System.arraycopy(valueBits, from, bits, size, n);
+        }
+        size += n;
+    }
+
     /** Copies value {@code i} of {@code other} to the end. */
     public void addFrom(Column other, int i) {
         add(other.ts[i], other.versions[i], other.bits[i], other.string(i));

@@ -101,6 +101,14 @@ public final class RocksShardStore implements ShardStore {
         return durable(() -> writer.write(points, version));
     }
 
+    /**
+     * The bulk path into this store, for a conversion's hidden staging store only (it skips the log;
+     * see {@link RocksBulkLoad}).
+     */
+    RocksBulkLoad bulkLoad() {
+        return guard.call(() -> new RocksBulkLoad(state, writer));
+    }
+
     @Override
     public void delete(Tombstone tombstone) {
         durable(() -> tombstones.add(tombstone));
