@@ -4,6 +4,8 @@ import static io.shardline.storage.TestPoints.HOUR;
 import static io.shardline.storage.TestPoints.T0;
 import static io.shardline.storage.TestPoints.cpu;
 import static io.shardline.storage.TestPoints.cpuBatch;
+import static io.shardline.storage.TestPoints.load;
+import static io.shardline.storage.TestPoints.loadRuns;
 import static io.shardline.storage.TestPoints.point;
 import static io.shardline.storage.TestPoints.series;
 import static io.shardline.storage.TestPoints.v;
@@ -583,49 +585,6 @@ abstract class ShardStoreContractTest {
                 .hasMessageContaining("field type conflict: input field \"value\" on measurement \"cpu\" is type integer");
         assertThat(engine.get(id)).isEmpty();
         assertThat(engine.shards()).noneMatch(s -> s.id().equals(id));
-    }
-
-    /** Loads every field of every point as a run of one value. */
-    static void load(ShardLoader shard, List<Point> points, long version) {
-        for (Point p : points) {
-            loadRuns(shard, List.of(p), version, 1);
-        }
-    }
-
-    /**
-     * Loads {@code points} as a converter would: grouped by series and field (in key order), ascending in time, in
-     * runs of at most {@code run} values.
-     */
-    static void loadRuns(ShardLoader shard, List<Point> points, long version, int run) {
-        java.util.TreeMap<String, List<Point>> byKey = new java.util.TreeMap<>();
-        java.util.Map<String, SeriesKey> seriesOf = new java.util.HashMap<>();
-        for (Point p : points) {
-            for (int i = 0; i < p.fieldCount(); i++) {
-                String key = p.series() + "#!~#" + p.fieldKey(i);
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-                seriesOf.put(key, p.series());
-            }
-        }
-        byKey.forEach((key, ps) -> {
-            String field = key.substring(key.lastIndexOf("#!~#") + 4);
-            ps.sort(java.util.Comparator.comparingLong(Point::timestamp));
-            for (int from = 0; from < ps.size(); from += run) {
-                int n = Math.min(run, ps.size() - from);
-                long[] times = new long[n];
-                long[] bits = new long[n];
-                String[] strings = new String[n];
-                FieldType type = null;
-                for (int k = 0; k < n; k++) {
-                    Point p = ps.get(from + k);
-                    int i = p.fieldIndex(field);
-                    type = p.fieldType(i);
-                    times[k] = p.timestamp();
-                    bits[k] = type == FieldType.STRING ? 0 : p.rawBits(i);
-                    strings[k] = type == FieldType.STRING ? p.stringValue(i) : null;
-                }
-                shard.load(seriesOf.get(key), field, type, times, bits, strings, n, version);
-            }
-        });
     }
 
     private static SnapshotSource bytesSource(Map<String, String> content) {

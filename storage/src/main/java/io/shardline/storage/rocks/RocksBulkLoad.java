@@ -32,11 +32,12 @@ import org.rocksdb.WriteOptions;
  */
 final class RocksBulkLoad implements ShardLoader, AutoCloseable {
 
-    /** Values buffered before a commit at the next series. */
+    /** Values buffered before a commit at the next series (the default of the constructor's). */
     static final int COMMIT_VALUES = 1 << 20;
 
     private final ShardState state;
     private final RocksWriter writer;
+    private final int commitValues;
     private final WriteOptions noWal = new WriteOptions().setDisableWAL(true);
     private final BlockBatch values = new BlockBatch();
     /** Series with blocks already committed: later values of theirs are appended (merge), not put. */
@@ -48,9 +49,10 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
     private int buffered;
     private boolean finished;
 
-    RocksBulkLoad(ShardState state, RocksWriter writer) {
+    RocksBulkLoad(ShardState state, RocksWriter writer, int commitValues) {
         this.state = state;
         this.writer = writer;
+        this.commitValues = commitValues;
         try {
             // Not kept by the installed store: it is reopened with the node's column family options.
             state.db.db.setOptions(state.db.data,
@@ -71,7 +73,7 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
             if (finished) {
                 throw new IllegalStateException(state.id + ": bulk load already finished");
             }
-            if (!seriesKey.equals(current) ? buffered >= COMMIT_VALUES : buffered >= 4 * COMMIT_VALUES) {
+            if (!seriesKey.equals(current) ? buffered >= commitValues : buffered >= 4L * commitValues) {
                 commit();
             }
             current = seriesKey;

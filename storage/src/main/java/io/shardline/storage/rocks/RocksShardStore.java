@@ -106,7 +106,12 @@ public final class RocksShardStore implements ShardStore {
      * see {@link RocksBulkLoad}).
      */
     RocksBulkLoad bulkLoad() {
-        return guard.call(() -> new RocksBulkLoad(state, writer));
+        return bulkLoad(RocksBulkLoad.COMMIT_VALUES);
+    }
+
+    /** For tests: {@link #bulkLoad()} committing every {@code commitValues} values. */
+    RocksBulkLoad bulkLoad(int commitValues) {
+        return guard.call(() -> new RocksBulkLoad(state, writer, commitValues));
     }
 
     @Override
