@@ -10,6 +10,7 @@ import io.shardline.storage.internal.Buckets;
 import io.shardline.storage.internal.SeriesAdmission;
 import io.shardline.storage.internal.TombstoneSet;
 import io.shardline.storage.internal.WriteValidator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ import org.rocksdb.WriteOptions;
  * automatic compactions are off: a crash loses only a store that is discarded anyway, and
  * {@link #finish} flushes every memtable to table files (synced) before the store may be installed.
  * A series larger than {@code 4 * COMMIT_VALUES} values is committed in parts; later parts are
- * appended to its blocks. Used by the one converting thread, under the store's write lock per call.
+ * appended to its blocks, as are values of a series the store held before the load. Used by the one converting thread, under the store's write lock per call.
  */
 final class RocksBulkLoad implements ShardLoader, AutoCloseable {
 
@@ -37,9 +38,12 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
 
     private final ShardState state;
     private final RocksWriter writer;
+    private final RocksDigests digests;
     private final int commitValues;
     private final WriteOptions noWal = new WriteOptions().setDisableWAL(true);
     private final BlockBatch values = new BlockBatch();
+    /** Series this load created: the only ones whose blocks may be put rather than merged. */
+    private final Set<Integer> fresh = new HashSet<>();
     /** Series with blocks already committed: later values of theirs are appended (merge), not put. */
     private final Set<Integer> committed = new HashSet<>();
     private WriteBatch batch;
@@ -49,9 +53,10 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
     private int buffered;
     private boolean finished;
 
-    RocksBulkLoad(ShardState state, RocksWriter writer, int commitValues) {
+    RocksBulkLoad(ShardState state, RocksWriter writer, RocksDigests digests, int commitValues) {
         this.state = state;
         this.writer = writer;
+        this.digests = digests;
         this.commitValues = commitValues;
         try {
             // Not kept by the installed store: it is reopened with the node's column family options.
@@ -112,7 +117,11 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         }
         // The staging store is not visible: the catalog is published before the commit.
         state.catalog = writer.addFields(state.catalog, o.newFields(), batch);
+        boolean unseen = lookup.ref(seriesKey) == null;
         int seriesId = series.liveSeries(seriesKey);
+        if (unseen) {
+            fresh.add(seriesId);
+        }
         int fieldId = state.catalog.get(seriesKey.measurement(), field).id();
         if (tombstones.isEmpty()) {
             values.addRun(seriesId, fieldId, type, times, bits, strings, count, version);
@@ -134,13 +143,15 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         }
         boolean compact = state.tombstones.isEmpty();
         Set<Integer> seen = new HashSet<>();
+        List<BlockBatch.Group> appended = new ArrayList<>();
         for (BlockBatch.Group g : values.groups()) {
             byte[] key = Keys.block(g.seriesId, g.bucket);
             byte[] segment = values.encode(g, Buckets.start(g.bucket), compact);
-            if (committed.contains(g.seriesId)) {
-                batch.merge(state.db.data, key, segment);
-            } else {
+            if (compact && fresh.contains(g.seriesId) && !committed.contains(g.seriesId)) {
                 batch.put(state.db.data, key, segment);
+            } else {
+                batch.merge(state.db.data, key, segment);
+                appended.add(g);
             }
             seen.add(g.seriesId);
         }
@@ -155,6 +166,14 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
             throw e;
         }
         committed.addAll(seen);
+        // as after a write: the digest leaves to recompute, the blocks appended to for the next rewrite
+        long now = state.clock.monotonicNanos();
+        for (BlockBatch.Group g : values.groups()) {
+            digests.markDirty(g.seriesId, g.bucket);
+        }
+        for (BlockBatch.Group g : appended) {
+            state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+        }
         values.clear();
         buffered = 0;
         batch.close();

@@ -111,7 +111,7 @@ public final class RocksShardStore implements ShardStore {
 
     /** For tests: {@link #bulkLoad()} committing every {@code commitValues} values. */
     RocksBulkLoad bulkLoad(int commitValues) {
-        return guard.call(() -> new RocksBulkLoad(state, writer, commitValues));
+        return guard.call(() -> new RocksBulkLoad(state, writer, digests, commitValues));
     }
 
     @Override

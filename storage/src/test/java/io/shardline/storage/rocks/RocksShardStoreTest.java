@@ -86,7 +86,7 @@ class RocksShardStoreTest {
     }
 
     @Test
-    void aBulkLoadCommittingInsideASeriesAppendsToItsBlocks() {
+    void aBulkLoadCommittingInsideASeriesOrIntoExistingSeriesAppendsToTheirBlocks() {
         RocksShardEngine e = engine(Map.of());
         // 2 series x 5 fields x 120 values over 10 hours, committed about every 40 values: inside series too
         List<Point> points = cpuBatch(2, 120, T0, 300_000_000_000L, 3);
@@ -101,6 +101,15 @@ class RocksShardStoreTest {
         assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
         assertThat(rows(loaded)).isEqualTo(rows(written)).hasSize(points.size());
         loaded.compact();
+        assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
+        // a load into series the store already holds appends to their blocks too
+        List<Point> more = cpuBatch(3, 30, T0 + 150_000_000_000L, 300_000_000_000L, 7);
+        written.write(more, v(2));
+        try (RocksBulkLoad load = loaded.bulkLoad(1 << 20)) {
+            TestPoints.loadRuns(load, more, v(2), 1000);
+            load.finish();
+        }
+        assertThat(rows(loaded)).isEqualTo(rows(written)).hasSize(points.size() + more.size());
         assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
     }
 
