@@ -12,8 +12,9 @@ import java.util.List;
 public interface ShardConverter {
 
     /**
-     * Writes the content of {@code files} (the snapshot's files, verified, in manifest order) into
-     * {@code shard}; a thrown exception discards everything.
+     * Loads the content of {@code files} (the snapshot's files, verified, in manifest order) into
+     * {@code shard}, the engine's bulk path into the new shard (the engine calls
+     * {@link ShardLoader#finish} afterwards); a thrown exception discards everything.
      */
-    void convert(List<Path> files, ShardWriter shard);
+    void convert(List<Path> files, ShardLoader shard);
 }

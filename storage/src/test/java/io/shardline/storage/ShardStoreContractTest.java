@@ -4,6 +4,8 @@ import static io.shardline.storage.TestPoints.HOUR;
 import static io.shardline.storage.TestPoints.T0;
 import static io.shardline.storage.TestPoints.cpu;
 import static io.shardline.storage.TestPoints.cpuBatch;
+import static io.shardline.storage.TestPoints.load;
+import static io.shardline.storage.TestPoints.loadRuns;
 import static io.shardline.storage.TestPoints.point;
 import static io.shardline.storage.TestPoints.series;
 import static io.shardline.storage.TestPoints.v;
@@ -507,7 +509,7 @@ abstract class ShardStoreContractTest {
         ShardStore built = engine.ingest(id, files, (paths, shard) -> {
             for (java.nio.file.Path p : paths) {
                 String[] f = readString(p).split(" ");
-                shard.write(List.of(cpu(f[0], Double.parseDouble(f[1]), T0)), v(4));
+                load(shard, List.of(cpu(f[0], Double.parseDouble(f[1]), T0)), v(4));
             }
         }, () -> {
             assertThat(engine.get(id)).isEmpty();
@@ -524,18 +526,65 @@ abstract class ShardStoreContractTest {
         ShardId id = new ShardId("db", "rp", 61);
         SnapshotSource files = bytesSource(Map.of("a.txt", "a 2"));
         assertThatThrownBy(() -> engine.ingest(id, files, (paths, shard) -> {
-            shard.write(List.of(cpu("a", 1, T0)), v(4));
+            load(shard, List.of(cpu("a", 1, T0)), v(4));
             throw new ShardlineException(ErrorCode.CORRUPTED, "bad input");
         }, () -> { })).hasMessage("bad input");
         assertThat(engine.get(id)).isEmpty();
-        assertThatThrownBy(() -> engine.ingest(id, files, (paths, shard) -> shard.write(List.of(cpu("a", 1, T0)), v(4)),
+        assertThatThrownBy(() -> engine.ingest(id, files, (paths, shard) -> load(shard, List.of(cpu("a", 1, T0)), v(4)),
                 () -> {
                     throw new ShardlineException(ErrorCode.CANCELLED, "another owner failed");
                 })).hasMessage("another owner failed");
         assertThat(engine.get(id)).isEmpty();
         assertThat(engine.shards()).noneMatch(s -> s.id().equals(id));
-        ShardStore later = engine.ingest(id, files, (paths, shard) -> shard.write(List.of(cpu("z", 9, T0)), v(5)), () -> { });
+        ShardStore later = engine.ingest(id, files, (paths, shard) -> load(shard, List.of(cpu("z", 9, T0)), v(5)),
+                () -> { });
         assertThat(rows(later, "cpu", "value")).containsExactly("cpu,host=z " + T0 + " [float:9.0]");
+    }
+
+    @Test
+    void aBulkLoadStoresWhatTheWritePathStoresForTheSamePoints() {
+        long seed = new Random().nextLong();
+        System.out.println("aBulkLoadStoresWhatTheWritePathStoresForTheSamePoints seed=" + seed);
+        Random random = new Random(seed);
+        List<Point> points = new ArrayList<>(cpuBatch(7, 90, T0 - HOUR, HOUR / 30, 1.5));
+        for (int i = 0; i < 40; i++) {
+            points.add(Point.builder("events").tag("host", "h" + random.nextInt(3)).stringField("note", "n" + i)
+                    .booleanField("ok", random.nextBoolean()).timestamp(T0 + i * 997_000_000L).build());
+        }
+        WriteResult written = store.write(points, v(3));
+        assertThat(written.dropped()).isZero();
+        ShardId id = new ShardId("db", "rp", 62);
+        // as a converter delivers them: series by series, field by field, in runs of a few values
+        ShardStore loaded = engine.ingest(id, bytesSource(Map.of()), (paths, shard) -> loadRuns(shard, points, v(3),
+                1 + random.nextInt(20)), () -> { });
+        assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(store.digest(Digest.NO_CUTOFF));
+        for (String m : List.of("cpu", "events")) {
+            assertThat(keys(loaded.series(m, TagPredicate.all()))).isEqualTo(keys(store.series(m, TagPredicate.all())));
+            assertThat(loaded.fieldTypes(m)).isEqualTo(store.fieldTypes(m));
+            assertThat(loaded.tagKeys(m, TagPredicate.all())).isEqualTo(store.tagKeys(m, TagPredicate.all()));
+            String[] fields = store.fieldTypes(m).keySet().toArray(String[]::new);
+            assertThat(rows(loaded, m, fields)).isEqualTo(rows(store, m, fields)).isNotEmpty();
+        }
+        assertThat(loaded.stats().valueCount()).isEqualTo(store.stats().valueCount());
+        assertThat(loaded.measurements(TagPredicate.all())).isEqualTo(store.measurements(TagPredicate.all()));
+    }
+
+    @Test
+    void aBulkLoadTheWriteRulesWouldDropFailsAndLeavesNoShard() {
+        engine = engine(Map.of("max-series-per-database", 2L));
+        ShardId id = new ShardId("db", "rp", 63);
+        assertThatThrownBy(() -> engine.ingest(id, bytesSource(Map.of()), (paths, shard) -> load(shard,
+                List.of(cpu("a", 1, T0), cpu("b", 2, T0), cpu("c", 3, T0)), v(4)), () -> { }))
+                .isInstanceOf(ShardlineException.class).hasMessageStartingWith("shard 63 refused ")
+                .hasMessageContaining("max-series-per-database limit exceeded")
+                .extracting(e -> ((ShardlineException) e).code()).isEqualTo(ErrorCode.FAILED_PRECONDITION);
+        assertThat(engine.get(id)).isEmpty();
+        Point integer = Point.builder("cpu").tag("host", "b").integerField("value", 2).timestamp(T0).build();
+        assertThatThrownBy(() -> engine.ingest(id, bytesSource(Map.of()), (paths, shard) -> load(shard,
+                List.of(cpu("a", 1, T0), integer), v(4)), () -> { }))
+                .hasMessageContaining("field type conflict: input field \"value\" on measurement \"cpu\" is type integer");
+        assertThat(engine.get(id)).isEmpty();
+        assertThat(engine.shards()).noneMatch(s -> s.id().equals(id));
     }
 
     private static SnapshotSource bytesSource(Map<String, String> content) {

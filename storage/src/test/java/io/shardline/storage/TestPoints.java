@@ -1,5 +1,6 @@
 package io.shardline.storage;
 
+import io.shardline.model.FieldType;
 import io.shardline.model.Hlc;
 import io.shardline.model.Point;
 import io.shardline.model.PointBuilder;
@@ -62,5 +63,48 @@ public final class TestPoints {
             }
         }
         return out;
+    }
+
+    /** Loads every field of every point as a run of one value. */
+    public static void load(ShardLoader shard, List<Point> points, long version) {
+        for (Point p : points) {
+            loadRuns(shard, List.of(p), version, 1);
+        }
+    }
+
+    /**
+     * Loads {@code points} as a converter would: grouped by series and field (in key order), ascending in time, in
+     * runs of at most {@code run} values.
+     */
+    public static void loadRuns(ShardLoader shard, List<Point> points, long version, int run) {
+        java.util.TreeMap<String, List<Point>> byKey = new java.util.TreeMap<>();
+        java.util.Map<String, SeriesKey> seriesOf = new java.util.HashMap<>();
+        for (Point p : points) {
+            for (int i = 0; i < p.fieldCount(); i++) {
+                String key = p.series() + "#!~#" + p.fieldKey(i);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+                seriesOf.put(key, p.series());
+            }
+        }
+        byKey.forEach((key, ps) -> {
+            String field = key.substring(key.lastIndexOf("#!~#") + 4);
+            ps.sort(java.util.Comparator.comparingLong(Point::timestamp));
+            for (int from = 0; from < ps.size(); from += run) {
+                int n = Math.min(run, ps.size() - from);
+                long[] times = new long[n];
+                long[] bits = new long[n];
+                String[] strings = new String[n];
+                FieldType type = null;
+                for (int k = 0; k < n; k++) {
+                    Point p = ps.get(from + k);
+                    int i = p.fieldIndex(field);
+                    type = p.fieldType(i);
+                    times[k] = p.timestamp();
+                    bits[k] = type == FieldType.STRING ? 0 : p.rawBits(i);
+                    strings[k] = type == FieldType.STRING ? p.stringValue(i) : null;
+                }
+                shard.load(seriesOf.get(key), field, type, times, bits, strings, n, version);
+            }
+        });
     }
 }

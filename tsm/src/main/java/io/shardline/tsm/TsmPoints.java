@@ -27,15 +27,28 @@ public final class TsmPoints {
         FieldLayout layout = FieldLayout.ofSorted(key.field());
         FieldType[] types = {values.type()};
         boolean string = values.type() == FieldType.STRING;
+        checkFinite(key, values);
         for (int i = 0; i < values.size(); i++) {
             long t = values.time(i);
-            if (values.type() == FieldType.FLOAT && !Double.isFinite(values.floatValue(i))) {
-                throw ShardlineException.invalid("key " + key + " at time " + t + ": float value "
-                        + values.floatValue(i) + " is not supported");
-            }
             long[] bits = {values.bits(i)};
             String[] strings = string ? new String[] {values.string(i)} : null;
             out.add(Point.ofOwnedArrays(key.series(), layout, types, bits, strings, t));
+        }
+    }
+
+    /**
+     * Fails with {@code INVALID_ARGUMENT} naming the key and time if {@code values} holds a float
+     * Shardline cannot hold (±Inf; NaN cannot be in TSM).
+     */
+    public static void checkFinite(TsmKey key, BlockValues values) {
+        if (values.type() != FieldType.FLOAT) {
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (!Double.isFinite(values.floatValue(i))) {
+                throw ShardlineException.invalid("key " + key + " at time " + values.time(i) + ": float value "
+                        + values.floatValue(i) + " is not supported");
+            }
         }
     }
 

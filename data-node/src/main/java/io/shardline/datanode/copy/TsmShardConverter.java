@@ -1,18 +1,16 @@
 package io.shardline.datanode.copy;
 
-import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.meta.model.ShardGroupInfo;
-import io.shardline.model.Point;
+import io.shardline.model.FieldType;
 import io.shardline.storage.ShardConverter;
-import io.shardline.storage.ShardWriter;
-import io.shardline.storage.WriteResult;
+import io.shardline.storage.ShardLoader;
 import io.shardline.tsm.TsmFormat;
 import io.shardline.tsm.TsmKey;
 import io.shardline.tsm.TsmPoints;
 import io.shardline.tsm.TsmShardReader;
+import io.shardline.tsm.block.BlockValues;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,17 +18,18 @@ import java.util.List;
  * live values as InfluxDB serves them ({@link TsmShardReader}: files merged, newest wins, tombstones
  * applied), keeping only the series that hash to {@code shardId} in its shard group (an InfluxDB shard
  * may become several Shardline shards), every value stamped with one {@code version} so all owners
- * hold identical replicas. Streams key by key in bounded memory. One instance per restore; runs on the
- * ingesting thread.
+ * hold identical replicas. Streams key by key in bounded memory and hands each chunk of a key (one
+ * field of one series, up to {@link TsmShardReader#CHUNK} values) to the engine's bulk path whole
+ * ({@link ShardLoader}), with no point per value. One instance per restore; runs on the ingesting thread.
  */
 public final class TsmShardConverter implements ShardConverter {
-
-    /** Points per storage write. */
-    static final int BATCH = 5_000;
 
     private final ShardGroupInfo group;
     private final long shardId;
     private final long version;
+    private long[] times = new long[TsmShardReader.CHUNK];
+    private long[] bits = new long[TsmShardReader.CHUNK];
+    private String[] strings = new String[TsmShardReader.CHUNK];
     private long points;
 
     public TsmShardConverter(ShardGroupInfo group, long shardId, long version) {
@@ -40,22 +39,21 @@ public final class TsmShardConverter implements ShardConverter {
     }
 
     @Override
-    public void convert(List<Path> files, ShardWriter shard) {
+    public void convert(List<Path> files, ShardLoader shard) {
         List<Path> tsm = files.stream().filter(p -> p.getFileName().toString().endsWith(TsmFormat.EXTENSION)).toList();
         Path dir = files.isEmpty() ? null : files.get(0).getParent();
-        List<Point> batch = new ArrayList<>(BATCH + TsmShardReader.CHUNK);
         try (TsmShardReader reader = TsmShardReader.open(tsm)) {
             while (reader.next()) {
                 TsmKey key = reader.key();
                 if (group.shardFor(key.series().fnv64a()).id() != shardId) {
                     continue;
                 }
-                TsmPoints.toPoints(key, reader.values(), batch);
-                if (batch.size() >= BATCH) {
-                    flush(shard, batch);
-                }
+                BlockValues values = reader.values();
+                TsmPoints.checkFinite(key, values);
+                int n = copy(values);
+                shard.load(key.series(), key.field(), values.type(), times, bits, strings, n, version);
+                points += n;
             }
-            flush(shard, batch);
         } catch (ShardlineException e) {
             // name the file as in the archive, not by the node's staging path
             String message = dir == null ? e.getMessage() : e.getMessage().replace(dir + "/", "");
@@ -63,16 +61,23 @@ public final class TsmShardConverter implements ShardConverter {
         }
     }
 
-    private void flush(ShardWriter shard, List<Point> batch) {
-        if (!batch.isEmpty()) {
-            WriteResult r = shard.write(batch, version);
-            if (r.dropped() > 0) {
-                throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "shard " + shardId + " refused "
-                        + r.dropped() + " converted points: " + r.firstReason());
-            }
-            points += batch.size();
-            batch.clear();
+    private int copy(BlockValues values) {
+        int n = values.size();
+        if (n > times.length) {
+            times = new long[n];
+            bits = new long[n];
+            strings = new String[n];
         }
+        boolean string = values.type() == FieldType.STRING;
+        for (int i = 0; i < n; i++) {
+            times[i] = values.time(i);
+            if (string) {
+                strings[i] = values.string(i);
+            } else {
+                bits[i] = values.bits(i);
+            }
+        }
+        return n;
     }
 
     /** Values converted so far. */

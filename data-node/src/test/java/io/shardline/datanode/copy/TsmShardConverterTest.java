@@ -14,6 +14,7 @@ import io.shardline.meta.model.ShardInfo;
 import io.shardline.model.FieldType;
 import io.shardline.model.SeriesKey;
 import io.shardline.storage.ShardId;
+import io.shardline.storage.ShardLoader;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.TagPredicate;
 import io.shardline.storage.memory.InMemoryShardEngine;
@@ -89,7 +90,9 @@ class TsmShardConverterTest {
         for (ShardInfo shard : group.shards()) {
             ShardStore store = engine.open(new ShardId("db", "rp", shard.id()));
             TsmShardConverter converter = new TsmShardConverter(group, shard.id(), 7);
-            converter.convert(files, store);
+            ShardLoader loader = ShardLoader.through(store);
+            converter.convert(files, loader);
+            loader.finish();
             List<SeriesKey> series = store.series("cpu", TagPredicate.all());
             assertThat(series).allMatch(k -> group.shardFor(k.fnv64a()).id() == shard.id());
             seen.addAll(series);
@@ -115,7 +118,7 @@ class TsmShardConverterTest {
         Files.write(file, bytes);
         ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(3, List.of(4L))));
         ShardStore store = engine.open(new ShardId("db", "rp", 3));
-        assertThatThrownBy(() -> new TsmShardConverter(group, 3, 7).convert(List.of(file), store))
+        assertThatThrownBy(() -> new TsmShardConverter(group, 3, 7).convert(List.of(file), ShardLoader.through(store)))
                 .isInstanceOf(ShardlineException.class)
                 .hasMessageStartingWith("tsm file " + file.getFileName() + ": ")
                 .hasMessageContaining("checksum mismatch")

@@ -1,10 +1,12 @@
 package io.shardline.storage.block;
 
 import io.shardline.model.FieldType;
+import io.shardline.storage.internal.Buckets;
 import io.shardline.storage.internal.ByteSink;
 import io.shardline.storage.internal.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -44,6 +46,8 @@ public final class BlockBatch {
             return oneRow;
         }
     }
+
+    private static final Comparator<Column> BY_FIELD = Comparator.comparingInt(c -> c.fieldId);
 
     private final List<Group> order = new ArrayList<>();
     private final GroupTable table = new GroupTable();
@@ -100,6 +104,19 @@ public final class BlockBatch {
         g.oneRow &= t == ts[g.first];
     }
 
+    /**
+     * Adds values {@code [0, count)} of one field of one series, timestamps ascending, every value with
+     * {@code version} ({@code strings} for strings, else {@code bits}).
+     */
+    public void addRun(int seriesId, int fieldId, FieldType type, long[] times, long[] valueBits, String[] valueStrings,
+            int count, long version) {
+        boolean string = type == FieldType.STRING;
+        for (int i = 0; i < count; i++) {
+            add(seriesId, Buckets.index(times[i]), fieldId, type, times[i], version, string ? 0 : valueBits[i],
+                    string ? valueStrings[i] : null);
+        }
+    }
+
     /** The groups in first-seen order. */
     public List<Group> groups() {
         return order;
@@ -111,6 +128,15 @@ public final class BlockBatch {
 
     /** The encoded segment of {@code g} (a fresh array): its fields in first-seen order. */
     public byte[] encode(Group g, long bucketStart) {
+        return encode(g, bucketStart, false);
+    }
+
+    /**
+     * The encoded segment of {@code g} (a fresh array); {@code compact} writes the form a block rewrite
+     * writes (columns by field id, Gorilla floats), for a group that is the whole block and that no
+     * tombstone touches.
+     */
+    public byte[] encode(Group g, long bucketStart, boolean compact) {
         int count = 0;
         for (int i = g.first; i >= 0; i = next[i]) {
             int c = 0;
@@ -133,8 +159,11 @@ public final class BlockBatch {
                 ColumnSort.sortResolve(scratch[c]);
             }
         }
+        if (compact) {
+            Arrays.sort(scratch, 0, count, BY_FIELD);
+        }
         segment.reset();
-        BlockCodec.writeSegment(segment, body, col, bucketStart, scratch, count, false);
+        BlockCodec.writeSegment(segment, body, col, bucketStart, scratch, count, compact);
         for (int c = 0; c < count; c++) {
             if (scratch[c].strings != null) {
                 Arrays.fill(scratch[c].strings, 0, scratch[c].size, null);

@@ -8,6 +8,7 @@ import io.shardline.config.data.StorageConfig;
 import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardId;
+import io.shardline.storage.ShardLoader;
 import io.shardline.storage.ShardStatus;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.SnapshotFile;
@@ -135,7 +136,9 @@ public final class InMemoryShardEngine implements ShardEngine {
                 Files.write(p, readVerified(id, source, f));
                 files.add(p);
             }
-            converter.convert(files, s);
+            ShardLoader loader = ShardLoader.through(s);
+            converter.convert(files, loader);
+            loader.finish();
         } catch (IOException e) {
             throw new ShardlineException(ErrorCode.IO_ERROR, id + ": cannot stage files to convert: " + e.getMessage(), e);
         } finally {

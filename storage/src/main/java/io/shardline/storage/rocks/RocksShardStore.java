@@ -101,6 +101,19 @@ public final class RocksShardStore implements ShardStore {
         return durable(() -> writer.write(points, version));
     }
 
+    /**
+     * The bulk path into this store, for a conversion's hidden staging store only (it skips the log;
+     * see {@link RocksBulkLoad}).
+     */
+    RocksBulkLoad bulkLoad() {
+        return bulkLoad(RocksBulkLoad.COMMIT_VALUES);
+    }
+
+    /** For tests: {@link #bulkLoad()} committing every {@code commitValues} values. */
+    RocksBulkLoad bulkLoad(int commitValues) {
+        return guard.call(() -> new RocksBulkLoad(state, writer, digests, commitValues));
+    }
+
     @Override
     public void delete(Tombstone tombstone) {
         durable(() -> tombstones.add(tombstone));

@@ -4,7 +4,6 @@ import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardId;
-import io.shardline.storage.ShardStore;
 import io.shardline.storage.SnapshotFile;
 import io.shardline.storage.SnapshotSource;
 import java.io.IOException;
@@ -77,11 +76,12 @@ final class SnapshotIngest {
 
     /**
      * Pulls and verifies the snapshot's (foreign) files into a hidden directory, lets {@code converter}
-     * write their content into a new shard opened by {@code opener} in hidden directories, closes it and
-     * deletes the files; nothing is visible as a shard until {@link Staged#install}.
+     * load their content into a new shard opened by {@code opener} in hidden directories through its bulk
+     * path ({@link RocksBulkLoad}: no log; every memtable flushed to synced table files at the end),
+     * closes it and deletes the files; nothing is visible as a shard until {@link Staged#install}.
      */
     static Staged convert(ShardId id, SnapshotSource source, Path target, Path walTarget, ShardConverter converter,
-                          BiFunction<Path, Path, ShardStore> opener) {
+                          BiFunction<Path, Path, RocksShardStore> opener) {
         if (Files.exists(target)) {
             throw new ShardlineException(ErrorCode.ALREADY_EXISTS, id + " already exists at " + target);
         }
@@ -102,8 +102,10 @@ final class SnapshotIngest {
                 pull(id, source, f, dest);
                 pulled.add(dest);
             }
-            try (ShardStore store = opener.apply(staged.tmp, staged.walTmp)) {
-                converter.convert(pulled, store);
+            try (RocksShardStore store = opener.apply(staged.tmp, staged.walTmp);
+                 RocksBulkLoad loader = store.bulkLoad()) {
+                converter.convert(pulled, loader);
+                loader.finish();
             }
             return staged;
         } catch (IOException e) {

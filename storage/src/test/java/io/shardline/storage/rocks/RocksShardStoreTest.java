@@ -63,6 +63,91 @@ class RocksShardStoreTest {
     }
 
     @Test
+    void aConvertedShardIsInCompactBlocksInTableFilesNotTheLogAndSurvivesAReopen() {
+        RocksShardEngine e = engine(Map.of());
+        List<Point> points = cpuBatch(6, 50, T0, 300_000_000_000L, 2);
+        ShardStore written = e.open(ONE);
+        written.write(points, v(1));
+        ShardStore converted = e.ingest(TWO, noFiles(), (paths, shard) -> TestPoints.loadRuns(shard, points, v(1), 7),
+                () -> { });
+        RocksShardStore rocks = (RocksShardStore) converted;
+        // everything is in table files: the log holds nothing to replay at the next open
+        assertThat(rocks.diskUsage().get("wal")).isLessThan(1024);
+        assertThat(rocks.diskUsage().get("data")).isPositive();
+        assertThat(blocks(rocks)).isNotEmpty().allMatch(BlockReader::isCompact);
+        Digest digest = written.digest(Digest.NO_CUTOFF);
+        assertThat(converted.digest(Digest.NO_CUTOFF)).isEqualTo(digest);
+        e.close();
+        RocksShardEngine again = engine(Map.of());
+        ShardStore reopened = again.get(TWO).orElseThrow();
+        assertThat(reopened.digest(Digest.NO_CUTOFF)).isEqualTo(digest);
+        assertThat(reopened.stats().valueCount()).isEqualTo(points.size() * 5L);
+        assertThat(reopened.write(List.of(TestPoints.cpuFull(1, T0 + 1, 9)), v(2)).stored()).isEqualTo(1);
+    }
+
+    @Test
+    void aBulkLoadCommittingInsideASeriesOrIntoExistingSeriesAppendsToTheirBlocks() {
+        RocksShardEngine e = engine(Map.of());
+        // 2 series x 5 fields x 120 values over 10 hours, committed about every 40 values: inside series too
+        List<Point> points = cpuBatch(2, 120, T0, 300_000_000_000L, 3);
+        ShardStore written = e.open(ONE);
+        written.write(points, v(1));
+        RocksShardStore loaded = (RocksShardStore) e.open(TWO);
+        try (RocksBulkLoad load = loaded.bulkLoad(40)) {
+            TestPoints.loadRuns(load, points, v(1), 13);
+            load.finish();
+        }
+        assertThat(blocks(loaded)).anyMatch(b -> !BlockReader.isCompact(b));
+        assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
+        assertThat(rows(loaded)).isEqualTo(rows(written)).hasSize(points.size());
+        loaded.compact();
+        assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
+        // a load into series the store already holds appends to their blocks too
+        List<Point> more = cpuBatch(3, 30, T0 + 150_000_000_000L, 300_000_000_000L, 7);
+        written.write(more, v(2));
+        try (RocksBulkLoad load = loaded.bulkLoad(1 << 20)) {
+            TestPoints.loadRuns(load, more, v(2), 1000);
+            load.finish();
+        }
+        assertThat(rows(loaded)).isEqualTo(rows(written)).hasSize(points.size() + more.size());
+        assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
+    }
+
+    private static io.shardline.storage.SnapshotSource noFiles() {
+        return new io.shardline.storage.SnapshotSource() {
+            @Override
+            public List<io.shardline.storage.SnapshotFile> files() {
+                return List.of();
+            }
+
+            @Override
+            public byte[] read(String name, long offset, int maxLength) {
+                throw new IllegalArgumentException(name);
+            }
+        };
+    }
+
+    private static List<byte[]> blocks(RocksShardStore s) {
+        List<byte[]> out = new ArrayList<>();
+        try (org.rocksdb.ReadOptions ro = new org.rocksdb.ReadOptions();
+             org.rocksdb.RocksIterator it = s.state().db.db.newIterator(s.state().db.data, ro)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                out.add(it.value());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> rows(ShardStore s) {
+        List<String> out = new ArrayList<>();
+        try (CloseableIterator<Row> it = s.scan(ScanRequest.ascending("cpu", s.series("cpu", TagPredicate.all()),
+                List.of("usage_user", "usage_system", "usage_idle", "usage_iowait", "processes"), TimeRange.ALL))) {
+            it.forEachRemaining(r -> out.add(r.series() + " " + r.timestamp() + " " + r.values()));
+        }
+        return out;
+    }
+
+    @Test
     void reopeningKeepsDataIndexTombstonesAndDigest() {
         RocksShardEngine e = engine(Map.of());
         ShardStore s = e.open(ONE);

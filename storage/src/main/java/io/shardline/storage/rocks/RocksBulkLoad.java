@@ -1,0 +1,215 @@
+package io.shardline.storage.rocks;
+
+import io.shardline.model.FieldLayout;
+import io.shardline.model.FieldType;
+import io.shardline.model.Point;
+import io.shardline.model.SeriesKey;
+import io.shardline.storage.ShardLoader;
+import io.shardline.storage.block.BlockBatch;
+import io.shardline.storage.internal.Buckets;
+import io.shardline.storage.internal.SeriesAdmission;
+import io.shardline.storage.internal.TombstoneSet;
+import io.shardline.storage.internal.WriteValidator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.rocksdb.MutableColumnFamilyOptions;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The bulk path into a new, hidden RocksDB shard (a conversion's staging store, installed only once
+ * complete): runs of one field of one series are checked once per run with the write path's rules
+ * ({@link WriteValidator} on one representative point: what it drops, every value of the run would
+ * drop), series and fields are created as a write creates them, and values are collected per
+ * (series, bucket) until the series is complete, so each block is written once, in the compact form a
+ * rewrite gives it. Commits of about {@link #COMMIT_VALUES} values skip the write-ahead log and
+ * automatic compactions are off: a crash loses only a store that is discarded anyway, and
+ * {@link #finish} flushes every memtable to table files (synced) before the store may be installed.
+ * A series larger than {@code 4 * COMMIT_VALUES} values is committed in parts; later parts are
+ * appended to its blocks, as are values of a series the store held before the load. Used by the one converting thread, under the store's write lock per call.
+ */
+final class RocksBulkLoad implements ShardLoader, AutoCloseable {
+
+    /** Values buffered before a commit at the next series (the default of the constructor's). */
+    static final int COMMIT_VALUES = 1 << 20;
+
+    private final ShardState state;
+    private final RocksWriter writer;
+    private final RocksDigests digests;
+    private final int commitValues;
+    private final WriteOptions noWal = new WriteOptions().setDisableWAL(true);
+    private final BlockBatch values = new BlockBatch();
+    /** Series this load created: the only ones whose blocks may be put rather than merged. */
+    private final Set<Integer> fresh = new HashSet<>();
+    /** Series with blocks already committed: later values of theirs are appended (merge), not put. */
+    private final Set<Integer> committed = new HashSet<>();
+    private WriteBatch batch;
+    private SeriesLookup lookup;
+    private RocksWriter.Batch series;
+    private SeriesKey current;
+    private int buffered;
+    private boolean finished;
+
+    RocksBulkLoad(ShardState state, RocksWriter writer, RocksDigests digests, int commitValues) {
+        this.state = state;
+        this.writer = writer;
+        this.digests = digests;
+        this.commitValues = commitValues;
+        try {
+            // Not kept by the installed store: it is reopened with the node's column family options.
+            state.db.db.setOptions(state.db.data,
+                    MutableColumnFamilyOptions.builder().setDisableAutoCompactions(true).build());
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap(e, state.id, state.db.dir, "bulk load");
+        }
+    }
+
+    @Override
+    public void load(SeriesKey seriesKey, String field, FieldType type, long[] times, long[] bits, String[] strings,
+            int count, long version) {
+        if (count == 0) {
+            return;
+        }
+        state.writeLock.lock();
+        try {
+            if (finished) {
+                throw new IllegalStateException(state.id + ": bulk load already finished");
+            }
+            if (!seriesKey.equals(current) ? buffered >= commitValues : buffered >= 4L * commitValues) {
+                commit();
+            }
+            current = seriesKey;
+            if (batch == null) {
+                batch = new WriteBatch();
+                lookup = new SeriesLookup(state.index);
+                series = writer.new Batch(batch, lookup);
+            }
+            add(seriesKey, field, type, times, bits, strings, count, version);
+        } catch (RocksDBException e) {
+            state.index.forgetCached();
+            throw StorageErrors.wrap(e, state.id, state.db.dir, "bulk load");
+        } finally {
+            state.writeLock.unlock();
+        }
+    }
+
+    private void add(SeriesKey seriesKey, String field, FieldType type, long[] times, long[] bits, String[] strings,
+            int count, long version) throws RocksDBException {
+        TombstoneSet tombstones = state.tombstones;
+        int first = 0;
+        while (first < count && !tombstones.isEmpty() && tombstones.hides(seriesKey, times[first], version)) {
+            first++;
+        }
+        if (first == count) {
+            return;
+        }
+        Point representative = Point.ofOwnedArrays(seriesKey, FieldLayout.ofSorted(field), new FieldType[] {type},
+                new long[] {type == FieldType.STRING ? 0 : bits[first]},
+                type == FieldType.STRING ? new String[] {strings[first]} : null, times[first]);
+        SeriesAdmission gate = new SeriesAdmission(lookup, tombstones, version, state.config.maxSeriesPerDatabase(),
+                state.config.maxValuesPerTag());
+        WriteValidator.Outcome o = WriteValidator.validate(List.of(representative), state.catalog::type, gate);
+        if (o.dropped() > 0) {
+            throw ShardLoader.refused(state.id, count, o.firstReason());
+        }
+        // The staging store is not visible: the catalog is published before the commit.
+        state.catalog = writer.addFields(state.catalog, o.newFields(), batch);
+        boolean unseen = lookup.ref(seriesKey) == null;
+        int seriesId = series.liveSeries(seriesKey);
+        if (unseen) {
+            fresh.add(seriesId);
+        }
+        int fieldId = state.catalog.get(seriesKey.measurement(), field).id();
+        if (tombstones.isEmpty()) {
+            values.addRun(seriesId, fieldId, type, times, bits, strings, count, version);
+        } else {
+            for (int i = first; i < count; i++) {
+                if (!tombstones.hides(seriesKey, times[i], version)) {
+                    values.add(seriesId, Buckets.index(times[i]), fieldId, type, times[i], version,
+                            type == FieldType.STRING ? 0 : bits[i], type == FieldType.STRING ? strings[i] : null);
+                }
+            }
+        }
+        buffered += count;
+    }
+
+    /** Writes the buffered blocks, index entries and fields in one batch, without the log. */
+    private void commit() throws RocksDBException {
+        if (batch == null) {
+            return;
+        }
+        boolean compact = state.tombstones.isEmpty();
+        Set<Integer> seen = new HashSet<>();
+        List<BlockBatch.Group> appended = new ArrayList<>();
+        for (BlockBatch.Group g : values.groups()) {
+            byte[] key = Keys.block(g.seriesId, g.bucket);
+            byte[] segment = values.encode(g, Buckets.start(g.bucket), compact);
+            if (compact && fresh.contains(g.seriesId) && !committed.contains(g.seriesId)) {
+                batch.put(state.db.data, key, segment);
+            } else {
+                batch.merge(state.db.data, key, segment);
+                appended.add(g);
+            }
+            seen.add(g.seriesId);
+        }
+        if (series.changedIndex) {
+            state.putCounters(batch);
+        }
+        state.touch(batch);
+        try {
+            state.db.db.write(noWal, batch);
+        } catch (RocksDBException e) {
+            state.index.forgetCached();
+            throw e;
+        }
+        committed.addAll(seen);
+        // as after a write: the digest leaves to recompute, the blocks appended to for the next rewrite
+        long now = state.clock.monotonicNanos();
+        for (BlockBatch.Group g : values.groups()) {
+            digests.markDirty(g.seriesId, g.bucket);
+        }
+        for (BlockBatch.Group g : appended) {
+            state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+        }
+        values.clear();
+        buffered = 0;
+        batch.close();
+        lookup.close();
+        batch = null;
+        lookup = null;
+        series = null;
+    }
+
+    /** Commits the rest and flushes every memtable to synced table files. */
+    @Override
+    public void finish() {
+        state.writeLock.lock();
+        try {
+            if (!finished) {
+                commit();
+                finished = true;
+                state.db.flush();
+            }
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap(e, state.id, state.db.dir, "bulk load");
+        } finally {
+            close();
+            state.writeLock.unlock();
+        }
+    }
+
+    /** Releases the native handles (also after a failed load). */
+    @Override
+    public void close() {
+        if (batch != null) {
+            batch.close();
+            lookup.close();
+            batch = null;
+            lookup = null;
+        }
+        noWal.close();
+    }
+}
