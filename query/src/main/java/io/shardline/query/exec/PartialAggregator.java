@@ -11,6 +11,7 @@ import io.shardline.query.plan.SelectPlan;
 import io.shardline.query.value.Utf8Order;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,9 +35,13 @@ public final class PartialAggregator {
 
     private final SelectPlan plan;
     private final boolean perSeries;
-    private final Map<Key, Accumulator[]> cells = new HashMap<>();
+    /** In insertion order, so that a group's partials leave together (the coordinator looks each group up once). */
+    private final Map<Key, Accumulator[]> cells = new LinkedHashMap<>();
     /** perSeries: group -> series key text (UTF-8 order) -> bucket -> accumulators. */
     private final Map<GroupKey, TreeMap<String, TreeMap<Long, Accumulator[]>>> series = new HashMap<>();
+    /** perSeries: the cells of the series added last (rows and blocks come series after series). */
+    private SeriesKey lastSeries;
+    private TreeMap<Long, Accumulator[]> lastSeriesCells;
 
     public PartialAggregator(SelectPlan plan) {
         this.plan = plan;
@@ -69,8 +74,12 @@ public final class PartialAggregator {
     }
 
     private TreeMap<Long, Accumulator[]> seriesCells(GroupKey group, SeriesKey s) {
-        return series.computeIfAbsent(group, g -> new TreeMap<>(Utf8Order.COMPARATOR))
-                .computeIfAbsent(s.toString(), k -> new TreeMap<>());
+        if (s != lastSeries) {
+            lastSeriesCells = series.computeIfAbsent(group, g -> new TreeMap<>(Utf8Order.COMPARATOR))
+                    .computeIfAbsent(s.toString(), k -> new TreeMap<>());
+            lastSeries = s;
+        }
+        return lastSeriesCells;
     }
 
     /** Adds one row of stored series {@code s} (in output group {@code group}) at {@code time}. */
@@ -157,6 +166,8 @@ public final class PartialAggregator {
             }
         }
         series.clear();
+        lastSeries = null;
+        lastSeriesCells = null;
     }
 
     private static final byte[] NO_TAGS = new byte[0];
