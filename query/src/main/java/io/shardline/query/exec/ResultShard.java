@@ -73,13 +73,18 @@ final class ResultShard implements ShardReader {
             tagKeys.computeIfAbsent(s.name(), n -> new TreeSet<>()).addAll(s.tags().keySet());
             Map<String, FieldType> fieldTypes = types.computeIfAbsent(s.name(), n -> new HashMap<>());
             int timeColumn = s.columns().indexOf("time");
+            QueryMemory.reserve(s.values().size(), QueryMemory.ROW + QueryMemory.VALUE * s.columns().size());
+            int untyped = 0; // columns without a type yet: once all have one, rows need not be looked at
+            for (int i = 0; i < s.columns().size(); i++) {
+                untyped += i != timeColumn && !fieldTypes.containsKey(s.columns().get(i)) ? 1 : 0;
+            }
             for (List<Object> row : s.values()) {
-                QueryMemory.reserve(QueryMemory.ROW + QueryMemory.VALUE * row.size());
                 long time = timeColumn >= 0 && row.get(timeColumn) instanceof Timestamp t ? t.nanos() : 0;
-                for (int i = 0; i < row.size(); i++) {
+                for (int i = 0; untyped > 0 && i < row.size(); i++) {
                     Object v = row.get(i);
                     if (i != timeColumn && v != null && !fieldTypes.containsKey(s.columns().get(i))) {
                         fieldTypes.put(s.columns().get(i), Values.typeOf(v));
+                        untyped--;
                     }
                 }
                 long window = innerPlan.isRaw() ? time : interval == null ? 0 : interval.bucketStart(time);
