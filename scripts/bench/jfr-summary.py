@@ -17,7 +17,9 @@ import sys
 
 
 def samples(recording):
-    out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample,jdk.NativeMethodSample", recording],
+    # jfr prints 5 frames per stack unless told otherwise: inclusive shares need the whole stack
+    out = subprocess.run(["jfr", "print", "--stack-depth", "256", "--events",
+                          "jdk.ExecutionSample,jdk.NativeMethodSample", recording],
                          check=True, capture_output=True, text=True).stdout
     for event in re.split(r"^jdk\.(?:ExecutionSample|NativeMethodSample)", out, flags=re.M)[1:]:
         thread = re.search(r'sampledThread = "([^"]*)"', event)

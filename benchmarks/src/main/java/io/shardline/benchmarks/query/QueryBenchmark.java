@@ -89,7 +89,35 @@ public class QueryBenchmark {
     public void load() throws IOException {
         dir = Files.createTempDirectory("shardline-query-bench");
         engine = openEngine(dir);
-        store = engine.open(new ShardId("bench", "autogen", 1));
+        store = loadDataSet(engine, compacted);
+        statement = (SelectStatement) InfluxQLParser.parseQuery(QUERIES.get(query)).statements().get(0);
+        schema = cpuSchema(store);
+        if (!run().contains("\"values\"")) {
+            throw new IllegalStateException("no answer: " + run());
+        }
+    }
+
+    @Benchmark
+    public String run() {
+        SelectPlan plan = SelectCompiler.compile(statement, END, List.of(schema));
+        var partials = ShardSelectExecutor.execute(plan, new StoreShardReader(store)).partials();
+        var series = new AggregateAssembler(plan).add(partials).series();
+        return JsonFormatter.response(List.of(Result.of(0, series)), EpochFormat.RFC3339, false);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        engine.close();
+        deleteTree(dir);
+    }
+
+    /**
+     * A shard of {@code engine} holding the {@code shardline bench write -points 2000000} data set (1,000 series of
+     * {@code cpu}, 5 fields, one point per series every 10 s, ending at {@link #END}), written in 5,000-line
+     * batches and then compacted or not.
+     */
+    static ShardStore loadDataSet(RocksShardEngine engine, boolean compacted) {
+        ShardStore store = engine.open(new ShardId("bench", "autogen", 1));
         Random rnd = new Random(1);
         long rounds = POINTS / SERIES;
         long start = END - rounds * STEP;
@@ -113,26 +141,13 @@ public class QueryBenchmark {
         if (compacted) {
             store.compact();
         }
-        statement = (SelectStatement) InfluxQLParser.parseQuery(QUERIES.get(query)).statements().get(0);
-        schema = new MeasurementSchema("cpu", store.fieldTypes("cpu"),
+        return store;
+    }
+
+    /** The schema of {@code cpu} in {@code store}. */
+    static MeasurementSchema cpuSchema(ShardStore store) {
+        return new MeasurementSchema("cpu", store.fieldTypes("cpu"),
                 java.util.Set.copyOf(store.tagKeys("cpu", TagPredicate.all())));
-        if (!run().contains("\"values\"")) {
-            throw new IllegalStateException("no answer: " + run());
-        }
-    }
-
-    @Benchmark
-    public String run() {
-        SelectPlan plan = SelectCompiler.compile(statement, END, List.of(schema));
-        var partials = ShardSelectExecutor.execute(plan, new StoreShardReader(store)).partials();
-        var series = new AggregateAssembler(plan).add(partials).series();
-        return JsonFormatter.response(List.of(Result.of(0, series)), EpochFormat.RFC3339, false);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws IOException {
-        engine.close();
-        deleteTree(dir);
     }
 
     /** A started engine with default settings under {@code dir}, the log synced in the background. */

@@ -65,12 +65,17 @@ public final class AggregateAssembler {
     }
 
     private void merge(Iterable<PartialGroup> partials) {
+        GroupKey lastGroup = null;
+        BucketCells lastCells = null;
         for (PartialGroup p : partials) {
-            Accumulator[] accs = merged.computeIfAbsent(p.group(), g -> new BucketCells())
-                    .computeIfAbsent(p.bucket(), () -> {
-                        QueryMemory.reserve(QueryMemory.CELL + QueryMemory.VALUE * plan.calls().size());
-                        return newCell();
-                    });
+            if (p.group() != lastGroup) { // a shard's partials come group by group
+                lastGroup = p.group();
+                lastCells = merged.computeIfAbsent(lastGroup, g -> new BucketCells());
+            }
+            Accumulator[] accs = lastCells.computeIfAbsent(p.bucket(), () -> {
+                QueryMemory.reserve(QueryMemory.CELL + QueryMemory.VALUE * plan.calls().size());
+                return newCell();
+            });
             for (int i = 0; i < accs.length; i++) {
                 accs[i].merge(p.states().get(i));
             }
@@ -82,25 +87,25 @@ public final class AggregateAssembler {
      * once more per source ({@code callIterator}'s merge, which re-weights a mean by its count).
      */
     private void foldShards() {
-        Map<String, List<List<GoMergeOrder.Item<PartialGroup>>>> byMeasurement = new TreeMap<>();
+        Map<String, List<List<PartialGroup>>> byMeasurement = new TreeMap<>();
         for (int s = 0; s < shards.size(); s++) {
             for (PartialGroup p : shards.get(s)) {
-                List<List<GoMergeOrder.Item<PartialGroup>>> inputs = byMeasurement.computeIfAbsent(
-                        p.group().measurement(), m -> new ArrayList<>());
+                List<List<PartialGroup>> inputs = byMeasurement.computeIfAbsent(p.group().measurement(),
+                        m -> new ArrayList<>());
                 while (inputs.size() <= s) {
                     inputs.add(new ArrayList<>());
                 }
-                inputs.get(s).add(new GoMergeOrder.Item<>(p.group().measurement(),
-                        GoMergeOrder.tagsId(new ArrayList<>(p.group().tags().values())), p.bucket(), p));
+                inputs.get(s).add(p);
             }
         }
-        Comparator<GoMergeOrder.Item<PartialGroup>> order = Comparator.<GoMergeOrder.Item<PartialGroup>, byte[]>comparing(
-                GoMergeOrder.Item::tags, Arrays::compareUnsigned).thenComparingLong(GoMergeOrder.Item::window);
-        for (List<List<GoMergeOrder.Item<PartialGroup>>> inputs : byMeasurement.values()) {
-            for (List<GoMergeOrder.Item<PartialGroup>> in : inputs) {
-                in.sort(plan.ascending() ? order : order.reversed());
+        for (List<List<PartialGroup>> inputs : byMeasurement.values()) {
+            List<List<PartialGroup>> read = inputs.stream().filter(in -> !in.isEmpty()).toList();
+            if (read.size() == 1) {
+                // One shard: it has one partial per (series, bucket), so no cell folds two and the order is moot.
+                merge(read.get(0));
+            } else {
+                merge(heapOrder(inputs));
             }
-            merge(GoMergeOrder.merge(inputs, plan.ascending()).stream().map(GoMergeOrder.Item::payload).toList());
         }
         shards.clear();
         for (BucketCells cells : merged.values()) {
@@ -115,6 +120,23 @@ public final class AggregateAssembler {
                 }
             }
         }
+    }
+
+    /** The partials of several shards of one measurement in the order 1.x's merge heap hands them out. */
+    private List<PartialGroup> heapOrder(List<List<PartialGroup>> shardPartials) {
+        Comparator<GoMergeOrder.Item<PartialGroup>> order = Comparator.<GoMergeOrder.Item<PartialGroup>, byte[]>comparing(
+                GoMergeOrder.Item::tags, Arrays::compareUnsigned).thenComparingLong(GoMergeOrder.Item::window);
+        List<List<GoMergeOrder.Item<PartialGroup>>> inputs = new ArrayList<>(shardPartials.size());
+        for (List<PartialGroup> shard : shardPartials) {
+            List<GoMergeOrder.Item<PartialGroup>> in = new ArrayList<>(shard.size());
+            for (PartialGroup p : shard) {
+                in.add(new GoMergeOrder.Item<>(p.group().measurement(),
+                        GoMergeOrder.tagsId(new ArrayList<>(p.group().tags().values())), p.bucket(), p));
+            }
+            in.sort(plan.ascending() ? order : order.reversed());
+            inputs.add(in);
+        }
+        return GoMergeOrder.merge(inputs, plan.ascending()).stream().map(GoMergeOrder.Item::payload).toList();
     }
 
     private Accumulator[] newCell() {

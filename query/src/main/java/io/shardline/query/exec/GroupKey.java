@@ -10,14 +10,29 @@ import java.util.TreeMap;
 
 /**
  * An output series: the measurement and the values of the GROUP BY tags (a missing tag is the empty string).
- * Ordered like 1.x orders series: by name, then by tag values in key order. Immutable.
+ * Ordered like 1.x orders series: by name, then by tag values in key order. Immutable; the hash is computed
+ * once, since aggregation looks groups up in hash maps once per cell.
  */
-public record GroupKey(String measurement, Map<String, String> tags) implements Comparable<GroupKey> {
+public final class GroupKey implements Comparable<GroupKey> {
 
-    public GroupKey {
+    private final String measurement;
+    private final Map<String, String> tags;
+    private final int hash;
+
+    public GroupKey(String measurement, Map<String, String> tags) {
+        this(measurement, sorted(tags));
+    }
+
+    private GroupKey(String measurement, TreeMap<String, String> sortedTags) {
+        this.measurement = measurement;
+        this.tags = Collections.unmodifiableMap(sortedTags);
+        this.hash = 31 * measurement.hashCode() + sortedTags.hashCode();
+    }
+
+    private static TreeMap<String, String> sorted(Map<String, String> tags) {
         TreeMap<String, String> sorted = new TreeMap<>(Utf8Order.COMPARATOR);
         sorted.putAll(tags);
-        tags = Collections.unmodifiableMap(sorted);
+        return sorted;
     }
 
     /** The group of {@code series} for the given GROUP BY tag keys. */
@@ -28,6 +43,32 @@ public record GroupKey(String measurement, Map<String, String> tags) implements 
             tags.put(k, v == null ? "" : v);
         }
         return new GroupKey(series.measurement(), tags);
+    }
+
+    /** The measurement (the output series' name). */
+    public String measurement() {
+        return measurement;
+    }
+
+    /** The GROUP BY tags and their values, sorted by key (UTF-8 order). */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof GroupKey g && g.hash == hash && g.measurement.equals(measurement)
+                && g.tags.equals(tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "GroupKey[measurement=" + measurement + ", tags=" + tags + "]";
     }
 
     @Override

@@ -29,14 +29,18 @@ public final class PartialAggregator {
     /** 1.x's {@code runtime.GOMAXPROCS(0)}: the shard engine merges series in this many parallel groups. */
     static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
-    private record Key(GroupKey group, long bucket) {
-    }
-
     private final SelectPlan plan;
     private final boolean perSeries;
-    private final Map<Key, Accumulator[]> cells = new HashMap<>();
+    /** Group -> bucket -> accumulators; a group's partials leave together (the coordinator looks it up once). */
+    private final Map<GroupKey, BucketCells> cells = new HashMap<>();
+    /** The cells of the group added to last (rows and blocks come series after series). */
+    private GroupKey lastGroup;
+    private BucketCells lastGroupCells;
     /** perSeries: group -> series key text (UTF-8 order) -> bucket -> accumulators. */
-    private final Map<GroupKey, TreeMap<String, TreeMap<Long, Accumulator[]>>> series = new HashMap<>();
+    private final Map<GroupKey, TreeMap<String, BucketCells>> series = new HashMap<>();
+    /** perSeries: the cells of the series added last. */
+    private SeriesKey lastSeries;
+    private BucketCells lastSeriesCells;
 
     public PartialAggregator(SelectPlan plan) {
         this.plan = plan;
@@ -68,9 +72,13 @@ public final class PartialAggregator {
         }
     }
 
-    private TreeMap<Long, Accumulator[]> seriesCells(GroupKey group, SeriesKey s) {
-        return series.computeIfAbsent(group, g -> new TreeMap<>(Utf8Order.COMPARATOR))
-                .computeIfAbsent(s.toString(), k -> new TreeMap<>());
+    private BucketCells seriesCells(GroupKey group, SeriesKey s) {
+        if (s != lastSeries) {
+            lastSeriesCells = series.computeIfAbsent(group, g -> new TreeMap<>(Utf8Order.COMPARATOR))
+                    .computeIfAbsent(s.toString(), k -> new BucketCells());
+            lastSeries = s;
+        }
+        return lastSeriesCells;
     }
 
     /** Adds one row of stored series {@code s} (in output group {@code group}) at {@code time}. */
@@ -100,9 +108,17 @@ public final class PartialAggregator {
     /** The accumulators (one per call) of {@code group}, stored series {@code s} and {@code bucket}. */
     public Accumulator[] cell(GroupKey group, SeriesKey s, long bucket) {
         if (perSeries) {
-            return seriesCells(group, s).computeIfAbsent(bucket, k -> newCell());
+            return seriesCells(group, s).computeIfAbsent(bucket, this::newCell);
         }
-        return cells.computeIfAbsent(new Key(group, bucket), k -> newCell());
+        return groupCells(group).computeIfAbsent(bucket, this::newCell);
+    }
+
+    private BucketCells groupCells(GroupKey group) {
+        if (group != lastGroup) {
+            lastGroupCells = cells.computeIfAbsent(group, g -> new BucketCells());
+            lastGroup = group;
+        }
+        return lastGroupCells;
     }
 
     private Accumulator[] newCell() {
@@ -119,44 +135,53 @@ public final class PartialAggregator {
         if (perSeries) {
             foldSeries();
         }
-        List<PartialGroup> out = new ArrayList<>(cells.size());
-        cells.forEach((k, accs) -> out.add(new PartialGroup(k.group(), k.bucket(), states(accs))));
+        List<PartialGroup> out = new ArrayList<>();
+        cells.forEach((group, buckets) -> {
+            for (int i = 0; i < buckets.size(); i++) {
+                out.add(new PartialGroup(group, buckets.bucket(i), states(buckets.cell(i))));
+            }
+        });
         cells.clear();
+        lastGroup = null;
+        lastGroupCells = null;
         return out;
     }
 
     static List<PartialState> states(Accumulator[] accs) {
-        List<PartialState> states = new ArrayList<>(accs.length);
-        for (Accumulator a : accs) {
-            states.add(a.partial());
+        PartialState[] states = new PartialState[accs.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = accs[i].partial();
         }
-        return states;
+        return List.of(states); // immutable already: PartialGroup keeps it without copying
     }
 
     /** Folds each group's per-series cells into the group's cells in 1.x's merge order. */
     private void foldSeries() {
-        for (Map.Entry<GroupKey, TreeMap<String, TreeMap<Long, Accumulator[]>>> g : series.entrySet()) {
+        for (Map.Entry<GroupKey, TreeMap<String, BucketCells>> g : series.entrySet()) {
             List<List<GoMergeOrder.Item<Accumulator[]>>> inputs = new ArrayList<>();
             // 1.x reverses the series of each tag set for ORDER BY time DESC
-            for (TreeMap<Long, Accumulator[]> buckets : (plan.ascending() ? g.getValue()
-                    : g.getValue().descendingMap()).values()) {
-                List<GoMergeOrder.Item<Accumulator[]>> in = new ArrayList<>(buckets.size());
-                for (Map.Entry<Long, Accumulator[]> b : (plan.ascending() ? buckets : buckets.descendingMap())
-                        .entrySet()) {
-                    in.add(new GoMergeOrder.Item<>("", NO_TAGS, b.getKey(), b.getValue()));
+            for (BucketCells buckets : (plan.ascending() ? g.getValue() : g.getValue().descendingMap()).values()) {
+                int n = buckets.size();
+                List<GoMergeOrder.Item<Accumulator[]>> in = new ArrayList<>(n);
+                for (int b = 0; b < n; b++) {
+                    int i = plan.ascending() ? b : n - 1 - b;
+                    in.add(new GoMergeOrder.Item<>("", NO_TAGS, buckets.bucket(i), buckets.cell(i)));
                 }
                 inputs.add(in);
             }
+            BucketCells target = groupCells(g.getKey());
             for (GoMergeOrder.Item<Accumulator[]> item : GoMergeOrder.parallelMerge(inputs, PARALLELISM,
                     plan.ascending())) {
-                Accumulator[] target = cells.computeIfAbsent(new Key(g.getKey(), item.window()), k -> newCell());
+                Accumulator[] into = target.computeIfAbsent(item.window(), this::newCell);
                 Accumulator[] from = item.payload();
-                for (int i = 0; i < target.length; i++) {
-                    target[i].merge(from[i].partial());
+                for (int i = 0; i < into.length; i++) {
+                    into[i].merge(from[i].partial());
                 }
             }
         }
         series.clear();
+        lastSeries = null;
+        lastSeriesCells = null;
     }
 
     private static final byte[] NO_TAGS = new byte[0];

@@ -31,8 +31,24 @@ import java.util.TreeSet;
  */
 final class ResultShard implements ShardReader {
 
-    /** One inner row with its place in 1.x's merge order: by window, then series, then arrival. */
-    record Row(SeriesKey key, long time, Map<String, Object> values, long window, String seriesOrder, long seq) {
+    /**
+     * One inner row with its place in 1.x's merge order: by window, then series, then arrival. {@code row} is the
+     * inner result's row as it came ({@code columns} are its series' columns, shared by its rows; the one at
+     * {@code timeColumn} is the time, not a value).
+     */
+    record Row(SeriesKey key, long time, List<String> columns, int timeColumn, List<Object> row, long window,
+            String seriesOrder, long seq) {
+
+        /** The value of column {@code name}: the last non-null one of that name, null when none. */
+        Object value(String name) {
+            Object out = null;
+            for (int i = 0; i < columns.size(); i++) {
+                if (i != timeColumn && row.get(i) != null && columns.get(i).equals(name)) {
+                    out = row.get(i);
+                }
+            }
+            return out;
+        }
     }
 
     private static final Comparator<Row> ORDER = Comparator.comparingLong(Row::window)
@@ -57,19 +73,22 @@ final class ResultShard implements ShardReader {
             tagKeys.computeIfAbsent(s.name(), n -> new TreeSet<>()).addAll(s.tags().keySet());
             Map<String, FieldType> fieldTypes = types.computeIfAbsent(s.name(), n -> new HashMap<>());
             int timeColumn = s.columns().indexOf("time");
+            QueryMemory.reserve(s.values().size(), QueryMemory.ROW + QueryMemory.VALUE * s.columns().size());
+            int untyped = 0; // columns without a type yet: once all have one, rows need not be looked at
+            for (int i = 0; i < s.columns().size(); i++) {
+                untyped += i != timeColumn && !fieldTypes.containsKey(s.columns().get(i)) ? 1 : 0;
+            }
             for (List<Object> row : s.values()) {
-                QueryMemory.reserve(QueryMemory.ROW + QueryMemory.VALUE * row.size());
                 long time = timeColumn >= 0 && row.get(timeColumn) instanceof Timestamp t ? t.nanos() : 0;
-                Map<String, Object> values = new HashMap<>();
-                for (int i = 0; i < row.size(); i++) {
+                for (int i = 0; untyped > 0 && i < row.size(); i++) {
                     Object v = row.get(i);
-                    if (i != timeColumn && v != null) {
-                        values.put(s.columns().get(i), v);
-                        fieldTypes.putIfAbsent(s.columns().get(i), Values.typeOf(v));
+                    if (i != timeColumn && v != null && !fieldTypes.containsKey(s.columns().get(i))) {
+                        fieldTypes.put(s.columns().get(i), Values.typeOf(v));
+                        untyped--;
                     }
                 }
                 long window = innerPlan.isRaw() ? time : interval == null ? 0 : interval.bucketStart(time);
-                rows.add(new Row(key, time, values, window, order, seq++));
+                rows.add(new Row(key, time, s.columns(), timeColumn, row, window, order, seq++));
             }
         }
     }
@@ -107,17 +126,30 @@ final class ResultShard implements ShardReader {
 
     @Override
     public void scan(SeriesKey key, List<String> fields, long minTime, long maxTime, RowConsumer consumer) {
-        List<Row> rows = new ArrayList<>(series.getOrDefault(key, List.of()));
-        rows.sort(Comparator.comparingLong(Row::time).thenComparingLong(Row::seq));
+        List<Row> rows = series.getOrDefault(key, List.of());
+        if (!ascendingTime(rows)) { // rows of an aggregate come in time order: sort only when they do not
+            rows = new ArrayList<>(rows);
+            rows.sort(Comparator.comparingLong(Row::time).thenComparingLong(Row::seq));
+        }
         Object[] values = new Object[fields.size()];
         for (Row r : rows) {
             if (r.time() < minTime || r.time() > maxTime) {
                 continue;
             }
             for (int i = 0; i < values.length; i++) {
-                values[i] = r.values().get(fields.get(i));
+                values[i] = r.value(fields.get(i));
             }
             consumer.accept(r.time(), values);
         }
+    }
+
+    /** Whether {@code rows} (in arrival order) are already in (time, arrival) order. */
+    private static boolean ascendingTime(List<Row> rows) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).time() < rows.get(i - 1).time()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -35,7 +35,7 @@ final class SubqueryRaw {
             }
             Object[] values = new Object[fields.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = r.values().get(fields.get(i));
+                values[i] = r.value(fields.get(i));
             }
             if (!ExprEvaluator.matches(plan.rowFilter(), new RowValuer(fields, true).reset(r.key(), values))
                     || !ShardSelectExecutor.anyValue(ShardSelectExecutor.projectedFields(plan, fields), values)) {

@@ -2,5 +2,5 @@ package io.shardline.query.function;
 
 /** The serialisable partial state of an aggregate (see {@link PartialStateCodec}). Immutable. */
 public sealed interface PartialState permits CountState, SumState, MeanState, SpreadState,
-        SelectorState, SampleState, DistinctState, ModeState, ReservoirState {
+        SelectorState, SampleState, SampleColumns, DistinctState, ModeState, ReservoirState {
 }

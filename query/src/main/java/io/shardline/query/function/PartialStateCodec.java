@@ -1,5 +1,6 @@
 package io.shardline.query.function;
 
+import io.shardline.model.FieldType;
 import io.shardline.query.value.Timestamp;
 import io.shardline.query.value.Unsigned;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.List;
  * body   := count: i64 | sum: value | mean: bool f64 i64 i64 | spread: value value
  *         | stddev: i64 f64 f64 | selector: i64 value aux | sample, distinct: n:i32 (i64 value aux)*n
  *         | mode: n:i32 (value count:i64 minTime:i64 maxTime:i64)*n | reservoir: count:i64 n:i32 (i64 value aux)*n
+ *         | sample columns: type:u8 (1 float | 2 integer | 3 unsigned) n:i32 time:i64*n bits:i64*n
  * value  := tag:u8 (0 null | 1 f64 | 2 i64 | 3 u64 | 4 len:i32 utf8 | 5 bool | 6 time:i64)
  * aux    := n:i32 (-1 = none) value*n
  * </pre>
@@ -66,6 +68,9 @@ public final class PartialStateCodec {
         } else if (state instanceof SampleState s) {
             out.writeByte(7);
             writePoints(out, s.points());
+        } else if (state instanceof SampleColumns s) {
+            out.writeByte(11);
+            writeColumns(out, s);
         } else if (state instanceof DistinctState s) {
             out.writeByte(8);
             writePoints(out, s.values());
@@ -111,6 +116,7 @@ public final class PartialStateCodec {
                 case 8 -> new DistinctState(readPoints(in));
                 case 9 -> readMode(in);
                 case 10 -> new ReservoirState(in.readLong(), readPoints(in));
+                case 11 -> readColumns(in);
                 default -> throw new IllegalArgumentException("unknown partial state kind " + kind);
             };
         } catch (IOException e) {
@@ -128,6 +134,39 @@ public final class PartialStateCodec {
             entries.add(new ModeState.Entry(readValue(in), in.readLong(), in.readLong(), in.readLong()));
         }
         return new ModeState(entries);
+    }
+
+    private static final FieldType[] COLUMN_TYPES = {null, FieldType.FLOAT, FieldType.INTEGER, FieldType.UNSIGNED};
+
+    private static void writeColumns(DataOutputStream out, SampleColumns s) throws IOException {
+        out.writeByte(java.util.Arrays.asList(COLUMN_TYPES).indexOf(s.type()));
+        out.writeInt(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            out.writeLong(s.times()[i]);
+        }
+        for (int i = 0; i < s.size(); i++) {
+            out.writeLong(s.values()[i]);
+        }
+    }
+
+    private static SampleColumns readColumns(DataInputStream in) throws IOException {
+        int type = in.readUnsignedByte();
+        int n = in.readInt();
+        if (type == 0 || type >= COLUMN_TYPES.length) {
+            throw new IOException("unknown column type " + type);
+        }
+        if (n < 0 || n > in.available() / 16) {
+            throw new IOException("bad column length " + n);
+        }
+        long[] times = new long[n];
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = in.readLong();
+        }
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readLong();
+        }
+        return new SampleColumns(COLUMN_TYPES[type], times, values, n);
     }
 
     private static void writePoints(DataOutputStream out, List<AggregatePoint> points) throws IOException {

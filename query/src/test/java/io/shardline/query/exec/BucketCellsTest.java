@@ -23,7 +23,19 @@ class BucketCellsTest {
         }
         List<Long> shuffled = new ArrayList<>(arrivals);
         Collections.shuffle(shuffled, random);
-        arrivals.addAll(shuffled); // ascending first (one shard), then again in any order (the next shard)
+        List<Long> descending = new ArrayList<>(arrivals);
+        Collections.reverse(descending);
+        if (random.nextBoolean()) { // ORDER BY time DESC: descending first
+            arrivals = descending;
+            descending = new ArrayList<>(arrivals);
+        }
+        List<Long> lower = new ArrayList<>();
+        for (long b = -60; b > -200; b -= 1 + random.nextInt(3)) {
+            lower.add(b * 60_000_000_000L);
+        }
+        arrivals.addAll(lower); // a later shard's earlier buckets, descending
+        arrivals.addAll(shuffled); // then again in any order (the next shard)
+        arrivals.addAll(descending);
         BucketCells cells = new BucketCells();
         TreeMap<Long, Accumulator[]> reference = new TreeMap<>();
         for (long b : arrivals) {
