@@ -25,8 +25,9 @@ import java.util.Optional;
 /**
  * The query engine's view of one local shard ({@link ShardReader}) over its store: tag conditions go to the
  * index when they translate ({@link TagConditions}), rows come from {@code scan}, and aggregates read the
- * store's primitive field blocks (first()/last() only each series' first or last value). Scans stop when the query is killed or times out ({@link QueryInterrupts}) and
- * count what they read for {@code max-select-point} ({@link ScannedPoints}).
+ * store's primitive field blocks (first()/last() only each series' first or last value). Scans stop when the
+ * query is killed or times out ({@link QueryInterrupts}) and count what they read for {@code max-select-point}
+ * ({@link ScannedPoints}).
  * One instance per shard and query; confined to the executing thread.
  */
 public final class StoreShardReader implements ShardReader {
