@@ -152,9 +152,22 @@ public final class Influxd implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port below the kernel's ephemeral range (32768-60999): a port from {@code bind(0)}
+     * could be taken by an outgoing connection before influxd binds it.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int port = nextPort; port < 20_500; port++) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                nextPort = port + 1;
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("no free loopback port in 20400..20499");
     }
+
+    private static int nextPort = 20_400;
 }
