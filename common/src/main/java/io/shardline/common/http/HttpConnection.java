@@ -74,6 +74,10 @@ final class HttpConnection extends SimpleChannelInboundHandler<HttpObject> {
         if (current != null && !receiving) {
             if (backlog.size() >= MAX_BACKLOG) {
                 ReferenceCountUtil.release(msg);
+                server.shedLog().shed("pipelined-backlog", "connection from " + ctx.channel().remoteAddress()
+                        + " closed: over " + MAX_BACKLOG + " messages of pipelined requests while "
+                        + current.view().method() + " " + current.view().path() + " id=" + current.view().requestId()
+                        + " was in progress");
                 ctx.close();
                 return;
             }

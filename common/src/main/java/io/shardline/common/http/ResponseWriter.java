@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,26 @@ final class ResponseWriter {
                 return;
             }
         }
+        if (!ctx.executor().inEventLoop()) {
+            // Write and listen on the event loop. Called from a worker, writeAndFlush could complete before
+            // addListener runs; the listener would then be queued as a later task, and the client, which
+            // already has its answer, could send its next request before onWritten lets the connection read
+            // it (the request waits in the pipelining backlog, which cut such clients off).
+            FullHttpResponse built = response;
+            boolean keep = keepAlive;
+            try {
+                ctx.executor().execute(() -> send(ctx, built, requestId, keep, onWritten));
+            } catch (RejectedExecutionException e) {
+                built.release(); // the server is stopping: its event loops take no more tasks
+            }
+            return;
+        }
+        send(ctx, response, requestId, keepAlive, onWritten);
+    }
+
+    /** Event loop: writes {@code response}; {@code onWritten} (keep-alive) runs as soon as it is on the wire. */
+    private static void send(ChannelHandlerContext ctx, FullHttpResponse response, String requestId, boolean keepAlive,
+                             Runnable onWritten) {
         boolean close = !keepAlive;
         ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {

@@ -184,6 +184,34 @@ class HttpLimitsTest {
         assertThat(RawHttp.read(in).status()).isEqualTo(204);
     }
 
+    /**
+     * A keep-alive client that sends its next request, body in many small segments, the moment it has
+     * read an answer (as Java's HttpClient does) must never find the connection closed: the server once
+     * took such a request for pipelining beyond its backlog and cut the connection without an answer.
+     */
+    @Test
+    void aRequestSentTheMomentTheLastAnswerArrivedIsNeverCutOff() throws Exception {
+        int port = start(HttpLimits.of(64 << 20, 2));
+        Socket s = open(port);
+        s.setTcpNoDelay(true);
+        byte[] piece = new byte[1024];
+        int pieces = 300; // over HttpConnection.STREAM_AFTER: the handler reads the body as it arrives
+        OutputStream out = s.getOutputStream();
+        InputStream in = s.getInputStream();
+        for (int i = 0; i < 200; i++) {
+            out.write(("POST /count HTTP/1.1\r\nHost: x\r\nContent-Length: " + pieces * piece.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            for (int k = 0; k < pieces; k++) {
+                out.write(piece);
+                out.flush();
+            }
+            RawHttp.Response r = RawHttp.read(in);
+            assertThat(r.status()).as("request %d", i).isEqualTo(200);
+            assertThat(r.bodyText()).isEqualTo(Integer.toString(pieces * piece.length));
+        }
+    }
+
     @Test
     void writeThrottleAnswersLike1x() throws Exception {
         WriteThrottle throttle = new WriteThrottle(1, 1, Duration.ofMillis(200), "test", Clock.system());
