@@ -3,7 +3,7 @@
 # points/s (5k), half at consistency one and half at quorum. Pass: once healed and drained, every
 # acknowledged point is on every owner.
 . "$(dirname "${BASH_SOURCE[0]}")/netlib.sh"
-drill_init d15 32800 "$@"
+drill_init d15 11000 "$@"
 short_defaults 2000 10
 PRE=$(( OUTAGE / 6 + 2 )); POST=$(( OUTAGE / 6 + 2 ))
 net_drill_setup

@@ -9,7 +9,7 @@
 # shard groups of the RP overlap, and after two more anti-entropy comparisons per node the stored
 # values are unchanged (anti-entropy converged and does not flip-flop).
 . "$(dirname "${BASH_SOURCE[0]}")/netlib.sh"
-drill_init d16 33000 "$@"
+drill_init d16 11200 "$@"
 # Anti-entropy compares every 2 s (settle window 5 s) and repairs diffs by itself, so it takes part
 # while the clocks are skewed (its cut-offs come from the comparing node's clock).
 export SHARDLINE_ANTI_ENTROPY_CHECK_INTERVAL=2s SHARDLINE_ANTI_ENTROPY_SETTLE_WINDOW=5s \

@@ -7,7 +7,7 @@
 # Reports the takeover delay (kill to the first execution by another node) and the intervals late (those
 # that ended while no node held the lease, computed by the catch-up run).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-drill_init d17 33200 "$@"
+drill_init d17 11400 "$@"
 short_defaults 10 15
 INTERVAL_S=60; LEASE=10s; RUN=1s; [ "$SHORT" = 1 ] && { INTERVAL_S=10; LEASE=3s; RUN=250ms; }
 export SHARDLINE_META_LEASE_DURATION="$LEASE" SHARDLINE_CONTINUOUS_QUERIES_RUN_INTERVAL="$RUN"
