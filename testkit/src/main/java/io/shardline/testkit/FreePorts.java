@@ -28,17 +28,17 @@ public final class FreePorts {
     static final int LOW = 12_000;
     static final int HIGH = 19_999;
 
+    private static final int EPHEMERAL_LOW = ephemeralLow();
     private static int cursor = LOW + ThreadLocalRandom.current().nextInt(HIGH - LOW + 1);
 
     private FreePorts() {
     }
 
     public static synchronized int next() {
-        int ephemeralLow = ephemeralLow();
         for (int tries = 0; tries <= HIGH - LOW; tries++) {
             int port = cursor;
             cursor = cursor == HIGH ? LOW : cursor + 1;
-            if (port < ephemeralLow && bindable(port)) {
+            if (port < EPHEMERAL_LOW && bindable(port)) {
                 return port;
             }
         }
