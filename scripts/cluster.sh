@@ -153,7 +153,7 @@ wait_gone() {
 }
 
 health_url() {
-  if [ "$(kind_of "$1")" = meta ]; then echo "http://$(node_host "$1"):$(meta_status_port "$1")/ping"
+  if [ "$(kind_of "$1")" = meta ]; then echo "$(http_scheme)://$(node_host "$1"):$(meta_status_port "$1")/ping"
   else echo "$(http_scheme)://$(node_host "$1"):$(data_http_port "$1")/ping"; fi
 }
 
@@ -162,6 +162,10 @@ secure_dir() { echo "$DIR/secure"; }
 http_scheme() { if [ "$SECURE" = 1 ]; then echo https; else echo http; fi; }
 # curl trusting the cluster's CA when secure (the data nodes' API is then HTTPS).
 scurl() { if [ "$SECURE" = 1 ]; then curl --cacert "$(secure_dir)/ca.pem" "$@"; else curl "$@"; fi; }
+# scurl as the admin user when secure (a meta node's status port then serves only admins, but /ping).
+admin_curl() {
+  if [ "$SECURE" = 1 ] && [ -n "${ADMIN_USER:-}" ]; then scurl -u "$ADMIN_USER:$ADMIN_PASSWORD" "$@"; else scurl "$@"; fi
+}
 random_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
 
 # Creates the CA and the secrets of a new secured cluster (once; kept in DIR/secure, owner only).
@@ -346,7 +350,7 @@ clock_offset_of() {
 show_cluster() {
   local n out
   for n in $(meta_nodes); do
-    if out="$(curl -sf --max-time 3 "http://$(node_host "$n"):$(meta_status_port "$n")/show-cluster")"; then
+    if out="$(admin_curl -sf --max-time 3 "$(http_scheme)://$(node_host "$n"):$(meta_status_port "$n")/show-cluster")"; then
       echo "$out"; return 0
     fi
   done
@@ -467,6 +471,7 @@ secure_next_steps() {
   echo "  influx -ssl -unsafeSsl -host $host -port $port -username $ADMIN_USER -password '$ADMIN_PASSWORD'"
   echo "  python3 -c \"from influxdb import InfluxDBClient; c = InfluxDBClient('$host', $port, '$ADMIN_USER', '$ADMIN_PASSWORD', ssl=True, verify_ssl='$ca'); print(c.get_list_database())\""
   echo "  scripts/shardline-ctl -bind $(node_host "$meta"):$(meta_api_port "$meta") -bind-tls -auth-type basic -user $ADMIN_USER -pwd '$ADMIN_PASSWORD' show"
+  echo "  curl -u $ADMIN_USER:$ADMIN_PASSWORD https://$(node_host "$meta"):$(meta_status_port "$meta")/status   # a meta node's status port (admins only)"
   echo "  scripts/cluster.sh down          # stop the cluster (data is kept)"
 }
 
@@ -559,7 +564,7 @@ case "$CMD" in
   logs) require_node; cat "$(log_file "$NODE")" ;;
   url)
     require_node
-    if [ "$(kind_of "$NODE")" = meta ]; then echo "http://$(node_host "$NODE"):$(meta_status_port "$NODE")"
+    if [ "$(kind_of "$NODE")" = meta ]; then echo "$(http_scheme)://$(node_host "$NODE"):$(meta_status_port "$NODE")"
     else echo "$(http_scheme)://$(node_host "$NODE"):$(data_http_port "$NODE")"; fi
     ;;
   api)

@@ -15,9 +15,9 @@ cluster_up
 query data1 "CREATE DATABASE drill WITH REPLICATION 2" > /dev/null
 pick_owner > /dev/null
 meta_urls() { echo "$(url meta1),$(url meta2),$(url meta3)"; }
-leader_of() { curl -sf --max-time 2 "$(url "$1")/status" | grep -o '"leader":"[^"]*"' | cut -d'"' -f4; }
-role_of() { curl -sf --max-time 2 "$(url "$1")/raft" | grep -o '"role":"[^"]*"' | cut -d'"' -f4; }
-applied_of() { curl -sf --max-time 2 "$(url "$1")/raft" | grep -o '"appliedIndex":[0-9]*' | cut -d: -f2; }
+leader_of() { api_curl -sf --max-time 2 "$(url "$1")/status" | grep -o '"leader":"[^"]*"' | cut -d'"' -f4; }
+role_of() { api_curl -sf --max-time 2 "$(url "$1")/raft" | grep -o '"role":"[^"]*"' | cut -d'"' -f4; }
+applied_of() { api_curl -sf --max-time 2 "$(url "$1")/raft" | grep -o '"appliedIndex":[0-9]*' | cut -d: -f2; }
 LEADER_RAFT="$(leader_of meta1)"
 LEADER="meta$(( (${LEADER_RAFT##*:} - SHARDLINE_BASE_PORT - 9) / 10 ))"
 MAJORITY="$(cluster status | awk -v l="$LEADER" '$1 ~ /^meta/ && $1 != l {print $1}' | head -1)"

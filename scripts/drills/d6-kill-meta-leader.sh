@@ -17,12 +17,12 @@ shardline drill write --url "$(url data1),$(url data2),$(url data3)" --rate "$RA
   --duration "$(( PRE + OUTAGE ))s" --log "$LOGS/w1.log" > "$DIR/writer.out" &
 WRITER=$!
 sleep "$PRE"
-LEADER_RAFT="$(curl -sf "$(url meta1)/status" | grep -o '"leader":"[^"]*"' | cut -d'"' -f4)"
+LEADER_RAFT="$(api_curl -sf "$(url meta1)/status" | grep -o '"leader":"[^"]*"' | cut -d'"' -f4)"
 LEADER="meta$(( (${LEADER_RAFT##*:} - SHARDLINE_BASE_PORT - 9) / 10 ))"
 T1=$(date +%s%3N); cluster kill "$LEADER" > /dev/null; event "killed meta leader $LEADER ($LEADER_RAFT)"
 OTHER=meta1; [ "$LEADER" = meta1 ] && OTHER=meta2
 DEADLINE=$((SECONDS + 120))
-until NEW="$(curl -sf --max-time 1 "$(url "$OTHER")/status" | grep -o '"leader":"[^"]*"' | cut -d'"' -f4)" \
+until NEW="$(api_curl -sf --max-time 1 "$(url "$OTHER")/status" | grep -o '"leader":"[^"]*"' | cut -d'"' -f4)" \
       && [ -n "$NEW" ] && [ "$NEW" != "$LEADER_RAFT" ]; do
   [ $SECONDS -lt $DEADLINE ] || { echo "   no new meta leader within 120s"; NEW=none; break; }
   sleep 0.1

@@ -88,7 +88,8 @@ secure_env() {
   . "$DIR/cluster/secure/secrets.env"
   export SSL_CERT_FILE="$DIR/cluster/secure/ca.pem" INFLUX_USERNAME="$ADMIN_USER" INFLUX_PASSWORD="$ADMIN_PASSWORD"
 }
-# curl to a data node's API: with --secure, over HTTPS trusting the CA, as the admin user.
+# curl to a node's HTTP port (a data node's API, a meta node's status port): with --secure, over HTTPS
+# trusting the CA, as the admin user.
 api_curl() {
   if [ "$SECURE" = 1 ]; then curl --cacert "$SSL_CERT_FILE" -u "$INFLUX_USERNAME:$INFLUX_PASSWORD" "$@"; else curl "$@"; fi
 }
@@ -191,7 +192,7 @@ pick_owner() {
 # The cluster.sh name of a data node id (from the meta node's /show-cluster).
 node_name_of_id() {
   local addr
-  addr="$(curl -sf "$(url meta1)/show-cluster" | grep -o "{\"id\":$1,\"addr\":\"[^\"]*\"" | cut -d'"' -f6)"
+  addr="$(api_curl -sf "$(url meta1)/show-cluster" | grep -o "{\"id\":$1,\"addr\":\"[^\"]*\"" | cut -d'"' -f6)"
   for n in $(cluster status | awk '$1 ~ /^data/ {print $1}'); do
     [ "$(url "$n")" = "$([ "$SECURE" = 1 ] && echo https || echo http)://$addr" ] && { echo "$n"; return 0; }
   done
@@ -243,7 +244,7 @@ meta_url() {
   local n u
   for n in $(cluster status | awk '$1 ~ /^meta/ && $3 == "up" {print $1}'); do
     u="$(url "$n")"
-    if curl -sf --max-time 5 -o /dev/null "$u/show-cluster"; then echo "$u"; return 0; fi
+    if api_curl -sf --max-time 5 -o /dev/null "$u/show-cluster"; then echo "$u"; return 0; fi
   done
   url meta1
 }

@@ -171,7 +171,7 @@ public final class DataNode implements Service {
         }
         services.add(new CertificateExpiryWatch(certificates, config.tls().advancedExpiration(), clock));
         membership = new DataNodeMembership(config.meta(), config.advertisedTcpAddress().toString(),
-                config.advertisedHttpAddress().toString(), config.gossipFrequency(), clock, metaTls);
+                config.advertisedHttpAddress().toString(), httpsTls != null, config.gossipFrequency(), clock, metaTls);
         Hlc hlc = new Hlc(clock);
         // copy-shard / shard admin: the write path opens shards through the gate, so a shard being
         // copied in or removed is never created by a write meanwhile.

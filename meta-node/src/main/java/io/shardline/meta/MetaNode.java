@@ -1,6 +1,10 @@
 package io.shardline.meta;
 
+import io.shardline.common.auth.CredentialCache;
+import io.shardline.common.http.HttpAuthenticator;
 import io.shardline.common.http.HttpServer;
+import io.shardline.common.http.HttpsContext;
+import io.shardline.common.http.StreamingHttpHandler;
 import io.shardline.common.io.Directories;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
@@ -29,6 +33,7 @@ import io.shardline.common.rpc.RpcAuthenticator;
 import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.meta.client.ClusterUsers;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -102,8 +107,20 @@ public final class MetaNode implements Service {
         raft.registerStats(stats);
         MetaStatusApi statusApi = new MetaStatusApi(() -> statusOf(raft.view(), httpAddress, raftAddress),
                 this::clusterStatus, raft::raftStatus).withStats(new StatsHttp(stats, runtime));
+        StreamingHttpHandler statusHandler = statusApi.handler();
+        if (config.meta().authEnabled()) {
+            // [meta] shared-secret signs the Bearer tokens of shardline-ctl -auth-type jwt, so they work here too
+            ClusterUsers users = new ClusterUsers(raft::localMetadata);
+            statusHandler = new HttpAuthenticator(statusHandler, MetaStatusApi.access(users), users,
+                    new CredentialCache(), "InfluxDB",
+                    config.meta().sharedSecret(), clock,
+                    stats.statistic("httpd", Map.of("bind", config.meta().statusBindAddress().toString())));
+        }
         status = services.add(new HttpServer("status", config.meta().statusBindAddress(),
-                "[meta] status-bind-address", statusApi.handler(), 1 << 20, 2));
+                "[meta] status-bind-address", statusHandler, 1 << 20, 2));
+        if (tls != null) {
+            status.tls(HttpsContext.server(tls));
+        }
         services.add(new SelfRegistration(raft, metaService, httpAddress, config.meta().gossipFrequency(), clock,
                 config.meta().peers()));
         services.start();

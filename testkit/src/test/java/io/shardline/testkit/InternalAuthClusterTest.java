@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.shardline.common.error.ErrorCode;
+import io.shardline.common.auth.JwtTokens;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rpc.RpcCredentials;
 import io.shardline.common.rpc.RpcErrors;
@@ -15,7 +16,13 @@ import io.shardline.meta.client.MetaClientSettings;
 import io.shardline.proto.datanode.DataNodeServiceGrpc;
 import io.shardline.proto.meta.MetaServiceGrpc;
 import io.shardline.proto.meta.NodeStatusRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * {@code [meta] auth-enabled} with an internal shared secret on meta and data nodes: the cluster works
  * (registration, the watch, replication between data nodes), while a caller without a token or with one
  * signed by another secret gets {@code UNAUTHENTICATED} with the refusal text, on the MetaService and on
- * a data node's service alike; an admin user's Basic credentials pass (shardline-ctl).
+ * a data node's service alike; an admin user's Basic credentials pass (shardline-ctl). The meta node's
+ * status port answers {@code /ping} to anyone and, once an admin exists, everything else only to an admin
+ * (Basic or a JWT signed with {@code [meta] shared-secret}).
  */
 class InternalAuthClusterTest {
 
@@ -34,7 +43,8 @@ class InternalAuthClusterTest {
 
     @BeforeAll
     static void start() {
-        cluster = ShardlineCluster.start(1, Map.of("auth-enabled", "true", "internal-shared-secret", "\"inner\""), 2,
+        cluster = ShardlineCluster.start(1, Map.of("auth-enabled", "true", "internal-shared-secret", "\"inner\"",
+                "shared-secret", "\"outer\""), 2,
                 Map.of("meta.meta-auth-enabled", "true", "meta.meta-internal-shared-secret", "\"inner\""));
     }
 
@@ -97,5 +107,41 @@ class InternalAuthClusterTest {
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    @Test
+    void theMetaStatusPortServesOnlyAdminsOnceOneExists() throws Exception {
+        cluster.query(cluster.data(0), "", "CREATE USER ops WITH PASSWORD 'o' WITH ALL PRIVILEGES; "
+                + "CREATE USER viewer WITH PASSWORD 'v'");
+        cluster.awaitViewsConverged();
+        String url = cluster.meta().node(0).statusUrl();
+        assertThat(status(url + "/ping", null).statusCode()).isEqualTo(204);
+        HttpResponse<String> anonymous = status(url + "/status", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).isEqualTo("{\"error\":\"unable to parse authentication credentials\"}\n");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"InfluxDB\"");
+        assertThat(status(url + "/show-cluster", basic("ops", "wrong")).statusCode()).isEqualTo(401);
+        HttpResponse<String> viewer = status(url + "/raft", basic("viewer", "v"));
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(viewer.body()).isEqualTo("{\"error\":\"error authorizing admin access\"}\n");
+        assertThat(status(url + "/status", basic("ops", "o")).body()).startsWith("{\"nodeType\":\"meta\"");
+        String token = JwtTokens.sign("ops", System.currentTimeMillis() / 1000, Duration.ofMinutes(1),
+                "outer".getBytes(StandardCharsets.UTF_8));
+        assertThat(status(url + "/debug/vars", "Bearer " + token).statusCode()).isEqualTo(200);
+        String forged = JwtTokens.sign("ops", System.currentTimeMillis() / 1000, Duration.ofMinutes(1),
+                "inner".getBytes(StandardCharsets.UTF_8));
+        assertThat(status(url + "/metrics", "Bearer " + forged).body()).contains("signature is invalid");
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> status(String url, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -107,6 +107,22 @@ class TlsClusterTest {
     }
 
     @Test
+    void theMetaStatusPortIsHttpsToo() throws Exception {
+        String url = cluster.meta().node(0).statusUrl().replace("http://", "https://");
+        assertThat(https.send(HttpRequest.newBuilder(URI.create(url + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).startsWith("{\"nodeType\":\"meta\"");
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cluster.meta().node(0).statusUrl() + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(plain.body()).isEqualTo("Client sent an HTTP request to an HTTPS server.\n");
+        // every node announces that its API is HTTPS, and /show-cluster says so (as Enterprise's httpScheme)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                https.send(HttpRequest.newBuilder(URI.create(url + "/show-cluster")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body())
+                .doesNotContain("\"httpScheme\":\"http\"").contains("\"httpScheme\":\"https\""));
+    }
+
+    @Test
     void grpcClientsTrustingAnotherCaOrNoTlsAreRefused() {
         TlsMaterial wrongTrust = TlsMaterial.client(false, TlsOptions.DEFAULT.withCaCertificate(foreign.ca()));
         assertUnavailable(metaCall(GrpcTls.client(wrongTrust)));

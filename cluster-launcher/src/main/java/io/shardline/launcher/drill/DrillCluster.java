@@ -39,7 +39,7 @@ final class DrillCluster {
     private final String db;
     private final String dataScheme;
 
-    /** {@code dataScheme}: {@code http}, or {@code https} for a secured cluster (its meta status port is plain). */
+    /** {@code dataScheme}: {@code http}, or {@code https} for a secured cluster. */
     DrillCluster(String statusUrl, String db, String dataScheme, ApiConnection connection) {
         this.statusUrl = statusUrl;
         this.db = db;

@@ -2,6 +2,7 @@ package io.shardline.launcher.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardline.launcher.ApiConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code shardline drill raft}: reads {@code /raft} from every meta node given and checks Raft's
  * safety across them ({@link RaftSafety}): one leader per term and one log. Prints one summary line
- * ({@code raft: safe=true ...}) and each violation; exit code 0 only when safe.
+ * ({@code raft: safe=true ...}) and each violation; exit code 0 only when safe. On a secured cluster the
+ * URLs are {@code https://} and the admin user's credentials are sent ({@link ApiConnection}).
  */
 @Command(name = "raft", description = "Check that the meta nodes' Raft histories show one leader per term and one log.")
 public final class DrillRaftCommand implements Callable<Integer> {
@@ -28,12 +31,15 @@ public final class DrillRaftCommand implements Callable<Integer> {
     @Option(names = "--status-url", required = true, split = ",", description = "Every meta node's status URL.")
     List<String> urls;
 
+    @Mixin
+    ApiConnection connection = new ApiConnection();
+
     @Override
     public Integer call() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = connection.client();
         List<RaftSafety.Node> nodes = new ArrayList<>();
         for (String url : urls) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/raft"))
+            HttpResponse<String> r = client.send(connection.authorize(HttpRequest.newBuilder(URI.create(url + "/raft")))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 System.err.println("drill raft: " + url + "/raft answered " + r.statusCode());

@@ -43,6 +43,7 @@ public final class DataNodeMembership implements Service {
     private final Duration gossipFrequency;
     private final Clock clock;
     private final NodeIdentityStore store;
+    private final boolean https;
     private final LifecycleGuard guard = new LifecycleGuard("data node membership");
     private final AtomicReference<NodeIdentity> identity = new AtomicReference<>(NodeIdentity.NONE);
     private final AtomicReference<MetaClient> client = new AtomicReference<>();
@@ -50,12 +51,16 @@ public final class DataNodeMembership implements Service {
 
     public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
                               Clock clock) {
-        this(config, tcpAddress, httpAddress, gossipFrequency, clock, null);
+        this(config, tcpAddress, httpAddress, false, gossipFrequency, clock, null);
     }
 
-    /** @param metaTls TLS context of the channels to the meta nodes ({@code meta-tls-enabled}), null for plaintext */
-    public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
-                              Clock clock, SslContext metaTls) {
+    /**
+     * @param https the HTTP API is HTTPS (announced, so {@code /show-cluster} gives its scheme)
+     * @param metaTls TLS context of the channels to the meta nodes ({@code meta-tls-enabled}), null for plaintext
+     */
+    public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, boolean https,
+                              Duration gossipFrequency, Clock clock, SslContext metaTls) {
+        this.https = https;
         this.metaTls = metaTls;
         this.config = config;
         this.tcpAddress = tcpAddress;
@@ -129,7 +134,7 @@ public final class DataNodeMembership implements Service {
             }
             long now = clock.monotonicNanos();
             if (!announced || now - lastAnnounceNanos >= gossipFrequency.toNanos()) {
-                c.announce(id.nodeId(), ShardlineVersion.influxVersionHeader(), tcpAddress, httpAddress);
+                c.announce(id.nodeId(), ShardlineVersion.influxVersionHeader(), tcpAddress, httpAddress, https);
                 lastAnnounceNanos = now;
                 announced = true;
             }

@@ -159,10 +159,15 @@ public final class MetaClient implements AutoCloseable {
         return new MetaChanges(this);
     }
 
-    /** Tells the meta leader this node is alive, with its version and addresses. */
+    /** Tells the meta leader this node is alive, with its version and addresses (an HTTP API). */
     public void announce(long nodeId, String version, String tcpAddress, String httpAddress) {
+        announce(nodeId, version, tcpAddress, httpAddress, false);
+    }
+
+    /** Tells the meta leader this node is alive, with its version and addresses; {@code https}: its API's scheme. */
+    public void announce(long nodeId, String version, String tcpAddress, String httpAddress, boolean https) {
         AnnounceRequest request = AnnounceRequest.newBuilder().setNodeId(nodeId).setVersion(version)
-                .setTcpAddress(tcpAddress).setHttpAddress(httpAddress).build();
+                .setTcpAddress(tcpAddress).setHttpAddress(httpAddress).setHttps(https).build();
         call("announce", stub -> GrpcCalls.<io.shardline.proto.meta.AnnounceResponse>unary(o -> stub.announce(request, o)));
     }
 

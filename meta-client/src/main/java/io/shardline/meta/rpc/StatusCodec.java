@@ -25,10 +25,11 @@ public final class StatusCodec {
 
     private static List<NodeStatusEntry> entries(List<NodeStatus> nodes) {
         return nodes.stream().map(n -> NodeStatusEntry.newBuilder().setNode(MetadataCodec.encode(n.node()))
-                .setVersion(n.version()).build()).toList();
+                .setVersion(n.version()).setHttps(n.https()).build()).toList();
     }
 
     private static List<NodeStatus> nodes(List<NodeStatusEntry> entries) {
-        return entries.stream().map(e -> new NodeStatus(MetadataCodec.decode(e.getNode()), e.getVersion())).toList();
+        return entries.stream().map(e -> new NodeStatus(MetadataCodec.decode(e.getNode()), e.getVersion(),
+                e.getHttps())).toList();
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Announcements {
 
     /** One announcement as received. */
-    public record Entry(long nodeId, String version, String tcpAddress, String httpAddress, long receivedAtNanos) {
+    public record Entry(long nodeId, String version, String tcpAddress, String httpAddress, boolean https,
+                        long receivedAtNanos) {
     }
 
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
@@ -21,13 +22,10 @@ public final class Announcements {
         entries.put(entry.nodeId(), entry);
     }
 
-    /** The version the node announced if it did so within {@code expiration} before {@code nowNanos}, else "". */
-    public String liveVersion(long nodeId, long nowNanos, Duration expiration) {
+    /** The node's last announcement if it came within {@code expiration} before {@code nowNanos}, else null. */
+    public Entry live(long nodeId, long nowNanos, Duration expiration) {
         Entry e = entries.get(nodeId);
-        if (e == null || nowNanos - e.receivedAtNanos() > expiration.toNanos()) {
-            return "";
-        }
-        return e.version();
+        return e == null || nowNanos - e.receivedAtNanos() > expiration.toNanos() ? null : e;
     }
 
     /** Forgets everything (this node stopped being the leader). */

@@ -65,6 +65,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     private final WatchHub watches = new WatchHub();
     private final Announcements announcements = new Announcements();
     private final PasswordHashes passwordHashes = new PasswordHashes();
+    private final boolean https;
 
     public MetaGrpcService(MetaRaft raft, String httpAddress, Clock clock, Duration announcementExpiration,
                            boolean retentionAutoCreate, Duration leaseDuration,
@@ -78,6 +79,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
         this.clock = clock;
         this.announcementExpiration = announcementExpiration;
         this.peers = new MetaPeers(raft, peerCredentials, peerTls);
+        this.https = peerTls != null; // [meta] https-enabled: the API and the status port speak TLS
         this.membership = new MetaMembership(raft, peers, membershipExecutor);
         raft.stateMachine().addListener(watches::publish);
     }
@@ -119,7 +121,8 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
                 raft.readConsistent().thenCompose(metadata -> {
                     NodeInfo node = metadata.dataNodeByTcpAddress(request.getTcpAddress()).orElseThrow(() ->
                             ShardlineException.notFound("node not found: " + request.getTcpAddress()));
-                    if (!request.getForce() && liveVersion(node.id()).isEmpty()) {
+                    if (!request.getForce()
+                            && announcements.live(node.id(), clock.monotonicNanos(), announcementExpiration) == null) {
                         throw new ShardlineException(ErrorCode.FAILED_PRECONDITION, "data node " + node.tcpAddress()
                                 + " is not responding; use -force to remove it without contacting it");
                     }
@@ -150,7 +153,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     public void announce(AnnounceRequest request, StreamObserver<AnnounceResponse> out) {
         onLeader(out, stub -> GrpcCalls.<AnnounceResponse>unary(o -> stub.announce(request, o)), () -> {
             announcements.record(new Announcements.Entry(request.getNodeId(), request.getVersion(),
-                    request.getTcpAddress(), request.getHttpAddress(), clock.monotonicNanos()));
+                    request.getTcpAddress(), request.getHttpAddress(), request.getHttps(), clock.monotonicNanos()));
             refreshHttpAddress(request);
             return CompletableFuture.completedFuture(
                     AnnounceResponse.newBuilder().setVersion(raft.localMetadata().version()).build());
@@ -178,7 +181,7 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     public CompletableFuture<AnnounceResponse> announceSelf(long nodeId) {
         AnnounceRequest request = AnnounceRequest.newBuilder().setNodeId(nodeId)
                 .setVersion(ShardlineVersion.influxVersionHeader()).setTcpAddress(raft.raftAddress())
-                .setHttpAddress(httpAddress).setMeta(true).build();
+                .setHttpAddress(httpAddress).setMeta(true).setHttps(https).build();
         return GrpcCalls.unary(o -> announce(request, o));
     }
 
@@ -207,11 +210,10 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     }
 
     private List<NodeStatus> withLiveness(List<NodeInfo> nodes) {
-        return nodes.stream().map(n -> new NodeStatus(n, liveVersion(n.id()))).toList();
-    }
-
-    private String liveVersion(long nodeId) {
-        return announcements.liveVersion(nodeId, clock.monotonicNanos(), announcementExpiration);
+        return nodes.stream().map(n -> {
+            Announcements.Entry e = announcements.live(n.id(), clock.monotonicNanos(), announcementExpiration);
+            return e == null ? new NodeStatus(n, "") : new NodeStatus(n, e.version(), e.https());
+        }).toList();
     }
 
     @Override
