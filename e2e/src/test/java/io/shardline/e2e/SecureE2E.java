@@ -120,6 +120,21 @@ class SecureE2E {
     }
 
     @Test
+    @Order(2)
+    void theMetaStatusPortIsHttpsAndServesOnlyAdmins() throws Exception {
+        String url = CLUSTER.url("meta1");
+        assertThat(url).startsWith("https://");
+        HttpRequest.Builder ping = HttpRequest.newBuilder(URI.create(url + "/ping")).timeout(Duration.ofSeconds(30));
+        assertThat(https.send(ping.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        HttpResponse<String> anonymous = https.send(HttpRequest.newBuilder(URI.create(url + "/status"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(get("meta1", "/status").body()).startsWith("{\"nodeType\":\"meta\"");
+        assertThat(get("meta1", "/show-cluster").body()).contains("\"httpScheme\":\"https\"")
+                .doesNotContain("\"httpScheme\":\"http\"");
+    }
+
+    @Test
     @Order(3)
     void shardlineCtlNeedsTlsAndAnAdmin() {
         String bind = CLUSTER.api("meta1");

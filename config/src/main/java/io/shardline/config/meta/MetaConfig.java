@@ -51,7 +51,9 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
             .doc("Address of the MetaService API (gRPC) used by data nodes and shardline-ctl.")
             .validator(Validators.address()).build();
     public static final ConfigKey<String> STATUS_BIND_ADDRESS = ConfigKey.of(SECTION, "status-bind-address", STRING, ":8092")
-            .doc("Address of the plain-HTTP status endpoints: /status (leader and peers), /ping, /metrics.")
+            .doc("Address of the HTTP status endpoints: /status (leader and peers), /show-cluster, /raft,"
+                    + " /debug/vars, /metrics, /ping. HTTPS with https-enabled; with auth-enabled all but /ping"
+                    + " need an admin once one exists.")
             .validator(Validators.address()).shardlineOnly().build();
     public static final ConfigKey<Duration> GOSSIP_FREQUENCY = ConfigKey.of(SECTION, "gossip-frequency", DURATION, Duration.ofSeconds(5))
             .doc("How often meta nodes announce themselves.").validator(Validators.atLeast(Duration.ofMillis(10), "10ms")).build();
@@ -104,7 +106,8 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
     public static final ConfigKey<Boolean> AUTH_ENABLED = ConfigKey.of(SECTION, "auth-enabled", BOOLEAN, false)
             .doc("Authenticate every call to the MetaService: other nodes with a token signed with"
                     + " internal-shared-secret, shardline-ctl with an admin user (Basic) or a JWT signed with"
-                    + " shared-secret. Needs internal-shared-secret; the node refuses to start without it.").build();
+                    + " shared-secret; the status port's routes but /ping an admin once one exists."
+                    + " Needs internal-shared-secret; the node refuses to start without it.").build();
     public static final ConfigKey<String> INTERNAL_SHARED_SECRET = ConfigKey.of(SECTION, "internal-shared-secret",
                     STRING, "")
             .doc("Secret that signs the short-lived tokens between nodes; the same on every meta node and as"
@@ -114,7 +117,8 @@ public record MetaConfig(Path dir, HostPort bindAddress, HostPort httpBindAddres
                     + " empty refuses such tokens.").secret().build();
 
     public static final ConfigKey<Boolean> HTTPS_ENABLED = ConfigKey.of(SECTION, "https-enabled", BOOLEAN, false)
-            .doc("TLS for the MetaService (http-bind-address) and mutual TLS for Raft (bind-address): meta nodes"
+            .doc("TLS for the MetaService (http-bind-address), HTTPS for the status port (status-bind-address)"
+                    + " and mutual TLS for Raft (bind-address): meta nodes"
                     + " present https-certificate to each other and accept as Raft peers only nodes whose certificate"
                     + " [tls] ca-certificate signed. Data nodes then need [meta] meta-tls-enabled, shardline-ctl"
                     + " -bind-tls.").build();
