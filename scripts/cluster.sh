@@ -225,6 +225,9 @@ wait_healthy() {
 
 # ---- configuration -----------------------------------------------------------------------------
 meta_nodes() { local n; for n in $NODES; do [ "$(kind_of "$n")" = meta ] && echo "$n"; done; return 0; }
+# The first meta node (not `meta_nodes | head -n 1`: with pipefail, head closing the pipe early kills
+# meta_nodes with SIGPIPE once there are several, and set -e ends the script).
+first_meta() { local n; for n in $NODES; do [ "$(kind_of "$n")" = meta ] && { echo "$n"; return 0; }; done; return 0; }
 
 # A TOML array of one address per meta node; $1 is the port function (meta_raft_port or meta_api_port).
 meta_address_list() {
@@ -461,7 +464,7 @@ next_steps() {
 secure_next_steps() {
   local host port meta ca; ca="$(secure_dir)/ca.pem"
   host="$(node_host "$1")"; port="$(data_http_port "$1")"
-  meta="$(meta_nodes | head -n 1)"
+  meta="$(first_meta)"
   echo "Secured: users, internal tokens and TLS everywhere. CA: $ca; secrets: $(secure_dir)/secrets.env"
   echo "Admin user: $ADMIN_USER, password: $ADMIN_PASSWORD"
   echo "Try:"
@@ -583,8 +586,8 @@ case "$CMD" in
       print_table
       echo
       echo "data$i is running in no cluster; join it with one of:"
-      echo "  scripts/shardline-ctl -bind $(node_host "$(meta_nodes | head -n 1)"):$(meta_api_port "$(meta_nodes | head -n 1)") add-data $(node_host "data$i"):$(data_tcp_port "data$i")"
-      echo "  scripts/shardline-ctl -bind $(node_host "$(meta_nodes | head -n 1)"):$(meta_api_port "$(meta_nodes | head -n 1)") update-data OLD-TCP-ADDRESS $(node_host "data$i"):$(data_tcp_port "data$i")"
+      echo "  scripts/shardline-ctl -bind $(node_host "$(first_meta)"):$(meta_api_port "$(first_meta)") add-data $(node_host "data$i"):$(data_tcp_port "data$i")"
+      echo "  scripts/shardline-ctl -bind $(node_host "$(first_meta)"):$(meta_api_port "$(first_meta)") update-data OLD-TCP-ADDRESS $(node_host "data$i"):$(data_tcp_port "data$i")"
     else
       wait_registered "data$i"
       print_table
@@ -594,14 +597,14 @@ case "$CMD" in
     [ -n "$NODES" ] || die "no cluster in $DIR (run: scripts/cluster.sh up)"
     i=1; while known_node "meta$i"; do i=$((i + 1)); done
     [ "$i" -le 9 ] || die "at most 9 meta nodes"
-    bind="$(meta_api_port "$(meta_nodes | head -n 1)")"
+    bind="$(meta_api_port "$(first_meta)")"
     NODES="$NODES meta$i"; save_state
     write_config "meta$i" unjoined
     start_node "meta$i"
     print_table
     echo
     echo "meta$i is running in no cluster; join it with:"
-    echo "  scripts/shardline-ctl -bind $(node_host "$(meta_nodes | head -n 1)"):$bind add-meta $(node_host "meta$i"):$(meta_api_port "meta$i")"
+    echo "  scripts/shardline-ctl -bind $(node_host "$(first_meta)"):$bind add-meta $(node_host "meta$i"):$(meta_api_port "meta$i")"
     ;;
   wipe)
     require_node

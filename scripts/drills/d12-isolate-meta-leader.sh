@@ -20,7 +20,7 @@ role_of() { api_curl -sf --max-time 2 "$(url "$1")/raft" | grep -o '"role":"[^"]
 applied_of() { api_curl -sf --max-time 2 "$(url "$1")/raft" | grep -o '"appliedIndex":[0-9]*' | cut -d: -f2; }
 LEADER_RAFT="$(leader_of meta1)"
 LEADER="meta$(( (${LEADER_RAFT##*:} - SHARDLINE_BASE_PORT - 9) / 10 ))"
-MAJORITY="$(cluster status | awk -v l="$LEADER" '$1 ~ /^meta/ && $1 != l {print $1}' | head -1)"
+MAJORITY="$(cluster status | awk -v l="$LEADER" '$1 ~ /^meta/ && $1 != l {print $1; exit}')"
 drill_schedule "write ${PRE}s, isolate the meta leader $LEADER for ${OUTAGE}s making metadata changes, heal, write ${POST}s more"
 start_writers $(( PRE + OUTAGE + POST ))
 sleep "$PRE"
