@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -29,19 +33,31 @@ import org.rocksdb.WriteOptions;
  * automatic compactions are off: a crash loses only a store that is discarded anyway, and
  * {@link #finish} flushes every memtable to table files (synced) before the store may be installed.
  * A series larger than {@code 4 * COMMIT_VALUES} values is committed in parts; later parts are
- * appended to its blocks, as are values of a series the store held before the load. Used by the one converting thread, under the store's write lock per call.
+ * appended to its blocks, as are values of a series the store held before the load.
+ *
+ * <p>A commit is pipelined: its index entries and fields are written at once (the next part's
+ * series lookups must find them), its blocks are encoded on the load's own encoder thread while the
+ * caller fills the next part, and written at the next commit, so encoding (about half of a
+ * conversion's work) runs beside decoding. Blocks are written in commit order. Used by the one
+ * converting thread, under the store's write lock per call; the encoder thread touches only the
+ * {@link BlockBatch} handed to it.
  */
 final class RocksBulkLoad implements ShardLoader, AutoCloseable {
 
     /** Values buffered before a commit at the next series (the default of the constructor's). */
-    static final int COMMIT_VALUES = 1 << 20;
+    static final int COMMIT_VALUES = 1 << 19;
 
     private final ShardState state;
     private final RocksWriter writer;
     private final RocksDigests digests;
     private final int commitValues;
     private final WriteOptions noWal = new WriteOptions().setDisableWAL(true);
-    private final BlockBatch values = new BlockBatch();
+    private final ExecutorService encoder;
+    /** The part being filled; the other one is encoded or written meanwhile. */
+    private BlockBatch values;
+    private BlockBatch spare;
+    /** The blocks of the last commit, being encoded; written at the next commit. */
+    private Encoding pending;
     /** Series this load created: the only ones whose blocks may be put rather than merged. */
     private final Set<Integer> fresh = new HashSet<>();
     /** Series with blocks already committed: later values of theirs are appended (merge), not put. */
@@ -58,6 +74,14 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         this.writer = writer;
         this.digests = digests;
         this.commitValues = commitValues;
+        // keep the arrays between parts: a part holds a little over commitValues values, far above a write
+        this.values = new BlockBatch(2 * commitValues);
+        this.spare = new BlockBatch(2 * commitValues);
+        this.encoder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-load-encoder-" + state.id.id());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             // Not kept by the installed store: it is reopened with the node's column family options.
             state.db.db.setOptions(state.db.data,
@@ -136,24 +160,13 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         buffered += count;
     }
 
-    /** Writes the buffered blocks, index entries and fields in one batch, without the log. */
+    /**
+     * Writes the part's index entries and fields now, and the blocks of the previous part (waiting for
+     * their encoding); hands this part's blocks to the encoder.
+     */
     private void commit() throws RocksDBException {
         if (batch == null) {
             return;
-        }
-        boolean compact = state.tombstones.isEmpty();
-        Set<Integer> seen = new HashSet<>();
-        List<BlockBatch.Group> appended = new ArrayList<>();
-        for (BlockBatch.Group g : values.groups()) {
-            byte[] key = Keys.block(g.seriesId, g.bucket);
-            byte[] segment = values.encode(g, Buckets.start(g.bucket), compact);
-            if (compact && fresh.contains(g.seriesId) && !committed.contains(g.seriesId)) {
-                batch.put(state.db.data, key, segment);
-            } else {
-                batch.merge(state.db.data, key, segment);
-                appended.add(g);
-            }
-            seen.add(g.seriesId);
         }
         if (series.changedIndex) {
             state.putCounters(batch);
@@ -164,23 +177,92 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         } catch (RocksDBException e) {
             state.index.forgetCached();
             throw e;
+        } finally {
+            batch.close();
+            lookup.close();
+            batch = null;
+            lookup = null;
+            series = null;
+        }
+        buffered = 0;
+        Encoding previous = pending;
+        byte[][] previousSegments = previous == null ? null : previous.await(state);
+        BlockBatch part = values;
+        boolean compact = state.tombstones.isEmpty();
+        pending = new Encoding(part, compact, encoder.submit(() -> encode(part, compact)));
+        if (previous != null) {
+            writeBlocks(previous, previousSegments);
+        }
+        values = spare;
+        spare = null;
+    }
+
+    private static byte[][] encode(BlockBatch part, boolean compact) {
+        List<BlockBatch.Group> groups = part.groups();
+        byte[][] segments = new byte[groups.size()][];
+        for (int i = 0; i < segments.length; i++) {
+            BlockBatch.Group g = groups.get(i);
+            segments[i] = part.encode(g, Buckets.start(g.bucket), compact);
+        }
+        return segments;
+    }
+
+    /** Writes the encoded blocks of one part without the log; its {@link BlockBatch} becomes the spare. */
+    private void writeBlocks(Encoding part, byte[][] segments) throws RocksDBException {
+        Set<Integer> seen = new HashSet<>();
+        List<BlockBatch.Group> appended = new ArrayList<>();
+        List<BlockBatch.Group> groups = part.values.groups();
+        try (WriteBatch blocks = new WriteBatch()) {
+            for (int i = 0; i < segments.length; i++) {
+                BlockBatch.Group g = groups.get(i);
+                byte[] key = Keys.block(g.seriesId, g.bucket);
+                if (part.compact && fresh.contains(g.seriesId) && !committed.contains(g.seriesId)) {
+                    blocks.put(state.db.data, key, segments[i]);
+                } else {
+                    blocks.merge(state.db.data, key, segments[i]);
+                    appended.add(g);
+                }
+                seen.add(g.seriesId);
+            }
+            state.db.db.write(noWal, blocks);
         }
         committed.addAll(seen);
         // as after a write: the digest leaves to recompute, the blocks appended to for the next rewrite
         long now = state.clock.monotonicNanos();
-        for (BlockBatch.Group g : values.groups()) {
+        for (BlockBatch.Group g : groups) {
             digests.markDirty(g.seriesId, g.bucket);
         }
         for (BlockBatch.Group g : appended) {
             state.rewriteDirty.mark(g.seriesId, g.bucket, now);
         }
-        values.clear();
-        buffered = 0;
-        batch.close();
-        lookup.close();
-        batch = null;
-        lookup = null;
-        series = null;
+        part.values.clear();
+        spare = part.values;
+    }
+
+    /** Writes the blocks still being encoded, if any. */
+    private void drain() throws RocksDBException {
+        Encoding last = pending;
+        if (last != null) {
+            byte[][] segments = last.await(state);
+            pending = null;
+            writeBlocks(last, segments);
+        }
+    }
+
+    /** One part's blocks on their way through the encoder. */
+    private record Encoding(BlockBatch values, boolean compact, Future<byte[][]> segments) {
+
+        byte[][] await(ShardState state) {
+            try {
+                return segments.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(state.id + ": interrupted while encoding blocks", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(state.id + ": encoding blocks failed", e.getCause());
+            }
+        }
     }
 
     /** Commits the rest and flushes every memtable to synced table files. */
@@ -190,6 +272,7 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         try {
             if (!finished) {
                 commit();
+                drain();
                 finished = true;
                 state.db.flush();
             }
@@ -210,6 +293,8 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
             batch = null;
             lookup = null;
         }
+        // an unfinished load is discarded: a part still encoding touches only its own arrays
+        encoder.shutdownNow();
         noWal.close();
     }
 }
