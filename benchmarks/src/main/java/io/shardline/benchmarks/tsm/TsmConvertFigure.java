@@ -17,6 +17,7 @@ import io.shardline.tsm.TsmFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -30,9 +31,10 @@ import java.util.stream.Stream;
  * The data node's half of a portable restore in isolation: the TSM files of one InfluxDB shard
  * (e.g. extracted from an {@code influxd backup -portable} archive) converted into a RocksDB shard
  * through the engine's ingest path ({@link TsmShardConverter}: staging copy, decoding, bulk load,
- * flush), {@code runs} times into fresh shards of one engine. Prints per run the wall time and the
- * CPU seconds of the whole process (JIT and RocksDB threads included), and values/s of each: on a
- * loaded machine the CPU figure is the one to compare.
+ * flush), {@code runs} times into fresh shards of one engine. Prints per run the wall time, the CPU
+ * seconds of the whole process (JIT and RocksDB threads included) and of the converting thread (the
+ * critical path when the other cores are free), and values/s: on a loaded machine the CPU figures are
+ * the ones to compare.
  * {@code java -cp ... io.shardline.benchmarks.tsm.TsmConvertFigure DIR_WITH_TSM_FILES [runs]}
  */
 public final class TsmConvertFigure {
@@ -52,6 +54,7 @@ public final class TsmConvertFigure {
         }
         Path root = Files.createTempDirectory("tsm-convert");
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         StorageConfig config = StorageConfig.from(Config.defaults(DataNodeConfig.DEFINITION)
                 .with(StorageConfig.DIR, root.resolve("data").toString())
                 .with(StorageConfig.WAL_DIR, root.resolve("wal").toString()));
@@ -63,12 +66,15 @@ public final class TsmConvertFigure {
                         List.of(new ShardInfo(run, List.of(4L))));
                 TsmShardConverter converter = new TsmShardConverter(group, run, 1L << 20);
                 long cpu0 = os.getProcessCpuTime();
+                long own0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 engine.ingest(new ShardId("bench", "autogen", run), directory(source, files), converter, () -> { });
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-                System.out.printf("run %d: %,d values in %.2f s wall (%,.0f values/s), %.2f CPU-s (%,.0f values per CPU-s)%n",
-                        run, converter.points(), wall, converter.points() / wall, cpu, converter.points() / cpu);
+                double own = (threads.getCurrentThreadCpuTime() - own0) / 1e9;
+                System.out.printf("run %d: %,d values in %.2f s wall (%,.0f values/s), %.2f CPU-s (%,.0f values per CPU-s),"
+                        + " %.2f CPU-s on the converting thread%n",
+                        run, converter.points(), wall, converter.points() / wall, cpu, converter.points() / cpu, own);
             }
         } finally {
             engine.close();

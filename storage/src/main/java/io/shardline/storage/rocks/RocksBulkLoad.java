@@ -10,7 +10,6 @@ import io.shardline.storage.internal.Buckets;
 import io.shardline.storage.internal.SeriesAdmission;
 import io.shardline.storage.internal.TombstoneSet;
 import io.shardline.storage.internal.WriteValidator;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +35,11 @@ import org.rocksdb.WriteOptions;
  * appended to its blocks, as are values of a series the store held before the load.
  *
  * <p>A commit is pipelined: its index entries and fields are written at once (the next part's
- * series lookups must find them), its blocks are encoded on the load's own encoder thread while the
- * caller fills the next part, and written at the next commit, so encoding (about half of a
- * conversion's work) runs beside decoding. Blocks are written in commit order. Used by the one
- * converting thread, under the store's write lock per call; the encoder thread touches only the
- * {@link BlockBatch} handed to it.
+ * series lookups must find them), its blocks are encoded and written on the load's own encoder
+ * thread while the caller fills the next part (awaited at the next commit, so parts are written in
+ * order and at most two exist), so encoding (about half of a conversion's work) runs beside
+ * decoding. Used by the one converting thread, under the store's write lock per call; the encoder
+ * thread touches only the {@link BlockBatch} handed to it and RocksDB.
  */
 final class RocksBulkLoad implements ShardLoader, AutoCloseable {
 
@@ -56,12 +55,12 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
     /** The part being filled; the other one is encoded or written meanwhile. */
     private BlockBatch values;
     private BlockBatch spare;
-    /** The blocks of the last commit, being encoded; written at the next commit. */
+    /** The blocks of the last commit, being encoded and written; awaited at the next commit. */
     private Encoding pending;
     /** Series this load created: the only ones whose blocks may be put rather than merged. */
     private final Set<Integer> fresh = new HashSet<>();
-    /** Series with blocks already committed: later values of theirs are appended (merge), not put. */
-    private final Set<Integer> committed = new HashSet<>();
+    /** Series with blocks handed to the encoder: later values of theirs are appended (merge), not put. */
+    private final Set<Integer> handedOff = new HashSet<>();
     private WriteBatch batch;
     private SeriesLookup lookup;
     private RocksWriter.Batch series;
@@ -185,82 +184,84 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
             series = null;
         }
         buffered = 0;
-        Encoding previous = pending;
-        byte[][] previousSegments = previous == null ? null : previous.await(state);
+        drain();
         BlockBatch part = values;
+        List<BlockBatch.Group> groups = part.groups();
         boolean compact = state.tombstones.isEmpty();
-        pending = new Encoding(part, compact, encoder.submit(() -> encode(part, compact)));
-        if (previous != null) {
-            writeBlocks(previous, previousSegments);
+        boolean[] put = new boolean[groups.size()];
+        for (int i = 0; i < put.length; i++) {
+            int id = groups.get(i).seriesId;
+            put[i] = compact && fresh.contains(id) && !handedOff.contains(id);
         }
+        for (BlockBatch.Group g : groups) {
+            handedOff.add(g.seriesId);
+        }
+        pending = new Encoding(part, put, encoder.submit(() -> {
+            writeBlocks(part, compact, put);
+            return null;
+        }));
         values = spare;
         spare = null;
     }
 
-    private static byte[][] encode(BlockBatch part, boolean compact) {
+    /**
+     * On the encoder thread: encodes the part's blocks and writes them without the log, as whole blocks
+     * ({@code put}) or appended to what its series already has.
+     */
+    private void writeBlocks(BlockBatch part, boolean compact, boolean[] put) throws RocksDBException {
         List<BlockBatch.Group> groups = part.groups();
-        byte[][] segments = new byte[groups.size()][];
-        for (int i = 0; i < segments.length; i++) {
-            BlockBatch.Group g = groups.get(i);
-            segments[i] = part.encode(g, Buckets.start(g.bucket), compact);
-        }
-        return segments;
-    }
-
-    /** Writes the encoded blocks of one part without the log; its {@link BlockBatch} becomes the spare. */
-    private void writeBlocks(Encoding part, byte[][] segments) throws RocksDBException {
-        Set<Integer> seen = new HashSet<>();
-        List<BlockBatch.Group> appended = new ArrayList<>();
-        List<BlockBatch.Group> groups = part.values.groups();
         try (WriteBatch blocks = new WriteBatch()) {
-            for (int i = 0; i < segments.length; i++) {
+            for (int i = 0; i < put.length; i++) {
                 BlockBatch.Group g = groups.get(i);
                 byte[] key = Keys.block(g.seriesId, g.bucket);
-                if (part.compact && fresh.contains(g.seriesId) && !committed.contains(g.seriesId)) {
-                    blocks.put(state.db.data, key, segments[i]);
+                byte[] segment = part.encode(g, Buckets.start(g.bucket), compact);
+                if (put[i]) {
+                    blocks.put(state.db.data, key, segment);
                 } else {
-                    blocks.merge(state.db.data, key, segments[i]);
-                    appended.add(g);
+                    blocks.merge(state.db.data, key, segment);
                 }
-                seen.add(g.seriesId);
             }
             state.db.db.write(noWal, blocks);
         }
-        committed.addAll(seen);
+    }
+
+    /** Waits until the part handed to the encoder is written, then marks its blocks as a write does. */
+    private void drain() {
+        Encoding last = pending;
+        if (last == null) {
+            return;
+        }
+        pending = null;
+        last.await(state);
         // as after a write: the digest leaves to recompute, the blocks appended to for the next rewrite
         long now = state.clock.monotonicNanos();
-        for (BlockBatch.Group g : groups) {
+        List<BlockBatch.Group> groups = last.values.groups();
+        for (int i = 0; i < last.put.length; i++) {
+            BlockBatch.Group g = groups.get(i);
             digests.markDirty(g.seriesId, g.bucket);
+            if (!last.put[i]) {
+                state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+            }
         }
-        for (BlockBatch.Group g : appended) {
-            state.rewriteDirty.mark(g.seriesId, g.bucket, now);
-        }
-        part.values.clear();
-        spare = part.values;
+        last.values.clear();
+        spare = last.values;
     }
 
-    /** Writes the blocks still being encoded, if any. */
-    private void drain() throws RocksDBException {
-        Encoding last = pending;
-        if (last != null) {
-            byte[][] segments = last.await(state);
-            pending = null;
-            writeBlocks(last, segments);
-        }
-    }
+    /** One part's blocks on their way through the encoder thread. */
+    private record Encoding(BlockBatch values, boolean[] put, Future<Void> written) {
 
-    /** One part's blocks on their way through the encoder. */
-    private record Encoding(BlockBatch values, boolean compact, Future<byte[][]> segments) {
-
-        byte[][] await(ShardState state) {
+        void await(ShardState state) {
             try {
-                return segments.get();
+                written.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException(state.id + ": interrupted while encoding blocks", e);
+                throw new IllegalStateException(state.id + ": interrupted while writing blocks", e);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof RocksDBException r) {
+                    throw StorageErrors.wrap(r, state.id, state.db.dir, "bulk load");
+                }
                 throw e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException(state.id + ": encoding blocks failed", e.getCause());
+                        : new IllegalStateException(state.id + ": writing blocks failed", e.getCause());
             }
         }
     }
@@ -293,8 +294,17 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
             batch = null;
             lookup = null;
         }
-        // an unfinished load is discarded: a part still encoding touches only its own arrays
-        encoder.shutdownNow();
+        // an unfinished load is discarded, but a part still being written must not outlive the store
+        Encoding last = pending;
+        pending = null;
+        if (last != null) {
+            try {
+                last.await(state);
+            } catch (RuntimeException ignored) {
+                // the load failed already; its error is the one reported
+            }
+        }
+        encoder.shutdown();
         noWal.close();
     }
 }
