@@ -250,6 +250,24 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
     /** One part's blocks on their way through the encoder thread. */
     private record Encoding(BlockBatch values, boolean[] put, Future<Void> written) {
 
+        /** Waits until the part is done, even if interrupted, ignoring its outcome (the load failed already). */
+        void awaitQuietly() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    written.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | RuntimeException e) {
+                    break;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         void await(ShardState state) {
             try {
                 written.get();
@@ -298,11 +316,7 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         Encoding last = pending;
         pending = null;
         if (last != null) {
-            try {
-                last.await(state);
-            } catch (RuntimeException ignored) {
-                // the load failed already; its error is the one reported
-            }
+            last.awaitQuietly();
         }
         encoder.shutdown();
         noWal.close();
