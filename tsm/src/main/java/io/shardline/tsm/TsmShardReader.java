@@ -18,7 +18,9 @@ import java.util.Map;
  * order and, within a key, in time order: the files are merged (on equal timestamps the newest
  * file, by generation and sequence, wins), and each file's tombstones remove that file's deleted
  * values. Memory: one index cursor and one decoded block per file, plus the tombstones. Values come
- * in chunks of at most {@link #CHUNK} (one block when a key lives in one file). Not thread-safe.
+ * in chunks of at most {@link #CHUNK}, or one whole block when a key lives in one file or its files'
+ * time ranges do not overlap there; a stretch of one file that no other file interleaves is copied as
+ * one run, not value by value. Not thread-safe.
  *
  * <pre>
  * try (TsmShardReader r = TsmShardReader.open(files)) {
@@ -205,6 +207,20 @@ public final class TsmShardReader implements Closeable {
             if (winner == null) {
                 break;
             }
+            long bound = Long.MAX_VALUE;
+            for (KeyStream s : streams) {
+                if (s != winner && s.fill() && s.time() < bound) {
+                    bound = s.time();
+                }
+            }
+            if (bound > t) {
+                // no other file holds a value before bound: the winner's values up to it go in one run
+                BlockValues whole = run(winner, bound);
+                if (whole != null) {
+                    return whole;
+                }
+                continue;
+            }
             merged.addFrom(winner.block(), winner.pos);
             for (KeyStream s : streams) {
                 if (s.fill() && s.time() == t) {
@@ -213,6 +229,27 @@ public final class TsmShardReader implements Closeable {
             }
         }
         return merged.size() == 0 ? null : merged;
+    }
+
+    /**
+     * Takes the values of {@code s} before {@code bound} from its current block: the whole block itself
+     * when nothing was merged yet and all of it is before bound (returned: files whose time ranges do not
+     * overlap, the usual case, cost no copy), else a run appended to the merged chunk (null returned).
+     */
+    private BlockValues run(KeyStream s, long bound) {
+        BlockValues b = s.block();
+        if (merged.size() == 0 && s.pos == 0 && b.time(b.size() - 1) < bound) {
+            s.pos = b.size();
+            return b;
+        }
+        int end = s.pos;
+        int limit = Math.min(b.size(), s.pos + CHUNK - merged.size());
+        while (end < limit && b.time(end) < bound) {
+            end++;
+        }
+        merged.addRange(b, s.pos, end);
+        s.pos = end;
+        return null;
     }
 
     @Override

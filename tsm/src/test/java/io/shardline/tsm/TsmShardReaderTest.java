@@ -62,6 +62,28 @@ class TsmShardReaderTest {
     }
 
     @Test
+    void stringRunsOfOneFileAndWholeBlocksKeepTheirValues() {
+        byte[] k = TsmFileTest.key("log", "msg");
+        Path older = file(1, k, strings(1, "a", 2, "b", 3, "c", 4, "d"));
+        Path newer = file(2, k, strings(3, "x", 5, "y", 6, "z"));
+        assertThat(TsmFileTest.readAll(List.of(newer, older))).containsExactly("log#!~#msg string 1 a",
+                "log#!~#msg string 2 b", "log#!~#msg string 3 x", "log#!~#msg string 4 d", "log#!~#msg string 5 y",
+                "log#!~#msg string 6 z");
+        Path later = file(3, k, strings(7, "p", 8, "q"));
+        assertThat(TsmFileTest.readAll(List.of(later, newer))).containsExactly("log#!~#msg string 3 x",
+                "log#!~#msg string 5 y", "log#!~#msg string 6 z", "log#!~#msg string 7 p", "log#!~#msg string 8 q");
+    }
+
+    private static BlockValues strings(Object... timeValue) {
+        BlockValues v = new BlockValues(timeValue.length / 2);
+        v.reset(FieldType.STRING);
+        for (int i = 0; i < timeValue.length; i += 2) {
+            v.addString(((Number) timeValue[i]).longValue(), (String) timeValue[i + 1]);
+        }
+        return v;
+    }
+
+    @Test
     void keysInterleaveAcrossFiles() {
         Path a = file(1, TsmFileTest.key("a", "v"), ints(1, 1));
         Path c = file(2, TsmFileTest.key("c", "v"), ints(1, 3));
@@ -90,10 +112,29 @@ class TsmShardReaderTest {
         assertThat(TsmFileTest.readAll(List.of(older, newer))).containsExactly("m#!~#f float 2 " + Double.doubleToRawLongBits(2.5));
     }
 
-    /** Random overlapping files and tombstones against a model: apply files oldest first. */
+    /** Random overlapping files and tombstones against a model. */
     @Test
     void randomFilesMergeLikeInfluxDb() {
-        Random r = TestSeeds.random("TsmShardReaderTest.randomFilesMergeLikeInfluxDb");
+        mergesLikeInfluxDb(TestSeeds.random("TsmShardReaderTest.randomFilesMergeLikeInfluxDb"), (r, g) -> r.nextInt(3000));
+    }
+
+    /**
+     * Files of later time ranges, as a shard's generations usually are: apart, touching or overlapping a
+     * little, so the reader takes whole blocks, runs of one file and single values by turns.
+     */
+    @Test
+    void filesOfMostlyLaterTimeRangesMergeLikeInfluxDb() {
+        mergesLikeInfluxDb(TestSeeds.random("TsmShardReaderTest.filesOfMostlyLaterTimeRangesMergeLikeInfluxDb"),
+                (r, g) -> g * 1000L + r.nextInt(1100));
+    }
+
+    /** A timestamp of file {@code g} (1, 2, ...). */
+    private interface TimeSource {
+        long time(Random r, int g);
+    }
+
+    /** Random files and tombstones against a model: apply files oldest first. */
+    private void mergesLikeInfluxDb(Random r, TimeSource times) {
         for (int it = 0; it < TestSeeds.iterations(20); it++) {
             Path d = dir.resolve("m" + it);
             TreeMap<String, TreeMap<Long, Long>> model = new TreeMap<>();
@@ -103,7 +144,7 @@ class TsmShardReaderTest {
                 for (int k = 0; k < 1 + r.nextInt(4); k++) {
                     TreeMap<Long, Long> values = new TreeMap<>();
                     for (int n = r.nextInt(1500); n >= 0; n--) {
-                        values.put((long) r.nextInt(3000), r.nextLong());
+                        values.put(times.time(r, g), r.nextLong());
                     }
                     BlockValues v = new BlockValues(values.size());
                     v.reset(FieldType.INTEGER);
@@ -113,7 +154,7 @@ class TsmShardReaderTest {
                 List<Tombstone> tombs = new ArrayList<>();
                 for (byte[] k : data.keySet()) {
                     if (r.nextBoolean()) {
-                        long min = r.nextInt(3000);
+                        long min = times.time(r, g);
                         tombs.add(new Tombstone(k, min, min + r.nextInt(500)));
                     }
                 }

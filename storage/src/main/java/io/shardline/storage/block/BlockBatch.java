@@ -65,8 +65,18 @@ public final class BlockBatch {
     private String[] strings;
     private boolean hasStrings;
     private Group last;
+    private final int retainedValues;
 
     public BlockBatch() {
+        this(RETAINED_VALUES);
+    }
+
+    /**
+     * A batch that keeps its arrays between uses up to {@code retainedValues} values (a bulk load's
+     * parts are far larger than a write, and would otherwise grow the arrays again for every part).
+     */
+    public BlockBatch(int retainedValues) {
+        this.retainedValues = Math.max(INITIAL_VALUES, retainedValues);
         allocate(INITIAL_VALUES);
     }
 
@@ -174,13 +184,13 @@ public final class BlockBatch {
 
     /** Forgets everything (and the arrays of an unusually large write). */
     public void clear() {
-        if (ts.length > RETAINED_VALUES) {
+        if (ts.length > retainedValues) {
             allocate(INITIAL_VALUES);
         } else if (hasStrings) {
             Arrays.fill(strings, 0, size, null);
         }
         for (int c = 0; c < scratch.length; c++) {
-            if (scratch[c] != null && scratch[c].ts.length > RETAINED_VALUES) {
+            if (scratch[c] != null && scratch[c].ts.length > retainedValues) {
                 scratch[c] = null;
             }
         }

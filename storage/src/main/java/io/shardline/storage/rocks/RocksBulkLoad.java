@@ -10,10 +10,13 @@ import io.shardline.storage.internal.Buckets;
 import io.shardline.storage.internal.SeriesAdmission;
 import io.shardline.storage.internal.TombstoneSet;
 import io.shardline.storage.internal.WriteValidator;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -29,23 +32,35 @@ import org.rocksdb.WriteOptions;
  * automatic compactions are off: a crash loses only a store that is discarded anyway, and
  * {@link #finish} flushes every memtable to table files (synced) before the store may be installed.
  * A series larger than {@code 4 * COMMIT_VALUES} values is committed in parts; later parts are
- * appended to its blocks, as are values of a series the store held before the load. Used by the one converting thread, under the store's write lock per call.
+ * appended to its blocks, as are values of a series the store held before the load.
+ *
+ * <p>A commit is pipelined: its index entries and fields are written at once (the next part's
+ * series lookups must find them), its blocks are encoded and written on the load's own encoder
+ * thread while the caller fills the next part (awaited at the next commit, so parts are written in
+ * order and at most two exist), so encoding (about half of a conversion's work) runs beside
+ * decoding. Used by the one converting thread, under the store's write lock per call; the encoder
+ * thread touches only the {@link BlockBatch} handed to it and RocksDB.
  */
 final class RocksBulkLoad implements ShardLoader, AutoCloseable {
 
     /** Values buffered before a commit at the next series (the default of the constructor's). */
-    static final int COMMIT_VALUES = 1 << 20;
+    static final int COMMIT_VALUES = 1 << 19;
 
     private final ShardState state;
     private final RocksWriter writer;
     private final RocksDigests digests;
     private final int commitValues;
     private final WriteOptions noWal = new WriteOptions().setDisableWAL(true);
-    private final BlockBatch values = new BlockBatch();
+    private final ExecutorService encoder;
+    /** The part being filled; the other one is encoded or written meanwhile. */
+    private BlockBatch values;
+    private BlockBatch spare;
+    /** The blocks of the last commit, being encoded and written; awaited at the next commit. */
+    private Encoding pending;
     /** Series this load created: the only ones whose blocks may be put rather than merged. */
     private final Set<Integer> fresh = new HashSet<>();
-    /** Series with blocks already committed: later values of theirs are appended (merge), not put. */
-    private final Set<Integer> committed = new HashSet<>();
+    /** Series with blocks handed to the encoder: later values of theirs are appended (merge), not put. */
+    private final Set<Integer> handedOff = new HashSet<>();
     private WriteBatch batch;
     private SeriesLookup lookup;
     private RocksWriter.Batch series;
@@ -58,6 +73,14 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         this.writer = writer;
         this.digests = digests;
         this.commitValues = commitValues;
+        // keep the arrays between parts: a part holds a little over commitValues values, far above a write
+        this.values = new BlockBatch(2 * commitValues);
+        this.spare = new BlockBatch(2 * commitValues);
+        this.encoder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-load-encoder-" + state.id.id());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             // Not kept by the installed store: it is reopened with the node's column family options.
             state.db.db.setOptions(state.db.data,
@@ -136,24 +159,13 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         buffered += count;
     }
 
-    /** Writes the buffered blocks, index entries and fields in one batch, without the log. */
+    /**
+     * Writes the part's index entries and fields now, and the blocks of the previous part (waiting for
+     * their encoding); hands this part's blocks to the encoder.
+     */
     private void commit() throws RocksDBException {
         if (batch == null) {
             return;
-        }
-        boolean compact = state.tombstones.isEmpty();
-        Set<Integer> seen = new HashSet<>();
-        List<BlockBatch.Group> appended = new ArrayList<>();
-        for (BlockBatch.Group g : values.groups()) {
-            byte[] key = Keys.block(g.seriesId, g.bucket);
-            byte[] segment = values.encode(g, Buckets.start(g.bucket), compact);
-            if (compact && fresh.contains(g.seriesId) && !committed.contains(g.seriesId)) {
-                batch.put(state.db.data, key, segment);
-            } else {
-                batch.merge(state.db.data, key, segment);
-                appended.add(g);
-            }
-            seen.add(g.seriesId);
         }
         if (series.changedIndex) {
             state.putCounters(batch);
@@ -164,23 +176,112 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         } catch (RocksDBException e) {
             state.index.forgetCached();
             throw e;
+        } finally {
+            batch.close();
+            lookup.close();
+            batch = null;
+            lookup = null;
+            series = null;
         }
-        committed.addAll(seen);
+        buffered = 0;
+        drain();
+        BlockBatch part = values;
+        List<BlockBatch.Group> groups = part.groups();
+        boolean compact = state.tombstones.isEmpty();
+        boolean[] put = new boolean[groups.size()];
+        for (int i = 0; i < put.length; i++) {
+            int id = groups.get(i).seriesId;
+            put[i] = compact && fresh.contains(id) && !handedOff.contains(id);
+        }
+        for (BlockBatch.Group g : groups) {
+            handedOff.add(g.seriesId);
+        }
+        pending = new Encoding(part, put, encoder.submit(() -> {
+            writeBlocks(part, compact, put);
+            return null;
+        }));
+        values = spare;
+        spare = null;
+    }
+
+    /**
+     * On the encoder thread: encodes the part's blocks and writes them without the log, as whole blocks
+     * ({@code put}) or appended to what its series already has.
+     */
+    private void writeBlocks(BlockBatch part, boolean compact, boolean[] put) throws RocksDBException {
+        List<BlockBatch.Group> groups = part.groups();
+        try (WriteBatch blocks = new WriteBatch()) {
+            for (int i = 0; i < put.length; i++) {
+                BlockBatch.Group g = groups.get(i);
+                byte[] key = Keys.block(g.seriesId, g.bucket);
+                byte[] segment = part.encode(g, Buckets.start(g.bucket), compact);
+                if (put[i]) {
+                    blocks.put(state.db.data, key, segment);
+                } else {
+                    blocks.merge(state.db.data, key, segment);
+                }
+            }
+            state.db.db.write(noWal, blocks);
+        }
+    }
+
+    /** Waits until the part handed to the encoder is written, then marks its blocks as a write does. */
+    private void drain() {
+        Encoding last = pending;
+        if (last == null) {
+            return;
+        }
+        pending = null;
+        last.await(state);
         // as after a write: the digest leaves to recompute, the blocks appended to for the next rewrite
         long now = state.clock.monotonicNanos();
-        for (BlockBatch.Group g : values.groups()) {
+        List<BlockBatch.Group> groups = last.values.groups();
+        for (int i = 0; i < last.put.length; i++) {
+            BlockBatch.Group g = groups.get(i);
             digests.markDirty(g.seriesId, g.bucket);
+            if (!last.put[i]) {
+                state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+            }
         }
-        for (BlockBatch.Group g : appended) {
-            state.rewriteDirty.mark(g.seriesId, g.bucket, now);
+        last.values.clear();
+        spare = last.values;
+    }
+
+    /** One part's blocks on their way through the encoder thread. */
+    private record Encoding(BlockBatch values, boolean[] put, Future<Void> written) {
+
+        /** Waits until the part is done, even if interrupted, ignoring its outcome (the load failed already). */
+        void awaitQuietly() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    written.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | RuntimeException e) {
+                    break;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        values.clear();
-        buffered = 0;
-        batch.close();
-        lookup.close();
-        batch = null;
-        lookup = null;
-        series = null;
+
+        void await(ShardState state) {
+            try {
+                written.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(state.id + ": interrupted while writing blocks", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RocksDBException r) {
+                    throw StorageErrors.wrap(r, state.id, state.db.dir, "bulk load");
+                }
+                throw e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(state.id + ": writing blocks failed", e.getCause());
+            }
+        }
     }
 
     /** Commits the rest and flushes every memtable to synced table files. */
@@ -190,6 +291,7 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         try {
             if (!finished) {
                 commit();
+                drain();
                 finished = true;
                 state.db.flush();
             }
@@ -210,6 +312,13 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
             batch = null;
             lookup = null;
         }
+        // an unfinished load is discarded, but a part still being written must not outlive the store
+        Encoding last = pending;
+        pending = null;
+        if (last != null) {
+            last.awaitQuietly();
+        }
+        encoder.shutdown();
         noWal.close();
     }
 }

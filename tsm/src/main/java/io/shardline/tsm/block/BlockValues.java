@@ -87,6 +87,19 @@ public final class BlockValues {
         }
     }
 
+    /** Appends values {@code [from, to)} of {@code other} (same type). */
+    public void addRange(BlockValues other, int from, int to) {
+        int n = to - from;
+        grow(size + n);
+        System.arraycopy(other.times, from, times, size, n);
+        if (other.type == FieldType.STRING) {
+            System.arraycopy(other.strings, from, strings, size, n); // bits(i) is 0 for strings
+        } else {
+            System.arraycopy(other.bits, from, bits, size, n);
+        }
+        size += n;
+    }
+
     /** Removes the values with {@code min <= time <= max} and returns how many were removed. */
     public int removeRange(long min, long max) {
         int w = 0;
