@@ -40,11 +40,10 @@ public record ClusterMetadata(List<NodeInfo> metaNodes, List<NodeInfo> dataNodes
     public ClusterMetadata {
         users = List.copyOf(users);
         leases = List.copyOf(leases);
-        for (int i = 0; i < users.size(); i++) {
-            for (int j = i + 1; j < users.size(); j++) {
-                if (users.get(i).name().equals(users.get(j).name())) {
-                    throw new IllegalArgumentException("duplicate user " + users.get(i).name());
-                }
+        java.util.Set<String> names = new java.util.HashSet<>(users.size() * 2);
+        for (UserInfo u : users) {
+            if (!names.add(u.name())) { // a set, not pairs: a view is built per change, with thousands of users
+                throw new IllegalArgumentException("duplicate user " + u.name());
             }
         }
         metaNodes = sortedById(metaNodes);
