@@ -9,7 +9,7 @@
 #
 # Environment: BASE_PORT (default 22200; ports 22200-22399), POINTS (default 2200000), FIELDS (default 100; with the
 # default 1,000 series this is about 1 GB on disk), RUNS (default 3), KEEP=1 keeps DIR (the
-# cluster is stopped either way).
+# cluster is stopped either way). Each copy-shard line also gives the CPU seconds of both data nodes.
 # Everything lives under DIR (default /tmp/bench-copy-shard), deleted at the end; processes by pid only.
 # Its default ports are its own, below Linux's ephemeral range; every bench script's range: docs/benchmarks.md.
 set -euo pipefail
@@ -76,11 +76,17 @@ done
 BYTES="$(size)"
 echo "shard $SHARD on $SRC ($SHARD_DIR): $BYTES bytes in $(find "$SHARD_DIR" -type f | wc -l) files; load: $(uptime)"
 
+# CPU seconds each data node spent on a copy (utime + stime from /proc): on a loaded machine they say
+# more about the engine than the wall time does.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
+P1="$(cat "$DIR/cluster/data1/data1.pid")"; P2="$(cat "$DIR/cluster/data2/data2.pid")"
 for run in $(seq 1 "$RUNS"); do
+  c1="$(cpu "$P1")"; c2="$(cpu "$P2")"
   t0="$(now)"
   ctl copy-shard "$SRC" "$DST" "$SHARD" > /dev/null
   t1="$(now)"
-  echo "copy-shard run $run: $(mbps "$BYTES" "$(echo "$t1 - $t0" | bc)")  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "copy-shard run $run: $(mbps "$BYTES" "$(echo "$t1 - $t0" | bc)")  cpu data1 $(echo "$(cpu "$P1") - $c1" | bc) s" \
+    "data2 $(echo "$(cpu "$P2") - $c2" | bc) s  load: $(cut -d' ' -f1-3 /proc/loadavg)"
   ctl remove-shard "$DST" "$SHARD" > /dev/null
 done
 for run in $(seq 1 "$RUNS"); do

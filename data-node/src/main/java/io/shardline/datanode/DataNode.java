@@ -82,6 +82,7 @@ import io.shardline.datanode.write.TombstoneWriter;
 import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
+import io.shardline.transfer.ChunkMarshaller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,10 +204,11 @@ public final class DataNode implements Service {
         rpc = services.add(new GrpcServer("rpc", config.bindAddress(), "bind-address")
                 .limits(new GrpcLimits((int) Math.min(Integer.MAX_VALUE, config.cluster().rpc().maxMessageSize()),
                         config.cluster().rpc().maxConcurrentStreams(), config.cluster().rpc().resettableReadTimeout()))
-                .addService(new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
+                .addService(ChunkMarshaller.receivingChunks(
+                        new DataNodeRpcService(local, tombstones, ownerQueries, ownerReads, hlc, stats)
                         .withShardAdmin(movement.rpc())
                         .withEntropy(new EntropyRpcServer(() -> entropy == null ? null : entropy.node()))
-                        .withQueryManager(queries)));
+                        .withQueryManager(queries).bindService())));
         if (clusterTls != null) {
             rpc.tls(GrpcTls.server(clusterTls, false));
         }

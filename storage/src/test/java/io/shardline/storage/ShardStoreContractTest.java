@@ -587,6 +587,64 @@ abstract class ShardStoreContractTest {
         assertThat(engine.shards()).noneMatch(s -> s.id().equals(id));
     }
 
+    @Test
+    void ingestTakesReadOnlyViewsOfReceivedBytesAndRefusesAFileThatFailsItsCheck() {
+        long seed = System.nanoTime();
+        System.out.println("seed=" + seed);
+        Random random = new Random(seed);
+        byte[] big = new byte[(5 << 19) + 17]; // 2.5 MiB: several passes through the ingest's staging buffer
+        random.nextBytes(big);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(big);
+        SnapshotFile file = new SnapshotFile("big.bin", big.length, (int) crc.getValue());
+        byte[][] pulled = {null};
+        engine.ingest(new ShardId("db", "rp", 64), readOnlyViews(file, big, random),
+                (paths, shard) -> pulled[0] = readBytes(paths.get(0)), () -> { });
+        assertThat(pulled[0]).isEqualTo(big);
+
+        byte[] flipped = big.clone();
+        flipped[big.length - 3] ^= 1;
+        ShardId other = new ShardId("db", "rp", 65);
+        assertThatThrownBy(() -> engine.ingest(other, readOnlyViews(file, flipped, random), (paths, shard) -> { },
+                () -> { }))
+                .isInstanceOfSatisfying(ShardlineException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPTED))
+                .hasMessageContaining("big.bin");
+        assertThat(engine.get(other)).isEmpty();
+    }
+
+    /** {@code content} in read-only heap views of random sizes, as a received message's bytes arrive. */
+    private static SnapshotSource readOnlyViews(SnapshotFile file, byte[] content, Random random) {
+        return new SnapshotSource() {
+            @Override
+            public List<SnapshotFile> files() {
+                return List.of(file);
+            }
+
+            @Override
+            public byte[] read(String name, long offset, int maxLength) {
+                java.nio.ByteBuffer b = readBuffer(name, offset, maxLength);
+                byte[] out = new byte[b.remaining()];
+                b.get(out);
+                return out;
+            }
+
+            @Override
+            public java.nio.ByteBuffer readBuffer(String name, long offset, int maxLength) {
+                int n = (int) Math.min(Math.min(maxLength, content.length - offset), 1 + random.nextInt(3 << 20));
+                return java.nio.ByteBuffer.wrap(content, (int) offset, n).slice().asReadOnlyBuffer();
+            }
+        };
+    }
+
+    private static byte[] readBytes(java.nio.file.Path p) {
+        try {
+            return java.nio.file.Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static SnapshotSource bytesSource(Map<String, String> content) {
         Map<String, byte[]> bytes = new java.util.TreeMap<>();
         content.forEach((k, v) -> bytes.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

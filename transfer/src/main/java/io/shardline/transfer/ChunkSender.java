@@ -29,6 +29,14 @@ public final class ChunkSender {
     /** Chunks sent to a data node's server, whose message limit may be configured as low as 1 MiB. */
     public static final int SERVER_CHUNK = (1 << 20) - (16 << 10);
     private static final int MIN_CHUNK = 16 << 10;
+    /**
+     * The sending call's on-ready threshold: gRPC reports the stream ready while fewer bytes than this
+     * wait in its queue. Its default, 32 KiB, is far below one chunk, so the next chunk would be read and
+     * framed only once the previous one had left entirely and the link would idle meanwhile; with two
+     * chunks' worth the next one is framed while the transport still sends. Set it on the call
+     * ({@code ServerCallStreamObserver.setOnReadyThreshold}, {@code stub.withOnReadyThreshold}).
+     */
+    public static final int QUEUED = 2 * CHUNK;
 
     /** The bytes of the files named in the manifest. */
     @FunctionalInterface

@@ -108,6 +108,7 @@ public final class GrpcServer implements Service {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(bind.toBindAddress())
                 .addService(ServerInterceptors.intercept(health.getHealthService(), interceptors))
                 .maxInboundMessageSize(limits.maxMessageSize())
+                .initialFlowControlWindow(GrpcChannels.FLOW_CONTROL_WINDOW)
                 .maxConcurrentCallsPerConnection(limits.maxConcurrentStreams())
                 .intercept(new CatchAllInterceptor(name))
                 // Clients ping every GrpcChannels.KEEPALIVE_TIME; the server pings idle clients too, so a

@@ -70,10 +70,12 @@ final class ShardArchiveWriter implements AutoCloseable {
             @Override
             public int write(ByteBuffer src) throws IOException {
                 int n = src.remaining();
-                crc.update(src.duplicate());
                 while (src.hasRemaining()) {
+                    // checksummed from the array: on a read-only view of a received message CRC32C
+                    // would copy the bytes in 4 KiB pieces first
                     int k = Math.min(copy.length, src.remaining());
                     src.get(copy, 0, k);
+                    crc.update(copy, 0, k);
                     gzip.write(copy, 0, k);
                 }
                 return n;

@@ -8,6 +8,7 @@ import io.shardline.meta.model.ShardLocation;
 import io.shardline.proto.datanode.ReadShardSnapshotRequest;
 import io.shardline.proto.datanode.ShardSnapshotManifest;
 import io.shardline.proto.datanode.SnapshotFileMessage;
+import io.shardline.transfer.ChunkMarshaller;
 import io.shardline.transfer.ChunkReceiver;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,7 +63,7 @@ final class ShardFetcher {
         ReadShardSnapshotRequest request = ReadShardSnapshotRequest.newBuilder().setShardId(shardId)
                 .setDestinationTcpAddress("shardline-ctl backup").setRateLimitBytesPerSecond(rateLimit).setFormat(format)
                 .build();
-        nodes.streamingStub(node).readShardSnapshot(request, rx);
+        ChunkMarshaller.readShardSnapshot(nodes.streamingStub(node), request, rx);
         Path pending = target.resolveSibling(target.getFileName() + BackupFiles.PENDING);
         try {
             ShardSnapshotManifest manifest = rx.manifest();

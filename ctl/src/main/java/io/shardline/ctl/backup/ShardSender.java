@@ -80,7 +80,7 @@ final class ShardSender implements ClientResponseObserver<ShardSnapshotChunk, Re
         for (ArchivedFile f : payload.files()) {
             manifest.addFiles(SnapshotFileMessage.newBuilder().setName(f.name()).setSize(f.size()).setCrc32C(f.crc32c()));
         }
-        nodes.streamingStub(node).restoreShard(this);
+        nodes.streamingStub(node).withOnReadyThreshold(ChunkSender.QUEUED).restoreShard(this);
         try (ShardArchiveReader archive = new ShardArchiveReader(dir.resolve(entry.fileName()))) {
             int[] at = {-1};
             ChunkSender.send(call, readiness, manifest.build(), (i, offset, max) -> {

@@ -31,6 +31,8 @@ import java.util.zip.CRC32C;
 final class SnapshotIngest {
 
     private static final AtomicLong NONCE = new AtomicLong();
+    /** The direct buffer a received file's bytes pass through (see {@link #pull}). */
+    private static final int STAGING = 1 << 20;
 
     private SnapshotIngest() {
     }
@@ -169,15 +171,40 @@ final class SnapshotIngest {
         }
     }
 
+    /**
+     * Writes {@code f} to {@code dest} as it arrives, its CRC-32C computed on the way. A read-only view
+     * of a received message (neither direct nor array-backed) is first copied once into a direct
+     * buffer that the checksum reads and the file is written from: checksummed as it is, it would be
+     * copied in 4 KiB pieces, and written as it is, once more into the JDK's temporary direct buffer.
+     */
     private static void pull(ShardId id, SnapshotSource source, SnapshotFile f, Path dest) throws IOException {
         CRC32C crc = new CRC32C();
         long size;
         try (FileChannel file = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer[] staging = {null};
             size = source.transferTo(f, new WritableByteChannel() {
                 @Override
                 public int write(ByteBuffer src) throws IOException {
-                    crc.update(src.duplicate());
-                    return file.write(src);
+                    int n = src.remaining();
+                    if (src.isDirect() || src.hasArray()) {
+                        crc.update(src.duplicate());
+                        writeFully(file, src);
+                        return n;
+                    }
+                    if (staging[0] == null) {
+                        staging[0] = ByteBuffer.allocateDirect(STAGING);
+                    }
+                    ByteBuffer buffer = staging[0];
+                    while (src.hasRemaining()) {
+                        int k = Math.min(buffer.capacity(), src.remaining());
+                        buffer.clear();
+                        buffer.put(src.slice().limit(k));
+                        src.position(src.position() + k);
+                        buffer.flip();
+                        crc.update(buffer.duplicate());
+                        writeFully(file, buffer);
+                    }
+                    return n;
                 }
 
                 @Override
@@ -195,6 +222,12 @@ final class SnapshotIngest {
             throw new ShardlineException(ErrorCode.CORRUPTED, id + ": snapshot file " + f.name()
                     + " failed its check (got " + size + " bytes, crc32c " + Integer.toHexString((int) crc.getValue())
                     + "; expected " + f.size() + " bytes, crc32c " + Integer.toHexString(f.crc32c()) + ")");
+        }
+    }
+
+    private static void writeFully(FileChannel file, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            file.write(b);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.shardline.proto.datanode.ExportShardPatchRequest;
 import io.shardline.proto.datanode.LocalShardState;
 import io.shardline.proto.datanode.LocalShardStatusRequest;
 import io.shardline.proto.datanode.ReadShardSnapshotRequest;
+import io.shardline.transfer.ChunkMarshaller;
 import io.shardline.proto.datanode.ShardDigestRequest;
 import io.shardline.proto.datanode.ShardPatchChunk;
 import io.shardline.storage.SeriesRange;
@@ -57,8 +58,8 @@ public final class GrpcShardSource implements ShardSource, PeerViews {
         ReadShardSnapshotRequest request = ReadShardSnapshotRequest.newBuilder().setShardId(shardId)
                 .setDestinationTcpAddress(destination).setRateLimitBytesPerSecond(rateLimitBytesPerSecond).build();
         // Forked: the stream must not end with the call (if any) on whose thread it is opened.
-        Context.current().fork().run(() ->
-                DataNodeServiceGrpc.newStub(channels.channel(source)).readShardSnapshot(request, snapshot.observer()));
+        Context.current().fork().run(() -> ChunkMarshaller.readShardSnapshot(
+                DataNodeServiceGrpc.newStub(channels.channel(source)), request, snapshot.observer()));
         return snapshot;
     }
 

@@ -49,6 +49,7 @@ final class SnapshotSender {
 
     void send(ReadShardSnapshotRequest request, StreamObserver<ShardSnapshotChunk> observer) {
         ServerCallStreamObserver<ShardSnapshotChunk> out = (ServerCallStreamObserver<ShardSnapshotChunk>) observer;
+        out.setOnReadyThreshold(ChunkSender.QUEUED);
         Readiness readiness = new Readiness(out);
         out.setOnReadyHandler(readiness::signal);
         out.setOnCancelHandler(readiness::cancel);
