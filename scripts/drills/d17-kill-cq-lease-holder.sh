@@ -12,6 +12,7 @@ short_defaults 10 15
 INTERVAL_S=60; LEASE=10s; RUN=1s; [ "$SHORT" = 1 ] && { INTERVAL_S=10; LEASE=3s; RUN=250ms; }
 export SHARDLINE_META_LEASE_DURATION="$LEASE" SHARDLINE_CONTINUOUS_QUERIES_RUN_INTERVAL="$RUN"
 HOSTS=10
+RATE=$HOSTS   # what the writer below sends (one point per host per second), shown by drill_schedule
 drill_schedule "CQ GROUP BY time(${INTERVAL_S}s) with a ${LEASE} lease; write $((2 * INTERVAL_S))s, kill -9 the" \
   "lease holder for ${OUTAGE}s, restart it, write $((2 * INTERVAL_S))s more, then compare"
 cluster_up
