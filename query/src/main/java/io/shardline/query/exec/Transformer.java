@@ -1,6 +1,11 @@
 package io.shardline.query.exec;
 
 import io.shardline.query.QueryException;
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.FillOption;
+import io.shardline.query.ast.VarRef;
+import io.shardline.query.eval.ExprEvaluator;
+import io.shardline.query.eval.Valuer;
 import io.shardline.query.plan.SelectPlan;
 import io.shardline.query.plan.Transforms;
 import io.shardline.query.value.Timestamp;
@@ -23,15 +28,22 @@ final class Transformer {
     private Transformer() {
     }
 
-    /** LIMIT/OFFSET of the rows of one series, after the transformations if the plan has any. */
+    /** LIMIT/OFFSET of the rows of one series, or the transformations (which page each column) if any. */
     static List<List<Object>> transformAndPage(SelectPlan plan, List<List<Object>> rows) {
         if (plan.transforms().isEmpty()) {
             return Paging.page(rows, plan.limit(), plan.offset());
         }
-        return Paging.page(apply(plan, rows), plan.transforms().limit(), plan.transforms().offset());
+        return apply(plan, rows);
     }
 
-    /** Transforms the rows ({@code [time, v1, ...]}, in output order) of one series. */
+    /**
+     * Transforms the rows ({@code [time, in1, ...]}, in output order, one value per input column) of one series
+     * into output rows ({@code [time, out1, ...]}, one value per visible column). Like 1.x's cursor, which reads
+     * one iterator per call: each input column yields its points (transformed, or the plain values within the asked
+     * range), LIMIT/OFFSET cut each column's points, the rows are the union of their times, a column without a
+     * point at a row's time reads 1.x's scanner default (the fill number, the column's previous value with
+     * fill(previous), else null), and expression columns are evaluated per row from their input columns.
+     */
     static List<List<Object>> apply(SelectPlan plan, List<List<Object>> rows) {
         Transforms t = plan.transforms();
         int n = plan.fields().size();
@@ -39,41 +51,75 @@ final class Transformer {
         TreeMap<Long, Object[]> out = asc ? new TreeMap<>() : new TreeMap<>(java.util.Comparator.reverseOrder());
         for (int c = 0; c < n; c++) {
             Transforms.Transform tr = t.byField().get(c);
+            long[] pointTimes = new long[rows.size()];
+            List<Object> points = new ArrayList<>();
             if (tr == null) {
                 for (List<Object> r : rows) {
                     long time = ((Timestamp) r.get(0)).nanos();
                     if (time >= t.outputMin() && time <= t.outputMax()) {
-                        cell(out, time, n)[c] = r.get(c + 1);
+                        pointTimes[points.size()] = time;
+                        points.add(r.get(c + 1));
                     }
                 }
-                continue;
-            }
-            if (t.inputEmpty() && tr.extendsRange()) {
-                continue; // 1.x: MinTime minus one interval wraps around, the input reads nothing
-            }
-            long[] times = new long[rows.size()];
-            List<Object> values = new ArrayList<>();
-            for (List<Object> r : rows) {
-                Object v = r.get(c + 1);
-                long time = ((Timestamp) r.get(0)).nanos();
-                if (v != null && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
-                    times[values.size()] = time;
-                    values.add(v);
+            } else if (!(t.inputEmpty() && tr.extendsRange())) { // else 1.x's MinTime - interval wraps around
+                long[] times = new long[rows.size()];
+                List<Object> values = new ArrayList<>();
+                for (List<Object> r : rows) {
+                    Object v = r.get(c + 1);
+                    long time = ((Timestamp) r.get(0)).nanos();
+                    if (v != null && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
+                        times[values.size()] = time;
+                        values.add(v);
+                    }
                 }
+                run(tr, asc, times, values, (time, v) -> {
+                    pointTimes[points.size()] = time;
+                    points.add(v);
+                });
             }
-            int column = c;
-            run(tr, asc, times, values, (time, v) -> cell(out, time, n)[column] = v);
+            int from = Math.min(Math.max(t.offset(), 0), points.size());
+            int to = t.limit() > 0 ? (int) Math.min((long) from + t.limit(), points.size()) : points.size();
+            for (int i = from; i < to; i++) {
+                cell(out, pointTimes[i], n)[c] = points.get(i);
+            }
         }
         List<List<Object>> result = new ArrayList<>(out.size());
+        Object[] previous = new Object[n];
         for (Map.Entry<Long, Object[]> e : out.entrySet()) {
-            List<Object> row = new ArrayList<>(n + 1);
+            Object[] cells = e.getValue();
+            for (int c = 0; c < n; c++) {
+                if (cells[c] == MISSING) {
+                    cells[c] = plan.fill() == FillOption.NUMBER ? plan.fillValue()
+                            : plan.fill() == FillOption.PREVIOUS ? previous[c] : null;
+                }
+                previous[c] = cells[c];
+            }
+            List<Object> row = new ArrayList<>(t.visible() + 1);
             row.add(new Timestamp(e.getKey()));
-            for (Object v : e.getValue()) {
-                row.add(v == MISSING ? null : v);
+            for (int c = 0; c < t.visible(); c++) {
+                Transforms.Expression x = t.expressions().get(c);
+                row.add(x == null ? cells[c] : evaluate(x, cells));
             }
             result.add(row);
         }
         return result;
+    }
+
+    /** An expression column: its calls read their input columns, math functions and arithmetic apply per row. */
+    private static Object evaluate(Transforms.Expression x, Object[] cells) {
+        Object v = ExprEvaluator.eval(x.expr(), new Valuer() {
+            @Override
+            public Object value(VarRef ref) {
+                return null;
+            }
+
+            @Override
+            public Object call(Call call) {
+                Integer slot = x.slots().get(call);
+                return slot == null ? null : cells[slot];
+            }
+        });
+        return v instanceof Double d && d.isNaN() ? null : v;
     }
 
     private static final Object MISSING = new Object();

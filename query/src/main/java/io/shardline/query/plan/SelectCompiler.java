@@ -58,7 +58,9 @@ public final class SelectCompiler {
                 ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
         List<String> columns = ColumnNamer.columns(timeColumn, projections);
         Map<Integer, Transforms.Transform> transformed = new HashMap<>();
-        projections = transformInputs(projections, dims.interval(), transformed);
+        Map<Integer, Transforms.Expression> expressions = new HashMap<>();
+        int visible = projections.size();
+        projections = transformInputs(projections, dims.interval(), transformed, expressions);
         List<String> groupBy = expanded.dimensions().stream().map(d -> ((VarRef) d.expr()).name()).distinct()
                 .toList();
         Map<String, AggregateCall> calls = new LinkedHashMap<>();
@@ -91,7 +93,8 @@ public final class SelectCompiler {
                     : dims.interval() != null ? dims.interval().bucketStart(range.min()) : range.min();
             transforms = new Transforms(transformed, outputMin,
                     range.hasMax() ? range.max() : Long.MAX_VALUE, stmt.limit(), stmt.offset(),
-                    extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin());
+                    extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin(), visible,
+                    expressions);
             if (extend) {
                 range = extendByOneInterval(range, dims.interval(), stmt.timeAscending());
             }
@@ -106,11 +109,14 @@ public final class SelectCompiler {
 
     /**
      * Replaces each top-level transformation call by its input (the coordinator transforms the merged rows) and
-     * records it in {@code out}; a transformation elsewhere in an expression is refused.
+     * records it in {@code out}. A field with transformations inside arithmetic or math functions is split like
+     * 1.x's value mapper splits it into symbols: every call in it reads its own input column (the field's slot for
+     * the first, hidden columns appended after the visible ones for the others), recorded in {@code expressions}.
      */
     private static List<Field> transformInputs(List<Field> fields, Interval interval,
-            Map<Integer, Transforms.Transform> out) {
-        List<Field> inputs = new ArrayList<>(fields.size());
+            Map<Integer, Transforms.Transform> out, Map<Integer, Transforms.Expression> expressions) {
+        List<Field> inputs = new ArrayList<>(fields);
+        List<Field> hidden = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             Expr e = f.expr();
@@ -119,13 +125,52 @@ public final class SelectCompiler {
             }
             if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
                 out.put(i, transform(c, interval));
-                inputs.add(new Field(c.args().get(0), f.alias()));
-            } else {
-                refuseNestedTransform(f.expr());
-                inputs.add(f);
+                inputs.set(i, new Field(c.args().get(0), f.alias()));
+            } else if (hasTransform(f.expr())) {
+                int slot0 = i;
+                Map<Call, Integer> slots = new LinkedHashMap<>();
+                symbols(f.expr(), c -> {
+                    if (slots.containsKey(c)) {
+                        return;
+                    }
+                    int slot = slots.isEmpty() ? slot0 : fields.size() + hidden.size();
+                    boolean transformation = FieldCompiler.TRANSFORMS.contains(c.name());
+                    Field input = Field.of(transformation ? c.args().get(0) : c);
+                    if (transformation) {
+                        out.put(slot, transform(c, interval));
+                    }
+                    if (slot == slot0) {
+                        inputs.set(slot0, input);
+                    } else {
+                        hidden.add(input);
+                    }
+                    slots.put(c, slot);
+                });
+                expressions.put(i, new Transforms.Expression(f.expr(), slots));
             }
         }
+        inputs.addAll(hidden);
         return inputs;
+    }
+
+    private static boolean hasTransform(Expr e) {
+        boolean[] found = {false};
+        symbols(e, c -> found[0] |= FieldCompiler.TRANSFORMS.contains(c.name()));
+        return found[0];
+    }
+
+    /** The calls 1.x's value mapper turns into symbols: every call that is not a math function, outermost first. */
+    private static void symbols(Expr e, java.util.function.Consumer<Call> symbol) {
+        if (e instanceof Call c && MathFunctions.isMath(c.name())) {
+            c.args().forEach(a -> symbols(a, symbol));
+        } else if (e instanceof Call c) {
+            symbol.accept(c);
+        } else if (e instanceof BinaryExpr b) {
+            symbols(b.lhs(), symbol);
+            symbols(b.rhs(), symbol);
+        } else if (e instanceof ParenExpr p) {
+            symbols(p.expr(), symbol);
+        }
     }
 
     private static Transforms.Transform transform(Call c, Interval interval) {
@@ -154,17 +199,6 @@ public final class SelectCompiler {
             return new Transforms.Transform(c.name(), unit, n, hold, warmup);
         }
         return new Transforms.Transform(c.name(), unit, 0);
-    }
-
-    private static void refuseNestedTransform(Expr e) {
-        if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
-            throw new QueryException(c.name() + "() inside an expression is not supported by Shardline");
-        } else if (e instanceof BinaryExpr b) {
-            refuseNestedTransform(b.lhs());
-            refuseNestedTransform(b.rhs());
-        } else if (e instanceof ParenExpr p) {
-            refuseNestedTransform(p.expr());
-        }
     }
 
     /** 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation. */

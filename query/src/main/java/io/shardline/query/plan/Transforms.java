@@ -1,5 +1,7 @@
 package io.shardline.query.plan;
 
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.Expr;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,18 +11,25 @@ import java.util.Set;
  * transformation's input (a raw field, or an aggregate over GROUP BY time buckets), and {@link #byField} says
  * what to compute from it. With GROUP BY time the plan reads one bucket more than asked (1.x extends the range
  * by one interval so the first bucket has a predecessor); {@code outputMin}/{@code outputMax} are the asked
- * bounds for the other fields. LIMIT and OFFSET apply to the transformed rows, so the plan itself has none.
+ * bounds for the other fields. LIMIT and OFFSET apply to each column's points (1.x limits every call's iterator on
+ * its own), so the plan itself has none. A field whose expression holds transformations inside arithmetic or a math
+ * function ({@code derivative(mean(x)) * 2}) is evaluated per row after the transformations, as 1.x's cursor does:
+ * each call of the expression reads its own input column (the field's own index for the first, hidden columns after
+ * the visible ones for the others), and {@link #expressions} says how to combine them.
  *
- * @param byField field index to its transformation
+ * @param byField input column index to its transformation
  * @param outputMin the asked lower bound (Long.MIN_VALUE when none)
  * @param outputMax the asked upper bound (Long.MAX_VALUE when none)
  * @param limit LIMIT of the statement (0 = none)
  * @param offset OFFSET of the statement
  * @param inputEmpty GROUP BY time without a lower bound: 1.x's extended start (MinTime minus one interval)
  *     wraps around, so the transformations that extend the range read nothing
+ * @param visible the number of output columns after time (the plan's fields from there on are hidden inputs)
+ * @param expressions output column index to the expression computed from the input columns after the
+ *     transformations (absent: the output column is its input column)
  */
 public record Transforms(Map<Integer, Transform> byField, long outputMin, long outputMax, int limit, int offset,
-        boolean inputEmpty) {
+        boolean inputEmpty, int visible, Map<Integer, Expression> expressions) {
 
     /** The technical-analysis transformations (period, optional hold period and warmup type). */
     public static final Set<String> TECHNICAL_ANALYSIS = Set.of("exponential_moving_average",
@@ -29,10 +38,12 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
             "chande_momentum_oscillator");
 
     /** No transformations. */
-    public static final Transforms NONE = new Transforms(Map.of(), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0, false);
+    public static final Transforms NONE = new Transforms(Map.of(), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0, false, 0,
+            Map.of());
 
     public Transforms {
         byField = Map.copyOf(byField);
+        expressions = Map.copyOf(expressions);
     }
 
     public boolean isEmpty() {
@@ -63,6 +74,17 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
          */
         public boolean extendsRange() {
             return !name.equals("cumulative_sum") && !name.startsWith("holt_winters");
+        }
+    }
+
+    /**
+     * An output column computed per row from several input columns: {@code expr} is the field's expression, and
+     * each (non-math) call in it reads the input column {@code slots} gives.
+     */
+    public record Expression(Expr expr, Map<Call, Integer> slots) {
+
+        public Expression {
+            slots = Map.copyOf(slots);
         }
     }
 }
