@@ -47,62 +47,78 @@ final class Transformer {
     static List<List<Object>> apply(SelectPlan plan, List<List<Object>> rows) {
         Transforms t = plan.transforms();
         int n = plan.fields().size();
-        boolean asc = plan.ascending();
-        TreeMap<Long, Object[]> out = asc ? new TreeMap<>() : new TreeMap<>(java.util.Comparator.reverseOrder());
+        TreeMap<Long, List<Object[]>> out = plan.ascending() ? new TreeMap<>()
+                : new TreeMap<>(java.util.Comparator.reverseOrder());
         for (int c = 0; c < n; c++) {
-            Transforms.Transform tr = t.byField().get(c);
             long[] pointTimes = new long[rows.size()];
             List<Object> points = new ArrayList<>();
-            if (tr == null) {
-                for (List<Object> r : rows) {
-                    long time = ((Timestamp) r.get(0)).nanos();
-                    if (time >= t.outputMin() && time <= t.outputMax()) {
-                        pointTimes[points.size()] = time;
-                        points.add(r.get(c + 1));
-                    }
-                }
-            } else if (!(t.inputEmpty() && tr.extendsRange())) { // else 1.x's MinTime - interval wraps around
-                long[] times = new long[rows.size()];
-                List<Object> values = new ArrayList<>();
-                for (List<Object> r : rows) {
-                    Object v = r.get(c + 1);
-                    long time = ((Timestamp) r.get(0)).nanos();
-                    if (v != null && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
-                        times[values.size()] = time;
-                        values.add(v);
-                    }
-                }
-                run(tr, asc, times, values, (time, v) -> {
-                    pointTimes[points.size()] = time;
-                    points.add(v);
-                });
-            }
+            columnPoints(plan, c, rows, (time, v) -> {
+                pointTimes[points.size()] = time;
+                points.add(v);
+            });
             int from = Math.min(Math.max(t.offset(), 0), points.size());
             int to = t.limit() > 0 ? (int) Math.min((long) from + t.limit(), points.size()) : points.size();
+            int occurrence = 0;
             for (int i = from; i < to; i++) {
-                cell(out, pointTimes[i], n)[c] = points.get(i);
+                // several points at one time (distinct() values of a bucket) fill one row each, like 1.x's cursor
+                occurrence = i > from && pointTimes[i] == pointTimes[i - 1] ? occurrence + 1 : 0;
+                cell(out, pointTimes[i], occurrence, n)[c] = points.get(i);
             }
         }
         List<List<Object>> result = new ArrayList<>(out.size());
         Object[] previous = new Object[n];
-        for (Map.Entry<Long, Object[]> e : out.entrySet()) {
-            Object[] cells = e.getValue();
-            for (int c = 0; c < n; c++) {
-                if (cells[c] == MISSING) {
-                    cells[c] = plan.fill() == FillOption.NUMBER ? plan.fillValue()
-                            : plan.fill() == FillOption.PREVIOUS ? previous[c] : null;
+        for (Map.Entry<Long, List<Object[]>> e : out.entrySet()) {
+            for (Object[] cells : e.getValue()) {
+                for (int c = 0; c < n; c++) {
+                    if (cells[c] == MISSING) {
+                        cells[c] = plan.fill() == FillOption.NUMBER ? plan.fillValue()
+                                : plan.fill() == FillOption.PREVIOUS ? previous[c] : null;
+                    }
+                    previous[c] = cells[c];
                 }
-                previous[c] = cells[c];
+                List<Object> row = new ArrayList<>(t.visible() + 1);
+                row.add(new Timestamp(e.getKey()));
+                for (int c = 0; c < t.visible(); c++) {
+                    Transforms.Expression x = t.expressions().get(c);
+                    row.add(x == null ? cells[c] : evaluate(x, cells));
+                }
+                result.add(row);
             }
-            List<Object> row = new ArrayList<>(t.visible() + 1);
-            row.add(new Timestamp(e.getKey()));
-            for (int c = 0; c < t.visible(); c++) {
-                Transforms.Expression x = t.expressions().get(c);
-                row.add(x == null ? cells[c] : evaluate(x, cells));
-            }
-            result.add(row);
         }
         return result;
+    }
+
+    /**
+     * The points of input column {@code c} in output order: transformed, or the plain values within the asked
+     * range (a call without a value in a bucket has no point).
+     */
+    private static void columnPoints(SelectPlan plan, int c, List<List<Object>> rows, Emit emit) {
+        Transforms t = plan.transforms();
+        Transforms.Transform tr = t.byField().get(c);
+        if (tr == null) {
+            for (List<Object> r : rows) {
+                long time = ((Timestamp) r.get(0)).nanos();
+                if (time >= t.outputMin() && time <= t.outputMax() && r.get(c + 1) != BucketFiller.MISSING) {
+                    emit.point(time, r.get(c + 1));
+                }
+            }
+            return;
+        }
+        if (t.inputEmpty() && tr.extendsRange()) {
+            return; // 1.x: MinTime minus one interval wraps around, the input reads nothing
+        }
+        long[] times = new long[rows.size()];
+        List<Object> values = new ArrayList<>();
+        for (List<Object> r : rows) {
+            Object v = r.get(c + 1);
+            long time = ((Timestamp) r.get(0)).nanos();
+            if (v != null && v != BucketFiller.MISSING
+                    && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
+                times[values.size()] = time;
+                values.add(v);
+            }
+        }
+        run(tr, plan.ascending(), times, values, emit);
     }
 
     /** An expression column: its calls read their input columns, math functions and arithmetic apply per row. */
@@ -124,12 +140,14 @@ final class Transformer {
 
     private static final Object MISSING = new Object();
 
-    private static Object[] cell(TreeMap<Long, Object[]> out, long time, int n) {
-        return out.computeIfAbsent(time, k -> {
+    private static Object[] cell(TreeMap<Long, List<Object[]>> out, long time, int occurrence, int n) {
+        List<Object[]> rowsAtTime = out.computeIfAbsent(time, k -> new ArrayList<>(1));
+        while (rowsAtTime.size() <= occurrence) {
             Object[] a = new Object[n];
             java.util.Arrays.fill(a, MISSING);
-            return a;
-        });
+            rowsAtTime.add(a);
+        }
+        return rowsAtTime.get(occurrence);
     }
 
     /** Receives one output point. */

@@ -82,4 +82,20 @@ class TransformExpressionTest {
                 "\"columns\":[\"time\",\"derivative_difference\"],\"values\":[[\"2009-11-10T23:00:10Z\",6],"
                         + "[\"2009-11-10T23:00:20Z\",-4],[\"2009-11-10T23:00:30Z\",12]]");
     }
+
+    @Test
+    void aTransformationOfDistinctReadsEveryDistinctValueAtItsBucketsTime() {
+        TestRunner distinct = new TestRunner(T0 + 60 * S,
+                new InMemoryShard().add("cpu", T0, Map.of("value", 1.0), "host", "a")
+                        .add("cpu", T0 + 10 * S, Map.of("value", 3.0), "host", "a"),
+                new InMemoryShard().add("cpu", T0 + S, Map.of("value", 3.0), "host", "a")
+                        .add("cpu", T0 + 12 * S, Map.of("value", 5.0), "host", "a"));
+        String range = " FROM cpu WHERE time >= '2009-11-10T23:00:00Z' AND time < '2009-11-10T23:00:20Z'"
+                + " GROUP BY time(10s)";
+        String json = distinct.json("SELECT cumulative_sum(distinct(value)), derivative(distinct(value)), mean(value)"
+                + range);
+        // distinct values by first time: 1, 3 | 3, 5; the derivative skips points at the time it already has
+        assertThat(json).contains("\"values\":[[\"2009-11-10T23:00:00Z\",1,null,2],[\"2009-11-10T23:00:00Z\",4,null,null],"
+                + "[\"2009-11-10T23:00:10Z\",7,2,4],[\"2009-11-10T23:00:10Z\",12,null,null]]");
+    }
 }
