@@ -50,19 +50,15 @@ final class Transformer {
         TreeMap<Long, List<Object[]>> out = plan.ascending() ? new TreeMap<>()
                 : new TreeMap<>(java.util.Comparator.reverseOrder());
         for (int c = 0; c < n; c++) {
-            long[] pointTimes = new long[rows.size()];
-            List<Object> points = new ArrayList<>();
-            columnPoints(plan, c, rows, (time, v) -> {
-                pointTimes[points.size()] = time;
-                points.add(v);
-            });
+            Points points = new Points(rows.size());
+            columnPoints(plan, c, rows, points);
             int from = Math.min(Math.max(t.offset(), 0), points.size());
             int to = t.limit() > 0 ? (int) Math.min((long) from + t.limit(), points.size()) : points.size();
             int occurrence = 0;
             for (int i = from; i < to; i++) {
                 // several points at one time (distinct() values of a bucket) fill one row each, like 1.x's cursor
-                occurrence = i > from && pointTimes[i] == pointTimes[i - 1] ? occurrence + 1 : 0;
-                cell(out, pointTimes[i], occurrence, n)[c] = points.get(i);
+                occurrence = i > from && points.times[i] == points.times[i - 1] ? occurrence + 1 : 0;
+                cell(out, points.times[i], occurrence, n)[c] = points.values.get(i);
             }
         }
         List<List<Object>> result = new ArrayList<>(out.size());
@@ -119,6 +115,30 @@ final class Transformer {
             }
         }
         run(tr, plan.ascending(), times, values, emit);
+    }
+
+    /** The points one column emits, in output order (holt_winters_with_fit emits more than it reads). */
+    private static final class Points implements Emit {
+        long[] times;
+        final List<Object> values;
+
+        Points(int expected) {
+            times = new long[Math.max(expected, 1)];
+            values = new ArrayList<>(expected);
+        }
+
+        @Override
+        public void point(long time, Object value) {
+            if (values.size() == times.length) {
+                times = java.util.Arrays.copyOf(times, times.length * 2);
+            }
+            times[values.size()] = time;
+            values.add(value);
+        }
+
+        int size() {
+            return values.size();
+        }
     }
 
     /** An expression column: its calls read their input columns, math functions and arithmetic apply per row. */
