@@ -100,7 +100,7 @@ final class Transformer {
             }
             return;
         }
-        if (t.inputEmpty() && tr.extendsRange()) {
+        if (t.inputEmpty() && tr.extensions() > 0) {
             return; // 1.x: MinTime minus one interval wraps around, the input reads nothing
         }
         long[] times = new long[rows.size()];
@@ -109,12 +109,24 @@ final class Transformer {
             Object v = r.get(c + 1);
             long time = ((Timestamp) r.get(0)).nanos();
             if (v != null && v != BucketFiller.MISSING
-                    && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
+                    && (tr.extensions() > 0 || (time >= t.outputMin() && time <= t.outputMax()))) {
                 times[values.size()] = time;
                 values.add(v);
             }
         }
-        run(tr, plan.ascending(), times, values, emit);
+        runChain(tr, plan.ascending(), times, values, emit);
+    }
+
+    /** Runs a transformation over the output of the transformations nested in it, innermost first. */
+    private static void runChain(Transforms.Transform tr, boolean ascending, long[] times, List<Object> values,
+            Emit emit) {
+        if (tr.input() == null) {
+            run(tr, ascending, times, values, emit);
+            return;
+        }
+        Points inner = new Points(values.size());
+        runChain(tr.input(), ascending, times, values, inner);
+        run(tr, ascending, inner.times, inner.values, emit);
     }
 
     /** The points one column emits, in output order (holt_winters_with_fit emits more than it reads). */

@@ -87,7 +87,9 @@ public final class SelectCompiler {
                 && callList.get(0).function().isSelector();
         Transforms transforms = Transforms.NONE;
         if (!transformed.isEmpty()) {
-            boolean extend = transformed.values().stream().anyMatch(Transforms.Transform::extendsRange);
+            int extensions = transformed.values().stream().mapToInt(Transforms.Transform::extensions).max()
+                    .orElse(0);
+            boolean extend = extensions > 0;
             // the first bucket starts before the asked lower bound when GROUP BY time has an offset
             long outputMin = !range.hasMin() ? Long.MIN_VALUE
                     : dims.interval() != null ? dims.interval().bucketStart(range.min()) : range.min();
@@ -96,7 +98,7 @@ public final class SelectCompiler {
                     extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin(), visible,
                     expressions);
             if (extend) {
-                range = extendByOneInterval(range, dims.interval(), stmt.timeAscending());
+                range = extendByIntervals(range, dims.interval(), stmt.timeAscending(), extensions);
             }
         }
         boolean paged = transforms.isEmpty();
@@ -125,7 +127,7 @@ public final class SelectCompiler {
             }
             if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
                 out.put(i, transform(c, interval));
-                inputs.set(i, new Field(c.args().get(0), f.alias()));
+                inputs.set(i, new Field(innermostInput(c), f.alias()));
             } else if (hasTransform(f.expr())) {
                 int slot0 = i;
                 Map<Call, Integer> slots = new LinkedHashMap<>();
@@ -135,7 +137,7 @@ public final class SelectCompiler {
                     }
                     int slot = slots.isEmpty() ? slot0 : fields.size() + hidden.size();
                     boolean transformation = FieldCompiler.TRANSFORMS.contains(c.name());
-                    Field input = Field.of(transformation ? c.args().get(0) : c);
+                    Field input = Field.of(transformation ? innermostInput(c) : c);
                     if (transformation) {
                         out.put(slot, transform(c, interval));
                     }
@@ -173,7 +175,20 @@ public final class SelectCompiler {
         }
     }
 
+    /** The argument a chain of nested transformations reads ({@code mean(x)} of {@code derivative(difference(mean(x)))}). */
+    private static Expr innermostInput(Call c) {
+        Expr arg = c.args().get(0);
+        return arg instanceof Call inner && FieldCompiler.TRANSFORMS.contains(inner.name()) ? innermostInput(inner) : arg;
+    }
+
+    /** The transformation {@code c}, over the transformations nested in its first argument. */
     private static Transforms.Transform transform(Call c, Interval interval) {
+        Transforms.Transform t = single(c, interval);
+        return c.args().get(0) instanceof Call inner && FieldCompiler.TRANSFORMS.contains(inner.name())
+                ? t.over(transform(inner, interval)) : t;
+    }
+
+    private static Transforms.Transform single(Call c, Interval interval) {
         long unit = switch (c.name()) {
             case "derivative", "non_negative_derivative" -> c.args().size() == 2
                     ? ((DurationLiteral) c.args().get(1)).nanos()
@@ -201,15 +216,19 @@ public final class SelectCompiler {
         return new Transforms.Transform(c.name(), unit, 0);
     }
 
-    /** 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation. */
-    private static TimeRange extendByOneInterval(TimeRange range, Interval interval, boolean ascending) {
+    /**
+     * 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation, one per
+     * nested transformation.
+     */
+    private static TimeRange extendByIntervals(TimeRange range, Interval interval, boolean ascending, int count) {
         if (interval == null) {
             return range;
         }
+        long by = interval.duration() * count;
         if (ascending) {
-            return range.hasMin() ? new TimeRange(range.min() - interval.duration(), range.max()) : range;
+            return range.hasMin() ? new TimeRange(range.min() - by, range.max()) : range;
         }
-        return range.hasMax() ? new TimeRange(range.min(), range.max() + interval.duration()) : range;
+        return range.hasMax() ? new TimeRange(range.min(), range.max() + by) : range;
     }
 
     /** Compiles the fields into {@code out} (time fields dropped) and returns the time column's name. */

@@ -60,12 +60,33 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
      *     holt_winters' season length
      * @param warmup the warm-up type of the technical-analysis functions ({@code exponential}, {@code simple},
      *     {@code none}), or null
+     * @param input the transformation whose output this one reads ({@code derivative(difference(mean(x)))}), or
+     *     null when it reads the column's values
      */
-    public record Transform(String name, long interval, int n, long hold, String warmup) {
+    public record Transform(String name, long interval, int n, long hold, String warmup, Transform input) {
+
+        /** A transformation of the column's values (not of another transformation). */
+        public Transform(String name, long interval, int n, long hold, String warmup) {
+            this(name, interval, n, hold, warmup, null);
+        }
 
         /** A transformation without hold period or warm-up type. */
         public Transform(String name, long interval, int n) {
-            this(name, interval, n, -1, null);
+            this(name, interval, n, -1, null, null);
+        }
+
+        /** The same transformation applied to the output of {@code inner} (1.x nests their iterators). */
+        public Transform over(Transform inner) {
+            return new Transform(name, interval, n, hold, warmup, inner);
+        }
+
+        /**
+         * How many intervals 1.x reads before the range for this chain: one if any transformation of it
+         * {@linkplain #extendsRange() extends} the range (1.6.7 reads one interval for {@code
+         * derivative(difference(...))}; chains with {@code moving_average} read two there, which is not matched).
+         */
+        public int extensions() {
+            return Math.max(extendsRange() ? 1 : 0, input == null ? 0 : input.extensions());
         }
 
         /**

@@ -98,4 +98,15 @@ class TransformExpressionTest {
         assertThat(json).contains("\"values\":[[\"2009-11-10T23:00:00Z\",1,null,2],[\"2009-11-10T23:00:00Z\",4,null,null],"
                 + "[\"2009-11-10T23:00:10Z\",7,2,4],[\"2009-11-10T23:00:10Z\",12,null,null]]");
     }
+
+    @Test
+    void nestedTransformationsFeedTheInnerOutputToTheOuterOne() {
+        // difference: 3, -2, 6; its difference: -5, 8
+        assertThat(values("SELECT difference(difference(mean(value)))" + RANGE)).isEqualTo(
+                "\"columns\":[\"time\",\"difference\"],\"values\":[[\"2009-11-10T23:00:20Z\",-5],"
+                        + "[\"2009-11-10T23:00:30Z\",8]]");
+        assertThat(values("SELECT cumulative_sum(derivative(mean(value))) * 2" + RANGE)).isEqualTo(
+                "\"columns\":[\"time\",\"cumulative_sum\"],\"values\":[[\"2009-11-10T23:00:10Z\",6],"
+                        + "[\"2009-11-10T23:00:20Z\",2],[\"2009-11-10T23:00:30Z\",14]]");
+    }
 }
