@@ -43,8 +43,7 @@ final class ExplainStatements {
     List<Series> execute(ExplainStatement s, QueryContext context) {
         if (SubqueryExecutor.hasSubquery(s.statement())) {
             if (s.analyze()) {
-                throw io.shardline.common.error.ShardlineException.invalid(
-                        "EXPLAIN ANALYZE of a subquery is not supported by Shardline");
+                return analyzeSubquery(s.statement(), context);
             }
             // 1.x plans the iterators of the innermost statements, shaped by the outer ones
             List<String> lines = new ArrayList<>();
@@ -91,22 +90,70 @@ final class ExplainStatements {
             select.run(p.plan(), p.shards(), context.onlyNode(), traces);
         }
         long done = nanoTime.getAsLong();
-        List<String> lines = new ArrayList<>(List.of(".", "└── select",
-                "    ├── execution_time: " + duration(done - planned),
-                "    ├── planning_time: " + duration(planned - start),
-                "    ├── total_time: " + duration(done - start),
-                "    └── shards"));
-        traces.sort(Comparator.comparingLong(SelectStatements.ShardTrace::shardId));
-        for (int i = 0; i < traces.size(); i++) {
-            SelectStatements.ShardTrace t = traces.get(i);
-            boolean last = i == traces.size() - 1;
-            String head = last ? "        └── " : "        ├── ";
-            String pad = last ? "            " : "        │   ";
-            lines.add(head + "shard " + t.shardId());
-            lines.add(pad + "├── owner: " + t.owner());
-            lines.add(pad + (p.plan().isRaw() ? "├── rows: " + t.rows() : "├── partial_groups: " + t.partialGroups()));
-            lines.add(pad + "└── read_time: " + duration(t.nanos()));
+        PlanTree root = new PlanTree("");
+        PlanTree selectNode = times(root, done - planned, planned - start, done - start);
+        shards(selectNode, traces, p == null || p.plan().isRaw());
+        return analyzeTable(root);
+    }
+
+    /**
+     * EXPLAIN ANALYZE of a statement with subqueries: runs it as a SELECT does and draws 1.x's nesting, one
+     * {@code build_cursor} per statement (labelled with the statement as the outer ones shaped it) around the
+     * {@code build_cursor} of each source, and under each innermost statement the shards it read.
+     */
+    private List<Series> analyzeSubquery(SelectStatement stmt, QueryContext context) {
+        long start = nanoTime.getAsLong();
+        long[] planning = {0};
+        PlanTree cursor = new PlanTree("build_cursor");
+        cursor.child("labels").child("statement: " + stmt);
+        SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> traced(inner, context, cursor, planning));
+        long total = nanoTime.getAsLong() - start;
+        PlanTree root = new PlanTree("");
+        PlanTree selectNode = times(root, total - planning[0], planning[0], total);
+        selectNode.add(cursor);
+        return analyzeTable(root);
+    }
+
+    /** Runs one statement a subquery reads, recording its cursor and (innermost) its shards under {@code parent}. */
+    private List<Series> traced(SelectStatement stmt, QueryContext context, PlanTree parent, long[] planning) {
+        PlanTree cursor = parent.child("build_cursor");
+        cursor.child("labels").child("statement: " + stmt);
+        if (SubqueryExecutor.hasSubquery(stmt)) {
+            return SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> traced(inner, context, cursor,
+                    planning));
         }
+        long start = nanoTime.getAsLong();
+        SelectStatements.Prepared p = select.prepare(stmt, context);
+        planning[0] += nanoTime.getAsLong() - start;
+        List<SelectStatements.ShardTrace> traces = new ArrayList<>();
+        List<Series> out = p == null ? List.of() : select.run(p.plan(), p.shards(), context.onlyNode(), traces);
+        shards(cursor, traces, p == null || p.plan().isRaw());
+        return out;
+    }
+
+    /** The {@code select} node with 1.x's three times. */
+    private static PlanTree times(PlanTree root, long execution, long planning, long total) {
+        PlanTree selectNode = root.child("select");
+        selectNode.child("execution_time: " + duration(execution));
+        selectNode.child("planning_time: " + duration(planning));
+        selectNode.child("total_time: " + duration(total));
+        return selectNode;
+    }
+
+    /** Per shard read: the owner that answered, what it returned and how long it took. */
+    private static void shards(PlanTree parent, List<SelectStatements.ShardTrace> traces, boolean raw) {
+        PlanTree shards = parent.child("shards");
+        traces.sort(Comparator.comparingLong(SelectStatements.ShardTrace::shardId));
+        for (SelectStatements.ShardTrace t : traces) {
+            PlanTree shard = shards.child("shard " + t.shardId());
+            shard.child("owner: " + t.owner());
+            shard.child(raw ? "rows: " + t.rows() : "partial_groups: " + t.partialGroups());
+            shard.child("read_time: " + duration(t.nanos()));
+        }
+    }
+
+    private static List<Series> analyzeTable(PlanTree root) {
+        List<String> lines = root.lines();
         lines.add("");
         return table("EXPLAIN ANALYZE", lines);
     }

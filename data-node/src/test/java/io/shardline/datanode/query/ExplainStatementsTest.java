@@ -48,9 +48,24 @@ class ExplainStatementsTest {
         assertThat(out).startsWith("{\"results\":[{\"statement_id\":0,\"series\":[{\"columns\":[\"QUERY PLAN\"],"
                 + "\"values\":[[\"EXPRESSION: \\u003cnil\\u003e\"],[\"AUXILIARY FIELDS: value::float\"],"
                 + "[\"NUMBER OF SHARDS: 2\"],[\"NUMBER OF SERIES: 3\"],[\"SHARD ");
-        assertThat(cluster.query(cluster.nodes().get(1), "db",
-                "EXPLAIN ANALYZE SELECT max(m) FROM (SELECT mean(value) AS m FROM cpu)")).contains(
-                "EXPLAIN ANALYZE of a subquery is not supported by Shardline");
+    }
+
+    @Test
+    void explainAnalyzeOfASubqueryNestsOneCursorPerStatementAndTimesTheInnermostShards() {
+        String out = cluster.query(cluster.nodes().get(1), "db",
+                "EXPLAIN ANALYZE SELECT max(m) FROM (SELECT mean(value) AS m FROM cpu GROUP BY host), mem");
+        assertThat(out).startsWith("{\"results\":[{\"statement_id\":0,\"series\":[{\"columns\":[\"EXPLAIN ANALYZE\"],"
+                + "\"values\":[[\".\"],[\"└── select\"],[\"    ├── execution_time: ");
+        assertThat(out).contains("[\"    └── build_cursor\"],[\"        ├── labels\"],"
+                + "[\"        │   └── statement: SELECT max(m) FROM (SELECT mean(value) AS m FROM cpu GROUP BY host), mem\"],"
+                + "[\"        ├── build_cursor\"],[\"        │   ├── labels\"],"
+                + "[\"        │   │   └── statement: SELECT mean(value) AS m FROM cpu GROUP BY host fill(none)\"],"
+                + "[\"        │   └── shards\"],[\"        │       ├── shard ");
+        // the measurement next to the subquery is read as a raw SELECT * ... GROUP BY *, its shards listed too
+        assertThat(out).contains("[\"        └── build_cursor\"],[\"            ├── labels\"],"
+                + "[\"            │   └── statement: SELECT * FROM mem GROUP BY *\"],[\"            └── shards\"],"
+                + "[\"                ├── shard ").contains("├── rows: 1\"]").contains("├── partial_groups: ")
+                .endsWith("[\"\"]]}]}]}");
     }
 
     @Test

@@ -179,7 +179,8 @@ public final class AggregateAssembler {
         int n = plan.calls().size();
         Object[][] values = new Object[times.length][n];
         AggregatePoint[][] points = new AggregatePoint[times.length][n];
-        List<List<AggregatePoint>> distinctRows = new ArrayList<>(times.length);
+        List<List<AggregatePoint>> distinctValues = new ArrayList<>(times.length);
+        int distinct = distinctColumn(plan.calls().stream().map(AggregateCall::function).toList());
         for (int b = 0; b < times.length; b++) {
             Accumulator[] accs = unfilled.isEmpty() || unfilled.carriesOthers(b) ? cells.get(times[b]) : null;
             List<AggregatePoint> first = List.of();
@@ -191,11 +192,11 @@ public final class AggregateAssembler {
                 List<AggregatePoint> emitted = accs == null ? List.of() : accs[c].emit();
                 values[b][c] = emitted.isEmpty() ? BucketFiller.MISSING : emitted.get(0).value();
                 points[b][c] = emitted.isEmpty() ? null : emitted.get(0);
-                if (c == 0) {
+                if (c == Math.max(distinct, 0)) {
                     first = emitted;
                 }
             }
-            distinctRows.add(first);
+            distinctValues.add(first);
         }
         List<AggregateFunction> functions = plan.calls().stream().map(AggregateCall::function).toList();
         boolean[] empty = new boolean[times.length];
@@ -209,7 +210,6 @@ public final class AggregateAssembler {
             }
         }
         boolean explicitTime = !unfilled.isEmpty();
-        boolean distinct = n == 1 && functions.get(0) == AggregateFunction.DISTINCT;
         boolean multiPoint = n == 1 && functions.get(0).isMultiPoint();
         List<List<Object>> rows = new ArrayList<>();
         for (int b = 0; b < times.length; b++) {
@@ -217,22 +217,52 @@ public final class AggregateAssembler {
                 continue;
             }
             if (multiPoint) { // top/bottom: one row per selected point, at the point's time
-                List<AggregatePoint> selected = new ArrayList<>(distinctRows.get(b));
+                List<AggregatePoint> selected = new ArrayList<>(distinctValues.get(b));
                 if (!plan.ascending()) {
                     Collections.reverse(selected); // 1.x keeps a bucket's points by ascending time under DESC
                 }
                 for (AggregatePoint p : selected) {
                     rows.add(row(p.time(), new Object[] {p.value()}, new AggregatePoint[] {p}, false));
                 }
-            } else if (distinct && distinctRows.get(b).size() > 1) {
-                for (AggregatePoint p : distinctRows.get(b)) {
-                    rows.add(row(times[b], new Object[] {p.value()}, new AggregatePoint[] {p}, false));
+            } else if (distinct >= 0 && distinctValues.get(b).size() > 1) {
+                // one row per value; the other calls' values in the first (a transformation over distinct() pairs
+                // them with its points like 1.x's cursor)
+                List<AggregatePoint> distinctPoints = distinctValues.get(b);
+                for (int k = 0; k < distinctPoints.size(); k++) {
+                    Object[] vals = k == 0 ? values[b].clone() : missing(n);
+                    vals[distinct] = distinctPoints.get(k).value();
+                    AggregatePoint[] pts = n == 1 ? new AggregatePoint[] {distinctPoints.get(k)}
+                            : k == 0 ? points[b] : new AggregatePoint[n];
+                    rows.add(row(times[b], vals, pts, false));
                 }
             } else {
                 rows.add(row(times[b], values[b], points[b], explicitTime));
             }
         }
         return rows;
+    }
+
+    /**
+     * The call whose every value becomes a row: a lone {@code distinct()}, or the one {@code distinct()} a
+     * transformation reads next to other calls; -1 if none.
+     */
+    private int distinctColumn(List<AggregateFunction> functions) {
+        int found = -1;
+        for (int c = 0; c < functions.size(); c++) {
+            if (functions.get(c) == AggregateFunction.DISTINCT) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = c;
+            }
+        }
+        return functions.size() == 1 || !plan.transforms().isEmpty() ? found : -1;
+    }
+
+    private static Object[] missing(int n) {
+        Object[] a = new Object[n];
+        Arrays.fill(a, BucketFiller.MISSING);
+        return a;
     }
 
     private static boolean allMissing(Object[] values) {
@@ -281,7 +311,8 @@ public final class AggregateAssembler {
         row.add(new Timestamp(time));
         for (Field f : plan.fields()) {
             Object v = ExprEvaluator.eval(f.expr(), valuer);
-            row.add(v == BucketFiller.MISSING ? null : v);
+            // the Transformer tells a call without a value (no point of its column) from a null one
+            row.add(v == BucketFiller.MISSING && plan.transforms().isEmpty() ? null : v);
         }
         return row;
     }

@@ -1,11 +1,12 @@
 package io.shardline.query.exec;
 
-import io.shardline.query.QueryException;
 import io.shardline.query.ast.BinaryExpr;
 import io.shardline.query.ast.Call;
+import io.shardline.query.ast.DataType;
 import io.shardline.query.ast.Dimension;
 import io.shardline.query.ast.DurationLiteral;
 import io.shardline.query.ast.Expr;
+import io.shardline.query.ast.Field;
 import io.shardline.query.ast.FillOption;
 import io.shardline.query.ast.IntegerLiteral;
 import io.shardline.query.ast.Measurement;
@@ -13,6 +14,7 @@ import io.shardline.query.ast.Operator;
 import io.shardline.query.ast.ParenExpr;
 import io.shardline.query.ast.SelectStatement;
 import io.shardline.query.ast.VarRef;
+import io.shardline.query.ast.Wildcard;
 import io.shardline.query.eval.TimeRange;
 import io.shardline.query.plan.Interval;
 import io.shardline.query.plan.MeasurementSchema;
@@ -31,7 +33,8 @@ import java.util.Set;
  * outer's ORDER BY and SLIMIT/SOFFSET passed down), executed by the caller (on the cluster, so nested
  * subqueries recurse), and its result series become the series of an in-memory shard ({@link ResultShard}: the
  * name is the measurement, GROUP BY tags are tags, columns are fields) on which the outer statement runs with
- * the ordinary engine. Memory is bounded by the inner result. Stateless.
+ * the ordinary engine. A measurement next to subqueries is read into the same shard ({@link #direct}). Memory is
+ * bounded by the inner results. Stateless.
  */
 public final class SubqueryExecutor {
 
@@ -53,15 +56,11 @@ public final class SubqueryExecutor {
 
     /** Executes {@code outer}; {@code now} is the query's {@code now()} in ns. */
     public static List<Series> execute(SelectStatement outer, long now, InnerRunner runner) {
-        for (Measurement m : outer.sources()) {
-            if (!m.isSubquery()) {
-                throw new QueryException("mixing subqueries and measurements in FROM is not supported by Shardline");
-            }
-        }
         SelectPlan outerProbe = probe(outer, now);
         ResultShard shard = new ResultShard();
         for (Measurement m : outer.sources()) {
-            SelectStatement inner = shape(m.subquery(), outer, outerProbe, now);
+            SelectStatement inner = m.isSubquery() ? shape(m.subquery(), outer, outerProbe, now)
+                    : direct(m, outer, outerProbe);
             shard.add(runner.run(inner), probe(inner, now));
         }
         List<MeasurementSchema> schemas = shard.schemas();
@@ -87,10 +86,8 @@ public final class SubqueryExecutor {
         List<SelectStatement> out = new ArrayList<>();
         SelectPlan outerProbe = probe(outer, now);
         for (Measurement m : outer.sources()) {
-            if (!m.isSubquery()) {
-                throw new QueryException("mixing subqueries and measurements in FROM is not supported by Shardline");
-            }
-            SelectStatement inner = shape(m.subquery(), outer, outerProbe, now);
+            SelectStatement inner = m.isSubquery() ? shape(m.subquery(), outer, outerProbe, now)
+                    : direct(m, outer, outerProbe);
             if (hasSubquery(inner)) {
                 out.addAll(innermost(inner, now));
             } else {
@@ -134,6 +131,19 @@ public final class SubqueryExecutor {
         SelectStatement shaped = inner.withGrouping(dims, fill, inner.fillValue(), outer.sortFields(),
                 inner.slimit() + outer.slimit(), inner.soffset() + outer.soffset());
         return shaped.withCondition(withTimeRange(inner.condition(), outerPlan.timeRange()));
+    }
+
+    /**
+     * A measurement next to subqueries in FROM, read as 1.x reads it (its points as they are stored, filtered by
+     * the outer condition): {@code SELECT * FROM m WHERE <outer condition and time range> GROUP BY *}, whose
+     * series keep their tags and whose columns are the measurement's fields, so the outer statement sees the same
+     * points in the in-memory shard as in the measurement.
+     */
+    static SelectStatement direct(Measurement m, SelectStatement outer, SelectPlan outerPlan) {
+        return new SelectStatement(List.of(Field.of(new Wildcard(DataType.UNKNOWN))), List.of(m),
+                withTimeRange(outer.condition(), outerPlan.timeRange()),
+                List.of(new Dimension(new Wildcard(DataType.UNKNOWN))), FillOption.NULL, null, outer.sortFields(),
+                0, 0, 0, 0, outer.location());
     }
 
     /** {@code condition} restricted to {@code range} (1.x intersects the inner range with the outer one). */

@@ -1,6 +1,11 @@
 package io.shardline.query.exec;
 
 import io.shardline.query.QueryException;
+import io.shardline.query.ast.Call;
+import io.shardline.query.ast.FillOption;
+import io.shardline.query.ast.VarRef;
+import io.shardline.query.eval.ExprEvaluator;
+import io.shardline.query.eval.Valuer;
 import io.shardline.query.plan.SelectPlan;
 import io.shardline.query.plan.Transforms;
 import io.shardline.query.value.Timestamp;
@@ -23,67 +28,158 @@ final class Transformer {
     private Transformer() {
     }
 
-    /** LIMIT/OFFSET of the rows of one series, after the transformations if the plan has any. */
+    /** LIMIT/OFFSET of the rows of one series, or the transformations (which page each column) if any. */
     static List<List<Object>> transformAndPage(SelectPlan plan, List<List<Object>> rows) {
         if (plan.transforms().isEmpty()) {
             return Paging.page(rows, plan.limit(), plan.offset());
         }
-        return Paging.page(apply(plan, rows), plan.transforms().limit(), plan.transforms().offset());
+        return apply(plan, rows);
     }
 
-    /** Transforms the rows ({@code [time, v1, ...]}, in output order) of one series. */
+    /**
+     * Transforms the rows ({@code [time, in1, ...]}, in output order, one value per input column) of one series
+     * into output rows ({@code [time, out1, ...]}, one value per visible column). Like 1.x's cursor, which reads
+     * one iterator per call: each input column yields its points (transformed, or the plain values within the asked
+     * range), LIMIT/OFFSET cut each column's points, the rows are the union of their times, a column without a
+     * point at a row's time reads 1.x's scanner default (the fill number, the column's previous value with
+     * fill(previous), else null), and expression columns are evaluated per row from their input columns.
+     */
     static List<List<Object>> apply(SelectPlan plan, List<List<Object>> rows) {
         Transforms t = plan.transforms();
         int n = plan.fields().size();
-        boolean asc = plan.ascending();
-        TreeMap<Long, Object[]> out = asc ? new TreeMap<>() : new TreeMap<>(java.util.Comparator.reverseOrder());
+        TreeMap<Long, List<Object[]>> out = plan.ascending() ? new TreeMap<>()
+                : new TreeMap<>(java.util.Comparator.reverseOrder());
         for (int c = 0; c < n; c++) {
-            Transforms.Transform tr = t.byField().get(c);
-            if (tr == null) {
-                for (List<Object> r : rows) {
-                    long time = ((Timestamp) r.get(0)).nanos();
-                    if (time >= t.outputMin() && time <= t.outputMax()) {
-                        cell(out, time, n)[c] = r.get(c + 1);
-                    }
-                }
-                continue;
+            Points points = new Points(rows.size());
+            columnPoints(plan, c, rows, points);
+            int from = Math.min(Math.max(t.offset(), 0), points.size());
+            int to = t.limit() > 0 ? (int) Math.min((long) from + t.limit(), points.size()) : points.size();
+            int occurrence = 0;
+            for (int i = from; i < to; i++) {
+                // several points at one time (distinct() values of a bucket) fill one row each, like 1.x's cursor
+                occurrence = i > from && points.times[i] == points.times[i - 1] ? occurrence + 1 : 0;
+                cell(out, points.times[i], occurrence, n)[c] = points.values.get(i);
             }
-            if (t.inputEmpty() && tr.extendsRange()) {
-                continue; // 1.x: MinTime minus one interval wraps around, the input reads nothing
-            }
-            long[] times = new long[rows.size()];
-            List<Object> values = new ArrayList<>();
-            for (List<Object> r : rows) {
-                Object v = r.get(c + 1);
-                long time = ((Timestamp) r.get(0)).nanos();
-                if (v != null && (tr.extendsRange() || (time >= t.outputMin() && time <= t.outputMax()))) {
-                    times[values.size()] = time;
-                    values.add(v);
-                }
-            }
-            int column = c;
-            run(tr, asc, times, values, (time, v) -> cell(out, time, n)[column] = v);
         }
         List<List<Object>> result = new ArrayList<>(out.size());
-        for (Map.Entry<Long, Object[]> e : out.entrySet()) {
-            List<Object> row = new ArrayList<>(n + 1);
-            row.add(new Timestamp(e.getKey()));
-            for (Object v : e.getValue()) {
-                row.add(v == MISSING ? null : v);
+        Object[] previous = new Object[n];
+        for (Map.Entry<Long, List<Object[]>> e : out.entrySet()) {
+            for (Object[] cells : e.getValue()) {
+                for (int c = 0; c < n; c++) {
+                    if (cells[c] == MISSING) {
+                        cells[c] = plan.fill() == FillOption.NUMBER ? plan.fillValue()
+                                : plan.fill() == FillOption.PREVIOUS ? previous[c] : null;
+                    }
+                    previous[c] = cells[c];
+                }
+                List<Object> row = new ArrayList<>(t.visible() + 1);
+                row.add(new Timestamp(e.getKey()));
+                for (int c = 0; c < t.visible(); c++) {
+                    Transforms.Expression x = t.expressions().get(c);
+                    row.add(x == null ? cells[c] : evaluate(x, cells));
+                }
+                result.add(row);
             }
-            result.add(row);
         }
         return result;
     }
 
+    /**
+     * The points of input column {@code c} in output order: transformed, or the plain values within the asked
+     * range (a call without a value in a bucket has no point).
+     */
+    private static void columnPoints(SelectPlan plan, int c, List<List<Object>> rows, Emit emit) {
+        Transforms t = plan.transforms();
+        Transforms.Transform tr = t.byField().get(c);
+        if (tr == null) {
+            for (List<Object> r : rows) {
+                long time = ((Timestamp) r.get(0)).nanos();
+                if (time >= t.outputMin() && time <= t.outputMax() && r.get(c + 1) != BucketFiller.MISSING) {
+                    emit.point(time, r.get(c + 1));
+                }
+            }
+            return;
+        }
+        if (t.inputEmpty() && tr.extensions() > 0) {
+            return; // 1.x: MinTime minus one interval wraps around, the input reads nothing
+        }
+        long[] times = new long[rows.size()];
+        List<Object> values = new ArrayList<>();
+        for (List<Object> r : rows) {
+            Object v = r.get(c + 1);
+            long time = ((Timestamp) r.get(0)).nanos();
+            if (v != null && v != BucketFiller.MISSING
+                    && (tr.extensions() > 0 || (time >= t.outputMin() && time <= t.outputMax()))) {
+                times[values.size()] = time;
+                values.add(v);
+            }
+        }
+        runChain(tr, plan.ascending(), times, values, emit);
+    }
+
+    /** Runs a transformation over the output of the transformations nested in it, innermost first. */
+    private static void runChain(Transforms.Transform tr, boolean ascending, long[] times, List<Object> values,
+            Emit emit) {
+        if (tr.input() == null) {
+            run(tr, ascending, times, values, emit);
+            return;
+        }
+        Points inner = new Points(values.size());
+        runChain(tr.input(), ascending, times, values, inner);
+        run(tr, ascending, inner.times, inner.values, emit);
+    }
+
+    /** The points one column emits, in output order (holt_winters_with_fit emits more than it reads). */
+    private static final class Points implements Emit {
+        long[] times;
+        final List<Object> values;
+
+        Points(int expected) {
+            times = new long[Math.max(expected, 1)];
+            values = new ArrayList<>(expected);
+        }
+
+        @Override
+        public void point(long time, Object value) {
+            if (values.size() == times.length) {
+                times = java.util.Arrays.copyOf(times, times.length * 2);
+            }
+            times[values.size()] = time;
+            values.add(value);
+        }
+
+        int size() {
+            return values.size();
+        }
+    }
+
+    /** An expression column: its calls read their input columns, math functions and arithmetic apply per row. */
+    private static Object evaluate(Transforms.Expression x, Object[] cells) {
+        Object v = ExprEvaluator.eval(x.expr(), new Valuer() {
+            @Override
+            public Object value(VarRef ref) {
+                return null;
+            }
+
+            @Override
+            public Object call(Call call) {
+                Integer slot = x.slots().get(call);
+                return slot == null ? null : cells[slot];
+            }
+        });
+        return v instanceof Double d && d.isNaN() ? null : v;
+    }
+
     private static final Object MISSING = new Object();
 
-    private static Object[] cell(TreeMap<Long, Object[]> out, long time, int n) {
-        return out.computeIfAbsent(time, k -> {
+    private static Object[] cell(TreeMap<Long, List<Object[]>> out, long time, int occurrence, int n) {
+        List<Object[]> rowsAtTime = out.computeIfAbsent(time, k -> new ArrayList<>(1));
+        while (rowsAtTime.size() <= occurrence) {
             Object[] a = new Object[n];
             java.util.Arrays.fill(a, MISSING);
-            return a;
-        });
+            rowsAtTime.add(a);
+        }
+        return rowsAtTime.get(occurrence);
     }
 
     /** Receives one output point. */

@@ -353,7 +353,11 @@ final class FieldCompiler {
             if (!hasInterval) {
                 throw new QueryException(name + " aggregate requires a GROUP BY interval");
             }
-            compileExpr(inner);
+            if (inner.name().equals("distinct")) { // 1.x's compileNestedExpr: not a lone distinct()
+                compileDistinct(inner.args(), true);
+            } else {
+                compileExpr(inner);
+            }
         } else if (hasInterval) {
             throw new QueryException("aggregate function required inside the call to " + name);
         } else {

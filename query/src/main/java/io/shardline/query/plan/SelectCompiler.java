@@ -58,7 +58,9 @@ public final class SelectCompiler {
                 ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
         List<String> columns = ColumnNamer.columns(timeColumn, projections);
         Map<Integer, Transforms.Transform> transformed = new HashMap<>();
-        projections = transformInputs(projections, dims.interval(), transformed);
+        Map<Integer, Transforms.Expression> expressions = new HashMap<>();
+        int visible = projections.size();
+        projections = transformInputs(projections, dims.interval(), transformed, expressions);
         List<String> groupBy = expanded.dimensions().stream().map(d -> ((VarRef) d.expr()).name()).distinct()
                 .toList();
         Map<String, AggregateCall> calls = new LinkedHashMap<>();
@@ -85,15 +87,18 @@ public final class SelectCompiler {
                 && callList.get(0).function().isSelector();
         Transforms transforms = Transforms.NONE;
         if (!transformed.isEmpty()) {
-            boolean extend = transformed.values().stream().anyMatch(Transforms.Transform::extendsRange);
+            int extensions = transformed.values().stream().mapToInt(Transforms.Transform::extensions).max()
+                    .orElse(0);
+            boolean extend = extensions > 0;
             // the first bucket starts before the asked lower bound when GROUP BY time has an offset
             long outputMin = !range.hasMin() ? Long.MIN_VALUE
                     : dims.interval() != null ? dims.interval().bucketStart(range.min()) : range.min();
             transforms = new Transforms(transformed, outputMin,
                     range.hasMax() ? range.max() : Long.MAX_VALUE, stmt.limit(), stmt.offset(),
-                    extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin());
+                    extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin(), visible,
+                    expressions);
             if (extend) {
-                range = extendByOneInterval(range, dims.interval(), stmt.timeAscending());
+                range = extendByIntervals(range, dims.interval(), stmt.timeAscending(), extensions);
             }
         }
         boolean paged = transforms.isEmpty();
@@ -106,11 +111,14 @@ public final class SelectCompiler {
 
     /**
      * Replaces each top-level transformation call by its input (the coordinator transforms the merged rows) and
-     * records it in {@code out}; a transformation elsewhere in an expression is refused.
+     * records it in {@code out}. A field with transformations inside arithmetic or math functions is split like
+     * 1.x's value mapper splits it into symbols: every call in it reads its own input column (the field's slot for
+     * the first, hidden columns appended after the visible ones for the others), recorded in {@code expressions}.
      */
     private static List<Field> transformInputs(List<Field> fields, Interval interval,
-            Map<Integer, Transforms.Transform> out) {
-        List<Field> inputs = new ArrayList<>(fields.size());
+            Map<Integer, Transforms.Transform> out, Map<Integer, Transforms.Expression> expressions) {
+        List<Field> inputs = new ArrayList<>(fields);
+        List<Field> hidden = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             Expr e = f.expr();
@@ -119,16 +127,68 @@ public final class SelectCompiler {
             }
             if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
                 out.put(i, transform(c, interval));
-                inputs.add(new Field(c.args().get(0), f.alias()));
-            } else {
-                refuseNestedTransform(f.expr());
-                inputs.add(f);
+                inputs.set(i, new Field(innermostInput(c), f.alias()));
+            } else if (hasTransform(f.expr())) {
+                int slot0 = i;
+                Map<Call, Integer> slots = new LinkedHashMap<>();
+                symbols(f.expr(), c -> {
+                    if (slots.containsKey(c)) {
+                        return;
+                    }
+                    int slot = slots.isEmpty() ? slot0 : fields.size() + hidden.size();
+                    boolean transformation = FieldCompiler.TRANSFORMS.contains(c.name());
+                    Field input = Field.of(transformation ? innermostInput(c) : c);
+                    if (transformation) {
+                        out.put(slot, transform(c, interval));
+                    }
+                    if (slot == slot0) {
+                        inputs.set(slot0, input);
+                    } else {
+                        hidden.add(input);
+                    }
+                    slots.put(c, slot);
+                });
+                expressions.put(i, new Transforms.Expression(f.expr(), slots));
             }
         }
+        inputs.addAll(hidden);
         return inputs;
     }
 
+    private static boolean hasTransform(Expr e) {
+        boolean[] found = {false};
+        symbols(e, c -> found[0] |= FieldCompiler.TRANSFORMS.contains(c.name()));
+        return found[0];
+    }
+
+    /** The calls 1.x's value mapper turns into symbols: every call that is not a math function, outermost first. */
+    private static void symbols(Expr e, java.util.function.Consumer<Call> symbol) {
+        if (e instanceof Call c && MathFunctions.isMath(c.name())) {
+            c.args().forEach(a -> symbols(a, symbol));
+        } else if (e instanceof Call c) {
+            symbol.accept(c);
+        } else if (e instanceof BinaryExpr b) {
+            symbols(b.lhs(), symbol);
+            symbols(b.rhs(), symbol);
+        } else if (e instanceof ParenExpr p) {
+            symbols(p.expr(), symbol);
+        }
+    }
+
+    /** The argument a chain of nested transformations reads ({@code mean(x)} of {@code derivative(difference(mean(x)))}). */
+    private static Expr innermostInput(Call c) {
+        Expr arg = c.args().get(0);
+        return arg instanceof Call inner && FieldCompiler.TRANSFORMS.contains(inner.name()) ? innermostInput(inner) : arg;
+    }
+
+    /** The transformation {@code c}, over the transformations nested in its first argument. */
     private static Transforms.Transform transform(Call c, Interval interval) {
+        Transforms.Transform t = single(c, interval);
+        return c.args().get(0) instanceof Call inner && FieldCompiler.TRANSFORMS.contains(inner.name())
+                ? t.over(transform(inner, interval)) : t;
+    }
+
+    private static Transforms.Transform single(Call c, Interval interval) {
         long unit = switch (c.name()) {
             case "derivative", "non_negative_derivative" -> c.args().size() == 2
                     ? ((DurationLiteral) c.args().get(1)).nanos()
@@ -156,26 +216,19 @@ public final class SelectCompiler {
         return new Transforms.Transform(c.name(), unit, 0);
     }
 
-    private static void refuseNestedTransform(Expr e) {
-        if (e instanceof Call c && FieldCompiler.TRANSFORMS.contains(c.name())) {
-            throw new QueryException(c.name() + "() inside an expression is not supported by Shardline");
-        } else if (e instanceof BinaryExpr b) {
-            refuseNestedTransform(b.lhs());
-            refuseNestedTransform(b.rhs());
-        } else if (e instanceof ParenExpr p) {
-            refuseNestedTransform(p.expr());
-        }
-    }
-
-    /** 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation. */
-    private static TimeRange extendByOneInterval(TimeRange range, Interval interval, boolean ascending) {
+    /**
+     * 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation, one per
+     * nested transformation.
+     */
+    private static TimeRange extendByIntervals(TimeRange range, Interval interval, boolean ascending, int count) {
         if (interval == null) {
             return range;
         }
+        long by = interval.duration() * count;
         if (ascending) {
-            return range.hasMin() ? new TimeRange(range.min() - interval.duration(), range.max()) : range;
+            return range.hasMin() ? new TimeRange(range.min() - by, range.max()) : range;
         }
-        return range.hasMax() ? new TimeRange(range.min(), range.max() + interval.duration()) : range;
+        return range.hasMax() ? new TimeRange(range.min(), range.max() + by) : range;
     }
 
     /** Compiles the fields into {@code out} (time fields dropped) and returns the time column's name. */

@@ -58,4 +58,18 @@ class SubqueryExecutorTest {
         assertThat(runner.json("SELECT mean(v) FROM (SELECT v FROM cpu GROUP BY host) GROUP BY host SLIMIT 1 "
                 + "SOFFSET 1")).contains("{\"host\":\"b\"}").doesNotContain("{\"host\":\"a\"}");
     }
+
+    @Test
+    void aMeasurementNextToASubqueryIsReadWithTheOuterConditionAndMergedByName() {
+        // cpu's own points (1, 5, 2, 7) plus the subquery's per-host maxima (5, 7): count 6, sum 27
+        assertThat(runner.json("SELECT count(v), sum(v) FROM cpu, (SELECT max(v) AS v FROM cpu GROUP BY host)"))
+                .contains("\"values\":[[\"1970-01-01T00:00:00Z\",6,27]]");
+        // the outer condition filters the measurement's points like the subquery's rows (these have no host tag)
+        assertThat(runner.json("SELECT sum(v) FROM (SELECT max(v) AS v FROM cpu), cpu WHERE host = 'b'"))
+                .contains("\"values\":[[\"1970-01-01T00:00:00Z\",9]]");
+        SelectStatement outer = select("SELECT mean(v) FROM cpu, (SELECT v FROM mem) WHERE host = 'a' AND time < 100");
+        assertThat(SubqueryExecutor.innermost(outer, 0)).extracting(SelectStatement::toString).containsExactly(
+                "SELECT * FROM cpu WHERE (host = 'a' AND time < 100) AND time <= 99 GROUP BY *",
+                "SELECT v FROM mem WHERE time <= 99");
+    }
 }
