@@ -81,6 +81,18 @@ final class BucketCells {
         return Arrays.copyOfRange(buckets, start, end);
     }
 
+    /** The buckets holding a cell, ascending or descending. */
+    long[] buckets(boolean ascending) {
+        if (ascending) {
+            return buckets();
+        }
+        long[] out = new long[end - start];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = buckets[end - 1 - i];
+        }
+        return out;
+    }
+
     long firstBucket() {
         return buckets[start];
     }
