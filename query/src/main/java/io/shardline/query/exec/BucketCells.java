@@ -21,6 +21,9 @@ final class BucketCells {
     /** The cell of {@code bucket}, made by {@code create} when absent. */
     Accumulator[] computeIfAbsent(long bucket, Supplier<Accumulator[]> create) {
         int at;
+        if (end > start && buckets[end - 1] == bucket) { // the cell added to last: a run continued in the next block
+            return cells[end - 1];
+        }
         if (end == start || buckets[end - 1] < bucket) {
             at = end;
         } else if (bucket < buckets[start]) {

@@ -168,7 +168,7 @@ public final class PartialAggregator {
             }
             BucketCells target = groupCells(g.getKey());
             int[] taken = new int[inputs.length];
-            for (int s : WindowMergeOrder.parallelMerge(windows, PARALLELISM, ascending)) {
+            for (int s : WindowMergeOrder.parallelMerge(windows, PARALLELISM, ascending).sources()) {
                 BucketCells in = inputs[s];
                 int i = ascending ? taken[s]++ : in.size() - 1 - taken[s]++;
                 Accumulator[] into = target.computeIfAbsent(in.bucket(i), this::newCell);

@@ -22,20 +22,20 @@ final class WindowMergeOrder {
     }
 
     /**
-     * {@code NewParallelMergeIterator} over inputs given by their windows (each in the query's time order):
-     * the input each point of the merged stream comes from; an input's points come out in its own order.
+     * {@code NewParallelMergeIterator} over inputs given by their windows (each in the query's time order): the
+     * merged windows and the input each comes from; an input's points come out in its own order.
      */
-    static int[] parallelMerge(long[][] inputs, int parallelism, boolean ascending) {
+    static Run parallelMerge(long[][] inputs, int parallelism, boolean ascending) {
         int n = inputs.length;
-        List<Run> runs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            runs.add(new Run(inputs[i], null));
-        }
         if (n == 0) {
-            return new int[0];
+            return new Run(new long[0], new int[0]);
         }
         if (n == 1) {
-            return new int[inputs[0].length];
+            return new Run(inputs[0], new int[inputs[0].length]);
+        }
+        List<Run> runs = new ArrayList<>(n);
+        for (long[] in : inputs) {
+            runs.add(new Run(in, null));
         }
         int p = Math.min(parallelism, n);
         int per = n / p;
@@ -45,7 +45,7 @@ final class WindowMergeOrder {
             List<Run> slice = runs.subList(from, i < p - 1 ? from + per : n);
             outputs.add(slice.size() == 1 ? identity(slice.get(0), from) : merge(slice, from, ascending));
         }
-        return merge(outputs, 0, ascending).sources();
+        return merge(outputs, 0, ascending);
     }
 
     /** A run of one input, every point from input {@code index}. */

@@ -16,17 +16,20 @@ class WindowMergeOrderTest {
     @Test
     void equalWindowsLeaveTheHeapInGoContainerHeapOrder() {
         long[][] in = {{0}, {0}, {0}, {0}};
-        assertThat(WindowMergeOrder.parallelMerge(in, 1, true)).containsExactly(0, 3, 2, 1);
+        assertThat(WindowMergeOrder.parallelMerge(in, 1, true).sources()).containsExactly(0, 3, 2, 1);
         // 3 inputs on 2 CPUs: groups [0] and [1, 2]
-        assertThat(WindowMergeOrder.parallelMerge(new long[][] {{0}, {0}, {0}}, 2, true)).containsExactly(0, 1, 2);
-        assertThat(WindowMergeOrder.parallelMerge(new long[][] {{0}, {0}, {0}}, 1, true)).containsExactly(0, 2, 1);
+        long[][] three = {{0}, {0}, {0}};
+        assertThat(WindowMergeOrder.parallelMerge(three, 2, true).sources()).containsExactly(0, 1, 2);
+        assertThat(WindowMergeOrder.parallelMerge(three, 1, true).sources()).containsExactly(0, 2, 1);
     }
 
     @Test
     void theCurrentInputIsReadToTheEndOfItsWindow() {
-        assertThat(WindowMergeOrder.parallelMerge(new long[][] {{0, 10}, {10}, {0, 20}}, 1, true))
+        assertThat(WindowMergeOrder.parallelMerge(new long[][] {{0, 10}, {10}, {0, 20}}, 1, true).sources())
                 .containsExactly(0, 2, 0, 1, 2);
-        assertThat(WindowMergeOrder.parallelMerge(new long[][] {{10, 0}, {10}}, 1, false)).containsExactly(0, 1, 0);
+        WindowMergeOrder.Run descending = WindowMergeOrder.parallelMerge(new long[][] {{10, 0}, {10}}, 1, false);
+        assertThat(descending.sources()).containsExactly(0, 1, 0);
+        assertThat(descending.windows()).containsExactly(10, 10, 0);
     }
 
     @Test
@@ -54,11 +57,12 @@ class WindowMergeOrderTest {
                 }
                 items.add(in);
             }
-            List<Integer> expected = GoMergeOrder.parallelMerge(items, parallelism, ascending).stream()
-                    .map(GoMergeOrder.Item::payload).toList();
-            int[] actual = WindowMergeOrder.parallelMerge(windows, parallelism, ascending);
-            assertThat(actual).as("seed %d round %d", seed, round)
-                    .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+            List<GoMergeOrder.Item<Integer>> expected = GoMergeOrder.parallelMerge(items, parallelism, ascending);
+            WindowMergeOrder.Run actual = WindowMergeOrder.parallelMerge(windows, parallelism, ascending);
+            assertThat(actual.sources()).as("seed %d round %d", seed, round)
+                    .containsExactly(expected.stream().mapToInt(GoMergeOrder.Item::payload).toArray());
+            assertThat(actual.windows()).as("seed %d round %d", seed, round)
+                    .containsExactly(expected.stream().mapToLong(GoMergeOrder.Item::window).toArray());
         }
     }
 }
