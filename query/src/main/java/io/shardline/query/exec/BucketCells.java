@@ -21,6 +21,9 @@ final class BucketCells {
     /** The cell of {@code bucket}, made by {@code create} when absent. */
     Accumulator[] computeIfAbsent(long bucket, Supplier<Accumulator[]> create) {
         int at;
+        if (end > start && buckets[end - 1] == bucket) { // the cell added to last: a run continued in the next block
+            return cells[end - 1];
+        }
         if (end == start || buckets[end - 1] < bucket) {
             at = end;
         } else if (bucket < buckets[start]) {
@@ -79,6 +82,18 @@ final class BucketCells {
     /** The buckets holding a cell, ascending. */
     long[] buckets() {
         return Arrays.copyOfRange(buckets, start, end);
+    }
+
+    /** The buckets holding a cell, ascending or descending. */
+    long[] buckets(boolean ascending) {
+        if (ascending) {
+            return buckets();
+        }
+        long[] out = new long[end - start];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = buckets[end - 1 - i];
+        }
+        return out;
     }
 
     long firstBucket() {

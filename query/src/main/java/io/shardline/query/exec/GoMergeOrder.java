@@ -110,7 +110,7 @@ final class GoMergeOrder {
     }
 
     /** Go's container/heap over cursors with the merge heap's Less. */
-    private static final class Heap<T> {
+    private static final class Heap<T> extends GoHeap {
         private final boolean ascending;
         private final List<Cursor<T>> items = new ArrayList<>();
 
@@ -118,6 +118,7 @@ final class GoMergeOrder {
             this.ascending = ascending;
         }
 
+        @Override
         boolean less(int i, int j) {
             Item<T> x = items.get(i).peek();
             Item<T> y = items.get(j).peek();
@@ -131,6 +132,7 @@ final class GoMergeOrder {
             return ascending ? x.window() < y.window() : x.window() > y.window();
         }
 
+        @Override
         void swap(int i, int j) {
             Cursor<T> t = items.get(i);
             items.set(i, items.get(j));
@@ -138,10 +140,7 @@ final class GoMergeOrder {
         }
 
         void init() {
-            int n = items.size();
-            for (int i = n / 2 - 1; i >= 0; i--) {
-                down(i, n);
-            }
+            init(items.size());
         }
 
         void push(Cursor<T> c) {
@@ -154,37 +153,6 @@ final class GoMergeOrder {
             swap(0, n);
             down(0, n);
             return items.remove(n);
-        }
-
-        private void up(int j) {
-            while (true) {
-                int i = (j - 1) / 2;
-                if (i == j || !less(j, i)) {
-                    break;
-                }
-                swap(i, j);
-                j = i;
-            }
-        }
-
-        private void down(int i0, int n) {
-            int i = i0;
-            while (true) {
-                int j1 = 2 * i + 1;
-                if (j1 >= n || j1 < 0) {
-                    break;
-                }
-                int j = j1;
-                int j2 = j1 + 1;
-                if (j2 < n && less(j2, j1)) {
-                    j = j2;
-                }
-                if (!less(j, i)) {
-                    break;
-                }
-                swap(i, j);
-                i = j;
-            }
         }
     }
 }

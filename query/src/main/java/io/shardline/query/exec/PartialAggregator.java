@@ -157,25 +157,24 @@ public final class PartialAggregator {
 
     /** Folds each group's per-series cells into the group's cells in 1.x's merge order. */
     private void foldSeries() {
+        boolean ascending = plan.ascending();
         for (Map.Entry<GroupKey, TreeMap<String, BucketCells>> g : series.entrySet()) {
-            List<List<GoMergeOrder.Item<Accumulator[]>>> inputs = new ArrayList<>();
             // 1.x reverses the series of each tag set for ORDER BY time DESC
-            for (BucketCells buckets : (plan.ascending() ? g.getValue() : g.getValue().descendingMap()).values()) {
-                int n = buckets.size();
-                List<GoMergeOrder.Item<Accumulator[]>> in = new ArrayList<>(n);
-                for (int b = 0; b < n; b++) {
-                    int i = plan.ascending() ? b : n - 1 - b;
-                    in.add(new GoMergeOrder.Item<>("", NO_TAGS, buckets.bucket(i), buckets.cell(i)));
-                }
-                inputs.add(in);
+            BucketCells[] inputs = (ascending ? g.getValue() : g.getValue().descendingMap()).values()
+                    .toArray(new BucketCells[0]);
+            long[][] windows = new long[inputs.length][];
+            for (int s = 0; s < inputs.length; s++) {
+                windows[s] = inputs[s].buckets(ascending);
             }
             BucketCells target = groupCells(g.getKey());
-            for (GoMergeOrder.Item<Accumulator[]> item : GoMergeOrder.parallelMerge(inputs, PARALLELISM,
-                    plan.ascending())) {
-                Accumulator[] into = target.computeIfAbsent(item.window(), this::newCell);
-                Accumulator[] from = item.payload();
-                for (int i = 0; i < into.length; i++) {
-                    into[i].merge(from[i].partial());
+            int[] taken = new int[inputs.length];
+            for (int s : WindowMergeOrder.parallelMerge(windows, PARALLELISM, ascending).sources()) {
+                BucketCells in = inputs[s];
+                int i = ascending ? taken[s]++ : in.size() - 1 - taken[s]++;
+                Accumulator[] into = target.computeIfAbsent(in.bucket(i), this::newCell);
+                Accumulator[] from = in.cell(i);
+                for (int c = 0; c < into.length; c++) {
+                    into[c].merge(from[c].partial());
                 }
             }
         }
@@ -183,6 +182,4 @@ public final class PartialAggregator {
         lastSeries = null;
         lastSeriesCells = null;
     }
-
-    private static final byte[] NO_TAGS = new byte[0];
 }
