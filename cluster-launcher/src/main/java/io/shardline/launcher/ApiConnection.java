@@ -32,7 +32,9 @@ public final class ApiConnection {
 
     /** {@link #client()} giving up connecting after {@code connectTimeout}. */
     public HttpClient client(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout)
+        // HTTP/1.1 as InfluxDB's clients speak it: the JDK default (HTTP/2) sends "Connection: Upgrade,
+        // HTTP2-Settings" and "Upgrade: h2c" on every request to a server that never upgrades
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .sslContext(TlsMaterial.client(unsafeSsl, TlsOptions.forClients(System.getenv("SSL_CERT_FILE")))
                         .sslContext()).build();
     }
