@@ -49,11 +49,6 @@ public final class DataNodeMembership implements Service {
     private final AtomicReference<MetaClient> client = new AtomicReference<>();
     private ScheduledExecutorService executor;
 
-    public DataNodeMembership(MetaClientConfig config, String tcpAddress, String httpAddress, Duration gossipFrequency,
-                              Clock clock) {
-        this(config, tcpAddress, httpAddress, false, gossipFrequency, clock, null);
-    }
-
     /**
      * @param https the HTTP API is HTTPS (announced, so {@code /show-cluster} gives its scheme)
      * @param metaTls TLS context of the channels to the meta nodes ({@code meta-tls-enabled}), null for plaintext
