@@ -9,8 +9,10 @@
 #   scripts/bench/cardinality.sh [--dir DIR]
 #
 # Environment: SERIES (default 300000), POINTS_PER_SERIES (default 1), FIELDS (default 2),
-# BATCH (default 5000), CONNECTIONS (default 4), QUERY_RUNS (default 5), QUERY_WARMUP (default 300: runs of
-# raw-host-limit and tag-values before they are timed, so both sides answer warm; last-by-host gets 1),
+# BATCH (default 5000), CONNECTIONS (default 4), QUERY_RUNS (default 5: timed runs of last-by-host, after 1
+# warm-up, with `shardline bench query`), SHORT_RUNS (default 500: timed runs of raw-host-limit and
+# tag-values, with scripts/bench/query-latency.py), QUERY_WARMUP (default 300: untimed runs of those two
+# first, so both sides answer warm),
 # WARMUP_SERIES (default 0; N > 0:
 # each side first receives N new series in another database, not measured, so a fresh JVM's JIT warm-up
 # is left out of the load's figures, while RSS then includes those series; 0 measures from a fresh start,
@@ -33,6 +35,7 @@ FIELDS="${FIELDS:-2}"
 BATCH="${BATCH:-5000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 QUERY_RUNS="${QUERY_RUNS:-5}"
+SHORT_RUNS="${SHORT_RUNS:-500}"
 QUERY_WARMUP="${QUERY_WARMUP:-300}"
 BASE="${BASE_PORT:-22400}"
 IPORT="${INFLUXDB_PORT:-22590}"
@@ -64,9 +67,11 @@ side() {
     >> "$DIR/results.txt"
   "$REPO/scripts/shardline" bench query -url "$url" -db card -queries last-by-host \
     -n "$QUERY_RUNS" -warmup 1 -range 1000d > "$DIR/$label-query.txt"
-  # the short queries after QUERY_WARMUP runs each: a fresh JVM's query path is not compiled yet
-  "$REPO/scripts/shardline" bench query -url "$url" -db card -queries raw-host-limit,tag-values \
-    -n "$QUERY_RUNS" -warmup "$QUERY_WARMUP" -range 1000d >> "$DIR/$label-query.txt"
+  # the short queries after QUERY_WARMUP runs each (a fresh JVM's query path is not compiled yet), timed
+  # by a Python keep-alive client: the JDK client of `bench query` adds about 1 ms per request of its own
+  "$REPO/scripts/bench/query-latency.py" "$url" card "$SHORT_RUNS" "$QUERY_WARMUP" \
+    "raw-host-limit=SELECT * FROM cpu WHERE host = 'server-00042' ORDER BY time DESC LIMIT 100" \
+    "tag-values=SHOW TAG VALUES FROM cpu WITH KEY = region" >> "$DIR/$label-query.txt"
 }
 
 mkdir -p "$DIR"
