@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The engine end to end over a real gRPC connection on loopback (Netty, the data nodes' channel
  * settings): memory-mapped files sent by {@link ChunkSender} through the sending side of
  * {@link ChunkMarshaller}, received by {@link ChunkReceiver} into files, every file checked against
- * the sender's CRC-32C. {@code -Dshardline.transfer.loopbackMiB=N} sends N MiB (default 24) and
+ * the sender's CRC-32C. {@code -Dshardline.transfer.loopbackMiB=N} sends N MiB (default 64) and
  * prints the time taken: a harness for profiling the engine's per-byte path with JFR.
  */
 class ChunkStreamLoopbackTest {
@@ -61,13 +61,13 @@ class ChunkStreamLoopbackTest {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .initialFlowControlWindow(GrpcChannels.FLOW_CONTROL_WINDOW)
                 .maxInboundMessageSize(64 << 20)
-                .addService(new DataNodeServiceGrpc.DataNodeServiceImplBase() {
+                .addService(ChunkMarshaller.receivingChunks(new DataNodeServiceGrpc.DataNodeServiceImplBase() {
                     @Override
                     public void readShardSnapshot(ReadShardSnapshotRequest request,
                                                   StreamObserver<ShardSnapshotChunk> observer) {
                         serve(request, (ServerCallStreamObserver<ShardSnapshotChunk>) observer);
                     }
-                })
+                }.bindService()))
                 .build().start();
         channel = GrpcChannels.builder("127.0.0.1:" + server.getPort(), null).maxInboundMessageSize(64 << 20).build();
     }
@@ -117,7 +117,7 @@ class ChunkStreamLoopbackTest {
         long seed = System.nanoTime();
         System.out.println("seed=" + seed);
         Random random = new Random(seed);
-        long mib = Long.getLong("shardline.transfer.loopbackMiB", 24);
+        long mib = Long.getLong("shardline.transfer.loopbackMiB", 64);
         // uneven sizes: a chunk boundary inside every file, one file below one chunk
         long[] sizes = {mib * (1 << 20) * 5 / 8 + 12_345, mib * (1 << 20) * 3 / 8 - 12_345 - 777, 777};
         byte[] block = new byte[1 << 20];
@@ -133,7 +133,9 @@ class ChunkStreamLoopbackTest {
         int rounds = Integer.getInteger("shardline.transfer.loopbackRounds", 1);
         for (int round = 0; round < rounds; round++) {
             Path target = Files.createDirectories(dir.resolve("target" + round));
+            long arrays = ChunkMarshaller.pooledArraysMade();
             long t0 = System.nanoTime();
+            long[] cpu0 = cpuTicks();
             ChunkReceiver rx = new ChunkReceiver("loopback", Duration.ofSeconds(60),
                     t -> new ShardlineException(ErrorCode.UNAVAILABLE, t.getMessage()));
             ChunkMarshaller.readShardSnapshot(DataNodeServiceGrpc.newStub(channel),
@@ -152,11 +154,27 @@ class ChunkStreamLoopbackTest {
             }
             rx.awaitEnd();
             long took = System.nanoTime() - t0;
-            System.out.printf("round %d: %d MiB in %.3f s%n", round, mib, took / 1e9);
+            long[] cpu1 = cpuTicks();
+            System.out.printf("round %d: %d MiB in %.3f s, CPU user %d ticks, system %d ticks%n", round, mib,
+                    took / 1e9, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
+            // both ends take their chunks' arrays from the pool and give them back: far fewer than one per chunk
+            assertThat(ChunkMarshaller.pooledArraysMade() - arrays).as("pooled arrays made")
+                    .isLessThanOrEqualTo(2 * ChunkMarshaller.POOL);
             for (int i = 0; i < FILES; i++) {
                 assertThat(Files.mismatch(source.resolve("f" + i), target.resolve("f" + i))).isEqualTo(-1L);
                 Files.delete(target.resolve("f" + i));
             }
+        }
+    }
+
+    /** This process's user and system CPU time in clock ticks (Linux), zeros elsewhere. */
+    private static long[] cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
         }
     }
 
