@@ -134,6 +134,7 @@ public final class ChunkReceiver implements ClientResponseObserver<Object, Shard
         if (data == null || !data.hasRemaining()) {
             if (current != null) {
                 ChunkMarshaller.recycle(current); // its views were written before this call
+                current = null; // never recycled twice, even if next() throws
                 data = null;
             }
             current = next();
