@@ -2,7 +2,7 @@
 # backup / restore throughput against cp: writes one shard (about 1 GB with the defaults) with
 # `shardline bench write` into a local cluster (1 meta and 1 data node, RF 1, loopback, anti-entropy
 # off; a second data node joins after the write), waits for its full compaction, then times RUNS times each: `shardline-ctl backup -strategy
-# full` into a fresh directory, `shardline-ctl restore -db bench -newdb bench_rN` of that backup,
+# full -db bench` into a fresh directory, `shardline-ctl restore -db bench -newdb bench_rN` of that backup,
 # `shardline-ctl copy-shard` to the other data node (remove-shard between runs), and `cp -r` + `sync`
 # of the same shard directory as the physical limit. Prints one line per run with MB/s of the shard's
 # bytes. Figures belong in docs/benchmarks.md ("Backup and restore"), measured on a quiet machine.
@@ -80,7 +80,8 @@ BYTES="$(size)"
 echo "shard $SHARD on $SRC ($SHARD_DIR): $BYTES bytes in $(find "$SHARD_DIR" -type f | wc -l) files; load: $(uptime)"
 
 for run in $(seq 1 "$RUNS"); do
-  echo "backup run $run: $(mbps "$BYTES" "$(timed ctl backup -strategy full "$DIR/backup$run")")  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # -db bench: without it run N would also back up the N-1 databases the earlier restores created
+  echo "backup run $run: $(mbps "$BYTES" "$(timed ctl backup -strategy full -db bench "$DIR/backup$run")")  load: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "restore run $run: $(mbps "$BYTES" "$(timed ctl restore -db bench -newdb "bench_r$run" "$DIR/backup$run")")"
   rm -rf "$DIR/backup$run"
 done

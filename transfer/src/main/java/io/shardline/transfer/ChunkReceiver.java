@@ -124,13 +124,19 @@ public final class ChunkReceiver implements ClientResponseObserver<Object, Shard
 
     /**
      * Up to {@code maxLength} bytes of file {@code index} from {@code offset} (a read-only view of the
-     * message, not a copy); empty at the end of the stream.
+     * message, not a copy, valid until the next call or {@link #close}: the message's array is then
+     * reused); empty at the end of the stream.
      *
      * @throws ShardlineException {@code CORRUPTED} if the stream holds another file or offset next
      */
     public ByteBuffer take(int index, long offset, int maxLength) {
         manifest();
         if (data == null || !data.hasRemaining()) {
+            if (current != null) {
+                ChunkMarshaller.recycle(current); // its views were written before this call
+                current = null; // never recycled twice, even if next() throws
+                data = null;
+            }
             current = next();
             if (current == null) {
                 return EMPTY;
@@ -216,10 +222,23 @@ public final class ChunkReceiver implements ClientResponseObserver<Object, Shard
         arrived.add(new Failure(new ShardlineException(ErrorCode.CANCELLED, reason)));
     }
 
-    /** Ends the call if the stream has not ended. */
+    /**
+     * Ends the call if the stream has not ended, and gives the arrays of the chunks it holds back to
+     * the pool (views from {@link #take} are invalid afterwards). On the reading thread.
+     */
     public void close() {
         if (!ended) {
             canceller.accept("transfer ended");
+        }
+        if (current != null) {
+            ChunkMarshaller.recycle(current);
+            current = null;
+            data = null;
+        }
+        for (Object o; (o = arrived.poll()) != null; ) {
+            if (o instanceof ShardSnapshotChunk c) {
+                ChunkMarshaller.recycle(c);
+            }
         }
     }
 }

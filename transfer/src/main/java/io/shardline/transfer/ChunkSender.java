@@ -1,7 +1,9 @@
 package io.shardline.transfer;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.stub.CallStreamObserver;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
 import io.shardline.common.rate.RateLimiter;
@@ -16,8 +18,9 @@ import java.util.function.LongConsumer;
 /**
  * The sending end of a file stream: the manifest (names, sizes, CRC-32C computed once per file by
  * whoever made it), then every file in order as chunks of up to {@code chunkSize} bytes. Each chunk is
- * a {@link ByteBuffer} from the {@link FileChunks} wrapped without copying (a memory-mapped file region
- * goes from the page cache straight into gRPC's transport buffers). The thread waits whenever gRPC's
+ * a {@link ByteBuffer} from the {@link FileChunks}: an array is wrapped without copying, a memory-mapped
+ * file region is copied once into a pooled array ({@link #bytes}) and from there into gRPC's transport
+ * buffers. The thread waits whenever gRPC's
  * flow control says the receiver is behind ({@link Readiness}) and honours the rate limit; the
  * receiver checks each whole file against the manifest, so chunks carry no checksum of their own.
  * Stateless; runs on the caller's thread.
@@ -51,6 +54,24 @@ public final class ChunkSender {
     private ChunkSender() {
     }
 
+    /**
+     * The chunk's bytes for its message. protobuf 4 wraps only an array without copying: a direct or
+     * memory-mapped buffer would be copied into a new array of its size (zeroed first and, at 4 MiB,
+     * allocated outside G1's young generation: a 1 GB transfer cost about a hundred collections). On a
+     * server's stream, whose messages gRPC serializes as they are sent and never replays, such a
+     * buffer is copied into one of {@link ChunkMarshaller}'s pooled arrays instead, which goes back to
+     * the pool once the message was taken ({@link ChunkMarshaller#stream}).
+     */
+    private static ByteString bytes(ByteBuffer data, boolean pooling) {
+        int n = data.remaining();
+        if (data.hasArray() || !pooling || n < ChunkMarshaller.MIN_POOLED || n > ChunkMarshaller.POOLED) {
+            return UnsafeByteOperations.unsafeWrap(data);
+        }
+        byte[] array = ChunkMarshaller.pooled();
+        data.duplicate().get(array, 0, n);
+        return UnsafeByteOperations.unsafeWrap(array, 0, n);
+    }
+
     /** The manifest message of {@code files}. */
     public static ShardSnapshotChunk manifestChunk(ShardSnapshotManifest manifest) {
         return ShardSnapshotChunk.newBuilder().setManifest(manifest).build();
@@ -67,6 +88,7 @@ public final class ChunkSender {
                             LongConsumer sent) {
         readiness.await();
         out.onNext(manifestChunk(manifest));
+        boolean pooling = out instanceof ServerCallStreamObserver;
         RateLimiter limiter = new RateLimiter(rate);
         int chunk = rate == 0 ? chunkSize : (int) Math.max(MIN_CHUNK, Math.min(chunkSize, rate / 8));
         for (int i = 0; i < manifest.getFilesCount(); i++) {
@@ -85,7 +107,7 @@ public final class ChunkSender {
                     readiness.checkCancelled();
                 }
                 out.onNext(ShardSnapshotChunk.newBuilder().setFileIndex(i).setOffset(offset)
-                        .setData(UnsafeByteOperations.unsafeWrap(data)).build());
+                        .setData(bytes(data, pooling)).build());
                 sent.accept(n);
                 offset += n;
             }

@@ -62,6 +62,49 @@ class ChunkMarshallerTest {
     }
 
     @Test
+    void aChunkSizedMessageIsReadIntoAPooledArrayThatTheReceiverGivesBack() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("seed=" + seed);
+        Random random = new Random(seed);
+        byte[] first = new byte[ChunkSender.CHUNK];
+        byte[] second = new byte[ChunkSender.CHUNK - 1];
+        random.nextBytes(first);
+        random.nextBytes(second);
+        ChunkReceiver rx = new ChunkReceiver("test", java.time.Duration.ofSeconds(5),
+                t -> new io.shardline.common.error.ShardlineException(io.shardline.common.error.ErrorCode.INTERNAL,
+                        t.getMessage()));
+        rx.onNext(ChunkSender.manifestChunk(ShardSnapshotManifest.newBuilder().addFiles(SnapshotFileMessage.newBuilder()
+                .setName("f").setSize(first.length + second.length)).build()));
+        ShardSnapshotChunk a = parse(ShardSnapshotChunk.newBuilder().setData(ByteString.copyFrom(first)).build());
+        rx.onNext(a);
+        rx.onCompleted();
+        assertThat(io.shardline.common.io.ChunkCopy.toArray(rx.take(0, 0, Integer.MAX_VALUE))).isEqualTo(first);
+        // the receiver moves past the first chunk: its array goes back to the pool and holds the next message
+        long made = ChunkMarshaller.pooledArraysMade();
+        assertThat(rx.take(0, first.length, 1).hasRemaining()).isFalse(); // end of stream
+        ShardSnapshotChunk b = parse(ShardSnapshotChunk.newBuilder().setOffset(first.length)
+                .setData(ByteString.copyFrom(second)).build());
+        assertThat(ChunkMarshaller.pooledArraysMade()).as("array reused").isEqualTo(made);
+        assertThat(b.getData().toByteArray()).isEqualTo(second);
+        rx.close();
+
+        // data not read by this marshaller is never taken into the pool
+        ChunkMarshaller.recycle(ShardSnapshotChunk.newBuilder().setData(ByteString.copyFrom(
+                new byte[ChunkMarshaller.POOLED])).build());
+        ChunkMarshaller.recycle(b);
+        made = ChunkMarshaller.pooledArraysMade();
+        ShardSnapshotChunk c = parse(ShardSnapshotChunk.newBuilder().setData(ByteString.copyFrom(first)).build());
+        assertThat(c.getData().toByteArray()).isEqualTo(first);
+        assertThat(ChunkMarshaller.pooledArraysMade()).isEqualTo(made);
+    }
+
+    private static ShardSnapshotChunk parse(ShardSnapshotChunk chunk) throws Exception {
+        try (InputStream wire = DataNodeServiceGrpc.getReadShardSnapshotMethod().streamResponse(chunk)) {
+            return ChunkMarshaller.INSTANCE.parse(wire);
+        }
+    }
+
+    @Test
     void refusesBytesThatAreNoChunk() {
         byte[] wire = chunk(new byte[1000]).toByteArray();
         byte[] truncated = java.util.Arrays.copyOf(wire, wire.length - 10);
@@ -71,14 +114,16 @@ class ChunkMarshallerTest {
     }
 
     @Test
-    void theServiceDefinitionReceivesRestoresThroughIt() {
+    void theServiceDefinitionReceivesRestoresAndSendsSnapshotsThroughIt() {
         ServerServiceDefinition plain = new DataNodeServiceGrpc.DataNodeServiceImplBase() { }.bindService();
         ServerServiceDefinition swapped = ChunkMarshaller.receivingChunks(plain);
         assertThat(swapped.getMethods()).hasSameSizeAs(plain.getMethods());
         assertThat(swapped.getMethod(DataNodeServiceGrpc.getRestoreShardMethod().getFullMethodName())
                 .getMethodDescriptor().getRequestMarshaller()).isSameAs(ChunkMarshaller.INSTANCE);
-        String read = DataNodeServiceGrpc.getReadShardSnapshotMethod().getFullMethodName();
-        assertThat(swapped.getMethod(read).getMethodDescriptor()).isSameAs(plain.getMethod(read).getMethodDescriptor());
+        assertThat(swapped.getMethod(DataNodeServiceGrpc.getReadShardSnapshotMethod().getFullMethodName())
+                .getMethodDescriptor().getResponseMarshaller()).isSameAs(ChunkMarshaller.INSTANCE);
+        String other = DataNodeServiceGrpc.getCopyShardMethod().getFullMethodName();
+        assertThat(swapped.getMethod(other).getMethodDescriptor()).isSameAs(plain.getMethod(other).getMethodDescriptor());
     }
 
     /** Files of several chunks, one above gRPC's 4 MiB array path, both ways over a real loopback connection. */

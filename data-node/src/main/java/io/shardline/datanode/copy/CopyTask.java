@@ -82,6 +82,9 @@ final class CopyTask implements Runnable {
     @Override
     public void run() {
         ShardlineException failure = null;
+        long t0 = deps.clock().monotonicNanos();
+        long pulled = t0;
+        long owned = t0;
         try {
             snapshot = deps.sources().openSnapshot(request.source(), shard.id(), deps.selfAddress(),
                     request.rateLimitBytesPerSecond());
@@ -90,13 +93,16 @@ final class CopyTask implements Runnable {
             ShardStore store = deps.engine().ingest(shard, snapshot);
             installed = true;
             releaseGate();
-            LOG.info("Copied shard snapshot {} from={} bytes={}", shard, request.source(), snapshot.totalBytes());
+            pulled = deps.clock().monotonicNanos();
+            LOG.info("Copied shard snapshot {} from={} bytes={} pullMs={}", shard, request.source(),
+                    snapshot.totalBytes(), (pulled - t0) / 1_000_000);
             checkKilled();
             phase = CopyPhase.ADDING_OWNER;
             if (!wasOwner) {
                 deps.meta().addOwner(shard.id(), self);
                 ownerAdded = true;
             }
+            owned = deps.clock().monotonicNanos();
             checkKilled();
             phase = CopyPhase.CATCHING_UP;
             catchUp(store);
@@ -114,7 +120,10 @@ final class CopyTask implements Runnable {
         if (failure != null) {
             rollBack(failure);
         } else {
-            LOG.info("Copy of shard {} from={} done owner={}", shard, request.source(), self);
+            long end = deps.clock().monotonicNanos();
+            LOG.info("Copy of shard {} from={} done owner={} pullMs={} addOwnerMs={} catchUpMs={}", shard,
+                    request.source(), self, (pulled - t0) / 1_000_000, (owned - pulled) / 1_000_000,
+                    (end - owned) / 1_000_000);
         }
         releaseGate();
         CopyOutcome outcome = new CopyOutcome(progress(), failure);

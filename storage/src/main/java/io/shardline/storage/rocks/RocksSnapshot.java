@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * A RocksDB checkpoint of a shard (hard links to its immutable files, taken after a flush, so it is a
  * consistent point in time) in a hidden directory next to the shard, listed with sizes and CRC-32C
- * checksums (computed once, when it is taken) and readable in memory-mapped chunks. Closing deletes the directory. Thread-safe for reads.
+ * checksums (computed when it is taken; a table file's is remembered from an earlier checkpoint of
+ * the same file, see {@link FileChecksums#crc32cOfImmutable}) and readable in memory-mapped chunks. Closing deletes the directory. Thread-safe for reads.
  */
 final class RocksSnapshot implements ShardSnapshot {
 
@@ -43,7 +44,10 @@ final class RocksSnapshot implements ShardSnapshot {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 if (Files.isRegularFile(p)) {
-                    files.add(new SnapshotFile(p.getFileName().toString(), Files.size(p), FileChecksums.crc32c(p)));
+                    String name = p.getFileName().toString();
+                    // table files never change: a copy or backup of the same files again does not re-read them
+                    int crc = name.endsWith(".sst") ? FileChecksums.crc32cOfImmutable(p) : FileChecksums.crc32c(p);
+                    files.add(new SnapshotFile(name, Files.size(p), crc));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.shardline.storage.rocks;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.io.FileChecksums;
 import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.SnapshotFile;
@@ -222,6 +223,9 @@ final class SnapshotIngest {
             throw new ShardlineException(ErrorCode.CORRUPTED, id + ": snapshot file " + f.name()
                     + " failed its check (got " + size + " bytes, crc32c " + Integer.toHexString((int) crc.getValue())
                     + "; expected " + f.size() + " bytes, crc32c " + Integer.toHexString(f.crc32c()) + ")");
+        }
+        if (f.name().endsWith(".sst")) {
+            FileChecksums.rememberImmutable(dest, f.crc32c()); // sending it on (copy-shard, backup) need not read it
         }
     }
 

@@ -70,6 +70,8 @@ final class RestoreReceiver {
             if (!out.isCancelled()) {
                 out.onError(RpcErrors.toStatus(e));
             }
+        } finally {
+            rx.close(); // gives the received chunks' arrays back to the transfer engine's pool
         }
     }
 }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * shard (a RocksDB checkpoint of hard links: writes to the shard go on unhindered), sends its manifest,
  * then every file in order as memory-mapped chunks through {@link ChunkSender}, on a sender thread that
  * waits whenever gRPC's flow control says the receiver is behind and honours the request's rate limit. The snapshot is
- * deleted when the stream ends, fails or is cancelled. Thread-safe.
+ * deleted when the stream ends, fails or is cancelled. Its log line times the snapshot (checkpoint and
+ * checksums) and the sending apart. Thread-safe.
  */
 final class SnapshotSender {
 
@@ -60,6 +61,7 @@ final class SnapshotSender {
                         Readiness readiness) {
         long shardId = request.getShardId();
         try {
+            long t0 = clock.monotonicNanos();
             ShardStore store = admin.replica(shardId);
             long lastModified = store.lastModified(); // before the snapshot: any later change moves it
             try (ShardSnapshot snapshot = switch (request.getFormat()) {
@@ -70,6 +72,7 @@ final class SnapshotSender {
                  OutgoingCopies.Transfer transfer = outgoing.begin(selfAddress, request.getDestinationTcpAddress(),
                          store.id().database(), store.id().retentionPolicy(), shardId, total(snapshot),
                          clock.wallNanos())) {
+                long t1 = clock.monotonicNanos(); // checkpoint taken, files checksummed
                 ShardSnapshotManifest.Builder manifest = ShardSnapshotManifest.newBuilder()
                         .setDatabase(store.id().database()).setRetentionPolicy(store.id().retentionPolicy())
                         .setLastModified(lastModified);
@@ -79,8 +82,10 @@ final class SnapshotSender {
                         (i, offset, max) -> snapshot.readBuffer(snapshot.files().get(i).name(), offset, max),
                         request.getRateLimitBytesPerSecond(), ChunkSender.CHUNK, clock, transfer::sent);
                 out.onCompleted();
-                LOG.info("Sent shard snapshot {} to={} bytes={}", store.id(), request.getDestinationTcpAddress(),
-                        total(snapshot));
+                long t2 = clock.monotonicNanos();
+                LOG.info("Sent shard snapshot {} to={} bytes={} snapshotMs={} sendMs={}", store.id(),
+                        request.getDestinationTcpAddress(), total(snapshot), (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000);
             }
         } catch (ShardlineException e) {
             if (!readiness.cancelled()) {
