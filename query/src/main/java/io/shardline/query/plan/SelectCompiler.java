@@ -43,6 +43,15 @@ public final class SelectCompiler {
      * resolve to (see {@link SourceResolver}); measurements that do not exist are simply absent.
      */
     public static SelectPlan compile(SelectStatement stmt, long now, List<MeasurementSchema> schemas) {
+        return compile(stmt, now, schemas, true);
+    }
+
+    /**
+     * {@link #compile(SelectStatement, long, List)}; {@code checkTypes} false for a statement a subquery reads
+     * (1.x type-checks only the fields of the statement it was asked, see {@link TypeCheck}).
+     */
+    public static SelectPlan compile(SelectStatement stmt, long now, List<MeasurementSchema> schemas,
+            boolean checkTypes) {
         ZoneId zone = zone(stmt.location());
         TimeCondition.Result tc = TimeCondition.extract(stmt.condition(), now, zone);
         validateCondition(tc.condition());
@@ -56,7 +65,9 @@ public final class SelectCompiler {
         List<Field> projections = TopTags.expand(
                 expanded.fields().stream().map(SelectCompiler::distinctToCall).toList(),
                 ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
-        TypeCheck.check(projections, schemas);
+        if (checkTypes) {
+            TypeCheck.check(projections, schemas);
+        }
         List<String> columns = ColumnNamer.columns(timeColumn, projections);
         Map<Integer, Transforms.Transform> transformed = new HashMap<>();
         Map<Integer, Transforms.Expression> expressions = new HashMap<>();
