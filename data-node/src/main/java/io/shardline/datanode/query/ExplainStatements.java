@@ -120,10 +120,10 @@ final class ExplainStatements {
         cursor.child("labels").child("statement: " + stmt);
         if (SubqueryExecutor.hasSubquery(stmt)) {
             return SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> traced(inner, context, cursor,
-                    planning));
+                    planning), false);
         }
         long start = nanoTime.getAsLong();
-        SelectStatements.Prepared p = select.prepare(stmt, context);
+        SelectStatements.Prepared p = select.prepare(stmt, context, false);
         planning[0] += nanoTime.getAsLong() - start;
         List<SelectStatements.ShardTrace> traces = new ArrayList<>();
         List<Series> out = p == null ? List.of() : select.run(p.plan(), p.shards(), context.onlyNode(), traces);

@@ -52,11 +52,16 @@ final class SelectStatements {
     }
 
     List<Series> execute(SelectStatement stmt, QueryContext context) {
+        return execute(stmt, context, true);
+    }
+
+    /** {@code asked} false for a statement a subquery reads (1.x type-checks the asked statement's fields only). */
+    private List<Series> execute(SelectStatement stmt, QueryContext context, boolean asked) {
         if (SubqueryExecutor.hasSubquery(stmt)) {
             // The inner statements run on the cluster like any SELECT (nested ones recurse); the outer one here.
-            return SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> execute(inner, context));
+            return SubqueryExecutor.execute(stmt, context.nowNanos(), inner -> execute(inner, context, false), asked);
         }
-        Prepared p = prepare(stmt, context);
+        Prepared p = prepare(stmt, context, asked);
         return p == null ? List.of() : run(p.plan(), p.shards(), context.onlyNode(), null);
     }
 
@@ -69,8 +74,13 @@ final class SelectStatements {
     record ShardTrace(long shardId, long owner, int rows, int partialGroups, long nanos) {
     }
 
-    /** Compiles {@code stmt} against the schema of its shards; null when it reads nothing. */
+    /** Compiles the asked statement {@code stmt} against the schema of its shards; null when it reads nothing. */
     Prepared prepare(SelectStatement stmt, QueryContext context) {
+        return prepare(stmt, context, true);
+    }
+
+    /** {@link #prepare(SelectStatement, QueryContext)}; {@code asked} false for a statement a subquery reads. */
+    Prepared prepare(SelectStatement stmt, QueryContext context, boolean asked) {
         ClusterMetadata meta = metadata.get();
         QueryScopes.checkNode(meta, context.onlyNode());
         String[] target = target(stmt.sources(), context);
@@ -88,7 +98,7 @@ final class SelectStatements {
         if (schemas.isEmpty()) {
             return null;
         }
-        SelectPlan plan = SelectCompiler.compile(stmt, context.nowNanos(), schemas);
+        SelectPlan plan = SelectCompiler.compile(stmt, context.nowNanos(), schemas, asked);
         checkLimits(plan, schema);
         return new Prepared(plan, shards, schema, schemas);
     }

@@ -113,7 +113,7 @@ public final class AggregateAssembler {
                 Accumulator[] accs = cells.cell(c);
                 for (int i = 0; i < accs.length; i++) {
                     if (plan.calls().get(i).function() == AggregateFunction.MEAN) {
-                        Accumulator again = plan.calls().get(i).newAccumulator();
+                        Accumulator again = plan.calls().get(i).newAccumulator(plan.ascending());
                         again.merge(accs[i].partial());
                         accs[i] = again;
                     }
@@ -142,7 +142,7 @@ public final class AggregateAssembler {
     private Accumulator[] newCell() {
         Accumulator[] accs = new Accumulator[plan.calls().size()];
         for (int i = 0; i < accs.length; i++) {
-            accs[i] = plan.calls().get(i).newAccumulator();
+            accs[i] = plan.calls().get(i).newAccumulator(plan.ascending());
         }
         return accs;
     }
@@ -227,7 +227,10 @@ public final class AggregateAssembler {
             } else if (distinct >= 0 && distinctValues.get(b).size() > 1) {
                 // one row per value; the other calls' values in the first (a transformation over distinct() pairs
                 // them with its points like 1.x's cursor)
-                List<AggregatePoint> distinctPoints = distinctValues.get(b);
+                List<AggregatePoint> distinctPoints = new ArrayList<>(distinctValues.get(b));
+                if (!plan.ascending()) {
+                    Collections.reverse(distinctPoints); // 1.x lists them by ascending time under DESC too
+                }
                 for (int k = 0; k < distinctPoints.size(); k++) {
                     Object[] vals = k == 0 ? values[b].clone() : missing(n);
                     vals[distinct] = distinctPoints.get(k).value();

@@ -125,7 +125,7 @@ public final class PartialAggregator {
         QueryMemory.reserve(QueryMemory.CELL + QueryMemory.VALUE * plan.calls().size());
         Accumulator[] accs = new Accumulator[plan.calls().size()];
         for (int i = 0; i < accs.length; i++) {
-            accs[i] = plan.calls().get(i).newAccumulator();
+            accs[i] = plan.calls().get(i).newAccumulator(plan.ascending());
         }
         return accs;
     }

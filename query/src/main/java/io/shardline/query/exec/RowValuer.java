@@ -54,7 +54,8 @@ public final class RowValuer implements Valuer {
         return v == null && conditionMode ? "" : v;
     }
 
-    private static Object cast(Object v, VarRef ref) {
+    /** {@code v} as the cast of {@code ref} reads it (1.x's numeric casts), null when it cannot take that type. */
+    static Object cast(Object v, VarRef ref) {
         if (v == null) {
             return null;
         }

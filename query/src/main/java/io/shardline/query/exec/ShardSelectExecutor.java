@@ -120,7 +120,7 @@ public final class ShardSelectExecutor {
         }
         RowValuer filter = new RowValuer(fields, true);
         RowValuer projection = new RowValuer(fields, false);
-        int[] selected = projectedFields(plan, fields);
+        List<Projected> selected = projectedFields(plan, fields);
         long cap = plan.limit() > 0 ? (long) plan.limit() + Math.max(0, plan.offset()) : Long.MAX_VALUE;
         long min = plan.timeRange().minTime();
         long max = plan.timeRange().maxTime();
@@ -186,18 +186,49 @@ public final class ShardSelectExecutor {
         }
     }
 
-    /** Indexes (into {@code fields}) of the fields the projections select; a raw row needs one of them. */
-    static int[] projectedFields(SelectPlan plan, List<String> fields) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Field f : plan.fields()) {
-            refs(f.expr(), names);
-        }
-        return names.stream().mapToInt(fields::indexOf).filter(i -> i >= 0).toArray();
+    /** A field a projection selects: its index into the scanned fields and the reference (with its cast). */
+    record Projected(int index, VarRef ref) {
     }
 
-    static boolean anyValue(int[] idx, Object[] values) {
-        for (int i : idx) {
-            if (values[i] != null) {
+    /** The fields the projections select; a raw row needs a value of one of them. */
+    static List<Projected> projectedFields(SelectPlan plan, List<String> fields) {
+        List<VarRef> refs = new ArrayList<>();
+        for (Field f : plan.fields()) {
+            varRefs(f.expr(), refs);
+        }
+        List<Projected> out = new ArrayList<>();
+        for (VarRef r : refs) {
+            int i = fields.indexOf(r.name());
+            if (i >= 0) {
+                out.add(new Projected(i, r));
+            }
+        }
+        return out;
+    }
+
+    private static void varRefs(Expr e, List<VarRef> out) {
+        if (e instanceof VarRef v) {
+            out.add(v);
+        } else if (e instanceof BinaryExpr b) {
+            varRefs(b.lhs(), out);
+            varRefs(b.rhs(), out);
+        } else if (e instanceof ParenExpr p) {
+            varRefs(p.expr(), out);
+        } else if (e instanceof Call c) {
+            for (Expr a : c.args()) {
+                varRefs(a, out);
+            }
+        }
+    }
+
+    /**
+     * Whether a selected field has a value in the row. A field cast to a type its value cannot take
+     * ({@code msg::integer} of a string) has none: 1.x reads no points for it, so it makes no row.
+     */
+    static boolean anyValue(List<Projected> projected, Object[] values) {
+        for (Projected p : projected) {
+            Object v = values[p.index()];
+            if (v != null && (!p.ref().type().isFieldValueType() || RowValuer.cast(v, p.ref()) != null)) {
                 return true;
             }
         }

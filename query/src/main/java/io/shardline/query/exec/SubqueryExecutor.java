@@ -54,8 +54,16 @@ public final class SubqueryExecutor {
         return s.sources().stream().anyMatch(Measurement::isSubquery);
     }
 
-    /** Executes {@code outer}; {@code now} is the query's {@code now()} in ns. */
+    /** Executes {@code outer}, the statement asked; {@code now} is the query's {@code now()} in ns. */
     public static List<Series> execute(SelectStatement outer, long now, InnerRunner runner) {
+        return execute(outer, now, runner, true);
+    }
+
+    /**
+     * Executes {@code outer}; {@code asked} false when it is itself read by a subquery (1.x type-checks the fields of
+     * the statement asked only: an inner {@code msg + 1} yields no values instead of a type error).
+     */
+    public static List<Series> execute(SelectStatement outer, long now, InnerRunner runner, boolean asked) {
         SelectPlan outerProbe = probe(outer, now);
         ResultShard shard = new ResultShard();
         for (Measurement m : outer.sources()) {
@@ -71,7 +79,7 @@ public final class SubqueryExecutor {
         // SLIMIT/SOFFSET went down to the inner statements; 1.x does not apply them again on the outer series.
         SelectStatement rewritten = outer.withSources(names).withGrouping(outer.dimensions(), outer.fill(),
                 outer.fillValue(), outer.sortFields(), 0, 0);
-        SelectPlan plan = SelectCompiler.compile(rewritten, now, schemas);
+        SelectPlan plan = SelectCompiler.compile(rewritten, now, schemas, asked);
         if (plan.isRaw()) {
             return SubqueryRaw.series(plan, shard);
         }

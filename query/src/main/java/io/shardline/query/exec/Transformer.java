@@ -100,21 +100,38 @@ final class Transformer {
             }
             return;
         }
-        if (t.inputEmpty() && tr.extensions() > 0) {
+        int extensions = t.extensions(tr);
+        if (t.inputEmpty() && extensions > 0) {
             return; // 1.x: MinTime minus one interval wraps around, the input reads nothing
         }
+        // the buckets this chain reads: the asked ones and as many before them (after them for DESC) as its
+        // transformations read in 1.x; the plan read as many as the deepest chain of the statement
+        long before = extensions == 0 || t.interval() == 0 ? 0
+                : t.interval() > Long.MAX_VALUE / extensions ? Long.MAX_VALUE : extensions * t.interval();
+        long from = plan.ascending() ? saturatedSub(t.outputMin(), before) : t.outputMin();
+        long to = plan.ascending() ? t.outputMax() : saturatedAdd(t.outputMax(), before);
         long[] times = new long[rows.size()];
         List<Object> values = new ArrayList<>();
         for (List<Object> r : rows) {
             Object v = r.get(c + 1);
             long time = ((Timestamp) r.get(0)).nanos();
             if (v != null && v != BucketFiller.MISSING
-                    && (tr.extensions() > 0 || (time >= t.outputMin() && time <= t.outputMax()))) {
+                    && (t.interval() == 0 && extensions > 0 || (time >= from && time <= to))) {
                 times[values.size()] = time;
                 values.add(v);
             }
         }
         runChain(tr, plan.ascending(), times, values, emit);
+    }
+
+    private static long saturatedSub(long a, long b) {
+        long r = a - b;
+        return ((a ^ b) & (a ^ r)) < 0 ? Long.MIN_VALUE : r;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     /** Runs a transformation over the output of the transformations nested in it, innermost first. */

@@ -80,8 +80,16 @@ public enum AggregateFunction {
         return Optional.empty();
     }
 
-    /** A fresh accumulator; {@code arg} is the percentile N or the top/bottom/sample N (ignored by the others). */
+    /** A fresh accumulator of an ascending query; see {@link #newAccumulator(double, boolean)}. */
     public Accumulator newAccumulator(double arg) {
+        return newAccumulator(arg, true);
+    }
+
+    /**
+     * A fresh accumulator; {@code arg} is the percentile N or the top/bottom/sample N (ignored by the others),
+     * {@code ascending} the query's time order (distinct() orders its values by the time it reads them first).
+     */
+    public Accumulator newAccumulator(double arg, boolean ascending) {
         return switch (this) {
             case COUNT -> new CountAccumulator();
             case SUM -> new SumAccumulator();
@@ -95,8 +103,8 @@ public enum AggregateFunction {
             case SPREAD -> new SpreadAccumulator();
             case STDDEV -> new SampleAccumulator(SampleAccumulator.STDDEV);
             case MIN, MAX, FIRST, LAST -> new SelectorAccumulator(this);
-            case DISTINCT -> new DistinctAccumulator(false);
-            case COUNT_DISTINCT -> new DistinctAccumulator(true);
+            case DISTINCT -> new DistinctAccumulator(false, ascending);
+            case COUNT_DISTINCT -> new DistinctAccumulator(true, ascending);
         };
     }
 

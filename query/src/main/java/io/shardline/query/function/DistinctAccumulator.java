@@ -7,27 +7,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code distinct}: each distinct value once, ordered by the time it was first seen, then by value (1.x's
- * order); or, counting, {@code count(distinct(f))} as an integer.
+ * {@code distinct}: each distinct value once, ordered by the time 1.x's reducer first sees it, then by value (1.x
+ * keeps the first point of each value in read order and sorts them by time): the earliest time of the value in the
+ * bucket, or with ORDER BY time DESC (points read newest first) its latest; or, counting, {@code count(distinct(f))}
+ * as an integer.
  */
 final class DistinctAccumulator implements Accumulator {
 
     private final boolean counting;
+    private final boolean ascending;
     private final Map<Object, Long> firstSeen = new HashMap<>();
 
-    DistinctAccumulator(boolean counting) {
+    DistinctAccumulator(boolean counting, boolean ascending) {
         this.counting = counting;
+        this.ascending = ascending;
     }
 
     @Override
     public void add(long time, Object value, Object[] aux) {
-        firstSeen.merge(value, time, Math::min);
+        firstSeen.merge(value, time, ascending ? Math::min : Math::max);
     }
 
     @Override
     public void merge(PartialState state) {
         for (AggregatePoint p : ((DistinctState) state).values()) {
-            firstSeen.merge(p.value(), p.time(), Math::min);
+            firstSeen.merge(p.value(), p.time(), ascending ? Math::min : Math::max);
         }
     }
 

@@ -19,9 +19,10 @@ public record AggregateCall(AggregateFunction function, VarRef field, double arg
         this(function, field, arg, call, null);
     }
 
-    /** A fresh accumulator for this call. */
-    public Accumulator newAccumulator() {
-        return tagAux == null ? function.newAccumulator(arg) : function.newTagAccumulator((int) arg, tagAux);
+    /** A fresh accumulator for this call in a query of the time order {@code ascending}. */
+    public Accumulator newAccumulator(boolean ascending) {
+        return tagAux == null ? function.newAccumulator(arg, ascending)
+                : function.newTagAccumulator((int) arg, tagAux);
     }
 
     /** The lookup key: the call's InfluxQL text. */

@@ -43,6 +43,15 @@ public final class SelectCompiler {
      * resolve to (see {@link SourceResolver}); measurements that do not exist are simply absent.
      */
     public static SelectPlan compile(SelectStatement stmt, long now, List<MeasurementSchema> schemas) {
+        return compile(stmt, now, schemas, true);
+    }
+
+    /**
+     * {@link #compile(SelectStatement, long, List)}; {@code checkTypes} false for a statement a subquery reads
+     * (1.x type-checks only the fields of the statement it was asked, see {@link TypeCheck}).
+     */
+    public static SelectPlan compile(SelectStatement stmt, long now, List<MeasurementSchema> schemas,
+            boolean checkTypes) {
         ZoneId zone = zone(stmt.location());
         TimeCondition.Result tc = TimeCondition.extract(stmt.condition(), now, zone);
         validateCondition(tc.condition());
@@ -56,6 +65,9 @@ public final class SelectCompiler {
         List<Field> projections = TopTags.expand(
                 expanded.fields().stream().map(SelectCompiler::distinctToCall).toList(),
                 ref -> schemas.stream().anyMatch(s -> s.isField(ref)));
+        if (checkTypes) {
+            TypeCheck.check(projections, schemas);
+        }
         List<String> columns = ColumnNamer.columns(timeColumn, projections);
         Map<Integer, Transforms.Transform> transformed = new HashMap<>();
         Map<Integer, Transforms.Expression> expressions = new HashMap<>();
@@ -87,16 +99,19 @@ public final class SelectCompiler {
                 && callList.get(0).function().isSelector();
         Transforms transforms = Transforms.NONE;
         if (!transformed.isEmpty()) {
-            int extensions = transformed.values().stream().mapToInt(Transforms.Transform::extensions).max()
+            int extra = transformed.values().stream().mapToInt(Transforms.Transform::extraIntervals).max()
                     .orElse(0);
-            boolean extend = extensions > 0;
             // the first bucket starts before the asked lower bound when GROUP BY time has an offset
             long outputMin = !range.hasMin() ? Long.MIN_VALUE
                     : dims.interval() != null ? dims.interval().bucketStart(range.min()) : range.min();
-            transforms = new Transforms(transformed, outputMin,
-                    range.hasMax() ? range.max() : Long.MAX_VALUE, stmt.limit(), stmt.offset(),
-                    extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin(), visible,
-                    expressions);
+            Transforms probe = new Transforms(transformed, outputMin, range.hasMax() ? range.max() : Long.MAX_VALUE,
+                    stmt.limit(), stmt.offset(), false, visible, expressions, extra,
+                    dims.interval() != null ? dims.interval().duration() : 0);
+            int extensions = probe.maxExtensions();
+            boolean extend = extensions > 0;
+            transforms = new Transforms(transformed, probe.outputMin(), probe.outputMax(), stmt.limit(),
+                    stmt.offset(), extend && dims.interval() != null && stmt.timeAscending() && !range.hasMin(),
+                    visible, expressions, extra, probe.interval());
             if (extend) {
                 range = extendByIntervals(range, dims.interval(), stmt.timeAscending(), extensions);
             }
@@ -217,8 +232,8 @@ public final class SelectCompiler {
     }
 
     /**
-     * 1.x reads one more bucket before the range (after it with ORDER BY time DESC) for a transformation, one per
-     * nested transformation.
+     * 1.x reads buckets before the range (after it with ORDER BY time DESC) for transformations: the most any
+     * transformed column reads ({@link Transforms#extensions}); each column drops what its own chain does not read.
      */
     private static TimeRange extendByIntervals(TimeRange range, Interval interval, boolean ascending, int count) {
         if (interval == null) {

@@ -9,9 +9,9 @@ import java.util.Set;
  * The transformations of a SELECT ({@code derivative}, {@code difference}, {@code moving_average}, ...), which
  * the coordinator applies to each output series after the merge: the plan's field at each index holds the
  * transformation's input (a raw field, or an aggregate over GROUP BY time buckets), and {@link #byField} says
- * what to compute from it. With GROUP BY time the plan reads one bucket more than asked (1.x extends the range
- * by one interval so the first bucket has a predecessor); {@code outputMin}/{@code outputMax} are the asked
- * bounds for the other fields. LIMIT and OFFSET apply to each column's points (1.x limits every call's iterator on
+ * what to compute from it. With GROUP BY time the plan reads buckets before the asked range (1.x extends the
+ * range so that the first bucket has predecessors; see {@link #extensions}), each transformed column reads only as
+ * many as its chain does; {@code outputMin}/{@code outputMax} are the asked bounds for the other fields. LIMIT and OFFSET apply to each column's points (1.x limits every call's iterator on
  * its own), so the plan itself has none. A field whose expression holds transformations inside arithmetic or a math
  * function ({@code derivative(mean(x)) * 2}) is evaluated per row after the transformations, as 1.x's cursor does:
  * each call of the expression reads its own input column (the field's own index for the first, hidden columns after
@@ -27,9 +27,11 @@ import java.util.Set;
  * @param visible the number of output columns after time (the plan's fields from there on are hidden inputs)
  * @param expressions output column index to the expression computed from the input columns after the
  *     transformations (absent: the output column is its input column)
+ * @param extraIntervals 1.x's {@code ExtraIntervals} of the statement (see {@link Transform#extraIntervals})
+ * @param interval the GROUP BY interval (ns), 0 without one
  */
 public record Transforms(Map<Integer, Transform> byField, long outputMin, long outputMax, int limit, int offset,
-        boolean inputEmpty, int visible, Map<Integer, Expression> expressions) {
+        boolean inputEmpty, int visible, Map<Integer, Expression> expressions, int extraIntervals, long interval) {
 
     /** The technical-analysis transformations (period, optional hold period and warmup type). */
     public static final Set<String> TECHNICAL_ANALYSIS = Set.of("exponential_moving_average",
@@ -39,7 +41,7 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
 
     /** No transformations. */
     public static final Transforms NONE = new Transforms(Map.of(), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0, false, 0,
-            Map.of());
+            Map.of(), 0, 0);
 
     public Transforms {
         byField = Map.copyOf(byField);
@@ -48,6 +50,22 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
 
     public boolean isEmpty() {
         return byField.isEmpty();
+    }
+
+    /**
+     * How many GROUP BY intervals before the asked range (after it with ORDER BY time DESC) the chain {@code t}
+     * reads, as in 1.x: one per range-extending transformation of the chain, but no further than the statement's
+     * shard mapping reaches ({@link #extraIntervals}, the most any transformation of any field asks for). So
+     * {@code difference(derivative(mean(x)))} reads one interval, {@code moving_average(derivative(mean(x)), 2)}
+     * two, a lone {@code moving_average(mean(x), 3)} one.
+     */
+    public int extensions(Transform t) {
+        return Math.min(t.levels(), extraIntervals);
+    }
+
+    /** The most {@link #extensions} of any transformed column. */
+    public int maxExtensions() {
+        return byField.values().stream().mapToInt(this::extensions).max().orElse(0);
     }
 
     /**
@@ -81,12 +99,23 @@ public record Transforms(Map<Integer, Transform> byField, long outputMin, long o
         }
 
         /**
-         * How many intervals 1.x reads before the range for this chain: one if any transformation of it
-         * {@linkplain #extendsRange() extends} the range (1.6.7 reads one interval for {@code
-         * derivative(difference(...))}; chains with {@code moving_average} read two there, which is not matched).
+         * How many transformations of this chain {@linkplain #extendsRange() extend} the range: 1.x's select
+         * moves the start one interval back for each before building the input it reads
+         * ({@code moving_average(derivative(mean(x)), 2)} asks for two intervals).
          */
-        public int extensions() {
-            return Math.max(extendsRange() ? 1 : 0, input == null ? 0 : input.extensions());
+        public int levels() {
+            return (extendsRange() ? 1 : 0) + (input == null ? 0 : input.levels());
+        }
+
+        /**
+         * The most intervals any transformation of this chain lets 1.x's shard mapping read before the range
+         * (its compiler's {@code ExtraIntervals}): moving_average its window, the technical analysis their period,
+         * holt_winters none, the others one.
+         */
+        public int extraIntervals() {
+            int own = name.startsWith("holt_winters") ? 0
+                    : name.equals("moving_average") || TECHNICAL_ANALYSIS.contains(name) ? n : 1;
+            return Math.max(own, input == null ? 0 : input.extraIntervals());
         }
 
         /**

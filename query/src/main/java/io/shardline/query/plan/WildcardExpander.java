@@ -86,18 +86,7 @@ public final class WildcardExpander {
 
     /** 1.x's type precedence when measurements disagree: float over integer over unsigned over string... */
     private static DataType higher(DataType a, DataType b) {
-        return rank(b) < rank(a) ? b : a;
-    }
-
-    private static int rank(DataType t) {
-        return switch (t) {
-            case FLOAT -> 1;
-            case INTEGER -> 2;
-            case UNSIGNED -> 3;
-            case STRING -> 4;
-            case BOOLEAN -> 5;
-            default -> 9;
-        };
+        return TypeCheck.lessThan(a, b) ? b : a;
     }
 
     private static void expandField(Field f, List<VarRef> refs, List<Field> out) {

@@ -108,7 +108,7 @@ class PartialAggregatorFoldTest {
     private static Accumulator[] newCell(SelectPlan plan) {
         Accumulator[] accs = new Accumulator[plan.calls().size()];
         for (int i = 0; i < accs.length; i++) {
-            accs[i] = plan.calls().get(i).newAccumulator();
+            accs[i] = plan.calls().get(i).newAccumulator(plan.ascending());
         }
         return accs;
     }

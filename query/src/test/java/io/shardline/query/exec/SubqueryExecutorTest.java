@@ -35,6 +35,18 @@ class SubqueryExecutorTest {
     }
 
     @Test
+    void onlyTheAskedStatementIsTypeChecked() {
+        // 1.6.7: the inner host + 1 yields no values, the outer x + 'a' is a type error (x is typed float)
+        assertThat(runner.json("SELECT x FROM (SELECT host + 1 AS x, v FROM cpu)"))
+                .isEqualTo("{\"results\":[{\"statement_id\":0}]}\n");
+        assertThat(runner.json("SELECT x FROM (SELECT x FROM (SELECT host + 1 AS x, v FROM cpu))"))
+                .isEqualTo("{\"results\":[{\"statement_id\":0}]}\n");
+        assertThat(runner.json("SELECT x + 'a' FROM (SELECT v AS x FROM cpu)")).isEqualTo(
+                "{\"results\":[{\"statement_id\":0,\"error\":\"type error: x::float + 'a': incompatible types: float"
+                        + " and string\"}]}\n");
+    }
+
+    @Test
     void aggregatesOverAggregatesAnyDepth() {
         assertThat(runner.json("SELECT sum(max) FROM (SELECT max(v) FROM cpu GROUP BY host)"))
                 .contains("\"values\":[[\"1970-01-01T00:00:00Z\",12]]");

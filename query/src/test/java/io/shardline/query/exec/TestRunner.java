@@ -70,7 +70,7 @@ final class TestRunner {
     private List<Series> run(Statement s) {
         InMemoryShard schema = shards.get(0);
         if (s instanceof SelectStatement sel) {
-            return selectAny(sel);
+            return selectAny(sel, true);
         } else if (s instanceof ShowMeasurementsStatement m) {
             return ShowExecutor.measurements(m, schema);
         } else if (s instanceof ShowSeriesStatement m) {
@@ -86,6 +86,11 @@ final class TestRunner {
     }
 
     SelectPlan plan(SelectStatement sel) {
+        return plan(sel, true);
+    }
+
+    /** The plan of {@code sel}; {@code asked} false for a statement a subquery reads (not type-checked, as 1.x). */
+    private SelectPlan plan(SelectStatement sel, boolean asked) {
         java.util.Set<String> all = new java.util.TreeSet<>();
         shards.forEach(sh -> all.addAll(sh.measurements()));
         List<MeasurementSchema> schemas = new ArrayList<>();
@@ -98,15 +103,16 @@ final class TestRunner {
             }
             schemas.add(new MeasurementSchema(m, fields, tags));
         }
-        return SelectCompiler.compile(sel, now, schemas);
+        return SelectCompiler.compile(sel, now, schemas, asked);
     }
 
-    private List<Series> selectAny(SelectStatement sel) {
-        return SubqueryExecutor.hasSubquery(sel) ? SubqueryExecutor.execute(sel, now, this::selectAny) : select(sel);
+    private List<Series> selectAny(SelectStatement sel, boolean asked) {
+        return SubqueryExecutor.hasSubquery(sel)
+                ? SubqueryExecutor.execute(sel, now, inner -> selectAny(inner, false), asked) : select(sel, asked);
     }
 
-    private List<Series> select(SelectStatement sel) {
-        SelectPlan plan = plan(sel);
+    private List<Series> select(SelectStatement sel, boolean asked) {
+        SelectPlan plan = plan(sel, asked);
         SelectPlan shipped = wire ? SelectPlanCodec.decode(SelectPlanCodec.encode(plan)) : plan;
         if (plan.isRaw()) {
             RawAssembler raw = new RawAssembler(plan);
