@@ -3,6 +3,8 @@ package io.shardline.storage.rocks;
 import io.shardline.storage.TagPredicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.rocksdb.ReadOptions;
@@ -26,9 +28,11 @@ final class IndexQueries {
         return distinctNames(new byte[] {Keys.LIVE_SERIES});
     }
 
-    /** Measurements that ever had a series. */
+    /** Measurements that ever had a series: those with a live one and those with a dead one. */
     List<String> allMeasurements() {
-        return distinctNames(new byte[] {Keys.ALL_SERIES});
+        Set<String> all = new TreeSet<>(distinctNames(new byte[] {Keys.ALL_SERIES}));
+        all.addAll(liveMeasurements());
+        return new ArrayList<>(all);
     }
 
     List<String> tagKeys(String measurement) {
@@ -55,9 +59,12 @@ final class IndexQueries {
         return ids(Keys.measurementPrefix(Keys.LIVE_SERIES, measurement));
     }
 
-    /** Every series ever created in {@code measurement}. */
+    /**
+     * Every series ever created in {@code measurement}: the live ones ('m') and the dead ones ('a'; a
+     * shard written before format 2 has an 'a' entry for every series, which the union also covers).
+     */
     int[] allIds(String measurement) {
-        return ids(Keys.measurementPrefix(Keys.ALL_SERIES, measurement));
+        return IdSets.union(ids(Keys.measurementPrefix(Keys.ALL_SERIES, measurement)), liveIds(measurement));
     }
 
     /** Live series of {@code measurement} matching {@code p}. */

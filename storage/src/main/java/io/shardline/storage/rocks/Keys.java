@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <pre>
  * column family "default" (shard metadata)
- *   0x01                          -> u32 format version
+ *   0x01                          -> u32 format version (2; 1 is read and upgraded at open)
  *   0x02                          -> u32 next series id | u32 next field id | u64 live series
  *   0x03                          -> u64 last modified (wall ns)
  *   0x04                          -> digest state saved by a clean close
@@ -20,7 +20,7 @@ import java.util.Arrays;
  * column family "index"
  *   'k' | series key bytes        -> u32 series id | u8 live
  *   's' | u32 series id           -> series (SeriesKeyCodec)
- *   'a' | name measurement | u32 id             -> (empty)   every series ever created
+ *   'a' | name measurement | u32 id             -> (empty)   series that died (format 1: every series ever created)
  *   'm' | name measurement | u32 id             -> (empty)   live series
  *   't' | name m | name tag key | name value | u32 id -> (empty)   live series by tag
  * column family "data"

@@ -91,13 +91,13 @@ final class SeriesIndex {
 
     /**
      * Adds {@code s} to {@code batch} as a new live series (the caller stores a visible value in it):
-     * one entry per key kind, each written once.
+     * its 'k', 's', 'm' and 't' entries, each written once. No 'a' entry: a live series is found
+     * through 'm', and {@link #makeDead} writes the 'a' entry when the series dies.
      */
     SeriesRef createLive(SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
             throws RocksDBException {
         int id = nextSeriesId++;
         batch.put(db.index, Keys.seriesById(id), SeriesKeyCodec.encode(s));
-        batch.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, s.measurement(), id), EMPTY);
         return live(id, s, batch, lookup, newValues, false);
     }
 
@@ -145,9 +145,13 @@ final class SeriesIndex {
         }
     }
 
-    /** Removes {@code s} from the live index in {@code batch}. */
+    /**
+     * Removes {@code s} from the live index in {@code batch} and records it among the dead series of its
+     * measurement ('a'), where tombstones and their purge still find it.
+     */
     void makeDead(int id, SeriesKey s, WriteBatch batch) throws RocksDBException {
         batch.put(db.index, Keys.seriesByKey(s), refValue(id, false));
+        batch.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, s.measurement(), id), EMPTY);
         batch.delete(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id));
         for (int i = 0; i < s.tagCount(); i++) {
             batch.delete(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id));

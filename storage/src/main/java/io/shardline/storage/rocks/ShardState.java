@@ -26,7 +26,13 @@ import org.rocksdb.WriteBatch;
  */
 final class ShardState {
 
-    static final int FORMAT_VERSION = 1;
+    /**
+     * 2: a new series writes no 'a' index entry (it is written when the series dies). A format-1 shard is
+     * valid format-2 data (its 'a' entries cover every series, a superset), so it is marked 2 when opened
+     * for writing; a binary that only reads format 1 then refuses it instead of missing series.
+     */
+    static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_ALL_SERIES_INDEXED = 1;
 
     final ShardId id;
     final ShardDb db;
@@ -75,10 +81,12 @@ final class ShardState {
 
     private void checkFormat() throws RocksDBException {
         byte[] f = db.db.get(db.meta, Keys.FORMAT);
-        if (f == null && !db.secondary) {
+        int version = f == null ? FORMAT_VERSION : new ByteSource(f).getIntBE();
+        if (version != FORMAT_VERSION && version != FORMAT_ALL_SERIES_INDEXED) {
+            throw new RocksDBException("unsupported shard format " + version);
+        }
+        if ((f == null || version != FORMAT_VERSION) && !db.secondary) {
             db.db.put(db.meta, Keys.FORMAT, new ByteSink(4).putIntBE(FORMAT_VERSION).toByteArray());
-        } else if (f != null && new ByteSource(f).getIntBE() != FORMAT_VERSION) {
-            throw new RocksDBException("unsupported shard format " + new ByteSource(f).getIntBE());
         }
     }
 

@@ -336,6 +336,81 @@ class RocksShardStoreTest {
     }
 
     @Test
+    void aNewSeriesWritesNoAllSeriesEntryUntilItDiesAndDeletesStillFindItThen() {
+        RocksShardStore s = (RocksShardStore) engine(Map.of()).open(ONE);
+        List<Point> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(cpu("h" + i, i, T0));
+        }
+        s.write(five, v(1));
+        // k, s, m and one t per tag: no 'a' entry while a series lives
+        assertThat(indexKeys(s, Keys.ALL_SERIES)).isZero();
+        assertThat(indexKeys(s, Keys.SERIES_BY_KEY)).isEqualTo(5);
+        assertThat(indexKeys(s, Keys.LIVE_SERIES)).isEqualTo(5);
+        s.delete(Tombstone.delete("cpu", TagPredicate.eq("host", "h1"), new TimeRange(T0, T0), v(2)));
+        assertThat(indexKeys(s, Keys.ALL_SERIES)).as("h1 died").isEqualTo(1);
+        assertThat(s.series("cpu", TagPredicate.all())).hasSize(4);
+        // revived, then found by a DROP SERIES through its 'm' entry and its 'a' entry alike
+        assertThat(s.write(List.of(cpu("h1", 9, T0 + 1)), v(3)).seriesCreated()).isEqualTo(1);
+        assertThat(s.state().index.queries.allIds("cpu")).containsExactly(0, 1, 2, 3, 4);
+        s.delete(Tombstone.dropSeries("cpu", TagPredicate.eq("host", "h1"), v(4)));
+        assertThat(s.series("cpu", TagPredicate.all())).hasSize(4);
+        assertThat(s.write(List.of(cpu("h1", 10, T0 + 2)), v(5)).seriesCreated()).isEqualTo(1);
+        assertThat(s.stats().pointCount()).as("the dropped values stay hidden").isEqualTo(5);
+        s.delete(Tombstone.dropMeasurement("cpu", v(6)));
+        assertThat(s.measurements(TagPredicate.all())).isEmpty();
+        assertThat(s.state().index.queries.allMeasurements()).containsExactly("cpu");
+        assertThat(indexKeys(s, Keys.ALL_SERIES)).isEqualTo(5);
+        assertThat(s.stats().pointCount()).isZero();
+    }
+
+    @Test
+    void aFormatOneShardOpensIsMarkedFormatTwoAndItsSeriesStayDeletable() throws Exception {
+        RocksShardEngine e = engine(Map.of());
+        RocksShardStore s = (RocksShardStore) e.open(ONE);
+        s.write(cpuBatch(4, 3, T0, 60_000_000_000L, 1), v(1));
+        // what format 1 wrote: an 'a' entry for every series, live or not
+        ShardDb db = s.state().db;
+        for (int id = 0; id < 4; id++) {
+            db.db.put(db.index, Keys.measurementSeries(Keys.ALL_SERIES, "cpu", id), new byte[0]);
+        }
+        db.db.put(db.meta, Keys.FORMAT, new byte[] {0, 0, 0, 1});
+        e.close();
+        RocksShardStore r = (RocksShardStore) engine(Map.of()).get(ONE).orElseThrow();
+        assertThat(r.state().db.db.get(r.state().db.meta, Keys.FORMAT)).containsExactly(0, 0, 0, 2);
+        assertThat(r.state().index.queries.allIds("cpu")).containsExactly(0, 1, 2, 3);
+        r.delete(Tombstone.dropSeries("cpu", TagPredicate.eq("host", "h1"), v(2)));
+        assertThat(r.series("cpu", TagPredicate.all())).hasSize(3);
+        assertThat(r.stats().pointCount()).isEqualTo(9);
+        r.delete(Tombstone.dropMeasurement("cpu", v(3)));
+        assertThat(r.series("cpu", TagPredicate.all())).isEmpty();
+        assertThat(r.stats().pointCount()).isZero();
+    }
+
+    @Test
+    void aShardOfAnUnknownFormatIsRefusedClearly() throws Exception {
+        RocksShardEngine e = engine(Map.of());
+        RocksShardStore s = (RocksShardStore) e.open(ONE);
+        s.write(List.of(cpu("a", 1, T0)), v(1));
+        s.state().db.db.put(s.state().db.meta, Keys.FORMAT, new byte[] {0, 0, 0, 3});
+        e.close();
+        RocksShardEngine again = engine(Map.of());
+        ShardStatus failed = again.shards().stream().filter(x -> x.id().equals(ONE)).findFirst().orElseThrow();
+        assertThat(failed.open()).isFalse();
+        assertThat(failed.error()).contains("shard=1").contains("unsupported shard format 3");
+    }
+
+    private static int indexKeys(RocksShardStore s, byte kind) {
+        int n = 0;
+        try (org.rocksdb.RocksIterator it = s.state().db.db.newIterator(s.state().db.index)) {
+            for (it.seek(new byte[] {kind}); it.isValid() && it.key()[0] == kind; it.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void busyBucketsAreRewrittenInTheBackgroundWithoutChangingContent() throws Exception {
         RocksShardEngine e = engine(Map.of());
         RocksShardStore s = (RocksShardStore) e.open(ONE);
