@@ -34,15 +34,23 @@ public final class ResolvedSeries extends AbstractList<SeriesKey> implements Ran
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> keys[a].compareBytes(keys[b]));
-            SeriesKey[] k = new SeriesKey[keys.length];
-            int[] d = new int[ids.length];
-            for (int i = 0; i < order.length; i++) {
-                k[i] = keys[order[i]];
-                d[i] = ids[order[i]];
-            }
-            return new ResolvedSeries(index, measurement, k, d);
+            return ordered(index, measurement, keys, ids, Arrays.stream(order).mapToInt(Integer::intValue).toArray());
         }
         return new ResolvedSeries(index, measurement, keys, ids);
+    }
+
+    /**
+     * The series of {@code measurement} with {@code ids} ({@code keys[i]} has {@code ids[i]}) in the order
+     * {@code order} gives (positions into both, already in key order).
+     */
+    public static ResolvedSeries ordered(Object index, String measurement, SeriesKey[] keys, int[] ids, int[] order) {
+        SeriesKey[] k = new SeriesKey[order.length];
+        int[] d = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            k[i] = keys[order[i]];
+            d[i] = ids[order[i]];
+        }
+        return new ResolvedSeries(index, measurement, k, d);
     }
 
     private static boolean isSorted(SeriesKey[] keys) {

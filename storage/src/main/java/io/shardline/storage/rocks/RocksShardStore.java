@@ -162,7 +162,10 @@ public final class RocksShardStore implements ShardStore {
     public List<SeriesKey> series(String measurement, TagPredicate predicate) {
         return guard.call(() -> {
             int[] ids = state.index.queries.resolve(measurement, predicate);
-            return ResolvedSeries.sorted(state.index, measurement, state.index.keys(ids), ids);
+            SeriesKey[] keys = state.index.keys(ids);
+            int[] order = state.index.keyOrder(measurement, ids);
+            return order != null ? ResolvedSeries.ordered(state.index, measurement, keys, ids, order)
+                    : ResolvedSeries.sorted(state.index, measurement, keys, ids);
         });
     }
 

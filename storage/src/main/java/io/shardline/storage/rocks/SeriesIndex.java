@@ -130,6 +130,37 @@ final class SeriesIndex {
     }
 
     /**
+     * The positions of {@code ids} (ascending, all of {@code measurement}) in series key order, from one pass over
+     * the index's key entries ('k', which RocksDB keeps in key order) under the measurement's name: the order
+     * without comparing keys. Null when it would cost more than sorting (the pass reads every series of the name,
+     * so it is taken only when {@code n log n} reaches the shard's live series) or when an id is not found there
+     * (the series was purged since); the caller then sorts.
+     */
+    int[] keyOrder(String measurement, int[] ids) {
+        int n = ids.length;
+        if (n <= BULK_KEYS || (long) n * (32 - Integer.numberOfLeadingZeros(n)) < liveSeries) {
+            return null;
+        }
+        // 'k' + the measurement's key: a prefix of its series' keys (and of other names that extend it, whose
+        // ids are not among ids)
+        byte[] prefix = Keys.seriesByKey(SeriesKey.of(measurement));
+        int[] order = new int[n];
+        int found = 0;
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.db.newIterator(db.index, ro)) {
+            for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+                int pos = Arrays.binarySearch(ids, Keys.readInt(it.value(), 0));
+                if (pos >= 0) {
+                    if (found == n) {
+                        return null;
+                    }
+                    order[found++] = pos;
+                }
+            }
+        }
+        return found == n ? order : null;
+    }
+
+    /**
      * Adds {@code s} to {@code batch} as a new live series (the caller stores a visible value in it):
      * one entry per key kind, each written once.
      */

@@ -78,6 +78,8 @@ class ResolvedSeriesTest {
                         .floatField("f", r.nextGaussian()).timestamp(T0 + r.nextInt(1000)).build());
             }
             batch.add(Point.builder("mem").tag("host", "m" + from).floatField("f", 1).timestamp(T0).build());
+            // a name that extends "cpu": its keys share the prefix of cpu's keys in the index
+            batch.add(Point.builder("cpux").tag("host", "h" + from).floatField("f", 1).timestamp(T0).build());
             rocks.write(batch, v(1));
             mem.write(batch, v(1));
         }
@@ -92,6 +94,22 @@ class ResolvedSeriesTest {
             assertThat(read(rocks, series)).as("seed %d %s", seed, p).isEqualTo(read(rocks, new ArrayList<>(series)))
                     .isEqualTo(read(mem, series));
         }
+
+        // the whole measurement's order came from the pass over the key entries, not from a sort
+        SeriesIndex index = ((RocksShardStore) rocks).state().index;
+        List<SeriesKey> all = rocks.series("cpu", TagPredicate.all());
+        int[] ids = new int[all.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = index.ref(all.get(i)).id();
+        }
+        int[] ascending = ids.clone();
+        java.util.Arrays.sort(ascending);
+        int[] order = index.keyOrder("cpu", ascending);
+        assertThat(order).as("seed %d", seed).isNotNull();
+        for (int i = 0; i < order.length; i++) {
+            assertThat(ascending[order[i]]).isEqualTo(ids[i]);
+        }
+        assertThat(index.keyOrder("cpu", new int[] {ascending[0]})).as("one id: sorting is cheaper").isNull();
 
         // dropped after resolving: the stale ids read nothing of them, like the lookups do
         List<SeriesKey> before = rocks.series("cpu", TagPredicate.all());
