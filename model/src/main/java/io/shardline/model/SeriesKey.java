@@ -158,6 +158,22 @@ public final class SeriesKey {
         return Fnv64a.shardIndex(fnv64a(), shardCount);
     }
 
+    /**
+     * Orders series by their key bytes (UTF-8, unsigned), the order of the series index and of {@code SHOW SERIES}:
+     * the same order as comparing the key texts by code point, without decoding characters. Keys whose bytes are
+     * equal but texts differ (only possible with unpaired surrogates, which UTF-8 encodes as {@code ?}) fall back
+     * to the texts, so the order stays consistent with {@link #equals}.
+     */
+    public int compareBytes(SeriesKey other) {
+        if (this == other) {
+            return 0;
+        }
+        Encoded a = encoded();
+        Encoded b = other.encoded();
+        int c = Arrays.compareUnsigned(a.bytes, b.bytes);
+        return c != 0 ? c : a.text.compareTo(b.text);
+    }
+
     /** The series key as text, e.g. {@code cpu,host=a,region=us\ west}. */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package io.shardline.storage;
 
 import io.shardline.model.SeriesKey;
+import io.shardline.storage.internal.ResolvedSeries;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +27,8 @@ public record FieldScanRequest(String measurement, List<SeriesKey> series, Strin
 
     public FieldScanRequest {
         Objects.requireNonNull(measurement, "measurement");
-        series = List.copyOf(series);
+        // a store's resolved answer is immutable and carries the series' ids to the cursor: kept as it is
+        series = series instanceof ResolvedSeries ? series : List.copyOf(series);
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(pick, "pick");

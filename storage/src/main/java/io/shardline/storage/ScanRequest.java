@@ -1,6 +1,7 @@
 package io.shardline.storage;
 
 import io.shardline.model.SeriesKey;
+import io.shardline.storage.internal.ResolvedSeries;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ public record ScanRequest(String measurement, List<SeriesKey> series, List<Strin
 
     public ScanRequest {
         Objects.requireNonNull(measurement, "measurement");
-        series = List.copyOf(series);
+        // a store's resolved answer is immutable and carries the series' ids to the cursor: kept as it is
+        series = series instanceof ResolvedSeries ? series : List.copyOf(series);
         fields = List.copyOf(fields);
         Objects.requireNonNull(range, "range");
         if (fields.isEmpty()) {

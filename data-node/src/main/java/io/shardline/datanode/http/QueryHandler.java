@@ -150,17 +150,9 @@ public final class QueryHandler implements HttpHandler {
             }
             return HttpResult.json(200, body.toString());
         }
-        ResponseBuilder builder = new ResponseBuilder(maxRowLimit);
-        outer:
-        for (Result r : results) {
-            // 1.x's emitter cuts every series into pieces of 10,000 rows even when the answer is not chunked
-            for (Result piece : Chunker.chunk(r, Chunker.DEFAULT_CHUNK_SIZE)) {
-                if (!builder.add(piece)) {
-                    break outer; // max-row-limit reached: 1.x drops the later results
-                }
-            }
-        }
-        return HttpResult.json(200, JsonFormatter.response(builder.results(), epoch, pretty));
+        // 1.x's emitter cuts every series into pieces of 10,000 rows even when the answer is not chunked
+        return HttpResult.json(200, JsonFormatter.response(ResponseBuilder.nonChunked(results, maxRowLimit), epoch,
+                pretty));
     }
 
     private static int chunkSize(String param) {

@@ -39,6 +39,9 @@ public final class AggregateAssembler {
     private final List<List<PartialGroup>> shards = new ArrayList<>();
     /** The projections' call nodes to their index, so rows do not render each call's text again. */
     private final Map<Call, Integer> callNodes = new java.util.IdentityHashMap<>();
+    /** The calls' functions and the distinct() column ({@link #distinctColumn}), the same for every series. */
+    private final List<AggregateFunction> functions;
+    private final int distinct;
 
     public AggregateAssembler(SelectPlan plan) {
         this.plan = plan;
@@ -46,6 +49,8 @@ public final class AggregateAssembler {
         for (int i = 0; i < plan.calls().size(); i++) {
             callIndex.put(plan.calls().get(i).key(), i);
         }
+        this.functions = plan.calls().stream().map(AggregateCall::function).toList();
+        this.distinct = distinctColumn(functions);
     }
 
     /**
@@ -180,7 +185,6 @@ public final class AggregateAssembler {
         Object[][] values = new Object[times.length][n];
         AggregatePoint[][] points = new AggregatePoint[times.length][n];
         List<List<AggregatePoint>> distinctValues = new ArrayList<>(times.length);
-        int distinct = distinctColumn(plan.calls().stream().map(AggregateCall::function).toList());
         for (int b = 0; b < times.length; b++) {
             Accumulator[] accs = unfilled.isEmpty() || unfilled.carriesOthers(b) ? cells.get(times[b]) : null;
             List<AggregatePoint> first = List.of();
@@ -198,7 +202,6 @@ public final class AggregateAssembler {
             }
             distinctValues.add(first);
         }
-        List<AggregateFunction> functions = plan.calls().stream().map(AggregateCall::function).toList();
         boolean[] empty = new boolean[times.length];
         for (int b = 0; b < times.length && plan.interval() == null; b++) {
             empty[b] = allMissing(values[b]); // without GROUP BY time a row of no values is not filled (1.x)

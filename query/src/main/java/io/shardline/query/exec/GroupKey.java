@@ -2,8 +2,9 @@ package io.shardline.query.exec;
 
 import io.shardline.model.SeriesKey;
 import io.shardline.query.value.Utf8Order;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,15 @@ public final class GroupKey implements Comparable<GroupKey> {
     private final String measurement;
     private final Map<String, String> tags;
     private final int hash;
+    /** The tags as key, value, key, value, ... in key order: compared without iterating the map. */
+    private final String[] flat;
+    /**
+     * The measurement and {@link #flat}, each as UTF-8 followed by a 0 byte: compared as unsigned bytes it orders as
+     * {@link #compareTo} does. Built at the first comparison (sorting the output series); {@link #NO_SORT_KEY} when
+     * a string holds U+0000 or a surrogate, whose bytes would not keep that order.
+     */
+    private volatile byte[] sortKey;
+    private static final byte[] NO_SORT_KEY = new byte[0];
 
     public GroupKey(String measurement, Map<String, String> tags) {
         this(measurement, sorted(tags));
@@ -27,6 +37,12 @@ public final class GroupKey implements Comparable<GroupKey> {
         this.measurement = measurement;
         this.tags = Collections.unmodifiableMap(sortedTags);
         this.hash = 31 * measurement.hashCode() + sortedTags.hashCode();
+        this.flat = new String[2 * sortedTags.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : sortedTags.entrySet()) {
+            flat[i++] = e.getKey();
+            flat[i++] = e.getValue();
+        }
     }
 
     private static TreeMap<String, String> sorted(Map<String, String> tags) {
@@ -71,25 +87,67 @@ public final class GroupKey implements Comparable<GroupKey> {
         return "GroupKey[measurement=" + measurement + ", tags=" + tags + "]";
     }
 
+    private byte[] sortKey() {
+        byte[] k = sortKey;
+        if (k == null) {
+            k = buildSortKey();
+            sortKey = k;
+        }
+        return k;
+    }
+
+    private byte[] buildSortKey() {
+        int n = measurement.length() + 1;
+        for (String s : flat) {
+            n += s.length() + 1;
+        }
+        StringBuilder b = new StringBuilder(n);
+        if (!appendTerminated(b, measurement)) {
+            return NO_SORT_KEY;
+        }
+        for (String s : flat) {
+            if (!appendTerminated(b, s)) {
+                return NO_SORT_KEY;
+            }
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean appendTerminated(StringBuilder b, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        b.append(s).append('\0');
+        return true;
+    }
+
     @Override
     public int compareTo(GroupKey o) {
+        byte[] a = sortKey();
+        byte[] b = o.sortKey();
+        if (a != NO_SORT_KEY && b != NO_SORT_KEY) {
+            return Integer.signum(Arrays.compareUnsigned(a, b));
+        }
+        return compareFields(o);
+    }
+
+    /** {@link #compareTo} field by field. */
+    int compareFields(GroupKey o) {
         int c = Utf8Order.compare(measurement, o.measurement);
         if (c != 0) {
             return c;
         }
-        Iterator<Map.Entry<String, String>> a = tags.entrySet().iterator();
-        Iterator<Map.Entry<String, String>> b = o.tags.entrySet().iterator();
-        while (a.hasNext() && b.hasNext()) {
-            Map.Entry<String, String> x = a.next();
-            Map.Entry<String, String> y = b.next();
-            c = Utf8Order.compare(x.getKey(), y.getKey());
-            if (c == 0) {
-                c = Utf8Order.compare(x.getValue(), y.getValue());
-            }
+        // pairwise by key, then value; the group with more tags sorts last when the shorter one is its prefix
+        int n = Math.min(flat.length, o.flat.length);
+        for (int i = 0; i < n; i++) {
+            c = Utf8Order.compare(flat[i], o.flat[i]);
             if (c != 0) {
                 return c;
             }
         }
-        return Boolean.compare(a.hasNext(), b.hasNext());
+        return Integer.compare(flat.length, o.flat.length);
     }
 }

@@ -18,6 +18,56 @@ public final class ResponseBuilder {
     private Pending pending;
     private int rows;
 
+    /**
+     * The results of a non-chunked answer: each statement's result cut into pieces of
+     * {@link Chunker#DEFAULT_CHUNK_SIZE} rows per series and merged back as 1.x does, with {@code max-row-limit}
+     * ({@code <= 0}: none). When no series is that long and the rows stay under the limit, merging the pieces gives
+     * every result back as it is (not partial), so that is returned without cutting and merging one piece per
+     * series (an answer of 300,000 one-row series would otherwise build 300,000 piece results).
+     */
+    public static List<Result> nonChunked(List<Result> results, int maxRowLimit) {
+        if (!needsPieces(results, maxRowLimit)) {
+            List<Result> out = new ArrayList<>(results.size());
+            for (Result r : results) {
+                // the last piece's flags: not partial, and a piece never carries an error
+                out.add(r.series().isEmpty() ? r : new Result(r.statementId(), r.series(), r.messages(), null, false));
+            }
+            return List.copyOf(out);
+        }
+        return merged(results, maxRowLimit);
+    }
+
+    /** {@link #nonChunked} the long way: always through the pieces. */
+    static List<Result> merged(List<Result> results, int maxRowLimit) {
+        ResponseBuilder builder = new ResponseBuilder(maxRowLimit);
+        for (Result r : results) {
+            for (Result piece : Chunker.chunk(r, Chunker.DEFAULT_CHUNK_SIZE)) {
+                if (!builder.add(piece)) {
+                    return builder.results(); // max-row-limit reached: 1.x drops the later results
+                }
+            }
+        }
+        return builder.results();
+    }
+
+    private static boolean needsPieces(List<Result> results, int maxRowLimit) {
+        long rows = 0;
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            if (i > 0 && results.get(i - 1).statementId() == r.statementId()) {
+                return true; // pieces of one statement are merged
+            }
+            for (Series s : r.series()) {
+                int n = s.values().size();
+                if (n > Chunker.DEFAULT_CHUNK_SIZE || s.partial()) {
+                    return true;
+                }
+                rows += n;
+            }
+        }
+        return maxRowLimit > 0 && rows >= maxRowLimit;
+    }
+
     /** A builder; {@code maxRowLimit <= 0} disables the row limit. */
     public ResponseBuilder(int maxRowLimit) {
         this.maxRowLimit = maxRowLimit;

@@ -13,7 +13,7 @@ public final class Utf8Order {
     public static final Comparator<String> STRINGS = Utf8Order::compare;
 
     /** Series in key byte order ({@code SHOW SERIES} and export order). */
-    public static final Comparator<SeriesKey> SERIES = (a, b) -> compare(a.toString(), b.toString());
+    public static final Comparator<SeriesKey> SERIES = SeriesKey::compareBytes;
 
     private Utf8Order() {
     }

@@ -2,6 +2,7 @@ package io.shardline.storage.rocks;
 
 import io.shardline.model.SeriesKey;
 import io.shardline.storage.internal.Buckets;
+import io.shardline.storage.internal.ResolvedSeries;
 import io.shardline.storage.internal.TombstoneSet;
 import io.shardline.storage.internal.Utf8Order;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ abstract class DataCursor {
     private final ReadOptions ro;
     private final RocksIterator it;
     private final List<SeriesKey> series = new ArrayList<>();
+    /** The ids of {@link #series} when the index resolved them for this shard; null: look each key up. */
+    private final int[] ids;
     private final boolean descending;
     private final int firstBucket;
     private final int lastBucket;
@@ -51,12 +54,17 @@ abstract class DataCursor {
         }
         this.ro = new ReadOptions().setSnapshot(snapshot);
         this.it = state.db.db.newIterator(state.db.data, ro);
-        for (SeriesKey s : wanted) {
-            if (s.measurement().equals(measurement)) {
-                series.add(s);
+        this.ids = ResolvedSeries.idsOf(wanted, state.index, measurement);
+        if (ids != null) {
+            series.addAll(wanted); // sorted already, each with its id: no lookup per series
+        } else {
+            for (SeriesKey s : wanted) {
+                if (s.measurement().equals(measurement)) {
+                    series.add(s);
+                }
             }
+            series.sort(Utf8Order.SERIES);
         }
-        series.sort(Utf8Order.SERIES);
         guard.register(this);
     }
 
@@ -95,12 +103,23 @@ abstract class DataCursor {
 
     private boolean nextSeries() {
         while (nextSeries < series.size()) {
-            SeriesKey s = series.get(nextSeries++);
-            RocksResources.SeriesRef ref = state.index.ref(s);
-            if (ref == null || !ref.live() || !accept(s)) {
+            int i = nextSeries++;
+            SeriesKey s = series.get(i);
+            int id;
+            if (ids != null) {
+                // resolved from the live postings; one deleted since is hidden by the snapshot's tombstones
+                id = ids[i];
+            } else {
+                RocksResources.SeriesRef ref = state.index.ref(s);
+                if (ref == null || !ref.live()) {
+                    continue;
+                }
+                id = ref.id();
+            }
+            if (!accept(s)) {
                 continue;
             }
-            seriesId = ref.id();
+            seriesId = id;
             current = s;
             if (descending) {
                 it.seekForPrev(Keys.block(seriesId, lastBucket));

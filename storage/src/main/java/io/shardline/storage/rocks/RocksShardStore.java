@@ -21,6 +21,7 @@ import io.shardline.storage.Tombstone;
 import io.shardline.storage.WriteResult;
 import io.shardline.storage.digest.Digest;
 import io.shardline.storage.digest.RowDigest;
+import io.shardline.storage.internal.ResolvedSeries;
 import io.shardline.storage.internal.Utf8Order;
 import io.shardline.storage.patch.Patch;
 import java.io.Writer;
@@ -160,12 +161,11 @@ public final class RocksShardStore implements ShardStore {
     @Override
     public List<SeriesKey> series(String measurement, TagPredicate predicate) {
         return guard.call(() -> {
-            List<SeriesKey> out = new ArrayList<>();
-            for (int id : state.index.queries.resolve(measurement, predicate)) {
-                out.add(state.seriesKey(id));
-            }
-            out.sort(Utf8Order.SERIES);
-            return out;
+            int[] ids = state.index.queries.resolve(measurement, predicate);
+            SeriesKey[] keys = state.index.keys(ids);
+            int[] order = state.index.keyOrder(measurement, ids);
+            return order != null ? ResolvedSeries.ordered(state.index, measurement, keys, ids, order)
+                    : ResolvedSeries.sorted(state.index, measurement, keys, ids);
         });
     }
 

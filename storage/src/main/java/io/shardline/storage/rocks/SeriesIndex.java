@@ -5,11 +5,14 @@ import io.shardline.storage.internal.SeriesKeyCodec;
 import io.shardline.storage.rocks.RocksResources.IdCacheKey;
 import io.shardline.storage.rocks.RocksResources.SeriesCacheKey;
 import io.shardline.storage.rocks.RocksResources.SeriesRef;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -21,6 +24,8 @@ import org.rocksdb.WriteBatch;
 final class SeriesIndex {
 
     private static final byte[] EMPTY = new byte[0];
+    /** Above this many ids {@link #keys} reads the index with an iterator instead of the cache. */
+    static final int BULK_KEYS = 64;
 
     private final ShardDb db;
     private final RocksResources res;
@@ -87,6 +92,72 @@ final class SeriesIndex {
             res.seriesKeys.put(key, s);
         }
         return s;
+    }
+
+    /**
+     * The series of {@code ids} (ascending), in that order. Up to {@link #BULK_KEYS} ids go through the series
+     * cache like {@link #key}; more are read with one iterator over the index's id entries (a step instead of a
+     * point lookup where ids follow each other) and are not cached, so a query over a whole measurement neither
+     * pays a cache insertion per series nor evicts the entries the write path uses.
+     */
+    SeriesKey[] keys(int[] ids) {
+        SeriesKey[] out = new SeriesKey[ids.length];
+        if (ids.length <= BULK_KEYS) {
+            for (int i = 0; i < ids.length; i++) {
+                out[i] = key(ids[i]);
+            }
+            return out;
+        }
+        byte[] want = Keys.seriesById(0);
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.db.newIterator(db.index, ro)) {
+            boolean positioned = false;
+            for (int i = 0; i < ids.length; i++) {
+                Keys.writeInt(want, 1, ids[i]);
+                if (positioned) {
+                    it.next();
+                }
+                if (!positioned || !it.isValid() || !Arrays.equals(it.key(), want)) {
+                    it.seek(want);
+                }
+                if (!it.isValid() || !Arrays.equals(it.key(), want)) {
+                    throw new IllegalStateException(db.id + ": series id " + ids[i] + " has no key");
+                }
+                out[i] = SeriesKeyCodec.decode(it.value());
+                positioned = true;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The positions of {@code ids} (ascending, all of {@code measurement}) in series key order, from one pass over
+     * the index's key entries ('k', which RocksDB keeps in key order) under the measurement's name: the order
+     * without comparing keys. Null when it would cost more than sorting (the pass reads every series of the name,
+     * so it is taken only when {@code n log n} reaches the shard's live series) or when an id is not found there
+     * (the series was purged since); the caller then sorts.
+     */
+    int[] keyOrder(String measurement, int[] ids) {
+        int n = ids.length;
+        if (n <= BULK_KEYS || (long) n * (32 - Integer.numberOfLeadingZeros(n)) < liveSeries) {
+            return null;
+        }
+        // 'k' + the measurement's key: a prefix of its series' keys (and of other names that extend it, whose
+        // ids are not among ids)
+        byte[] prefix = Keys.seriesByKey(SeriesKey.of(measurement));
+        int[] order = new int[n];
+        int found = 0;
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.db.newIterator(db.index, ro)) {
+            for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+                int pos = Arrays.binarySearch(ids, Keys.readInt(it.value(), 0));
+                if (pos >= 0) {
+                    if (found == n) {
+                        return null;
+                    }
+                    order[found++] = pos;
+                }
+            }
+        }
+        return found == n ? order : null;
     }
 
     /**
