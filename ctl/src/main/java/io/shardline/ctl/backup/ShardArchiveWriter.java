@@ -1,5 +1,6 @@
 package io.shardline.ctl.backup;
 
+import io.shardline.common.io.TarFormat;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -2,29 +2,32 @@ package io.shardline.ctl.backup;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.io.FileChecksums;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
- * The files of one shard archive a restore sends to the owners, in archive order: for a Shardline
- * archive the files its manifest lists; for an InfluxDB archive ({@code influxd backup -portable},
- * entries {@code <db>/<rp>/<id>/<gen>-<seq>.tsm} and {@code .tombstone}, besides index files that are
- * not sent) the TSM and tombstone files found by one pass over the archive, with their sizes and
- * CRC-32C, sent under their base names with format {@code tsm} for the owners to convert. Immutable.
+ * What a restore sends to the owners of one shard archive: for a Shardline archive the files its
+ * manifest lists, in archive order (read out of the archive while sending); for an InfluxDB archive
+ * ({@code influxd backup -portable}, or {@code shardline-ctl backup -format tsm}) the archive itself as
+ * one file with its size and CRC-32C, format {@code tsm.tar.gz}: the owners unpack its TSM and
+ * tombstone files and convert them, checking the gzip trailer on the way, so the archive is read once
+ * here (for the checksum, not unpacked) and sent compressed. Immutable.
  *
  * @param files the files as the owners receive them
- * @param archiveNames each file's name inside the archive
- * @param format {@code ""} or {@code "tsm"}
+ * @param archiveNames each file's name inside the archive; empty for an archive sent whole
+ * @param format {@code ""} or {@code "tsm.tar.gz"}
  */
 record ShardPayload(List<ArchivedFile> files, List<String> archiveNames, String format) {
 
+    /** The format of a Shardline backup's TSM archives ({@code -format tsm}). */
     static final String TSM = "tsm";
+    /** The format of an archive sent whole to be unpacked and converted by the owners. */
+    static final String TSM_ARCHIVE = "tsm.tar.gz";
 
     ShardPayload {
         files = List.copyOf(files);
@@ -39,46 +42,24 @@ record ShardPayload(List<ArchivedFile> files, List<String> archiveNames, String 
         return entry.shardFiles().isEmpty() && entry.crc32c() == null || TSM.equals(entry.format());
     }
 
-    /** What to send of an archive: the listed files of a Shardline archive, the TSM files of an InfluxDB one. */
+    /** Whether the archive is sent as it is rather than file by file. */
+    boolean whole() {
+        return TSM_ARCHIVE.equals(format);
+    }
+
+    /** What to send of an archive: the listed files of a Shardline archive, an InfluxDB one whole. */
     static ShardPayload of(Path dir, ShardEntry entry) {
         if (!foreign(entry)) {
             List<String> names = entry.shardFiles().stream().map(ArchivedFile::name).toList();
             return new ShardPayload(entry.shardFiles(), names, "");
         }
-        return scanTsm(dir, entry);
-    }
-
-    private static ShardPayload scanTsm(Path dir, ShardEntry entry) {
-        List<ArchivedFile> files = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try (ShardArchiveReader archive = new ShardArchiveReader(dir.resolve(entry.fileName()))) {
-            for (TarFormat.Entry e; (e = archive.next()) != null; ) {
-                String base = e.name().substring(e.name().lastIndexOf('/') + 1);
-                if (!e.regular() || !(base.endsWith(".tsm") || base.endsWith(".tombstone"))) {
-                    continue; // directories, fields.idx, TSI index files: InfluxDB rebuilds them from the TSM keys
-                }
-                CRC32C crc = new CRC32C();
-                for (ByteBuffer b; (b = archive.read(1 << 20)).hasRemaining(); ) {
-                    crc.update(b);
-                }
-                files.add(new ArchivedFile(base, e.size(), (int) crc.getValue()));
-                names.add(e.name());
-            }
-            archive.drain();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
-                    + entry.shardId() + " is not a readable tar.gz: " + e.getMessage(), e);
+        Path archive = dir.resolve(entry.fileName());
+        try {
+            return new ShardPayload(List.of(new ArchivedFile(archive.getFileName().toString(), Files.size(archive),
+                    FileChecksums.crc32c(archive))), List.of(), TSM_ARCHIVE);
+        } catch (IOException e) {
+            throw new ShardlineException(ErrorCode.CORRUPTED, "cannot read archive " + entry.fileName() + " of shard "
+                    + entry.shardId() + ": " + e.getMessage(), e);
         }
-        if (files.stream().noneMatch(f -> f.name().endsWith(".tsm"))
-                && files.stream().anyMatch(f -> f.name().endsWith(".tombstone"))) {
-            throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
-                    + entry.shardId() + " holds tombstone files without their TSM files");
-        }
-        if (names.stream().distinct().count() != names.size()
-                || files.stream().map(ArchivedFile::name).distinct().count() != files.size()) {
-            throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
-                    + entry.shardId() + " holds the same TSM file name twice");
-        }
-        return new ShardPayload(files, names, TSM);
     }
 }

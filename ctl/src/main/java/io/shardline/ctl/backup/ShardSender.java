@@ -4,6 +4,8 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.io.ShardArchiveReader;
+import io.shardline.common.io.TarFormat;
 import io.shardline.common.time.Clock;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;
@@ -16,7 +18,10 @@ import io.shardline.transfer.ChunkSender;
 import io.shardline.transfer.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -81,23 +86,13 @@ final class ShardSender implements ClientResponseObserver<ShardSnapshotChunk, Re
             manifest.addFiles(SnapshotFileMessage.newBuilder().setName(f.name()).setSize(f.size()).setCrc32C(f.crc32c()));
         }
         nodes.streamingStub(node).withOnReadyThreshold(ChunkSender.QUEUED).restoreShard(this);
-        try (ShardArchiveReader archive = new ShardArchiveReader(dir.resolve(entry.fileName()))) {
+        Path path = dir.resolve(entry.fileName());
+        try (ShardArchiveReader archive = payload.whole() ? null : new ShardArchiveReader(path);
+             FileChannel raw = payload.whole() ? FileChannel.open(path, StandardOpenOption.READ) : null) {
             int[] at = {-1};
             ChunkSender.send(call, readiness, manifest.build(), (i, offset, max) -> {
                 try {
-                    while (at[0] < i) { // files are in manifest order; empty ones are never read
-                        at[0]++;
-                        String wanted = payload.archiveNames().get(at[0]);
-                        TarFormat.Entry e = archive.next();
-                        while (e != null && !payload.format().isEmpty() && !e.name().equals(wanted)) {
-                            e = archive.next(); // an InfluxDB archive's index files are not sent
-                        }
-                        if (e == null || !e.name().equals(wanted)) {
-                            throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
-                                    + entry.shardId() + " does not hold " + wanted + " next");
-                        }
-                    }
-                    return archive.read(max);
+                    return raw != null ? read(raw, offset, max) : next(archive, entry, payload, at, i, max);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -115,6 +110,32 @@ final class ShardSender implements ClientResponseObserver<ShardSnapshotChunk, Re
             join();
         }
         return bytes;
+    }
+
+    /** Up to {@code max} bytes of file {@code i} of the archive, moving to it first; files are in manifest order. */
+    private static ByteBuffer next(ShardArchiveReader archive, ShardEntry entry, ShardPayload payload, int[] at, int i,
+                                   int max) throws IOException {
+        while (at[0] < i) { // empty files are never read
+            at[0]++;
+            String wanted = payload.archiveNames().get(at[0]);
+            TarFormat.Entry e = archive.next();
+            if (e == null || !e.name().equals(wanted)) {
+                throw new ShardlineException(ErrorCode.CORRUPTED, "archive " + entry.fileName() + " of shard "
+                        + entry.shardId() + " does not hold " + wanted + " next");
+            }
+        }
+        return archive.read(max);
+    }
+
+    /** Up to {@code max} bytes of an archive sent whole, from {@code offset}. */
+    private static ByteBuffer read(FileChannel file, long offset, int max) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(max);
+        while (b.hasRemaining()) {
+            if (file.read(b, offset + b.position()) < 0) {
+                throw new IOException("the archive ended at " + (offset + b.position()) + " bytes; it changed during the restore");
+            }
+        }
+        return b.flip();
     }
 
     /** The owner installs the shard; waits until it has. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardline.common.auth.Privilege;
+import io.shardline.common.io.ShardArchiveReader;
+import io.shardline.common.io.TarFormat;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.backup.BackupManifest.MetaEntry;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shardline.common.auth.Privilege;
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.io.FileChecksums;
 import io.shardline.ctl.backup.BackupManifest.ArchivedFile;
 import io.shardline.ctl.backup.BackupManifest.ShardEntry;
 import io.shardline.meta.model.ClusterMetadata;
@@ -14,6 +15,7 @@ import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.RetentionPolicyInfo;
 import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.meta.model.UserInfo;
+import io.shardline.tsm.TsmArchive;
 import io.shardline.tsm.interop.Influxd;
 import io.shardline.tsm.interop.Tar;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,21 +121,33 @@ class InfluxPortableBackupTest {
     }
 
     @Test
-    void anArchiveSendsItsTsmAndTombstoneFilesWithTheirChecksums() throws Exception {
+    void anArchiveIsSentWholeAndUnpacksToItsTsmAndTombstoneFiles() throws Exception {
         BackupSet set = BackupSet.load(backup);
         ShardEntry cpu = set.shards().stream().filter(e -> e.policy().equals("main")).findFirst().orElseThrow();
         ShardPayload payload = ShardPayload.of(backup, cpu);
-        assertThat(payload.format()).isEqualTo(ShardPayload.TSM);
-        Map<String, byte[]> files = Tar.read(backup.resolve(cpu.fileName()));
-        assertThat(payload.archiveNames()).allMatch(n -> n.startsWith("vec/main/" + cpu.shardId() + "/"));
-        assertThat(payload.files()).extracting(ArchivedFile::name).anyMatch(n -> n.endsWith(".tsm"))
-                .anyMatch(n -> n.endsWith(".tombstone"));
-        for (int i = 0; i < payload.files().size(); i++) {
-            byte[] content = files.get(payload.archiveNames().get(i));
-            CRC32C crc = new CRC32C();
-            crc.update(content);
-            assertThat(payload.files().get(i)).isEqualTo(new ArchivedFile(
-                    Path.of(payload.archiveNames().get(i)).getFileName().toString(), content.length, (int) crc.getValue()));
+        Path archive = backup.resolve(cpu.fileName());
+        assertThat(payload.format()).isEqualTo(ShardPayload.TSM_ARCHIVE);
+        assertThat(payload.whole()).isTrue();
+        assertThat(payload.files()).containsExactly(new ArchivedFile(cpu.fileName(), Files.size(archive),
+                FileChecksums.crc32c(archive)));
+
+        // what the owner unpacks: every TSM and tombstone file under its base name, the index files left out
+        Map<String, byte[]> entries = Tar.read(archive);
+        Path dir = Files.createDirectories(work.resolve("unpacked"));
+        List<Path> unpacked = TsmArchive.extract(archive, dir);
+        Map<String, byte[]> expected = new TreeMap<>();
+        entries.forEach((name, content) -> {
+            if (name.endsWith(".tsm") || name.endsWith(".tombstone")) {
+                assertThat(name).startsWith("vec/main/" + cpu.shardId() + "/");
+                expected.put(name.substring(name.lastIndexOf('/') + 1), content);
+            }
+        });
+        assertThat(expected.keySet()).anyMatch(n -> n.endsWith(".tsm")).anyMatch(n -> n.endsWith(".tombstone"));
+        assertThat(unpacked).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrderElementsOf(
+                expected.keySet());
+        for (Path p : unpacked) {
+            assertThat(p.getParent()).isEqualTo(dir);
+            assertThat(Files.readAllBytes(p)).as(p.toString()).isEqualTo(expected.get(p.getFileName().toString()));
         }
     }
 
@@ -167,16 +181,19 @@ class InfluxPortableBackupTest {
     }
 
     @Test
-    void aTruncatedArchiveIsOneErrorNamingArchiveAndShard() throws Exception {
+    void aTruncatedArchiveIsRefusedWhenUnpacked() throws Exception {
         Path copy = copyOfBackup("archive");
         ShardEntry cpu = BackupSet.load(copy).shards().stream().filter(e -> e.policy().equals("main")).findFirst()
                 .orElseThrow();
         Path archive = copy.resolve(cpu.fileName());
         byte[] bytes = Files.readAllBytes(archive);
         Files.write(archive, Arrays.copyOf(bytes, bytes.length - 12));
-        assertThatThrownBy(() -> ShardPayload.of(copy, cpu)).isInstanceOf(ShardlineException.class)
-                .hasMessageStartingWith("archive " + cpu.fileName() + " of shard " + cpu.shardId()
-                        + " is not a readable tar.gz: ").hasMessageNotContaining("\n");
+        // the ctl sends it as it is (the restore names archive and shard before the owner's error)
+        assertThat(ShardPayload.of(copy, cpu).files().get(0).size()).isEqualTo(bytes.length - 12);
+        Path dir = Files.createDirectories(work.resolve("truncated"));
+        assertThatThrownBy(() -> TsmArchive.extract(archive, dir)).isInstanceOf(ShardlineException.class)
+                .hasMessageStartingWith("the shard archive is not a readable tar.gz: ").hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));
     }
 
     private static Path copyOfBackup(String name) throws Exception {

@@ -5,16 +5,21 @@ import io.shardline.meta.model.ShardGroupInfo;
 import io.shardline.model.FieldType;
 import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardLoader;
+import io.shardline.tsm.TsmArchive;
 import io.shardline.tsm.TsmFormat;
 import io.shardline.tsm.TsmKey;
 import io.shardline.tsm.TsmPoints;
 import io.shardline.tsm.TsmShardReader;
 import io.shardline.tsm.block.BlockValues;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Converts an InfluxDB 1.x shard's TSM files (with their tombstone files) into a Shardline shard: the
+ * Converts an InfluxDB 1.x shard's TSM files (with their tombstone files, or the portable backup's shard
+ * archive holding them, unpacked here so the restoring client need not read it twice) into a Shardline shard: the
  * live values as InfluxDB serves them ({@link TsmShardReader}: files merged, newest wins, tombstones
  * applied), keeping only the series that hash to {@code shardId} in its shard group (an InfluxDB shard
  * may become several Shardline shards), every value stamped with one {@code version} so all owners
@@ -38,10 +43,33 @@ public final class TsmShardConverter implements ShardConverter {
         this.version = version;
     }
 
+    /**
+     * Converts {@code files}: TSM and tombstone files, or shard archives ({@code .tar.gz}, format
+     * {@code tsm.tar.gz}), which are unpacked beside themselves first and then deleted.
+     */
     @Override
     public void convert(List<Path> files, ShardLoader shard) {
-        List<Path> tsm = files.stream().filter(p -> p.getFileName().toString().endsWith(TsmFormat.EXTENSION)).toList();
         Path dir = files.isEmpty() ? null : files.get(0).getParent();
+        try {
+            List<Path> unpacked = new ArrayList<>();
+            for (Path f : files) {
+                if (f.getFileName().toString().endsWith(TsmArchive.EXTENSION)) {
+                    unpacked.addAll(TsmArchive.extract(f, f.getParent()));
+                    delete(f);
+                } else {
+                    unpacked.add(f);
+                }
+            }
+            convertTsm(unpacked.stream().filter(p -> p.getFileName().toString().endsWith(TsmFormat.EXTENSION)).toList(),
+                    shard);
+        } catch (ShardlineException e) {
+            // name the file as in the archive, not by the node's staging path
+            String message = dir == null ? e.getMessage() : e.getMessage().replace(dir + "/", "");
+            throw new ShardlineException(e.code(), message, e);
+        }
+    }
+
+    private void convertTsm(List<Path> tsm, ShardLoader shard) {
         try (TsmShardReader reader = TsmShardReader.open(tsm)) {
             while (reader.next()) {
                 TsmKey key = reader.key();
@@ -54,10 +82,18 @@ public final class TsmShardConverter implements ShardConverter {
                 shard.load(key.series(), key.field(), values.type(), times, bits, strings, n, version);
                 points += n;
             }
-        } catch (ShardlineException e) {
-            // name the file as in the archive, not by the node's staging path
-            String message = dir == null ? e.getMessage() : e.getMessage().replace(dir + "/", "");
-            throw new ShardlineException(e.code(), message, e);
+        }
+    }
+
+    /**
+     * The unpacked archive is not needed any more: its space is freed before the conversion writes the shard;
+     * best effort, as the staging directory it lies in is removed after the conversion anyway.
+     */
+    private static void delete(Path archive) {
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException ignored) {
+            // see above
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardline.common.error.ErrorCode;
 import io.shardline.common.error.ShardlineException;
+import io.shardline.common.io.TarFormat;
 import io.shardline.common.time.ManualClock;
 import io.shardline.config.Config;
 import io.shardline.config.data.DataNodeConfig;
@@ -23,13 +24,17 @@ import io.shardline.tsm.TombstoneFile;
 import io.shardline.tsm.TsmKey;
 import io.shardline.tsm.TsmShardWriter;
 import io.shardline.tsm.block.BlockValues;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +128,66 @@ class TsmShardConverterTest {
                 .hasMessageStartingWith("tsm file " + file.getFileName() + ": ")
                 .hasMessageContaining("checksum mismatch")
                 .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));
+    }
+
+    @Test
+    void aPortableArchiveIsUnpackedAndConvertedAndATruncatedOneRefused() throws Exception {
+        BlockValues v = new BlockValues(16);
+        v.reset(FieldType.INTEGER);
+        for (int i = 0; i < 10; i++) {
+            v.add(T0 + i, i);
+        }
+        TreeMap<byte[], BlockValues> keys = new TreeMap<>(TsmKey.ORDER);
+        keys.put(new TsmKey(SeriesKey.of("m", Map.of("host", "a")), "f").toBytes(), v);
+        keys.put(new TsmKey(SeriesKey.of("m", Map.of("host", "b")), "f").toBytes(), v);
+        Path source = Files.createDirectories(dir.resolve("source"));
+        List<Path> files;
+        try (TsmShardWriter w = new TsmShardWriter(source, 1)) {
+            keys.forEach(w::write);
+            files = new ArrayList<>(w.finish());
+        }
+        Path tombstones = TombstoneFile.of(files.get(0));
+        TombstoneFile.write(tombstones, List.of(new Tombstone(keys.firstKey(), T0, T0 + 2)));
+        files.add(tombstones);
+        // as influxd backup -portable writes it: <db>/<rp>/<id>/ paths, an index file that is not converted
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+        Path archive = staging.resolve("20260101T000000Z.s1.tar.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive))) {
+            for (Path f : files) {
+                tar(out, "db/rp/1/" + f.getFileName(), Files.readAllBytes(f));
+            }
+            tar(out, "db/rp/1/fields.idx", new byte[] {1, 2, 3});
+            out.write(new byte[2 * TarFormat.BLOCK]);
+        }
+        byte[] whole = Files.readAllBytes(archive);
+
+        ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(3, List.of(4L))));
+        ShardStore store = engine.open(new ShardId("db", "rp", 3));
+        TsmShardConverter converter = new TsmShardConverter(group, 3, 7);
+        ShardLoader loader = ShardLoader.through(store);
+        converter.convert(List.of(archive), loader);
+        loader.finish();
+        assertThat(store.stats().valueCount()).isEqualTo(2 * 10 - 3);
+        assertThat(converter.points()).isEqualTo(17);
+        assertThat(archive).doesNotExist(); // unpacked, then removed
+        try (var left = Files.list(staging)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(
+                    files.stream().map(p -> p.getFileName().toString()).toList());
+        }
+
+        Path truncated = Files.createDirectories(dir.resolve("truncated")).resolve(archive.getFileName());
+        Files.write(truncated, Arrays.copyOf(whole, whole.length - 12));
+        ShardStore other = engine.open(new ShardId("db", "rp", 5));
+        ShardGroupInfo group5 = new ShardGroupInfo(2, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(5, List.of(4L))));
+        assertThatThrownBy(() -> new TsmShardConverter(group5, 5, 7).convert(List.of(truncated),
+                ShardLoader.through(other))).isInstanceOf(ShardlineException.class)
+                .hasMessageStartingWith("the shard archive is not a readable tar.gz: ")
+                .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));
+    }
+
+    private static void tar(OutputStream out, String name, byte[] content) throws IOException {
+        out.write(TarFormat.header(name, content.length, 0));
+        out.write(content);
+        out.write(new byte[TarFormat.padding(content.length)]);
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The owner side of {@code RestoreShard}: receives a shard's files from {@code shardline-ctl restore}
  * through the transfer engine, stages and verifies them ({@link ShardAdmin#restore}), answers
- * {@code staged} (an InfluxDB shard's TSM files are converted first), and installs the shard only when the client half-closes the stream (its commit, sent
+ * {@code staged} (an InfluxDB shard's TSM files, or its archive, are unpacked and converted first), and installs the shard only when the client half-closes the stream (its commit, sent
  * once every owner has staged); a cancel or a commit that does not come within {@link #COMMIT_WAIT}
  * discards the staged files. Each restore runs on a worker thread. Thread-safe.
  */
@@ -28,6 +28,8 @@ final class RestoreReceiver {
     static final Duration COMMIT_WAIT = Duration.ofMinutes(30);
     /** The manifest's format of an InfluxDB shard's TSM files. */
     static final String TSM = "tsm";
+    /** The manifest's format of an InfluxDB shard's archive of a portable backup, sent as it is (TSM files inside). */
+    static final String TSM_ARCHIVE = "tsm.tar.gz";
 
     private final ShardAdmin admin;
     private final String selfAddress;
@@ -59,7 +61,7 @@ final class RestoreReceiver {
             };
             switch (rx.manifest().getFormat()) {
                 case "" -> admin.restore(shardId, files, commitPoint);
-                case TSM -> admin.restoreTsm(shardId, files, rx.manifest().getVersion(), commitPoint);
+                case TSM, TSM_ARCHIVE -> admin.restoreTsm(shardId, files, rx.manifest().getVersion(), commitPoint);
                 default -> throw ShardlineException.invalid("unknown shard file format \""
                         + rx.manifest().getFormat() + "\"");
             }

@@ -1,4 +1,4 @@
-package io.shardline.ctl.backup;
+package io.shardline.common.io;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,19 +13,19 @@ import java.util.zip.GZIPInputStream;
  * Reads one shard archive ({@code .tar.gz}) file by file, in order: {@link #next} moves to the next
  * file, {@link #read} returns its bytes in chunks. Not thread-safe.
  */
-final class ShardArchiveReader implements AutoCloseable {
+public final class ShardArchiveReader implements AutoCloseable {
 
     private final InputStream in;
     private TarFormat.Entry current;
     private long left;
     private int pad;
 
-    ShardArchiveReader(Path archive) throws IOException {
+    public ShardArchiveReader(Path archive) throws IOException {
         this.in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 20), 1 << 20);
     }
 
     /** The next file's header, null at the end of the archive. */
-    TarFormat.Entry next() throws IOException {
+    public TarFormat.Entry next() throws IOException {
         String paxPath = null;
         while (true) {
             if (current != null) {
@@ -49,7 +49,7 @@ final class ShardArchiveReader implements AutoCloseable {
     }
 
     /** Up to {@code max} bytes of the current file; empty at its end. */
-    ByteBuffer read(int max) throws IOException {
+    public ByteBuffer read(int max) throws IOException {
         int n = (int) Math.min(max, left);
         byte[] b = in.readNBytes(n);
         if (b.length < n) {
@@ -60,7 +60,7 @@ final class ShardArchiveReader implements AutoCloseable {
     }
 
     /** Reads past the end-of-archive blocks to the end of the gzip stream, which checks its CRC and length. */
-    void drain() throws IOException {
+    public void drain() throws IOException {
         in.transferTo(OutputStream.nullOutputStream());
     }
 

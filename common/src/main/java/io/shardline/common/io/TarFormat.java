@@ -1,4 +1,4 @@
-package io.shardline.ctl.backup;
+package io.shardline.common.io;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,18 +14,18 @@ import java.util.Arrays;
  *         "ustar\0" "00" uname[32] gname[32] devmajor[8] devminor[8] prefix[155] pad[12]
  * </pre>
  */
-final class TarFormat {
+public final class TarFormat {
 
-    static final int BLOCK = 512;
+    public static final int BLOCK = 512;
 
     /** An entry of the archive: {@code type} {@code '0'} for a regular file, {@code 'x'} for a PAX extended header. */
-    record Entry(String name, long size, char type) {
+    public record Entry(String name, long size, char type) {
 
-        Entry(String name, long size) {
+        public Entry(String name, long size) {
             this(name, size, '0');
         }
 
-        boolean regular() {
+        public boolean regular() {
             return type == '0';
         }
 
@@ -48,7 +48,7 @@ final class TarFormat {
     private TarFormat() {
     }
 
-    static byte[] header(String name, long size, long mtimeSeconds) {
+    public static byte[] header(String name, long size, long mtimeSeconds) {
         byte[] h = new byte[BLOCK];
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         if (n.length > 100) {
@@ -79,7 +79,7 @@ final class TarFormat {
     }
 
     /** The entry a header describes; null for an end-of-archive (zero) block. */
-    static Entry parse(byte[] h) {
+    public static Entry parse(byte[] h) {
         boolean zero = true;
         for (byte b : h) {
             if (b != 0) {
@@ -123,7 +123,7 @@ final class TarFormat {
         return new String(h, at, len, StandardCharsets.UTF_8);
     }
 
-    static int padding(long size) {
+    public static int padding(long size) {
         return (int) ((BLOCK - size % BLOCK) % BLOCK);
     }
 
