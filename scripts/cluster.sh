@@ -318,17 +318,14 @@ ensure_jar() {
 # Memory per node (docs/operations.md, "Limits"): a data node's heap is 1 GiB, of which its limits give
 # request bodies in progress an eighth and queries a quarter; Netty's direct buffers are capped at 256 MiB.
 # Should the heap still run out, the node exits at once (and can be restarted) rather than limp on.
-# A data node's G1 keeps the heap near what is live rather than near -Xmx (docs/operations.md, "Memory"):
-# GCTimeRatio=4 lets collection take up to a fifth of the time before the heap grows (the default, 12,
-# grows it at a twelfth), Min/MaxHeapFreeRatio=10/40 give back what a collection frees beyond 40%, and a
-# periodic collection after 5 s without one returns the memory of a load that has ended. With the JVM's
-# defaults a node held 2.6x InfluxDB's RSS after the steady cpu load; with these about 1.3x.
+# A data node's G1 runs a collection after 5 s without one, so a node whose load has ended gives its grown
+# heap back (docs/operations.md, "Memory of a local cluster"); options that kept the heap smaller during a
+# load (GCTimeRatio=4, heap free ratios 10/40) cost queries 20-60% of their latency and were not kept.
 # SHARDLINE_JAVA_OPTS comes last, so e.g. SHARDLINE_JAVA_OPTS=-Xmx4g raises the heap.
 java_opts() {
   local common="-XX:MaxDirectMemorySize=256m -XX:+ExitOnOutOfMemoryError"
   if [ "$(kind_of "$1")" = meta ]; then echo "-Xms32m -Xmx256m -XX:+UseSerialGC $common ${SHARDLINE_JAVA_OPTS:-}"
-  else echo "-Xms64m -Xmx1g -XX:GCTimeRatio=4 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 \
--XX:G1PeriodicGCInterval=5000 $common ${SHARDLINE_JAVA_OPTS:-}"; fi
+  else echo "-Xms64m -Xmx1g -XX:G1PeriodicGCInterval=5000 $common ${SHARDLINE_JAVA_OPTS:-}"; fi
 }
 
 # Starts a node that is not running and waits until it answers /ping.
