@@ -19,6 +19,6 @@ done
 wait "$WRITER"; sed 's/^/   /' "$DIR/writer.out"
 FAILED="$(awk '$6 != "ok"' "$LOGS/w1.log" | wc -l)"
 DRAIN="$(await_drained 120)"
-check
+settle_and_check 60
 VERDICT=FAIL; [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$FAILED" = 0 ] && VERDICT=PASS
-result "$VERDICT" "$DRAIN" "$DRAIN" "failed_requests=$FAILED"
+result "$VERDICT" "$DRAIN" "$DRAIN" "first_missing=$FIRST_MISSING settle_s=$SETTLE failed_requests=$FAILED"

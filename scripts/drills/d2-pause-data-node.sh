@@ -23,6 +23,6 @@ T2=$(date +%s%3N); cluster resume "$VICTIM" > /dev/null; event "resumed $VICTIM"
 DRAIN="$(await_drained 300)"; event "hinted handoff drained in ${DRAIN}s"
 wait "$WRITER"; sed 's/^/   /' "$DIR/writer.out"
 END="$(await_drained 300)"
-check
+settle_and_check 60
 VERDICT=FAIL; [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$DRAIN" != "-1" ] && [ "$END" != "-1" ] && VERDICT=PASS
-result "$VERDICT" "$DRAIN" "$DRAIN" "victim=$VICTIM queued_bytes=$Q p99_pause_ms=$(p99_between "$T1" "$T2")"
+result "$VERDICT" "$DRAIN" "$DRAIN" "first_missing=$FIRST_MISSING settle_s=$SETTLE victim=$VICTIM queued_bytes=$Q p99_pause_ms=$(p99_between "$T1" "$T2")"

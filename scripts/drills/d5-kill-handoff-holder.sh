@@ -26,7 +26,7 @@ while Q="$(queued_bytes)"; [ "$Q" -gt $(( Q0 * 9 / 10 )) ] && [ $SECONDS -lt $DE
 cluster kill data1 > /dev/null; event "killed data1, the queue holder, with $Q of $Q0 bytes still queued"
 cluster start data1 > /dev/null; event "restarted data1"
 DRAIN="$(await_drained 300)"; event "hinted handoff drained in ${DRAIN}s after the holder restarted"
-check
+settle_and_check 60
 VERDICT=FAIL
 [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$DRAIN" != "-1" ] && [ "$Q" -gt 0 ] && VERDICT=PASS
-result "$VERDICT" "$DRAIN" "$DRAIN" "queued_at_kill_bytes=$Q queued_bytes=$Q0"
+result "$VERDICT" "$DRAIN" "$DRAIN" "first_missing=$FIRST_MISSING settle_s=$SETTLE queued_at_kill_bytes=$Q queued_bytes=$Q0"

@@ -34,7 +34,7 @@ cluster start "$LEADER" > /dev/null; event "restarted $LEADER"
 WINDOW="$(awk -v t="$T1" '$6 != "ok" && $9 >= t {if (!f) f = $9; l = $9 + $8} END {if (f) printf "%.2f", (l - f) / 1000; else print 0}' "$LOGS/w1.log")"
 NGROUPS="$(query data1 "SHOW SHARD GROUPS" | grep -o '"hourly"' | wc -l)"
 DRAIN="$(await_drained 300)"
-check
+settle_and_check 60
 VERDICT=FAIL; [ "$LOST" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$NEW" != none ] && VERDICT=PASS
 MAXLAT="$(awk -v t="$T1" '$9 >= t && $8 > m {m = $8} END {print m + 0}' "$LOGS/w1.log")"
-result "$VERDICT" "$ELECTION" "$DRAIN" "new_leader_s=$ELECTION write_unavailable_s=$WINDOW max_write_latency_after_kill_ms=$MAXLAT shard_groups=$NGROUPS"
+result "$VERDICT" "$ELECTION" "$DRAIN" "first_missing=$FIRST_MISSING settle_s=$SETTLE new_leader_s=$ELECTION write_unavailable_s=$WINDOW max_write_latency_after_kill_ms=$MAXLAT shard_groups=$NGROUPS"
