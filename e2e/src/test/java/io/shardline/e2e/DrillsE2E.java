@@ -71,12 +71,13 @@ class DrillsE2E {
     }
 
     private static void assertNothingLost(Map<String, String> r) {
-        assertThat(Long.parseLong(r.get("acked"))).as("acknowledged points").isPositive();
-        assertThat(r.get("lost")).as("acknowledged points missing on some owner").isEqualTo("0");
-        assertThat(r.get("verdict")).isEqualTo("PASS");
+        String output = r.get("output");
+        assertThat(Long.parseLong(r.get("acked"))).as("acknowledged points; drill output:%n%s", output).isPositive();
+        assertThat(r.get("lost")).as("acknowledged points missing on some owner; drill output:%n%s", output).isEqualTo("0");
+        assertThat(r.get("verdict")).as("verdict; drill output:%n%s", output).isEqualTo("PASS");
     }
 
-    /** Runs one drill script with --short and returns the fields of its RESULT line (plus "verdict"). */
+    /** Runs one drill script with --short and returns the fields of its RESULT line (plus "verdict" and "output"). */
     private static Map<String, String> drill(String script, int basePort, String... flags)
             throws IOException, InterruptedException {
         Path repo = repo();
@@ -104,6 +105,7 @@ class DrillsE2E {
             String[] words = line.split(" ");
             Map<String, String> fields = new HashMap<>();
             fields.put("verdict", words[2]);
+            fields.put("output", text);
             for (int i = 3; i < words.length; i++) {
                 int eq = words[i].indexOf('=');
                 if (eq > 0) {

@@ -77,7 +77,8 @@ public final class DrillCheckCommand implements Callable<Integer> {
                     if (h == null || !h.get(seq)) {
                         lost++;
                         if (examples.size() < 5) {
-                            examples.add("writer=" + w.points.writer() + " seq=" + seq + " missing on node " + owner);
+                            examples.add("writer=" + w.points.writer() + " seq=" + seq + " missing on node " + owner
+                                    + w.describeRequest(seq));
                         }
                     }
                 }
@@ -142,6 +143,7 @@ public final class DrillCheckCommand implements Callable<Integer> {
                 w.attempted.set((int) e.firstSeq(), (int) e.lastSeq() + 1);
                 if (e.outcome().equals("ok")) {
                     w.acked.set((int) e.firstSeq(), (int) e.lastSeq() + 1);
+                    w.ackedRequests.put(e.firstSeq(), e);
                 }
             }
         }
@@ -152,9 +154,23 @@ public final class DrillCheckCommand implements Callable<Integer> {
         final DrillPoints points;
         final BitSet attempted = new BitSet();
         final BitSet acked = new BitSet();
+        /** Acknowledged requests by their first seq, to say which node answered a request whose points are missing. */
+        final TreeMap<Long, DrillLog.Entry> ackedRequests = new TreeMap<>();
 
         Writer(DrillPoints points) {
             this.points = points;
+        }
+
+        /** " (seqs a..b acknowledged by host:port, sent at hh:mm:ss.SSS, answered after N ms)", or "". */
+        String describeRequest(long seq) {
+            Map.Entry<Long, DrillLog.Entry> r = ackedRequests.floorEntry(seq);
+            if (r == null || r.getValue().lastSeq() < seq) {
+                return "";
+            }
+            DrillLog.Entry e = r.getValue();
+            return String.format(" (seqs %d..%d acknowledged by %s, sent at %s, answered after %.1f ms)", e.firstSeq(),
+                    e.lastSeq(), e.coordinator(), java.time.Instant.ofEpochMilli(e.sentAtMillis())
+                            .atZone(java.time.ZoneId.systemDefault()).toLocalTime(), e.latencyMillis());
         }
     }
 }

@@ -153,23 +153,23 @@ public final class DrillWriteCommand implements Callable<Integer> {
                     System.err.printf("writer %s: points %d..%d: HTTP %d from %s: %s%n", points.writer(), first, last,
                             r.statusCode(), url, r.body().strip());
                 }
-                return entry(points, first, last, outcome, r.statusCode(), t0, sentAt, version);
+                return entry(points, first, last, outcome, r.statusCode(), t0, sentAt, version, uri.getAuthority());
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // Never reached the node: certainly not applied; try the next one.
             } catch (IOException e) {
-                return entry(points, first, last, "unknown", 0, t0, sentAt, 0);
+                return entry(points, first, last, "unknown", 0, t0, sentAt, 0, uri.getAuthority());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return entry(points, first, last, "unknown", 0, t0, sentAt, 0);
+                return entry(points, first, last, "unknown", 0, t0, sentAt, 0, uri.getAuthority());
             }
         }
-        return entry(points, first, last, "failed", 0, t0, sentAt, 0);
+        return entry(points, first, last, "failed", 0, t0, sentAt, 0, "-");
     }
 
     private static DrillLog.Entry entry(DrillPoints p, long first, long last, String outcome, int status, long t0,
-                                        long sentAt, long version) {
+                                        long sentAt, long version, String coordinator) {
         return new DrillLog.Entry(p.writer(), p.baseNanos(), p.stepNanos(), first, last, outcome, status,
-                (System.nanoTime() - t0) / 1e6, sentAt, version, p.overwriteSpec());
+                (System.nanoTime() - t0) / 1e6, sentAt, version, p.overwriteSpec(), coordinator);
     }
 
     /** The number at the end of a writer id ({@code w3} is 3): the high half of its overwrite values. */

@@ -14,7 +14,7 @@ class OverwriteCheckTest {
     /** A request of writer wN covering seqs first..last of a 4-slot overwrite series. */
     private static DrillLog.Entry req(int writerNo, long first, long last, String outcome, long version) {
         return new DrillLog.Entry("w" + writerNo, BASE, STEP, first, last, outcome, outcome.equals("ok") ? 204 : 500,
-                1.0, 0, version, "shared/4/" + writerNo);
+                1.0, 0, version, "shared/4/" + writerNo, "127.0.0.1:8086");
     }
 
     private static long ov(int writerNo, long seq) {
