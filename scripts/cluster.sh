@@ -321,11 +321,18 @@ ensure_jar() {
 # A data node's G1 runs a collection after 5 s without one, so a node whose load has ended gives its grown
 # heap back (docs/operations.md, "Memory of a local cluster"); options that kept the heap smaller during a
 # load (GCTimeRatio=4, heap free ratios 10/40) cost queries 20-60% of their latency and were not kept.
+# A data node's JVM also returns the native memory glibc keeps after RocksDB, the JIT and Netty free it
+# (malloc_trim every 5 s, -XX:TrimNativeHeapInterval; JDK 17.0.9 and later, left out on a JVM without it).
 # SHARDLINE_JAVA_OPTS comes last, so e.g. SHARDLINE_JAVA_OPTS=-Xmx4g raises the heap.
 java_opts() {
   local common="-XX:MaxDirectMemorySize=256m -XX:+ExitOnOutOfMemoryError"
   if [ "$(kind_of "$1")" = meta ]; then echo "-Xms32m -Xmx256m -XX:+UseSerialGC $common ${SHARDLINE_JAVA_OPTS:-}"
-  else echo "-Xms64m -Xmx1g -XX:G1PeriodicGCInterval=5000 $common ${SHARDLINE_JAVA_OPTS:-}"; fi
+  else echo "-Xms64m -Xmx1g -XX:G1PeriodicGCInterval=5000 $(native_trim_opt) $common ${SHARDLINE_JAVA_OPTS:-}"; fi
+}
+
+# -XX:TrimNativeHeapInterval=5000 when this java accepts it (an unknown -XX option stops a JVM from starting).
+native_trim_opt() {
+  if java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1; then echo "-XX:TrimNativeHeapInterval=5000"; fi
 }
 
 # Starts a node that is not running and waits until it answers /ping.

@@ -61,27 +61,35 @@ final class BlockRewriter {
         return n;
     }
 
+    /**
+     * Reads without filling the block cache, as RocksDB's compactions do: most blocks read here are
+     * replaced by the rewrite that follows, and the cache's capacity (block cache plus memtable budget)
+     * is far above a small node's data, so each table block read stayed resident (after a steady load
+     * of 2 M points, about 31 MB of them). Queries fill the cache with the blocks they read.
+     */
     private int rewriteRange(byte[] from, byte[] to) {
         List<byte[]> keys = new ArrayList<>();
-        try (ReadOptions ro = new ReadOptions(); RocksIterator it = state.db.db.newIterator(state.db.data, ro)) {
-            for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), to) <= 0; it.next()) {
-                keys.add(it.key());
-            }
-        }
         int n = 0;
-        for (byte[] k : keys) {
-            n += rewriteBlock(k) ? 1 : 0;
+        try (ReadOptions ro = new ReadOptions().setFillCache(false)) {
+            try (RocksIterator it = state.db.db.newIterator(state.db.data, ro)) {
+                for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), to) <= 0; it.next()) {
+                    keys.add(it.key());
+                }
+            }
+            for (byte[] k : keys) {
+                n += rewriteBlock(k, ro) ? 1 : 0;
+            }
         }
         return n;
     }
 
-    /** Rewrites one block; false if it was already compact or is gone. */
-    boolean rewriteBlock(byte[] key) {
+    /** Rewrites one block, read with {@code ro}; false if it was already compact or is gone. */
+    private boolean rewriteBlock(byte[] key, ReadOptions ro) {
         int id = Keys.blockSeries(key);
         int bucket = Keys.blockBucket(key);
         state.writeLock.lock();
         try (WriteBatch b = new WriteBatch(); WriteOptions wo = new WriteOptions()) {
-            byte[] value = state.db.db.get(state.db.data, key);
+            byte[] value = state.db.db.get(state.db.data, ro, key);
             if (value == null) {
                 return false;
             }

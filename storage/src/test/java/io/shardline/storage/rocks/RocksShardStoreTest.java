@@ -113,6 +113,35 @@ class RocksShardStoreTest {
         assertThat(loaded.digest(Digest.NO_CUTOFF)).isEqualTo(written.digest(Digest.NO_CUTOFF));
     }
 
+    @Test
+    void theRewriterLeavesTheBlocksItReadsOutOfTheBlockCache() throws Exception {
+        RocksShardEngine e = engine(Map.of());
+        RocksShardStore rocks = (RocksShardStore) e.open(ONE);
+        // 40 series written in 12 requests of 10 timestamps each: every bucket holds several appended segments
+        for (int i = 0; i < 12; i++) {
+            rocks.write(cpuBatch(40, 10, T0 + i * 600_000_000_000L, 60_000_000_000L, i), v(1));
+        }
+        ShardDb db = rocks.state().db;
+        try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.db.flush(flush, List.of(db.meta, db.index, db.data, db.digest));
+        }
+        long dataFileBytes = Long.parseLong(db.db.getProperty(db.data, "rocksdb.total-sst-files-size").trim());
+        assertThat(dataFileBytes).isPositive();
+        long before = unpinnedCacheBytes(e);
+        int rewritten = new BlockRewriter(rocks.state()).rewriteAll();
+        assertThat(rewritten).isPositive();
+        // every data block was read from a table file; without fill_cache off they all stayed in the cache
+        // (about twice the file bytes, uncompressed). Only the series index's blocks may be cached here.
+        assertThat(unpinnedCacheBytes(e) - before).isLessThan(dataFileBytes / 2);
+        assertThat(rocks.stats().valueCount()).isEqualTo(12L * 10 * 40 * 5);
+    }
+
+    /** The block cache's bytes that are neither memtable reservations nor pinned level-0 index and filter blocks. */
+    private static long unpinnedCacheBytes(RocksShardEngine e) {
+        Map<String, Long> f = e.engineFigures();
+        return f.get("blockCacheUsageBytes") - f.get("blockCachePinnedBytes");
+    }
+
     private static io.shardline.storage.SnapshotSource noFiles() {
         return new io.shardline.storage.SnapshotSource() {
             @Override
