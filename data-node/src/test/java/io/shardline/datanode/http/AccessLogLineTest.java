@@ -12,6 +12,9 @@ class AccessLogLineTest {
                 .isEqualTo("CREATE USER bob WITH PASSWORD [REDACTED] WITH ALL PRIVILEGES");
         assertThat(AccessLogLine.sanitize("SET PASSWORD FOR bob = 'x'")).isEqualTo("SET PASSWORD FOR bob = [REDACTED]");
         assertThat(AccessLogLine.sanitize("SHOW DATABASES")).isEqualTo("SHOW DATABASES");
+        assertThat(AccessLogLine.sanitize("create user \"b\" with PaSsWoRd 'x'")).isEqualTo("create user \"b\" with PaSsWoRd [REDACTED]");
+        assertThat(AccessLogLine.sanitize("SELECT password FROM logins")).isEqualTo("SELECT password FROM logins");
+        assertThat(AccessLogLine.sanitize("passwor")).isEqualTo("passwor");
     }
 
     @Test
