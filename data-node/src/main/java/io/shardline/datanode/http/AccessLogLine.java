@@ -2,7 +2,6 @@ package io.shardline.datanode.http;
 
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.time.SecondsFormat;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +25,7 @@ public final class AccessLogLine {
 
     private static final SecondsFormat CLF_TIME = new SecondsFormat(DateTimeFormatter.ofPattern(
             "dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT));
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final Pattern SET_PASSWORD = Pattern.compile("(?i)password\\s+for[^=]*=\\s+([\"']?[^\\s\"]+[\"']?)");
     private static final Pattern CREATE_PASSWORD = Pattern.compile("(?i)with\\s+password\\s+([\"']?[^\\s\"]+[\"']?)");
 
@@ -106,7 +106,32 @@ public final class AccessLogLine {
 
     /** Go's {@code url.QueryEscape}: like Java's form encoding but {@code *} escaped and {@code ~} kept. */
     static String queryEscape(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+        int i = 0;
+        while (i < s.length() && unreserved(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8); // an unpaired surrogate becomes '?', as URLEncoder has it
+        StringBuilder b = new StringBuilder(bytes.length + 16);
+        for (byte x : bytes) {
+            int c = x & 0xff;
+            if (unreserved(c)) {
+                b.append((char) c);
+            } else if (c == ' ') {
+                b.append('+');
+            } else {
+                b.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Go's unreserved characters, which {@code QueryEscape} keeps. */
+    private static boolean unreserved(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+                || c == '~';
     }
 
     private static String username(HttpRequestView r) {
