@@ -10,7 +10,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.WriteTimeoutHandler;
 import io.shardline.common.lifecycle.LifecycleGuard;
 import io.shardline.common.lifecycle.NamedThreadFactory;
 import io.shardline.common.lifecycle.Service;
@@ -139,10 +138,7 @@ public final class HttpServer implements Service {
                             ch.pipeline().addLast(new PlainHttpOnTlsPort());
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
-                        if (!limits.idleTimeout().isZero()) {
-                            ch.pipeline().addLast(new WriteTimeoutHandler(limits.idleTimeout().toMillis(),
-                                    TimeUnit.MILLISECONDS));
-                        }
+                        // the connection's clock also fails a write not taken within idle-timeout
                         ch.pipeline().addLast(connection.clock())
                                 .addLast(new HttpServerCodec(MAX_HEAD_BYTES, MAX_HEAD_BYTES, 64 * 1024))
                                 .addLast(connection);

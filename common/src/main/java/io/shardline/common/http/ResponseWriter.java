@@ -9,9 +9,10 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.shardline.common.time.Clock;
+import io.shardline.common.time.SecondsFormat;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -32,16 +33,17 @@ import org.slf4j.LoggerFactory;
 final class ResponseWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseWriter.class);
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private final SecondsFormat httpDate = new SecondsFormat(
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC));
 
     private final Clock clock;
-    private final Map<String, String> commonHeaders;
+    /** The common headers by canonical key, values already as Go writes them: built once, copied per response. */
+    private final TreeMap<String, CharSequence> commonHeaders = new TreeMap<>();
 
     /** @param commonHeaders put on every response (e.g. InfluxDB's version headers) */
     ResponseWriter(Clock clock, Map<String, String> commonHeaders) {
         this.clock = clock;
-        this.commonHeaders = Map.copyOf(commonHeaders);
+        commonHeaders.forEach((k, v) -> this.commonHeaders.put(GoHeaders.canonicalKey(k), GoHeaders.value(v)));
     }
 
     /**
@@ -117,19 +119,19 @@ final class ResponseWriter {
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(result.body()),
                 DefaultHttpHeadersFactory.headersFactory().withValidation(false),
                 DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
-        TreeMap<String, String> sorted = new TreeMap<>();
-        commonHeaders.forEach((k, v) -> sorted.put(GoHeaders.canonicalKey(k), v));
+        TreeMap<String, CharSequence> sorted = new TreeMap<>(commonHeaders);
         if (result.contentType() != null) {
-            sorted.put("Content-Type", result.contentType());
+            sorted.put("Content-Type", GoHeaders.value(result.contentType()));
         }
-        result.headers().forEach((k, v) -> sorted.put(GoHeaders.canonicalKey(k), v));
+        result.headers().forEach((k, v) -> sorted.put(GoHeaders.canonicalKey(k), GoHeaders.value(v)));
         if (requestIdHeaders && requestId != null) {
-            sorted.put("Request-Id", requestId);
-            sorted.put("X-Request-Id", requestId);
+            AsciiString id = GoHeaders.value(requestId);
+            sorted.put("Request-Id", id);
+            sorted.put("X-Request-Id", id);
         }
         HttpHeaders headers = response.headers();
-        sorted.forEach((k, v) -> headers.add(k, GoHeaders.value(v)));
-        headers.set("Date", HTTP_DATE.format(Instant.ofEpochMilli(clock.wallMillis())));
+        sorted.forEach((k, v) -> headers.add(k, v));
+        headers.set("Date", httpDate.format(clock.wallMillis(), ZoneOffset.UTC));
         int status = result.status();
         if (status != 204 && status != 304 && status >= 200) {
             headers.set("Content-Length", Integer.toString(result.body().length));

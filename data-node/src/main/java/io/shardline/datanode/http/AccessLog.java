@@ -50,10 +50,28 @@ public final class AccessLog implements AutoCloseable {
 
     void write(String line) {
         String whole = prefix + line + "\n";
+        byte[] ascii = ascii(whole);
         synchronized (out) {
-            out.print(whole);
+            if (ascii != null) {
+                out.write(ascii, 0, ascii.length); // the same bytes in any charset the stream may use
+            } else {
+                out.print(whole);
+            }
             out.flush();
         }
+    }
+
+    /**
+     * The bytes of {@code text} when it is all ASCII (almost every line: the URI is escaped), which skips the
+     * stream's character encoder; null otherwise.
+     */
+    private static byte[] ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

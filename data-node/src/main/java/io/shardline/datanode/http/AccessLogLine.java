@@ -1,9 +1,8 @@
 package io.shardline.datanode.http;
 
 import io.shardline.common.http.HttpRequestView;
-import java.net.URLEncoder;
+import io.shardline.common.time.SecondsFormat;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -24,8 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class AccessLogLine {
 
-    private static final DateTimeFormatter CLF_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
-            Locale.ROOT);
+    private static final SecondsFormat CLF_TIME = new SecondsFormat(DateTimeFormatter.ofPattern(
+            "dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT));
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final Pattern SET_PASSWORD = Pattern.compile("(?i)password\\s+for[^=]*=\\s+([\"']?[^\\s\"]+[\"']?)");
     private static final Pattern CREATE_PASSWORD = Pattern.compile("(?i)with\\s+password\\s+([\"']?[^\\s\"]+[\"']?)");
 
@@ -45,7 +45,7 @@ public final class AccessLogLine {
         }
         String referer = r.header("Referer");
         String agent = r.header("User-Agent");
-        return host + " - " + dash(username(r)) + " [" + CLF_TIME.format(Instant.ofEpochMilli(startMillis).atZone(zone))
+        return host + " - " + dash(username(r)) + " [" + CLF_TIME.format(startMillis, zone)
                 + "] \"" + r.method() + " " + uri(r) + " " + r.protocol() + "\" " + status + " " + bytes + " \""
                 + dash(referer) + "\" \"" + dash(agent) + "\" " + (requestId == null ? "" : requestId) + " " + micros;
     }
@@ -77,7 +77,20 @@ public final class AccessLogLine {
 
     /** InfluxQL's {@code Sanitize}: passwords in SET PASSWORD and CREATE USER ... WITH PASSWORD become [REDACTED]. */
     static String sanitize(String query) {
+        if (!containsPassword(query)) {
+            return query; // both patterns need the word: most queries skip the two regex passes
+        }
         return redact(redact(query, SET_PASSWORD), CREATE_PASSWORD);
+    }
+
+    /** Whether {@code query} has {@code password} in any case, as both patterns require. */
+    private static boolean containsPassword(String query) {
+        for (int i = query.length() - 8; i >= 0; i--) {
+            if (query.regionMatches(true, i, "password", 0, 8)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String redact(String query, Pattern pattern) {
@@ -93,7 +106,32 @@ public final class AccessLogLine {
 
     /** Go's {@code url.QueryEscape}: like Java's form encoding but {@code *} escaped and {@code ~} kept. */
     static String queryEscape(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+        int i = 0;
+        while (i < s.length() && unreserved(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8); // an unpaired surrogate becomes '?', as URLEncoder has it
+        StringBuilder b = new StringBuilder(bytes.length + 16);
+        for (byte x : bytes) {
+            int c = x & 0xff;
+            if (unreserved(c)) {
+                b.append((char) c);
+            } else if (c == ' ') {
+                b.append('+');
+            } else {
+                b.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Go's unreserved characters, which {@code QueryEscape} keeps. */
+    private static boolean unreserved(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+                || c == '~';
     }
 
     private static String username(HttpRequestView r) {

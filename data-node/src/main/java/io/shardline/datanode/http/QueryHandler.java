@@ -15,7 +15,6 @@ import io.shardline.datanode.query.StatementExecutor;
 import io.shardline.query.ast.Query;
 import io.shardline.query.ast.Statement;
 import io.shardline.query.auth.QueryAuthorizer;
-import io.shardline.query.parse.InfluxQLParser;
 import io.shardline.query.parse.ParseException;
 import io.shardline.query.result.Chunker;
 import io.shardline.query.result.CsvFormatter;
@@ -47,6 +46,7 @@ public final class QueryHandler implements HttpHandler {
     private final int maxRowLimit;
     private final QueryManager queries;
     private final IntSupplier userCount;
+    private final ParsedQueries parsedQueries = new ParsedQueries();
 
     public QueryHandler(StatementExecutor executor, Clock clock, int maxRowLimit, QueryManager queries) {
         this(executor, clock, maxRowLimit, queries, null);
@@ -75,12 +75,13 @@ public final class QueryHandler implements HttpHandler {
         if (q == null || q.isBlank()) {
             return error(400, "missing required parameter \"q\"", pretty);
         }
-        Query query;
+        ParsedQueries.Parsed parsed;
         try {
-            query = InfluxQLParser.parseQuery(q);
+            parsed = parsedQueries.parse(q);
         } catch (ParseException e) {
             return error(400, "error parsing query: " + e.getMessage(), pretty);
         }
+        Query query = parsed.query();
         long onlyNode;
         try {
             onlyNode = params.containsKey("node") ? Long.parseLong(params.get("node")) : 0;
@@ -98,7 +99,7 @@ public final class QueryHandler implements HttpHandler {
                 userCount == null ? null : request.principal().filter(u -> !u.admin()).orElse(null));
         QueryTask task;
         try {
-            task = queries.attach(query.toString(), context.database());
+            task = queries.attach(parsed.text(), context.database());
         } catch (ShardlineException e) {
             return respond(request, params, List.of(Result.error(0, e.getMessage())), pretty);
         }
