@@ -597,6 +597,25 @@ abstract class ShardStoreContractTest {
         // an archive that arrived intact but does not unpack: the unpacker's error
         assertThatThrownBy(() -> engine.ingest(damagedTail, bytesSource(Map.of("x.arc", "a 2\n??\n")), lines,
                 () -> { })).hasMessage("bad line ??");
+        // the transfer breaks off: its own error, not a checksum failure
+        SnapshotSource whole = bytesSource(Map.of("x.arc", "a 2\nb 3\n"));
+        SnapshotSource breaking = new SnapshotSource() {
+            @Override
+            public List<SnapshotFile> files() {
+                return whole.files();
+            }
+
+            @Override
+            public byte[] read(String name, long offset, int maxLength) {
+                if (offset >= 4) {
+                    throw new ShardlineException(ErrorCode.CANCELLED, "the sender went away");
+                }
+                return whole.read(name, offset, Math.min(maxLength, 4 - (int) offset));
+            }
+        };
+        assertThatThrownBy(() -> engine.ingest(damagedTail, breaking, lines, () -> { }))
+                .hasMessage("the sender went away")
+                .extracting(e -> ((ShardlineException) e).code()).isEqualTo(ErrorCode.CANCELLED);
         assertThat(engine.get(damagedTail)).isEmpty();
         assertThat(engine.shards()).noneMatch(s -> s.id().equals(damagedTail));
     }

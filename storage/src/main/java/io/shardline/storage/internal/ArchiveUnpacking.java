@@ -34,12 +34,14 @@ public final class ArchiveUnpacking {
         } catch (RuntimeException e) {
             try {
                 in.drain();
+            } catch (RuntimeException streamFailed) {
+                throw e; // the stream itself failed (cancelled, timed out, out of order): the error it gave
+            }
+            try {
                 f.check(id, in.size, (int) in.crc.getValue());
             } catch (ShardlineException damaged) {
                 damaged.addSuppressed(e);
                 throw damaged;
-            } catch (RuntimeException ignored) {
-                // the stream failed too (cancelled, timed out): the unpacking's error says more
             }
             throw e;
         }
