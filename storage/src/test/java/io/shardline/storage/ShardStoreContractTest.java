@@ -542,6 +542,116 @@ abstract class ShardStoreContractTest {
     }
 
     @Test
+    void anArchiveTheConverterUnpacksIsReadAsItArrivesAndCheckedWhole() {
+        ShardId id = new ShardId("db", "rp", 63);
+        // an "archive" of one file per line; the unpacker stops reading at a line "end"
+        ShardConverter lines = new ShardConverter() {
+            @Override
+            public boolean unpacks(String name) {
+                return name.endsWith(".arc");
+            }
+
+            @Override
+            public List<java.nio.file.Path> unpack(String name, java.io.InputStream in, java.nio.file.Path dir) {
+                List<java.nio.file.Path> out = new ArrayList<>();
+                try {
+                    for (String line; (line = line(in)) != null && !line.equals("end"); ) {
+                        if (!line.matches("[a-z] [0-9]+")) {
+                            throw new ShardlineException(ErrorCode.CORRUPTED, "bad line " + line);
+                        }
+                        out.add(java.nio.file.Files.writeString(dir.resolve("f" + out.size()), line));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return out;
+            }
+
+            @Override
+            public void convert(List<java.nio.file.Path> paths, ShardLoader shard) {
+                for (java.nio.file.Path p : paths) {
+                    assertThat(p.getFileName().toString()).doesNotEndWith(".arc");
+                    String[] f = readString(p).split(" ");
+                    load(shard, List.of(cpu(f[0], Double.parseDouble(f[1]), T0)), v(4));
+                }
+            }
+        };
+        ShardStore built = engine.ingest(id, bytesSource(Map.of("x.arc", "a 2\nb 3\nend\nnot read", "c.txt", "c 4")),
+                lines, () -> { });
+        assertThat(rows(built, "cpu", "value")).containsExactly("cpu,host=a " + T0 + " [float:2.0]",
+                "cpu,host=b " + T0 + " [float:3.0]", "cpu,host=c " + T0 + " [float:4.0]");
+
+        // damaged on the way after what the unpacker reads: the check of the whole archive refuses it
+        ShardId damagedTail = new ShardId("db", "rp", 64);
+        assertThatThrownBy(() -> engine.ingest(damagedTail, flipped(bytesSource(Map.of("x.arc", "a 2\nend\nrest")),
+                "a 2\nend\nre".length()), lines, () -> { })).isInstanceOf(ShardlineException.class)
+                .hasMessageContaining("snapshot file x.arc failed its check")
+                .extracting(e -> ((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED);
+        assertThat(engine.get(damagedTail)).isEmpty();
+        // damaged so that the unpacking fails first: still reported as the damaged transfer it is
+        assertThatThrownBy(() -> engine.ingest(damagedTail, flipped(bytesSource(Map.of("x.arc", "a 2\nb 3\n")), 5),
+                lines, () -> { })).isInstanceOf(ShardlineException.class)
+                .hasMessageContaining("snapshot file x.arc failed its check")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().extracting(Throwable::getMessage)
+                        .isEqualTo("bad line b\"3"));
+        // an archive that arrived intact but does not unpack: the unpacker's error
+        assertThatThrownBy(() -> engine.ingest(damagedTail, bytesSource(Map.of("x.arc", "a 2\n??\n")), lines,
+                () -> { })).hasMessage("bad line ??");
+        // the transfer breaks off: its own error, not a checksum failure
+        SnapshotSource whole = bytesSource(Map.of("x.arc", "a 2\nb 3\n"));
+        SnapshotSource breaking = new SnapshotSource() {
+            @Override
+            public List<SnapshotFile> files() {
+                return whole.files();
+            }
+
+            @Override
+            public byte[] read(String name, long offset, int maxLength) {
+                if (offset >= 4) {
+                    throw new ShardlineException(ErrorCode.CANCELLED, "the sender went away");
+                }
+                return whole.read(name, offset, Math.min(maxLength, 4 - (int) offset));
+            }
+        };
+        assertThatThrownBy(() -> engine.ingest(damagedTail, breaking, lines, () -> { }))
+                .hasMessage("the sender went away")
+                .extracting(e -> ((ShardlineException) e).code()).isEqualTo(ErrorCode.CANCELLED);
+        assertThat(engine.get(damagedTail)).isEmpty();
+        assertThat(engine.shards()).noneMatch(s -> s.id().equals(damagedTail));
+    }
+
+    /** The next line of {@code in}, read byte by byte (so nothing after it is read), null at its end. */
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) {
+                return b.length() == 0 ? null : b.toString();
+            }
+            b.append((char) c);
+        }
+        return b.toString();
+    }
+
+    /** {@code source} with the byte at {@code at} of every file changed after its checksum was taken. */
+    private static SnapshotSource flipped(SnapshotSource source, int at) {
+        return new SnapshotSource() {
+            @Override
+            public List<SnapshotFile> files() {
+                return source.files();
+            }
+
+            @Override
+            public byte[] read(String name, long offset, int maxLength) {
+                byte[] b = source.read(name, offset, maxLength);
+                if (offset <= at && at < offset + b.length) {
+                    b[(int) (at - offset)] ^= 2;
+                }
+                return b;
+            }
+        };
+    }
+
+    @Test
     void aBulkLoadStoresWhatTheWritePathStoresForTheSamePoints() {
         long seed = new Random().nextLong();
         System.out.println("aBulkLoadStoresWhatTheWritePathStoresForTheSamePoints seed=" + seed);

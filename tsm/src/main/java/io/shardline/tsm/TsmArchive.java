@@ -5,6 +5,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.io.ShardArchiveReader;
 import io.shardline.common.io.TarFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public final class TsmArchive {
     /** What a portable shard archive ends with. */
     public static final String EXTENSION = ".tar.gz";
     private static final String TOMBSTONE = ".tombstone";
-    private static final int CHUNK = 1 << 20;
+    /** The copy buffer: below G1's humongous size at a data node's heap, so it is an ordinary allocation. */
+    private static final int CHUNK = 1 << 18;
 
     private TsmArchive() {
     }
@@ -40,10 +42,31 @@ public final class TsmArchive {
      *     twice, or holds tombstone files without any TSM file
      */
     public static List<Path> extract(Path archive, Path dir) {
+        try (ShardArchiveReader in = new ShardArchiveReader(archive)) {
+            return extract(in, dir);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * Like {@link #extract(Path, Path)}, reading the archive from {@code compressed} (for example as it
+     * arrives over the network), up to the end of its gzip stream; closes it.
+     */
+    public static List<Path> extract(InputStream compressed, Path dir) {
+        try (ShardArchiveReader in = new ShardArchiveReader(compressed)) {
+            return extract(in, dir);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static List<Path> extract(ShardArchiveReader in, Path dir) {
         List<Path> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
         boolean tsm = false;
-        try (ShardArchiveReader in = new ShardArchiveReader(archive)) {
+        byte[] chunk = new byte[CHUNK];
+        try {
             for (TarFormat.Entry e; (e = in.next()) != null; ) {
                 String base = e.name().substring(e.name().lastIndexOf('/') + 1);
                 if (!e.regular() || !(base.endsWith(TsmFormat.EXTENSION) || base.endsWith(TOMBSTONE))) {
@@ -55,7 +78,8 @@ public final class TsmArchive {
                 tsm |= base.endsWith(TsmFormat.EXTENSION);
                 Path out = dir.resolve(base);
                 try (FileChannel file = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    for (ByteBuffer b; (b = in.read(CHUNK)).hasRemaining(); ) {
+                    for (int n; (n = in.read(chunk, 0, CHUNK)) > 0; ) {
+                        ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
                         while (b.hasRemaining()) {
                             file.write(b);
                         }
@@ -65,13 +89,17 @@ public final class TsmArchive {
             }
             in.drain();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ShardlineException(ErrorCode.CORRUPTED, "the shard archive is not a readable tar.gz: "
-                    + e.getMessage(), e);
+            throw unreadable(e);
         }
         if (!tsm && !files.isEmpty()) {
             throw corrupted("holds tombstone files without their TSM files");
         }
         return files;
+    }
+
+    private static ShardlineException unreadable(Exception e) {
+        return new ShardlineException(ErrorCode.CORRUPTED, "the shard archive is not a readable tar.gz: "
+                + e.getMessage(), e);
     }
 
     private static ShardlineException corrupted(String what) {

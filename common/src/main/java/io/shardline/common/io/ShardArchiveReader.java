@@ -21,7 +21,12 @@ public final class ShardArchiveReader implements AutoCloseable {
     private int pad;
 
     public ShardArchiveReader(Path archive) throws IOException {
-        this.in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 20), 1 << 20);
+        this(new BufferedInputStream(Files.newInputStream(archive), 1 << 20));
+    }
+
+    /** Reads the archive from {@code compressed} (its gzip bytes, for example as they arrive); closes it at the end. */
+    public ShardArchiveReader(InputStream compressed) throws IOException {
+        this.in = new GZIPInputStream(compressed, 1 << 20);
     }
 
     /** The next file's header, null at the end of the archive. */
@@ -57,6 +62,23 @@ public final class ShardArchiveReader implements AutoCloseable {
         }
         left -= n;
         return ByteBuffer.wrap(b);
+    }
+
+    /**
+     * Reads the next {@code len} bytes of the current file (fewer at its end) into {@code b} at {@code off}, the
+     * caller's array rather than a new one; returns how many, -1 at the file's end.
+     */
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (left == 0) {
+            return -1;
+        }
+        int want = (int) Math.min(len, left);
+        int n = in.readNBytes(b, off, want);
+        if (n < want) {
+            throw new IOException("archive ends inside file " + current.name());
+        }
+        left -= n;
+        return n;
     }
 
     /** Reads past the end-of-archive blocks to the end of the gzip stream, which checks its CRC and length. */

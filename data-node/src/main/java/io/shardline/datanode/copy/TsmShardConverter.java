@@ -2,7 +2,6 @@ package io.shardline.datanode.copy;
 
 import io.shardline.common.error.ShardlineException;
 import io.shardline.meta.model.ShardGroupInfo;
-import io.shardline.model.FieldType;
 import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardLoader;
 import io.shardline.tsm.TsmArchive;
@@ -11,15 +10,14 @@ import io.shardline.tsm.TsmKey;
 import io.shardline.tsm.TsmPoints;
 import io.shardline.tsm.TsmShardReader;
 import io.shardline.tsm.block.BlockValues;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Converts an InfluxDB 1.x shard's TSM files (with their tombstone files, or the portable backup's shard
- * archive holding them, unpacked here so the restoring client need not read it twice) into a Shardline shard: the
+ * archive holding them, unpacked here as it arrives so the restoring client need not read it twice and the
+ * unpacking overlaps the transfer) into a Shardline shard: the
  * live values as InfluxDB serves them ({@link TsmShardReader}: files merged, newest wins, tombstones
  * applied), keeping only the series that hash to {@code shardId} in its shard group (an InfluxDB shard
  * may become several Shardline shards), every value stamped with one {@code version} so all owners
@@ -43,24 +41,24 @@ public final class TsmShardConverter implements ShardConverter {
         this.version = version;
     }
 
-    /**
-     * Converts {@code files}: TSM and tombstone files, or shard archives ({@code .tar.gz}, format
-     * {@code tsm.tar.gz}), which are unpacked beside themselves first and then deleted.
-     */
+    /** A portable backup's shard archive ({@code .tar.gz}, format {@code tsm.tar.gz}) is unpacked as it arrives. */
+    @Override
+    public boolean unpacks(String name) {
+        return name.endsWith(TsmArchive.EXTENSION);
+    }
+
+    /** Writes the archive's TSM and tombstone files into {@code dir} as its bytes arrive ({@link TsmArchive}). */
+    @Override
+    public List<Path> unpack(String name, InputStream in, Path dir) {
+        return TsmArchive.extract(in, dir); // the restoring client names the archive and shard in its error
+    }
+
+    /** Converts {@code files}: TSM and tombstone files (those of an archive once {@linkplain #unpack unpacked}). */
     @Override
     public void convert(List<Path> files, ShardLoader shard) {
         Path dir = files.isEmpty() ? null : files.get(0).getParent();
         try {
-            List<Path> unpacked = new ArrayList<>();
-            for (Path f : files) {
-                if (f.getFileName().toString().endsWith(TsmArchive.EXTENSION)) {
-                    unpacked.addAll(TsmArchive.extract(f, f.getParent()));
-                    delete(f);
-                } else {
-                    unpacked.add(f);
-                }
-            }
-            convertTsm(unpacked.stream().filter(p -> p.getFileName().toString().endsWith(TsmFormat.EXTENSION)).toList(),
+            convertTsm(files.stream().filter(p -> p.getFileName().toString().endsWith(TsmFormat.EXTENSION)).toList(),
                     shard);
         } catch (ShardlineException e) {
             // name the file as in the archive, not by the node's staging path
@@ -85,18 +83,6 @@ public final class TsmShardConverter implements ShardConverter {
         }
     }
 
-    /**
-     * The unpacked archive is not needed any more: its space is freed before the conversion writes the shard;
-     * best effort, as the staging directory it lies in is removed after the conversion anyway.
-     */
-    private static void delete(Path archive) {
-        try {
-            Files.deleteIfExists(archive);
-        } catch (IOException ignored) {
-            // see above
-        }
-    }
-
     private int copy(BlockValues values) {
         int n = values.size();
         if (n > times.length) {
@@ -104,15 +90,7 @@ public final class TsmShardConverter implements ShardConverter {
             bits = new long[n];
             strings = new String[n];
         }
-        boolean string = values.type() == FieldType.STRING;
-        for (int i = 0; i < n; i++) {
-            times[i] = values.time(i);
-            if (string) {
-                strings[i] = values.string(i);
-            } else {
-                bits[i] = values.bits(i);
-            }
-        }
+        values.copyTo(times, bits, strings);
         return n;
     }
 

@@ -24,7 +24,9 @@ import io.shardline.tsm.TombstoneFile;
 import io.shardline.tsm.TsmKey;
 import io.shardline.tsm.TsmShardWriter;
 import io.shardline.tsm.block.BlockValues;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,23 +166,25 @@ class TsmShardConverterTest {
         ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(3, List.of(4L))));
         ShardStore store = engine.open(new ShardId("db", "rp", 3));
         TsmShardConverter converter = new TsmShardConverter(group, 3, 7);
+        assertThat(converter.unpacks(archive.getFileName().toString())).isTrue();
+        assertThat(converter.unpacks(files.get(0).getFileName().toString())).isFalse();
+        Path unpackedDir = Files.createDirectories(dir.resolve("unpacked"));
+        List<Path> unpacked;
+        try (InputStream in = Files.newInputStream(archive)) {
+            unpacked = converter.unpack(archive.getFileName().toString(), in, unpackedDir);
+        }
+        assertThat(unpacked.stream().map(p -> p.getFileName().toString()).toList()).containsExactlyElementsOf(
+                files.stream().map(p -> p.getFileName().toString()).toList()); // fields.idx is not converted
         ShardLoader loader = ShardLoader.through(store);
-        converter.convert(List.of(archive), loader);
+        converter.convert(unpacked, loader);
         loader.finish();
         assertThat(store.stats().valueCount()).isEqualTo(2 * 10 - 3);
         assertThat(converter.points()).isEqualTo(17);
-        assertThat(archive).doesNotExist(); // unpacked, then removed
-        try (var left = Files.list(staging)) {
-            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(
-                    files.stream().map(p -> p.getFileName().toString()).toList());
-        }
 
-        Path truncated = Files.createDirectories(dir.resolve("truncated")).resolve(archive.getFileName());
-        Files.write(truncated, Arrays.copyOf(whole, whole.length - 12));
-        ShardStore other = engine.open(new ShardId("db", "rp", 5));
-        ShardGroupInfo group5 = new ShardGroupInfo(2, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(5, List.of(4L))));
-        assertThatThrownBy(() -> new TsmShardConverter(group5, 5, 7).convert(List.of(truncated),
-                ShardLoader.through(other))).isInstanceOf(ShardlineException.class)
+        Path truncatedDir = Files.createDirectories(dir.resolve("truncated"));
+        assertThatThrownBy(() -> new TsmShardConverter(group, 3, 7).unpack(archive.getFileName().toString(),
+                new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 12)), truncatedDir))
+                .isInstanceOf(ShardlineException.class)
                 .hasMessageStartingWith("the shard archive is not a readable tar.gz: ")
                 .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));
     }

@@ -17,8 +17,10 @@ import java.util.List;
  *
  * <p>Values are kept in flat parallel arrays, chained per group, and turned into columns only while
  * their group is encoded (into columns reused from group to group): a write creating thousands of
- * series costs one small object per group instead of a column set per group. The arrays are kept
- * for the next write up to {@link #RETAINED_VALUES} values.
+ * series costs one small object per group instead of a column set per group. A link of the chain is
+ * one value of a write or a whole run of one field ({@link #addRun}: a bulk load's values arrive so),
+ * stored and gathered into its column with one array copy each instead of value by value. The arrays
+ * are kept for the next write up to {@link #RETAINED_VALUES} values.
  */
 public final class BlockBatch {
 
@@ -56,7 +58,10 @@ public final class BlockBatch {
     private final ByteSink segment = new ByteSink(4096);
     private Column[] scratch = new Column[4];
     private int size;
+    /** At a link of a group's chain: the next link, -1 at its end. */
     private int[] next;
+    /** At a link: how many values it holds, all of its field (type) from the link on; others are not read. */
+    private int[] lengths;
     private int[] fieldIds;
     private FieldType[] types;
     private long[] ts;
@@ -88,6 +93,7 @@ public final class BlockBatch {
         }
         int i = size++;
         next[i] = -1;
+        lengths[i] = 1;
         fieldIds[i] = fieldId;
         types[i] = type;
         ts[i] = t;
@@ -120,11 +126,54 @@ public final class BlockBatch {
      */
     public void addRun(int seriesId, int fieldId, FieldType type, long[] times, long[] valueBits, String[] valueStrings,
             int count, long version) {
-        boolean string = type == FieldType.STRING;
-        for (int i = 0; i < count; i++) {
-            add(seriesId, Buckets.index(times[i]), fieldId, type, times[i], version, string ? 0 : valueBits[i],
-                    string ? valueStrings[i] : null);
+        for (int from = 0, to; from < count; from = to) {
+            int bucket = Buckets.index(times[from]);
+            to = from + 1;
+            while (to < count && Buckets.index(times[to]) == bucket) {
+                to++;
+            }
+            addLink(seriesId, bucket, fieldId, type, times, valueBits, valueStrings, from, to - from, version);
         }
+    }
+
+    /** Adds values {@code [from, from + n)} of a run, all in {@code bucket}, as one link of its group's chain. */
+    private void addLink(int seriesId, int bucket, int fieldId, FieldType type, long[] times, long[] valueBits,
+            String[] valueStrings, int from, int n, long version) {
+        while (size + n > ts.length) {
+            grow();
+        }
+        int i = size;
+        size += n;
+        next[i] = -1;
+        lengths[i] = n;
+        fieldIds[i] = fieldId;
+        types[i] = type;
+        System.arraycopy(times, from, ts, i, n);
+        Arrays.fill(versions, i, i + n, version);
+        if (type == FieldType.STRING) {
+            System.arraycopy(valueStrings, from, strings, i, n);
+            Arrays.fill(bits, i, i + n, 0); // as add stores a string's bits
+            hasStrings = true;
+        } else {
+            System.arraycopy(valueBits, from, bits, i, n);
+        }
+        boolean oneTime = times[from] == times[from + n - 1]; // ascending: all equal
+        Group g = last;
+        if (g == null || g.seriesId != seriesId || g.bucket != bucket) {
+            g = table.get(seriesId, bucket);
+            if (g == null) {
+                g = new Group(seriesId, bucket, i);
+                g.oneRow = oneTime;
+                table.put(g);
+                order.add(g);
+                last = g;
+                return;
+            }
+            last = g;
+        }
+        next[g.last] = i;
+        g.last = i;
+        g.oneRow &= oneTime && times[from] == ts[g.first];
     }
 
     /** The groups in first-seen order. */
@@ -189,7 +238,11 @@ public final class BlockBatch {
                 }
                 scratch[count++].reset(fieldIds[i], null, types[i]);
             }
-            scratch[c].add(ts[i], versions[i], bits[i], strings[i]);
+            if (lengths[i] == 1) {
+                scratch[c].add(ts[i], versions[i], bits[i], strings[i]);
+            } else {
+                scratch[c].addRange(ts, versions, bits, strings, i, lengths[i]);
+            }
         }
         return count;
     }
@@ -215,6 +268,7 @@ public final class BlockBatch {
 
     private void allocate(int capacity) {
         next = new int[capacity];
+        lengths = new int[capacity];
         fieldIds = new int[capacity];
         types = new FieldType[capacity];
         ts = new long[capacity];
@@ -226,6 +280,7 @@ public final class BlockBatch {
     private void grow() {
         int c = ts.length * 2;
         next = Arrays.copyOf(next, c);
+        lengths = Arrays.copyOf(lengths, c);
         fieldIds = Arrays.copyOf(fieldIds, c);
         types = Arrays.copyOf(types, c);
         ts = Arrays.copyOf(ts, c);

@@ -66,6 +66,21 @@ public final class Column {
         size++;
     }
 
+    /**
+     * Appends values {@code [from, from + n)} of the parallel arrays {@code times}, {@code vers},
+     * {@code valueBits} and (for a string column) {@code valueStrings} in one copy per array.
+     */
+    public void addRange(long[] times, long[] vers, long[] valueBits, String[] valueStrings, int from, int n) {
+        ensure(size + n);
+        System.arraycopy(times, from, ts, size, n);
+        System.arraycopy(vers, from, versions, size, n);
+        System.arraycopy(valueBits, from, bits, size, n);
+        if (type == FieldType.STRING) {
+            System.arraycopy(valueStrings, from, strings, size, n);
+        }
+        size += n;
+    }
+
     /** Copies value {@code i} of {@code other} to the end. */
     public void addFrom(Column other, int i) {
         add(other.ts[i], other.versions[i], other.bits[i], other.string(i));

@@ -13,6 +13,7 @@ import io.shardline.storage.ShardStatus;
 import io.shardline.storage.ShardStore;
 import io.shardline.storage.SnapshotFile;
 import io.shardline.storage.SnapshotSource;
+import io.shardline.storage.internal.ArchiveUnpacking;
 import io.shardline.storage.patch.Patch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,7 +118,10 @@ public final class InMemoryShardEngine implements ShardEngine {
         return s;
     }
 
-    /** The files go through a temporary directory (the converter reads files); the shard is built in memory. */
+    /**
+     * The files go through a temporary directory (the converter reads files; archives it unpacks are unpacked
+     * as they are read, {@link ArchiveUnpacking}); the shard is built in memory.
+     */
     @Override
     public ShardStore ingest(ShardId id, SnapshotSource source, ShardConverter converter, Runnable beforeInstall) {
         synchronized (this) {
@@ -132,6 +136,10 @@ public final class InMemoryShardEngine implements ShardEngine {
             dir = Files.createTempDirectory("shardline-convert-");
             List<Path> files = new ArrayList<>();
             for (SnapshotFile f : source.files()) {
+                if (converter.unpacks(f.name())) {
+                    files.addAll(ArchiveUnpacking.unpack(id, source, f, converter, dir));
+                    continue;
+                }
                 Path p = dir.resolve(Path.of(f.name()).getFileName().toString());
                 Files.write(p, readVerified(id, source, f));
                 files.add(p);
@@ -176,10 +184,7 @@ public final class InMemoryShardEngine implements ShardEngine {
             crc.update(chunk);
             out.write(chunk, 0, chunk.length);
         }
-        if (out.size() != f.size() || (int) crc.getValue() != f.crc32c()) {
-            throw new ShardlineException(ErrorCode.CORRUPTED, id + ": snapshot file " + f.name()
-                    + " failed its size or checksum check");
-        }
+        f.check(id, out.size(), (int) crc.getValue());
         return out.toByteArray();
     }
 

@@ -7,6 +7,7 @@ import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.SnapshotFile;
 import io.shardline.storage.SnapshotSource;
+import io.shardline.storage.internal.ArchiveUnpacking;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a snapshot stream into a shard directory in two steps. {@link #stage} writes every file as it
@@ -30,6 +33,8 @@ import java.util.zip.CRC32C;
  * to the thread that staged it.
  */
 final class SnapshotIngest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotIngest.class);
 
     private static final AtomicLong NONCE = new AtomicLong();
     /** The direct buffer a received file's bytes pass through (see {@link #pull}). */
@@ -78,7 +83,8 @@ final class SnapshotIngest {
     }
 
     /**
-     * Pulls and verifies the snapshot's (foreign) files into a hidden directory, lets {@code converter}
+     * Pulls and verifies the snapshot's (foreign) files into a hidden directory (an archive the converter
+     * {@linkplain ShardConverter#unpacks unpacks} is unpacked as it arrives, see {@link ArchiveUnpacking}), lets {@code converter}
      * load their content into a new shard opened by {@code opener} in hidden directories through its bulk
      * path ({@link RocksBulkLoad}: no log; every memtable flushed to synced table files at the end),
      * closes it and deletes the files; nothing is visible as a shard until {@link Staged#install}.
@@ -96,20 +102,30 @@ final class SnapshotIngest {
         Path files = target.getParent().resolve(name + "-files");
         try {
             Files.createDirectories(files);
+            long start = System.nanoTime();
             List<Path> pulled = new ArrayList<>();
             for (SnapshotFile f : source.files()) {
                 Path dest = files.resolve(f.name()).normalize();
                 if (!dest.getParent().equals(files)) {
                     throw ShardlineException.invalid(id + ": snapshot file name " + f.name() + " is not a plain name");
                 }
-                pull(id, source, f, dest);
-                pulled.add(dest);
+                if (converter.unpacks(f.name())) {
+                    pulled.addAll(ArchiveUnpacking.unpack(id, source, f, converter, files));
+                } else {
+                    pull(id, source, f, dest);
+                    pulled.add(dest);
+                }
             }
+            long received = System.nanoTime();
+            long converted;
             try (RocksShardStore store = opener.apply(staged.tmp, staged.walTmp);
                  RocksBulkLoad loader = store.bulkLoad()) {
                 converter.convert(pulled, loader);
+                converted = System.nanoTime();
                 loader.finish();
             }
+            LOG.info("Converted shard {} (hidden until installed): received in {} ms, converted in {} ms, flushed in {} ms",
+                    id, millis(received - start), millis(converted - received), millis(System.nanoTime() - converted));
             return staged;
         } catch (IOException e) {
             staged.discard();
@@ -219,14 +235,14 @@ final class SnapshotIngest {
                 }
             });
         }
-        if (size != f.size() || (int) crc.getValue() != f.crc32c()) {
-            throw new ShardlineException(ErrorCode.CORRUPTED, id + ": snapshot file " + f.name()
-                    + " failed its check (got " + size + " bytes, crc32c " + Integer.toHexString((int) crc.getValue())
-                    + "; expected " + f.size() + " bytes, crc32c " + Integer.toHexString(f.crc32c()) + ")");
-        }
+        f.check(id, size, (int) crc.getValue());
         if (f.name().endsWith(".sst")) {
             FileChecksums.rememberImmutable(dest, f.crc32c()); // sending it on (copy-shard, backup) need not read it
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void writeFully(FileChannel file, ByteBuffer b) throws IOException {

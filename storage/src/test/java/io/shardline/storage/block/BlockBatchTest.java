@@ -3,6 +3,7 @@ package io.shardline.storage.block;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.model.FieldType;
+import io.shardline.storage.internal.Buckets;
 import io.shardline.storage.internal.ByteSink;
 import io.shardline.storage.internal.Column;
 import java.util.ArrayList;
@@ -61,6 +62,64 @@ class BlockBatchTest {
     }
 
     @Test
+    void runsAddedWholeEncodeAsTheirValuesAddedOneByOne() {
+        long seed = Long.getLong("shardline.seed", System.nanoTime());
+        System.out.println("BlockBatchTest runs seed " + seed + " (-Dshardline.seed=" + seed + " repeats it)");
+        Random rnd = new Random(seed);
+        BlockBatch runs = new BlockBatch();
+        BlockBatch single = new BlockBatch();
+        for (int round = 0; round < 4; round++) {
+            int links = round == 2 ? 400 : 1 + rnd.nextInt(60);
+            for (int l = 0; l < links; l++) {
+                int series = rnd.nextInt(round == 2 ? 50 : 8);
+                int field = rnd.nextInt(TYPES.length);
+                FieldType type = TYPES[field];
+                long version = 1 + rnd.nextInt(4);
+                if (rnd.nextInt(4) == 0) { // a write's value among the runs
+                    long ts = Buckets.start(rnd.nextInt(3)) + rnd.nextInt(50);
+                    long bits = rnd.nextLong();
+                    String s = type == FieldType.STRING ? "w" + rnd.nextInt(9) : null;
+                    runs.add(series, Buckets.index(ts), field, type, ts, version, type == FieldType.STRING ? 0 : bits, s);
+                    single.add(series, Buckets.index(ts), field, type, ts, version, type == FieldType.STRING ? 0 : bits, s);
+                    continue;
+                }
+                // ascending, sometimes one timestamp only, often across bucket boundaries
+                int n = 1 + rnd.nextInt(round == 2 ? 600 : 40);
+                long[] times = new long[n + 3];
+                long[] bits = new long[n + 3];
+                String[] strings = new String[n + 3];
+                long t = Buckets.start(rnd.nextInt(3)) - rnd.nextInt(3) * (Buckets.NANOS / 2);
+                long step = rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt((int) (Buckets.NANOS / 20_000)) * 1000L;
+                for (int i = 0; i < n; i++) {
+                    times[i] = t;
+                    t += step * (1 + rnd.nextInt(3));
+                    bits[i] = rnd.nextLong();
+                    strings[i] = "v" + rnd.nextInt(100);
+                }
+                bits[n] = 99; // beyond count: never read
+                runs.addRun(series, field, type, times, bits, strings, n, version);
+                for (int i = 0; i < n; i++) {
+                    boolean string = type == FieldType.STRING;
+                    single.add(series, Buckets.index(times[i]), field, type, times[i], version, string ? 0 : bits[i],
+                            string ? strings[i] : null);
+                }
+            }
+            assertThat(runs.groups()).as("seed %d", seed).hasSameSizeAs(single.groups());
+            for (int i = 0; i < single.groups().size(); i++) {
+                BlockBatch.Group a = runs.groups().get(i);
+                BlockBatch.Group b = single.groups().get(i);
+                assertThat(new long[] {a.seriesId, a.bucket, a.oneRow() ? 1 : 0}).as("seed %d", seed)
+                        .containsExactly(b.seriesId, b.bucket, b.oneRow() ? 1 : 0);
+                boolean compact = rnd.nextBoolean();
+                assertThat(runs.encode(a, Buckets.start(a.bucket), compact)).as("seed %d", seed)
+                        .isEqualTo(single.encode(b, Buckets.start(b.bucket), compact));
+            }
+            runs.clear();
+            single.clear();
+        }
+    }
+
+    @Test
     void aGroupKnowsWhetherItHoldsOneRow() {
         BlockBatch batch = new BlockBatch();
         batch.add(1, 0, 1, FieldType.FLOAT, BUCKET, 1, 1, null);
@@ -68,6 +127,15 @@ class BlockBatchTest {
         batch.add(2, 0, 1, FieldType.FLOAT, BUCKET, 1, 1, null);
         batch.add(2, 0, 1, FieldType.FLOAT, BUCKET + 1, 1, 1, null);
         assertThat(batch.groups()).extracting(BlockBatch.Group::oneRow).containsExactly(true, false);
+        long[] same = {BUCKET, BUCKET, BUCKET};
+        long[] bits = {1, 2, 3};
+        batch.addRun(3, 1, FieldType.FLOAT, same, bits, null, 3, 1);
+        batch.addRun(3, 2, FieldType.FLOAT, same, bits, null, 2, 1);
+        batch.addRun(4, 1, FieldType.FLOAT, new long[] {BUCKET, BUCKET + 1}, bits, null, 2, 1);
+        batch.addRun(5, 1, FieldType.FLOAT, same, bits, null, 1, 1);
+        batch.addRun(5, 2, FieldType.FLOAT, new long[] {BUCKET + 1}, bits, null, 1, 1);
+        assertThat(batch.groups()).extracting(BlockBatch.Group::oneRow).containsExactly(true, false, true, false,
+                false);
     }
 
     private static byte[] direct(List<Column> cols) {

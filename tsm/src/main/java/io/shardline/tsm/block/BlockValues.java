@@ -100,6 +100,20 @@ public final class BlockValues {
         size += n;
     }
 
+    /**
+     * Copies the values into {@code toTimes} and {@code toBits} (0 for strings) or {@code toStrings} (strings
+     * only), which hold at least {@link #size} each, with one array copy each.
+     */
+    public void copyTo(long[] toTimes, long[] toBits, String[] toStrings) {
+        System.arraycopy(times, 0, toTimes, 0, size);
+        if (type == FieldType.STRING) {
+            System.arraycopy(strings, 0, toStrings, 0, size);
+            Arrays.fill(toBits, 0, size, 0);
+        } else {
+            System.arraycopy(bits, 0, toBits, 0, size);
+        }
+    }
+
     /** Removes the values with {@code min <= time <= max} and returns how many were removed. */
     public int removeRange(long min, long max) {
         int w = 0;

@@ -1,0 +1,36 @@
+package io.shardline.tsm.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.model.FieldType;
+import org.junit.jupiter.api.Test;
+
+/** {@link BlockValues#copyTo}: the values as {@code time(i)}, {@code bits(i)} and {@code string(i)} give them. */
+class BlockValuesTest {
+
+    @Test
+    void copyToGivesWhatTheAccessorsGiveAndZeroBitsForStrings() {
+        BlockValues v = new BlockValues(4);
+        v.reset(FieldType.FLOAT);
+        for (int i = 0; i < 40; i++) { // grows past its first capacity
+            v.add(100 + i, Double.doubleToRawLongBits(i * 0.5));
+        }
+        long[] times = new long[41];
+        long[] bits = new long[41];
+        String[] strings = new String[41];
+        times[40] = -1;
+        v.copyTo(times, bits, strings);
+        for (int i = 0; i < 40; i++) {
+            assertThat(new long[] {times[i], bits[i]}).containsExactly(v.time(i), v.bits(i));
+        }
+        assertThat(times[40]).isEqualTo(-1); // nothing beyond size
+        assertThat(strings).containsOnlyNulls();
+
+        v.reset(FieldType.STRING);
+        v.addString(7, "a");
+        v.addString(8, "b");
+        v.copyTo(times, bits, strings);
+        assertThat(new long[] {times[0], times[1], bits[0], bits[1]}).containsExactly(7, 8, 0, 0);
+        assertThat(new String[] {strings[0], strings[1], strings[2]}).containsExactly("a", "b", null);
+    }
+}
