@@ -76,6 +76,19 @@ final class Keys {
         return new Builder(1 + nameLength(measurement) + 4).put(kind).putName(measurement).putInt(id).build();
     }
 
+    /**
+     * {@code prefix} (a {@link #measurementPrefix} or {@link #tagPrefix}), then name {@code value} unless it is
+     * null, then {@code id}: the 'm' or 't' key of a series from a prefix built once for many series.
+     */
+    static byte[] withId(byte[] prefix, String value, int id) {
+        int n = prefix.length + (value == null ? 0 : nameLength(value)) + 4;
+        Builder b = new Builder(n).put(prefix);
+        if (value != null) {
+            b.putName(value);
+        }
+        return b.putInt(id).build();
+    }
+
     static byte[] tagPrefix(String measurement, String key) {
         return new Builder(48).put(TAG).putName(measurement).putName(key).build();
     }
