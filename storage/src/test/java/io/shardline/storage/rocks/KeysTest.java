@@ -23,8 +23,25 @@ class KeysTest {
             assertThat(Keys.withId(Keys.measurementPrefix(Keys.LIVE_SERIES, m), null, id)).as("seed %d", seed)
                     .isEqualTo(Keys.measurementSeries(Keys.LIVE_SERIES, m, id));
             assertThat(Keys.withId(Keys.tagPrefix(m, k), v, id)).as("seed %d", seed)
-                    .isEqualTo(Keys.tag(m, k, v, id));
+                    .isEqualTo(Keys.tag(m, k, v, id)).isEqualTo(reference(Keys.TAG, id, m, k, v));
+            assertThat(Keys.measurementSeries(Keys.LIVE_SERIES, m, id)).isEqualTo(reference(Keys.LIVE_SERIES, id, m));
         }
+    }
+
+    /** kind | (u16 length | UTF-8 bytes) per name | u32 id, big-endian. */
+    private static byte[] reference(byte kind, int id, String... names) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(kind);
+        for (String name : names) {
+            byte[] u = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write(u.length >>> 8);
+            out.write(u.length);
+            out.writeBytes(u);
+        }
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            out.write(id >>> shift);
+        }
+        return out.toByteArray();
     }
 
     private static String name(Random random) {
