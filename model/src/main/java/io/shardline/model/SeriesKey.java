@@ -116,6 +116,25 @@ public final class SeriesKey {
         return new SeriesKey(measurement, n == 0 ? NO_TAGS : sortedKeys, n == 0 ? NO_TAGS : sortedValues);
     }
 
+    /**
+     * The series of {@link #of(String, String[], String[])} whose key bytes the caller already holds, for the
+     * line-protocol parser: {@code keyBytes} must be what the series encodes to, which a line's raw key is when it
+     * is ASCII, has no backslash and lists its tags sorted (then nothing is escaped or reordered). The array is
+     * kept, not copied. A length that cannot be that encoding gives {@link IllegalArgumentException}.
+     */
+    public static SeriesKey ofEncoded(String measurement, String[] keys, String[] values, byte[] keyBytes) {
+        SeriesKey s = of(measurement, keys, values);
+        int n = measurement.length();
+        for (int i = 0; i < s.tagKeys.length; i++) {
+            n += 2 + s.tagKeys[i].length() + s.tagValues[i].length();
+        }
+        if (n != keyBytes.length) {
+            throw new IllegalArgumentException("key bytes of length " + keyBytes.length + " for a key of " + n);
+        }
+        s.encoded = new Encoded(keyBytes, null);
+        return s;
+    }
+
     /** The measurement name, unescaped. */
     public String measurement() {
         return measurement;

@@ -184,7 +184,30 @@ final class KeyScanner {
             fail("max key length exceeded: " + keyLength + " > " + MAX_KEY_LENGTH);
             return false;
         }
-        entry = new SeriesEntry(SeriesKey.of(measurement, keys, values));
+        entry = new SeriesEntry(canonical(b, start, keyLength, tags)
+                ? SeriesKey.ofEncoded(measurement, keys, values, Arrays.copyOfRange(b, start, start + keyLength))
+                : SeriesKey.of(measurement, keys, values));
+        return true;
+    }
+
+    /**
+     * True when the raw key {@code b[start, start + length)} is its series key byte for byte: ASCII (decoding
+     * changes nothing), no backslash (unescaping changes nothing, and no name can then hold a character the key
+     * escapes) and tags strictly sorted by key (nothing is reordered; the scanner rejects empty values). A new
+     * series then takes these bytes instead of encoding its names again.
+     */
+    private boolean canonical(byte[] b, int start, int length, int tags) {
+        for (int i = start; i < start + length; i++) {
+            if (b[i] < 0 || b[i] == '\\') {
+                return false;
+            }
+        }
+        for (int t = 1; t < tags; t++) {
+            int o = t * 4;
+            if (Arrays.compare(b, spans[o - 4], spans[o - 3], b, spans[o], spans[o + 1]) >= 0) {
+                return false;
+            }
+        }
         return true;
     }
 
