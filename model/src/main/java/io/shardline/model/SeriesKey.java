@@ -24,7 +24,30 @@ public final class SeriesKey {
     private final String[] tagValues;
     private volatile Encoded encoded;
 
-    private record Encoded(byte[] bytes, long fnv, String text) {
+    /**
+     * The key's bytes and hash; its text is built on first use when the bytes were written directly (every name
+     * ASCII: the text is then the bytes as characters), so a series that is only stored never builds it.
+     */
+    private static final class Encoded {
+        final byte[] bytes;
+        final long fnv;
+        // Racy but benign: a String is safely published by its final fields, and any two builds are equal.
+        String text;
+
+        Encoded(byte[] bytes, String text) {
+            this.bytes = bytes;
+            this.fnv = Fnv64a.hash(bytes);
+            this.text = text;
+        }
+
+        String text() {
+            String t = text;
+            if (t == null) {
+                t = new String(bytes, StandardCharsets.ISO_8859_1);
+                text = t;
+            }
+            return t;
+        }
     }
 
     private SeriesKey(String measurement, String[] tagKeys, String[] tagValues) {
@@ -61,12 +84,21 @@ public final class SeriesKey {
         if (keys.length != values.length) {
             throw new IllegalArgumentException("tag keys and values differ in length");
         }
-        Integer[] order = new Integer[keys.length];
-        int n = 0;
+        boolean sorted = true;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == null || keys[i].isEmpty() || values[i] == null) {
                 throw new IllegalArgumentException("tag keys must be non-empty and values non-null");
             }
+            sorted &= !values[i].isEmpty() && (i == 0 || Utf8.compare(keys[i - 1], keys[i]) < 0);
+        }
+        if (sorted) {
+            // the usual case (a line's tags as 1.x's clients write them): no reordering, nothing dropped
+            return keys.length == 0 ? new SeriesKey(measurement, NO_TAGS, NO_TAGS)
+                    : new SeriesKey(measurement, keys.clone(), values.clone());
+        }
+        Integer[] order = new Integer[keys.length];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
             if (!values[i].isEmpty()) {
                 order[n++] = i;
             }
@@ -82,6 +114,25 @@ public final class SeriesKey {
             }
         }
         return new SeriesKey(measurement, n == 0 ? NO_TAGS : sortedKeys, n == 0 ? NO_TAGS : sortedValues);
+    }
+
+    /**
+     * The series of {@link #of(String, String[], String[])} whose key bytes the caller already holds, for the
+     * line-protocol parser: {@code keyBytes} must be what the series encodes to, which a line's raw key is when it
+     * is ASCII, has no backslash and lists its tags sorted (then nothing is escaped or reordered). The array is
+     * kept, not copied. A length that cannot be that encoding gives {@link IllegalArgumentException}.
+     */
+    public static SeriesKey ofEncoded(String measurement, String[] keys, String[] values, byte[] keyBytes) {
+        SeriesKey s = of(measurement, keys, values);
+        int n = measurement.length();
+        for (int i = 0; i < s.tagKeys.length; i++) {
+            n += 2 + s.tagKeys[i].length() + s.tagValues[i].length();
+        }
+        if (n != keyBytes.length) {
+            throw new IllegalArgumentException("key bytes of length " + keyBytes.length + " for a key of " + n);
+        }
+        s.encoded = new Encoded(keyBytes, null);
+        return s;
     }
 
     /** The measurement name, unescaped. */
@@ -171,32 +222,61 @@ public final class SeriesKey {
         Encoded a = encoded();
         Encoded b = other.encoded();
         int c = Arrays.compareUnsigned(a.bytes, b.bytes);
-        return c != 0 ? c : a.text.compareTo(b.text);
+        return c != 0 ? c : a.text().compareTo(b.text());
     }
 
     /** The series key as text, e.g. {@code cpu,host=a,region=us\ west}. */
     @Override
     public String toString() {
-        return encoded().text;
+        return encoded().text();
     }
 
     private Encoded encoded() {
         Encoded e = encoded;
         if (e == null) {
-            StringBuilder b = new StringBuilder(measurement.length() + 16 * tagKeys.length);
-            Escaping.appendMeasurementKey(b, measurement);
-            for (int i = 0; i < tagKeys.length; i++) {
-                b.append(',');
-                Escaping.appendTag(b, tagKeys[i]);
-                b.append('=');
-                Escaping.appendTag(b, tagValues[i]);
-            }
-            String text = b.toString();
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            e = new Encoded(bytes, Fnv64a.hash(bytes), text);
+            byte[] ascii = asciiBytes();
+            e = ascii != null ? new Encoded(ascii, null) : encodedFromText();
             encoded = e;
         }
         return e;
+    }
+
+    /**
+     * The key's bytes written directly in one exactly sized array when every name is ASCII (the usual case: no
+     * text, no {@code StringBuilder} growth, no {@code getBytes} copy), or null when one is not.
+     */
+    private byte[] asciiBytes() {
+        int n = Escaping.escapedAsciiLength(measurement, false);
+        for (int i = 0; i < tagKeys.length && n >= 0; i++) {
+            int k = Escaping.escapedAsciiLength(tagKeys[i], true);
+            int v = Escaping.escapedAsciiLength(tagValues[i], true);
+            n = k < 0 || v < 0 ? -1 : n + 2 + k + v;
+        }
+        if (n < 0) {
+            return null;
+        }
+        byte[] out = new byte[n];
+        int at = Escaping.putEscapedAscii(out, 0, measurement, false);
+        for (int i = 0; i < tagKeys.length; i++) {
+            out[at++] = ',';
+            at = Escaping.putEscapedAscii(out, at, tagKeys[i], true);
+            out[at++] = '=';
+            at = Escaping.putEscapedAscii(out, at, tagValues[i], true);
+        }
+        return out;
+    }
+
+    private Encoded encodedFromText() {
+        StringBuilder b = new StringBuilder(measurement.length() + 16 * tagKeys.length);
+        Escaping.appendMeasurementKey(b, measurement);
+        for (int i = 0; i < tagKeys.length; i++) {
+            b.append(',');
+            Escaping.appendTag(b, tagKeys[i]);
+            b.append('=');
+            Escaping.appendTag(b, tagValues[i]);
+        }
+        String text = b.toString();
+        return new Encoded(text.getBytes(StandardCharsets.UTF_8), text);
     }
 
     @Override

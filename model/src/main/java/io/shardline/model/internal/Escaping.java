@@ -49,6 +49,41 @@ public final class Escaping {
         }
     }
 
+    /**
+     * The length of {@code s} escaped as a series key's measurement ({@code tag} false: {@code ,} and space, as
+     * {@link #appendMeasurementKey}) or tag key or value ({@code tag} true: also {@code =}, as {@link #appendTag}),
+     * or -1 when {@code s} has a character outside ASCII (the caller then encodes through text).
+     */
+    public static int escapedAsciiLength(String s, boolean tag) {
+        int n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            if (c == ',' || c == ' ' || (tag && c == '=')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Writes ASCII {@code s} escaped as {@link #escapedAsciiLength} measured it into {@code out} at {@code at};
+     * returns the offset after it. The bytes are those of the text {@link #appendMeasurementKey} or
+     * {@link #appendTag} builds.
+     */
+    public static int putEscapedAscii(byte[] out, int at, String s, boolean tag) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ' ' || (tag && c == '=')) {
+                out[at++] = '\\';
+            }
+            out[at++] = (byte) c;
+        }
+        return at;
+    }
+
     /** Field key: escapes {@code ,}, space, {@code =} and {@code "}. */
     public static void appendFieldKey(StringBuilder b, String s) {
         for (int i = 0; i < s.length(); i++) {

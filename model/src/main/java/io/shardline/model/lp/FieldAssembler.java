@@ -22,6 +22,8 @@ final class FieldAssembler {
     private FieldType[] types = new FieldType[16];
     private long[] bits = new long[16];
     private String[] strings = new String[16];
+    /** The series whose shape memo (with raw keys) the last line used or made, for a new series' first line. */
+    private SeriesEntry lastShape;
 
     FieldAssembler(Text text, Numbers numbers) {
         this.text = text;
@@ -41,6 +43,11 @@ final class FieldAssembler {
         int record = 0;
         boolean anyString = false;
         boolean memoKeys = entry.rawKeysMatch(b, f.fieldSpans, n);
+        if (!memoKeys && entry.shapeInput == null && lastShape != null && lastShape.rawKeysMatch(b, f.fieldSpans, n)) {
+            // a series' first line with the field keys of the line before: its shape, not a new sort
+            entry.shareShape(lastShape);
+            memoKeys = true;
+        }
         for (int i = 0; i < n; i++) {
             int o = i * 4;
             int ks = f.fieldSpans[o];
@@ -70,6 +77,9 @@ final class FieldAssembler {
             } else {
                 entry.forgetRawKeys();
             }
+        }
+        if (memoKeys || count == n) {
+            lastShape = entry;
         }
         return build(entry, anyString, time);
     }

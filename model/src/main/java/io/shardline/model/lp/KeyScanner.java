@@ -16,6 +16,10 @@ final class KeyScanner {
 
     private final ByteKeyCache<SeriesEntry> cache = new ByteKeyCache<>(16384, 256);
     private final Text text;
+    // Measurements and tag keys repeat across series: a line of a series not seen before takes them from here
+    // (one string each, shared by every series of the name) and allocates only its tag values.
+    private final StringCache measurements;
+    private final StringCache tagKeys;
     private int[] spans = new int[16];
     private int tagCount;
     private String reason;
@@ -23,6 +27,8 @@ final class KeyScanner {
 
     KeyScanner(Text text) {
         this.text = text;
+        this.measurements = new StringCache(text, Text.NAME, 256);
+        this.tagKeys = new StringCache(text, Text.TAG, 256);
     }
 
     /** Why the last scan failed. */
@@ -162,12 +168,12 @@ final class KeyScanner {
 
     // Duplicates are reported before the length check, as in 1.x.
     private boolean build(byte[] b, int start, int measurementEnd, int tags, int keyLength) {
-        String measurement = text.unescape(b, start, measurementEnd, Text.NAME);
+        String measurement = measurements.get(b, start, measurementEnd);
         String[] keys = new String[tags];
         String[] values = new String[tags];
         for (int t = 0; t < tags; t++) {
             int o = t * 4;
-            keys[t] = text.unescape(b, spans[o], spans[o + 1], Text.TAG);
+            keys[t] = tagKeys.get(b, spans[o], spans[o + 1]);
             values[t] = text.unescape(b, spans[o + 2], spans[o + 3], Text.TAG);
         }
         if (hasDuplicates(keys)) {
@@ -178,7 +184,30 @@ final class KeyScanner {
             fail("max key length exceeded: " + keyLength + " > " + MAX_KEY_LENGTH);
             return false;
         }
-        entry = new SeriesEntry(SeriesKey.of(measurement, keys, values));
+        entry = new SeriesEntry(canonical(b, start, keyLength, tags)
+                ? SeriesKey.ofEncoded(measurement, keys, values, Arrays.copyOfRange(b, start, start + keyLength))
+                : SeriesKey.of(measurement, keys, values));
+        return true;
+    }
+
+    /**
+     * True when the raw key {@code b[start, start + length)} is its series key byte for byte: ASCII (decoding
+     * changes nothing), no backslash (unescaping changes nothing, and no name can then hold a character the key
+     * escapes) and tags strictly sorted by key (nothing is reordered; the scanner rejects empty values). A new
+     * series then takes these bytes instead of encoding its names again.
+     */
+    private boolean canonical(byte[] b, int start, int length, int tags) {
+        for (int i = start; i < start + length; i++) {
+            if (b[i] < 0 || b[i] == '\\') {
+                return false;
+            }
+        }
+        for (int t = 1; t < tags; t++) {
+            int o = t * 4;
+            if (Arrays.compare(b, spans[o - 4], spans[o - 3], b, spans[o], spans[o + 1]) >= 0) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -43,6 +43,19 @@ final class SeriesEntry {
         return true;
     }
 
+    /**
+     * Takes {@code other}'s shape memo, raw keys included. The memo's arrays are never written after they are
+     * set (a new shape replaces them), so two entries can share them.
+     */
+    void shareShape(SeriesEntry other) {
+        shapeInput = other.shapeInput;
+        shapeLayout = other.shapeLayout;
+        shapePerm = other.shapePerm;
+        shapeTypes = other.shapeTypes;
+        shapeRaw = other.shapeRaw;
+        shapeRawEnds = other.shapeRawEnds;
+    }
+
     /** Drops the raw key memo (the shape came from a line with skipped fields). */
     void forgetRawKeys() {
         shapeRaw = null;

@@ -6,11 +6,17 @@ package io.shardline.model.lp;
  */
 final class StringCache {
 
-    private final ByteKeyCache<String> cache = new ByteKeyCache<>(2048, 128);
+    private final ByteKeyCache<String> cache;
     private final Text text;
     private final int escapeSet;
 
     StringCache(Text text, int escapeSet) {
+        this(text, escapeSet, 2048);
+    }
+
+    /** A cache of {@code slots} slots (a power of two; half of them are used before it starts over). */
+    StringCache(Text text, int escapeSet, int slots) {
+        this.cache = new ByteKeyCache<>(slots, 128);
         this.text = text;
         this.escapeSet = escapeSet;
     }

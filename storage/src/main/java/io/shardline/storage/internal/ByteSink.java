@@ -132,6 +132,27 @@ public final class ByteSink {
 
     /** Varint length and the UTF-8 bytes. */
     public ByteSink putString(String s) {
+        int n = s.length();
+        if (n < 0x80) {
+            // a short ASCII string (its length one varint byte) is written as it is checked, without getBytes;
+            // a character outside ASCII leaves the content unchanged and the string is encoded as UTF-8 below
+            ensure(1 + n);
+            int at = len + 1;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return putUtf8(s);
+                }
+                buf[at++] = (byte) c;
+            }
+            buf[len] = (byte) n;
+            len = at;
+            return this;
+        }
+        return putUtf8(s);
+    }
+
+    private ByteSink putUtf8(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         putVarInt(b.length);
         return put(b);

@@ -25,7 +25,9 @@ public final class SeriesKeyCodec {
     }
 
     public static byte[] encode(SeriesKey s) {
-        ByteSink out = new ByteSink(64);
+        // an ASCII series' codec form is at most a few bytes longer than its key (one length byte per name where
+        // the key has a separator), so one array usually holds it
+        ByteSink out = new ByteSink(s.byteLength() + 8);
         write(out, s);
         return out.toByteArray();
     }

@@ -76,6 +76,19 @@ final class Keys {
         return new Builder(1 + nameLength(measurement) + 4).put(kind).putName(measurement).putInt(id).build();
     }
 
+    /**
+     * {@code prefix} (a {@link #measurementPrefix} or {@link #tagPrefix}), then name {@code value} unless it is
+     * null, then {@code id}: the 'm' or 't' key of a series from a prefix built once for many series.
+     */
+    static byte[] withId(byte[] prefix, String value, int id) {
+        int n = prefix.length + (value == null ? 0 : nameLength(value)) + 4;
+        Builder b = new Builder(n).put(prefix);
+        if (value != null) {
+            b.putName(value);
+        }
+        return b.putInt(id).build();
+    }
+
     static byte[] tagPrefix(String measurement, String key) {
         return new Builder(48).put(TAG).putName(measurement).putName(key).build();
     }
@@ -90,20 +103,12 @@ final class Keys {
     }
 
     /**
-     * The encoded length of a name (u16 length and UTF-8 bytes), so that the keys a new series writes are
-     * built in one exactly sized array; ASCII (the usual case) is measured without encoding.
+     * The encoded length of a name (u16 length and UTF-8 bytes) if it is ASCII (the usual case), so that the keys
+     * a new series writes are built in one exactly sized array without measuring the name first; a name with other
+     * characters is longer, and its key's builder grows once.
      */
     static int nameLength(String s) {
-        return 2 + (isAscii(s) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length);
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return 2 + s.length();
     }
 
     /** The block or digest key of (series, bucket). */
@@ -194,14 +199,26 @@ final class Keys {
         }
 
         Builder putName(String s) {
-            if (s.length() <= 0xFFFF && isAscii(s)) {
-                ensure(2 + s.length());
-                b[n++] = (byte) (s.length() >>> 8);
-                b[n++] = (byte) s.length();
-                for (int i = 0; i < s.length(); i++) {
-                    b[n++] = (byte) s.charAt(i);
+            int len = s.length();
+            if (len <= 0xFFFF) {
+                // ASCII in one pass: the characters are written as they are checked; a character outside ASCII
+                // leaves n unchanged and the name is encoded as UTF-8 below
+                ensure(2 + len);
+                int at = n + 2;
+                for (int i = 0; i < len; i++, at++) {
+                    char c = s.charAt(i);
+                    if (c >= 0x80) {
+                        at = -1;
+                        break;
+                    }
+                    b[at] = (byte) c;
                 }
-                return this;
+                if (at >= 0) {
+                    b[n] = (byte) (len >>> 8);
+                    b[n + 1] = (byte) len;
+                    n = at;
+                    return this;
+                }
             }
             byte[] u = s.getBytes(StandardCharsets.UTF_8);
             if (u.length > 0xFFFF) {

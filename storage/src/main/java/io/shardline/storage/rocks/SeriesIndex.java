@@ -34,6 +34,12 @@ final class SeriesIndex {
     private final Map<String, Long> tagValueCounts = new ConcurrentHashMap<>();
     volatile int nextSeriesId;
     volatile long liveSeries;
+    // The 'm' and 't' key prefixes of the last series made live (measurement, i-th tag key), under the write
+    // lock: a load of new series of one schema then encodes only each series' tag values and id.
+    private String prefixMeasurement;
+    private byte[] livePrefix;
+    private String[] prefixTagKeys = new String[0];
+    private byte[][] tagPrefixes = new byte[0][];
 
     SeriesIndex(ShardDb db, RocksResources res, long instance, int nextSeriesId, long liveSeries) {
         this.db = db;
@@ -190,12 +196,12 @@ final class SeriesIndex {
     private SeriesRef live(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues,
             boolean cache) throws RocksDBException {
         batch.put(db.index, Keys.seriesByKey(s), refValue(id, true));
-        batch.put(db.index, Keys.measurementSeries(Keys.LIVE_SERIES, s.measurement(), id), EMPTY);
+        batch.put(db.index, Keys.withId(livePrefix(s.measurement()), null, id), EMPTY);
         for (int i = 0; i < s.tagCount(); i++) {
             if (!tagValueCounts.isEmpty()) {
                 countNewValue(s, i, lookup, newValues);
             }
-            batch.put(db.index, Keys.tag(s.measurement(), s.tagKey(i), s.tagValue(i), id), EMPTY);
+            batch.put(db.index, Keys.withId(tagPrefix(s.measurement(), i, s.tagKey(i)), s.tagValue(i), id), EMPTY);
         }
         liveSeries++;
         SeriesRef ref = new SeriesRef(id, true);
@@ -204,6 +210,30 @@ final class SeriesIndex {
         }
         lookup.update(s, ref);
         return ref;
+    }
+
+    /** The 'm' prefix of {@code measurement}, remembered with the 't' prefixes while series of it follow. */
+    private byte[] livePrefix(String measurement) {
+        if (!measurement.equals(prefixMeasurement)) {
+            livePrefix = Keys.measurementPrefix(Keys.LIVE_SERIES, measurement);
+            prefixMeasurement = measurement;
+            Arrays.fill(prefixTagKeys, null);
+        }
+        return livePrefix;
+    }
+
+    /** The 't' prefix of the {@code i}-th tag key of a series of {@code measurement}; after {@link #livePrefix}. */
+    private byte[] tagPrefix(String measurement, int i, String tagKey) {
+        if (i >= prefixTagKeys.length) {
+            int n = Math.max(i + 1, 2 * prefixTagKeys.length);
+            prefixTagKeys = Arrays.copyOf(prefixTagKeys, n);
+            tagPrefixes = Arrays.copyOf(tagPrefixes, n);
+        }
+        if (!tagKey.equals(prefixTagKeys[i])) {
+            tagPrefixes[i] = Keys.tagPrefix(measurement, tagKey);
+            prefixTagKeys[i] = tagKey;
+        }
+        return tagPrefixes[i];
     }
 
     /** Counts tag {@code i} of {@code s} if its value is new and its key's count is cached (max-values-per-tag). */
