@@ -101,6 +101,10 @@ public final class GroupKey implements Comparable<GroupKey> {
         for (String s : flat) {
             n += s.length() + 1;
         }
+        byte[] ascii = asciiSortKey(n);
+        if (ascii != null) {
+            return ascii;
+        }
         StringBuilder b = new StringBuilder(n);
         if (!appendTerminated(b, measurement)) {
             return NO_SORT_KEY;
@@ -111,6 +115,29 @@ public final class GroupKey implements Comparable<GroupKey> {
             }
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The sort key of {@code n} bytes when every string is ASCII without U+0000 (its own UTF-8), else null. */
+    private byte[] asciiSortKey(int n) {
+        byte[] k = new byte[n];
+        int at = putAscii(k, 0, measurement);
+        for (int i = 0; i < flat.length && at >= 0; i++) {
+            at = putAscii(k, at, flat[i]);
+        }
+        return at < 0 ? null : k;
+    }
+
+    /** Puts {@code s} and a 0 byte at {@code at}; the next position, or -1 at a character that is not ASCII or 0. */
+    private static int putAscii(byte[] k, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return -1;
+            }
+            k[at++] = (byte) c;
+        }
+        k[at] = 0;
+        return at + 1;
     }
 
     private static boolean appendTerminated(StringBuilder b, String s) {

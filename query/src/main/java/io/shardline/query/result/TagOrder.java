@@ -14,6 +14,9 @@ final class TagOrder {
 
     /** Map entries in Go's {@code encoding/json} key order (bytewise). */
     static List<Map.Entry<String, String>> sorted(Map<String, String> tags) {
+        if (tags.size() == 1) {
+            return List.copyOf(tags.entrySet());
+        }
         List<Map.Entry<String, String>> entries = new ArrayList<>(tags.entrySet());
         entries.sort((a, b) -> Utf8Order.compare(a.getKey(), b.getKey()));
         return entries;
