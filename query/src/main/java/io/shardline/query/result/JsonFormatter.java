@@ -101,14 +101,17 @@ public final class JsonFormatter {
         }
         if (!s.columns().isEmpty()) {
             out.name("columns").beginArray();
-            for (String c : s.columns()) {
-                out.value(c);
+            List<String> columns = s.columns(); // indexed: no iterator per series of a large answer
+            for (int i = 0; i < columns.size(); i++) {
+                out.value(columns.get(i));
             }
             out.endArray();
         }
         if (!s.values().isEmpty()) {
             out.name("values").beginArray();
-            for (List<Object> row : s.values()) {
+            List<List<Object>> rows = s.values();
+            for (int r = 0; r < rows.size(); r++) {
+                List<Object> row = rows.get(r);
                 out.beginArray();
                 for (int i = 0; i < row.size(); i++) {
                     out.value(i == 0 ? TagOrder.epochValue(row.get(0), epoch) : row.get(i));

@@ -25,7 +25,10 @@ public record Series(String name, Map<String, String> tags, List<String> columns
         values = Collections.unmodifiableList(rows);
     }
 
-    /** An immutable copy of {@code tags} iterating in key order; no tree for none or one (a GROUP BY of one tag). */
+    /**
+     * An immutable copy of {@code tags} iterating in key order; no tree for none or one (a GROUP BY of one tag: a
+     * singleton map, whose entry set is made once however often the formatters read it).
+     */
     private static Map<String, String> sortedTags(Map<String, String> tags) {
         if (tags == null || tags.isEmpty()) {
             return Map.of();
@@ -33,7 +36,7 @@ public record Series(String name, Map<String, String> tags, List<String> columns
         if (tags.size() == 1) {
             Map.Entry<String, String> e = tags.entrySet().iterator().next();
             if (e.getKey() != null && e.getValue() != null) {
-                return Map.of(e.getKey(), e.getValue());
+                return Collections.singletonMap(e.getKey(), e.getValue());
             }
         }
         return Collections.unmodifiableMap(new TreeMap<>(tags));
