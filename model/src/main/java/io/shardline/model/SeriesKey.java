@@ -74,6 +74,24 @@ public final class SeriesKey {
     }
 
     /**
+     * {@link #of(String, String[], String[])} for arrays the caller hands over (it must not change them afterwards):
+     * when the keys are already in order, distinct, and no value is empty (a key as storage writes it), they are
+     * kept without the sort and the copies; otherwise as {@code of}.
+     */
+    public static SeriesKey ofOwned(String measurement, String[] keys, String[] values) {
+        if (measurement == null || measurement.isEmpty() || keys.length != values.length) {
+            return of(measurement, keys, values);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == null || keys[i].isEmpty() || values[i] == null || values[i].isEmpty()
+                    || i > 0 && Utf8.compare(keys[i - 1], keys[i]) >= 0) {
+                return of(measurement, keys, values);
+            }
+        }
+        return new SeriesKey(measurement, keys.length == 0 ? NO_TAGS : keys, keys.length == 0 ? NO_TAGS : values);
+    }
+
+    /**
      * A series from parallel tag arrays in any order (the arrays are copied). Rejects an empty
      * measurement, empty or duplicate tag keys and nulls with {@link IllegalArgumentException}.
      */

@@ -19,7 +19,12 @@ public record HttpResult(int status, String contentType, byte[] body, Map<String
 
     /** A JSON body (the caller provides valid JSON) with the given status. */
     public static HttpResult json(int status, String json) {
-        return new HttpResult(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
+        return json(status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A JSON body already encoded as UTF-8 (the caller provides valid JSON) with the given status. */
+    public static HttpResult json(int status, byte[] json) {
+        return new HttpResult(status, "application/json", json, Map.of());
     }
 
     /**

@@ -152,8 +152,8 @@ public final class QueryHandler implements HttpHandler {
             return HttpResult.json(200, body.toString());
         }
         // 1.x's emitter cuts every series into pieces of 10,000 rows even when the answer is not chunked
-        return HttpResult.json(200, JsonFormatter.response(ResponseBuilder.nonChunked(results, maxRowLimit), epoch,
-                pretty));
+        return HttpResult.json(200, JsonFormatter.responseBytes(ResponseBuilder.nonChunked(results, maxRowLimit),
+                epoch, pretty));
     }
 
     private static int chunkSize(String param) {

@@ -180,7 +180,10 @@ final class SelectStatements {
             }
             AggregateAssembler agg = new AggregateAssembler(plan);
             for (Future<ShardBuffer> f : pending) {
-                agg.add(await(f).partials);
+                ShardBuffer buffer = await(f);
+                agg.add(buffer.partials);
+                // merged (or copied) now: not kept alive through series(), a shard of 300 k series holds as many
+                buffer.partials.clear();
             }
             return agg.series();
         } finally {

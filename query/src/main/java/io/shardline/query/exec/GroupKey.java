@@ -17,10 +17,11 @@ import java.util.TreeMap;
 public final class GroupKey implements Comparable<GroupKey> {
 
     private final String measurement;
-    private final Map<String, String> tags;
     private final int hash;
-    /** The tags as key, value, key, value, ... in key order: compared without iterating the map. */
+    /** The tags as key, value, key, value, ... in key order (keys distinct): compared and hashed without a map. */
     private final String[] flat;
+    /** {@link #flat} as a map, made at the first {@link #tags()} (most groups are only hashed and compared). */
+    private volatile Map<String, String> tags;
     /**
      * The measurement and {@link #flat}, each as UTF-8 followed by a 0 byte: compared as unsigned bytes it orders as
      * {@link #compareTo} does. Built at the first comparison (sorting the output series); {@link #NO_SORT_KEY} when
@@ -30,19 +31,13 @@ public final class GroupKey implements Comparable<GroupKey> {
     private static final byte[] NO_SORT_KEY = new byte[0];
 
     public GroupKey(String measurement, Map<String, String> tags) {
-        this(measurement, sorted(tags));
+        this(measurement, flatten(sorted(tags)));
     }
 
-    private GroupKey(String measurement, TreeMap<String, String> sortedTags) {
+    private GroupKey(String measurement, String[] flat) {
         this.measurement = measurement;
-        this.tags = Collections.unmodifiableMap(sortedTags);
-        this.hash = 31 * measurement.hashCode() + sortedTags.hashCode();
-        this.flat = new String[2 * sortedTags.size()];
-        int i = 0;
-        for (Map.Entry<String, String> e : sortedTags.entrySet()) {
-            flat[i++] = e.getKey();
-            flat[i++] = e.getValue();
-        }
+        this.flat = flat;
+        this.hash = 31 * measurement.hashCode() + Arrays.hashCode(flat);
     }
 
     private static TreeMap<String, String> sorted(Map<String, String> tags) {
@@ -51,14 +46,29 @@ public final class GroupKey implements Comparable<GroupKey> {
         return sorted;
     }
 
+    private static String[] flatten(TreeMap<String, String> sortedTags) {
+        String[] flat = new String[2 * sortedTags.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : sortedTags.entrySet()) {
+            flat[i++] = e.getKey();
+            flat[i++] = e.getValue();
+        }
+        return flat;
+    }
+
     /** The group of {@code series} for the given GROUP BY tag keys. */
     public static GroupKey of(SeriesKey series, List<String> groupByTags) {
+        if (groupByTags.size() == 1) { // GROUP BY one tag: nothing to order
+            String k = groupByTags.get(0);
+            String v = series.tag(k);
+            return new GroupKey(series.measurement(), new String[] {k, v == null ? "" : v});
+        }
         TreeMap<String, String> tags = new TreeMap<>(Utf8Order.COMPARATOR);
         for (String k : groupByTags) {
             String v = series.tag(k);
             tags.put(k, v == null ? "" : v);
         }
-        return new GroupKey(series.measurement(), tags);
+        return new GroupKey(series.measurement(), flatten(tags));
     }
 
     /** The measurement (the output series' name). */
@@ -66,15 +76,30 @@ public final class GroupKey implements Comparable<GroupKey> {
         return measurement;
     }
 
-    /** The GROUP BY tags and their values, sorted by key (UTF-8 order). */
+    /** The GROUP BY tags and their values, sorted by key (UTF-8 order); unmodifiable. */
     public Map<String, String> tags() {
-        return tags;
+        Map<String, String> t = tags;
+        if (t == null) {
+            if (flat.length == 0) {
+                t = Map.of();
+            } else if (flat.length == 2) {
+                t = Collections.singletonMap(flat[0], flat[1]);
+            } else {
+                TreeMap<String, String> m = new TreeMap<>(Utf8Order.COMPARATOR);
+                for (int i = 0; i < flat.length; i += 2) {
+                    m.put(flat[i], flat[i + 1]);
+                }
+                t = Collections.unmodifiableMap(m);
+            }
+            tags = t;
+        }
+        return t;
     }
 
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof GroupKey g && g.hash == hash && g.measurement.equals(measurement)
-                && g.tags.equals(tags);
+                && Arrays.equals(g.flat, flat);
     }
 
     @Override
@@ -84,7 +109,7 @@ public final class GroupKey implements Comparable<GroupKey> {
 
     @Override
     public String toString() {
-        return "GroupKey[measurement=" + measurement + ", tags=" + tags + "]";
+        return "GroupKey[measurement=" + measurement + ", tags=" + tags() + "]";
     }
 
     private byte[] sortKey() {
@@ -101,6 +126,10 @@ public final class GroupKey implements Comparable<GroupKey> {
         for (String s : flat) {
             n += s.length() + 1;
         }
+        byte[] ascii = asciiSortKey(n);
+        if (ascii != null) {
+            return ascii;
+        }
         StringBuilder b = new StringBuilder(n);
         if (!appendTerminated(b, measurement)) {
             return NO_SORT_KEY;
@@ -111,6 +140,29 @@ public final class GroupKey implements Comparable<GroupKey> {
             }
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The sort key of {@code n} bytes when every string is ASCII without U+0000 (its own UTF-8), else null. */
+    private byte[] asciiSortKey(int n) {
+        byte[] k = new byte[n];
+        int at = putAscii(k, 0, measurement);
+        for (int i = 0; i < flat.length && at >= 0; i++) {
+            at = putAscii(k, at, flat[i]);
+        }
+        return at < 0 ? null : k;
+    }
+
+    /** Puts {@code s} and a 0 byte at {@code at}; the next position, or -1 at a character that is not ASCII or 0. */
+    private static int putAscii(byte[] k, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return -1;
+            }
+            k[at++] = (byte) c;
+        }
+        k[at] = 0;
+        return at + 1;
     }
 
     private static boolean appendTerminated(StringBuilder b, String s) {

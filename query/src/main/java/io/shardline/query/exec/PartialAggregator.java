@@ -10,7 +10,7 @@ import io.shardline.query.plan.AggregateCall;
 import io.shardline.query.plan.SelectPlan;
 import io.shardline.query.value.Utf8Order;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,13 +31,17 @@ public final class PartialAggregator {
 
     private final SelectPlan plan;
     private final boolean perSeries;
-    /** Group -> bucket -> accumulators; a group's partials leave together (the coordinator looks it up once). */
-    private final Map<GroupKey, BucketCells> cells = new HashMap<>();
+    /**
+     * Group -> bucket -> accumulators; a group's partials leave together (the coordinator looks it up once), in the
+     * order the groups were first added to: series come in key order, so the coordinator's sort of the groups finds
+     * them mostly in order.
+     */
+    private final Map<GroupKey, BucketCells> cells = new LinkedHashMap<>();
     /** The cells of the group added to last (rows and blocks come series after series). */
     private GroupKey lastGroup;
     private BucketCells lastGroupCells;
     /** perSeries: group -> series key text (UTF-8 order) -> bucket -> accumulators. */
-    private final Map<GroupKey, TreeMap<String, BucketCells>> series = new HashMap<>();
+    private final Map<GroupKey, TreeMap<String, BucketCells>> series = new LinkedHashMap<>();
     /** perSeries: the cells of the series added last. */
     private SeriesKey lastSeries;
     private BucketCells lastSeriesCells;

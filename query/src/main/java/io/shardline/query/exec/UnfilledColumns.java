@@ -57,6 +57,20 @@ final class UnfilledColumns {
         }
     }
 
+    /**
+     * Whether some call of {@code plan} is answered unfilled (an {@code integral}, or a {@code sample} next to other
+     * calls); when none is, every series' columns are empty and one instance serves them all.
+     */
+    static boolean anyIn(SelectPlan plan) {
+        for (AggregateCall call : plan.calls()) {
+            if (call.function() == AggregateFunction.INTEGRAL
+                    || call.function() == AggregateFunction.SAMPLE && plan.calls().size() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A {@code sample} next to other calls: its points at their own times (1.x zips the sample iterator too). */
     private static Map<Long, List<Object>> sampled(BucketCells cells, int c) {
         Map<Long, List<Object>> byTime = new HashMap<>();

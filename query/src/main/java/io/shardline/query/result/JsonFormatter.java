@@ -17,16 +17,34 @@ public final class JsonFormatter {
     /** {@code {"results":[...]}\n} for the given results. */
     public static String response(List<Result> results, EpochFormat epoch, boolean pretty) {
         StringBuilder b = new StringBuilder(256);
+        write(b, results, epoch, pretty, null);
+        return b.toString();
+    }
+
+    /**
+     * {@link #response} as UTF-8 bytes, encoded a piece at a time (every {@link Utf8Pieces#PIECE} characters): an
+     * answer of many series is never held as one growing StringBuilder, one String and its bytes at once.
+     */
+    public static byte[] responseBytes(List<Result> results, EpochFormat epoch, boolean pretty) {
+        StringBuilder b = new StringBuilder(Utf8Pieces.PIECE + Utf8Pieces.PIECE / 4);
+        Utf8Pieces pieces = new Utf8Pieces();
+        write(b, results, epoch, pretty, pieces);
+        return pieces.finish(b);
+    }
+
+    /** The body into {@code b}; with {@code pieces}, {@code b} is handed to it between series. */
+    private static void write(StringBuilder b, List<Result> results, EpochFormat epoch, boolean pretty,
+                              Utf8Pieces pieces) {
         JsonOut out = new JsonOut(b, pretty).beginObject();
         if (!results.isEmpty()) {
             out.name("results").beginArray();
             for (Result r : results) {
-                writeResult(out, r, epoch);
+                writeResult(out, r, epoch, b, pieces);
             }
             out.endArray();
         }
         out.endObject();
-        return b.append('\n').toString();
+        b.append('\n');
     }
 
     /** One chunk of a chunked response: {@code {"results":[<r>]}\n}. */
@@ -41,12 +59,15 @@ public final class JsonFormatter {
         return b.append('\n').toString();
     }
 
-    private static void writeResult(JsonOut out, Result r, EpochFormat epoch) {
+    private static void writeResult(JsonOut out, Result r, EpochFormat epoch, StringBuilder b, Utf8Pieces pieces) {
         out.beginObject().name("statement_id").value((long) r.statementId());
         if (!r.series().isEmpty()) {
             out.name("series").beginArray();
             for (Series s : r.series()) {
                 writeSeries(out, s, epoch);
+                if (pieces != null) {
+                    pieces.takeIfFull(b);
+                }
             }
             out.endArray();
         }
@@ -80,14 +101,17 @@ public final class JsonFormatter {
         }
         if (!s.columns().isEmpty()) {
             out.name("columns").beginArray();
-            for (String c : s.columns()) {
-                out.value(c);
+            List<String> columns = s.columns(); // indexed: no iterator per series of a large answer
+            for (int i = 0; i < columns.size(); i++) {
+                out.value(columns.get(i));
             }
             out.endArray();
         }
         if (!s.values().isEmpty()) {
             out.name("values").beginArray();
-            for (List<Object> row : s.values()) {
+            List<List<Object>> rows = s.values();
+            for (int r = 0; r < rows.size(); r++) {
+                List<Object> row = rows.get(r);
                 out.beginArray();
                 for (int i = 0; i < row.size(); i++) {
                     out.value(i == 0 ? TagOrder.epochValue(row.get(0), epoch) : row.get(i));

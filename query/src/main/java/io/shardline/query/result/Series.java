@@ -16,13 +16,30 @@ public record Series(String name, Map<String, String> tags, List<String> columns
 
     public Series {
         name = name == null ? "" : name;
-        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
+        tags = sortedTags(tags);
         columns = List.copyOf(columns);
         List<List<Object>> rows = new ArrayList<>(values.size());
         for (List<Object> row : values) {
             rows.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
         values = Collections.unmodifiableList(rows);
+    }
+
+    /**
+     * An immutable copy of {@code tags} iterating in key order; no tree for none or one (a GROUP BY of one tag: a
+     * singleton map, whose entry set is made once however often the formatters read it).
+     */
+    private static Map<String, String> sortedTags(Map<String, String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return Map.of();
+        }
+        if (tags.size() == 1) {
+            Map.Entry<String, String> e = tags.entrySet().iterator().next();
+            if (e.getKey() != null && e.getValue() != null) {
+                return Collections.singletonMap(e.getKey(), e.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 
     /** A complete (non-partial) series. */

@@ -3,6 +3,7 @@ package io.shardline.query.result;
 import io.shardline.query.value.Timestamp;
 import io.shardline.query.value.Utf8Order;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,11 @@ final class TagOrder {
     private TagOrder() {
     }
 
-    /** Map entries in Go's {@code encoding/json} key order (bytewise). */
-    static List<Map.Entry<String, String>> sorted(Map<String, String> tags) {
+    /** Map entries in Go's {@code encoding/json} key order (bytewise); a lone tag's entry set as it is. */
+    static Collection<Map.Entry<String, String>> sorted(Map<String, String> tags) {
+        if (tags.size() < 2) {
+            return tags.entrySet();
+        }
         List<Map.Entry<String, String>> entries = new ArrayList<>(tags.entrySet());
         entries.sort((a, b) -> Utf8Order.compare(a.getKey(), b.getKey()));
         return entries;

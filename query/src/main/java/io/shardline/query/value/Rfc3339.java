@@ -54,13 +54,13 @@ public final class Rfc3339 {
         pad(b, t.getMinute(), 2).append(':');
         pad(b, t.getSecond(), 2);
         if (frac != 0) {
-            StringBuilder f = new StringBuilder(9);
-            pad(f, frac, 9);
-            int end = 9;
-            while (f.charAt(end - 1) == '0') {
-                end--;
+            // the nine digits of the fraction without its trailing zeros
+            int width = 9;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                width--;
             }
-            b.append('.').append(f, 0, end);
+            pad(b.append('.'), frac, width);
         }
         int off = offset.getTotalSeconds();
         if (off == 0) {
@@ -77,12 +77,19 @@ public final class Rfc3339 {
         return format(Math.floorDiv(nanos, 1_000_000_000L) * 1_000_000_000L);
     }
 
+    /** Appends {@code v} with leading zeros to {@code width} digits, without a String per number. */
     private static StringBuilder pad(StringBuilder b, int v, int width) {
-        String s = Integer.toString(v);
-        for (int i = s.length(); i < width; i++) {
+        int digits = v < 0 ? Integer.toString(v).length() : 1;
+        for (int p = v; p >= 10; p /= 10) {
+            digits++;
+        }
+        for (int i = digits; i < width; i++) {
             b.append('0');
         }
-        return b.append(s);
+        if (v >= 0 && v < 10) {
+            return b.append((char) ('0' + v));
+        }
+        return b.append(v);
     }
 
     /** 1.x {@code IsTimeLiteral}: strings like {@code 2000-01-01} or starting {@code 2000-01-01} plus more. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.query.value.Timestamp;
 import io.shardline.query.value.Unsigned;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Golden JSON bodies: Go number and time formatting, omitted members, epochs, pretty printing, errors. */
@@ -141,5 +144,28 @@ class JsonFormatterTest {
                 + "[\"id\",\"database\",\"retention_policy\",\"shard_group\",\"start_time\",\"end_time\","
                 + "\"expiry_time\",\"owners\"],\"values\":[[1,\"db\",\"autogen\",1,\"1970-01-01T00:00:00Z\","
                 + "\"1970-01-08T00:00:00Z\",\"1970-01-08T00:00:00Z\",\"4,5\"]]}]}]}\n");
+    }
+
+    @Test
+    void bytesInPiecesEqualTheWholeText() {
+        long seed = System.nanoTime();
+        System.out.println("JsonFormatterTest seed " + seed);
+        Random random = new Random(seed);
+        String[] hosts = {"server-00042", "h\u00e9te", "\uD83D\uDE00-astral", "\u6771\u4eac", "x<y&z\"q"};
+        List<Series> series = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) { // several pieces of Utf8Pieces.PIECE characters
+            series.add(Series.of("cpu", Map.of("host", hosts[random.nextInt(hosts.length)] + i),
+                    List.of("time", "last"), List.of(row(new Timestamp(T + random.nextInt(1_000_000)),
+                            random.nextDouble() * 100))));
+        }
+        List<Result> r = List.of(Result.of(0, series), Result.of(1, List.of()));
+        for (boolean pretty : new boolean[] {false, true}) {
+            String text = JsonFormatter.response(r, EpochFormat.RFC3339, pretty);
+            assertThat(text.length()).isGreaterThan(2 * Utf8Pieces.PIECE);
+            assertThat(new String(JsonFormatter.responseBytes(r, EpochFormat.RFC3339, pretty),
+                    StandardCharsets.UTF_8)).as("seed %d", seed).isEqualTo(text);
+        }
+        assertThat(JsonFormatter.responseBytes(List.of(), EpochFormat.RFC3339, false))
+                .isEqualTo("{}\n".getBytes(StandardCharsets.UTF_8));
     }
 }

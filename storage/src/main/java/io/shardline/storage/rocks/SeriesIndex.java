@@ -115,6 +115,7 @@ final class SeriesIndex {
             return out;
         }
         byte[] want = Keys.seriesById(0);
+        SeriesKeyCodec.Decoder decoder = new SeriesKeyCodec.Decoder();
         try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.db.newIterator(db.index, ro)) {
             boolean positioned = false;
             for (int i = 0; i < ids.length; i++) {
@@ -128,7 +129,7 @@ final class SeriesIndex {
                 if (!it.isValid() || !Arrays.equals(it.key(), want)) {
                     throw new IllegalStateException(db.id + ": series id " + ids[i] + " has no key");
                 }
-                out[i] = SeriesKeyCodec.decode(it.value());
+                out[i] = decoder.decode(it.value());
                 positioned = true;
             }
         }
