@@ -142,9 +142,12 @@ public final class SeriesKey {
      */
     public static SeriesKey ofEncoded(String measurement, String[] keys, String[] values, byte[] keyBytes) {
         SeriesKey s = of(measurement, keys, values);
-        int n = measurement.length();
-        for (int i = 0; i < s.tagKeys.length; i++) {
-            n += 2 + s.tagKeys[i].length() + s.tagValues[i].length();
+        // The length the escaped ASCII encoding has: a name that is not ASCII or needs escaping cannot match raw bytes.
+        int n = Escaping.escapedAsciiLength(measurement, false);
+        for (int i = 0; i < s.tagKeys.length && n >= 0; i++) {
+            int k = Escaping.escapedAsciiLength(s.tagKeys[i], true);
+            int v = Escaping.escapedAsciiLength(s.tagValues[i], true);
+            n = k < 0 || v < 0 ? -1 : n + 2 + k + v;
         }
         if (n != keyBytes.length) {
             throw new IllegalArgumentException("key bytes of length " + keyBytes.length + " for a key of " + n);

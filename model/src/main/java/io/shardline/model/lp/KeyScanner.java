@@ -192,8 +192,8 @@ final class KeyScanner {
 
     /**
      * True when the raw key {@code b[start, start + length)} is its series key byte for byte: ASCII (decoding
-     * changes nothing), no backslash (unescaping changes nothing, and no name can then hold a character the key
-     * escapes) and tags strictly sorted by key (nothing is reordered; the scanner rejects empty values). A new
+     * changes nothing), no backslash (unescaping changes nothing), no tag value beginning with '=' (the one character
+     * the key escapes that a name can then hold) and tags strictly sorted by key (nothing is reordered; the scanner rejects empty values). A new
      * series then takes these bytes instead of encoding its names again.
      */
     private boolean canonical(byte[] b, int start, int length, int tags) {
@@ -202,9 +202,14 @@ final class KeyScanner {
                 return false;
             }
         }
-        for (int t = 1; t < tags; t++) {
+        for (int t = 0; t < tags; t++) {
             int o = t * 4;
-            if (Arrays.compare(b, spans[o - 4], spans[o - 3], b, spans[o], spans[o + 1]) >= 0) {
+            // A value may begin with an unescaped '=' (only its later ones end the line with an error); the key
+            // escapes it, so the raw bytes are not the key's.
+            if (b[spans[o + 2]] == '=') {
+                return false;
+            }
+            if (t > 0 && Arrays.compare(b, spans[o - 4], spans[o - 3], b, spans[o], spans[o + 1]) >= 0) {
                 return false;
             }
         }

@@ -52,6 +52,28 @@ class ParsedSeriesKeyTest {
         assertThat(canonical).as("seed %d: lines with a canonical key", seed).isPositive();
     }
 
+    /** A tag value may begin with an unescaped '=' in line protocol; its key escapes it, so the raw bytes are not the key. */
+    @Test
+    void aValueBeginningWithAnUnescapedEqualsSignIsEncodedAsBuilt() {
+        ParseResult r = new LineProtocolParser().parse("cpu,host==a f=1 1\ncpu,a=x,host==b f=1 2\ncpu,host=\\=a f=1 3\n"
+                .getBytes(StandardCharsets.UTF_8), Precision.NANOSECONDS, 0);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.points()).extracting(p -> p.series().toString())
+                .containsExactly("cpu,host=\\=a", "cpu,a=x,host=\\=b", "cpu,host=\\=a");
+        for (Point p : r.points()) {
+            SeriesKey built = SeriesKey.of(p.series().measurement(), p.series().tags());
+            assertThat(p.series().toBytes()).isEqualTo(built.toBytes());
+            assertThat(p.series().fnv64a()).isEqualTo(built.fnv64a());
+        }
+        assertThat(r.points().get(0).series()).isEqualTo(r.points().get(2).series());
+    }
+
+    @Test
+    void keyBytesThatNeedEscapingAreRefused() {
+        assertThatThrownBy(() -> SeriesKey.ofEncoded("cpu", new String[] {"host"}, new String[] {"=a"},
+                "cpu,host==a".getBytes(StandardCharsets.US_ASCII))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void keyBytesOfAnotherLengthAreRefused() {
         assertThatThrownBy(() -> SeriesKey.ofEncoded("cpu", new String[] {"host"}, new String[] {"a"},
