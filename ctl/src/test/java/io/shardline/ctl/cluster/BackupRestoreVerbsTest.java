@@ -25,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * backup and restore against in-JVM clusters: a 3-node RF 2 source is backed up (full, then
@@ -46,11 +47,11 @@ class BackupRestoreVerbsTest {
     private static CtlRunner sourceCtl;
     private static CtlRunner targetCtl;
     private static MetaClient targetMeta;
-    private static Path dir;
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() throws IOException {
-        dir = Files.createTempDirectory("backup-restore");
         source = ShardlineCluster.start(1, 3, SETTINGS);
         target = ShardlineCluster.start(1, 2, SETTINGS);
         sourceCtl = new CtlRunner("-bind", source.meta().node(0).apiAddress(), "-timeout", "10s");
