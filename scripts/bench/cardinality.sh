@@ -58,11 +58,13 @@ side() {
       -fields "$FIELDS" -batch-size "$BATCH" -connections "$CONNECTIONS" -seed 2 > /dev/null
   fi
   before="$(cpu_seconds "$pid")"
-  rate="$("$REPO/scripts/shardline" bench write -url "$url" -db card -series "$SERIES" -points "$POINTS" \
-    -fields "$FIELDS" -batch-size "$BATCH" -connections "$CONNECTIONS" | tee "$DIR/$label-write.txt" \
-    | awk '/points\/s/ { for (i = 1; i <= NF; i++) if ($i ~ /points\/s/) print $(i-1) }' | tail -1 | tr -d ',')"
+  # a failed request makes `bench write` exit 1: its output (counts, first error) is shown before the script ends
+  "$REPO/scripts/shardline" bench write -url "$url" -db card -series "$SERIES" -points "$POINTS" \
+    -fields "$FIELDS" -batch-size "$BATCH" -connections "$CONNECTIONS" > "$DIR/$label-write.txt" \
+    || { echo "cardinality.sh: $label: the load failed:" >&2; cat "$DIR/$label-write.txt" >&2; exit 1; }
   after="$(cpu_seconds "$pid")"
-  grep -q 'requests: .* 0 failed' "$DIR/$label-write.txt" || { cat "$DIR/$label-write.txt" >&2; exit 1; }
+  rate="$(awk '/points\/s/ { for (i = 1; i <= NF; i++) if ($i ~ /points\/s/) print $(i-1) }' "$DIR/$label-write.txt" \
+    | tail -1 | tr -d ',')"
   echo "$label $rate $(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }') $(rss_mb "$pid")" \
     >> "$DIR/results.txt"
   "$REPO/scripts/shardline" bench query -url "$url" -db card -queries last-by-host \
