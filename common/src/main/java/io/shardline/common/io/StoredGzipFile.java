@@ -7,19 +7,18 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 
 /**
  * The uncompressed bytes of a gzip file whose deflate stream is stored blocks only (what a backup
- * written at level none is), read through memory maps: each byte is copied once, from the mapped page
- * into the caller's array, where {@link java.util.zip.GZIPInputStream} copied it three times (read
- * into a buffer, into zlib's window and out of it). The gzip CRC-32 is computed on the way and checked
- * with the length against the trailer at the end, as {@code GZIPInputStream} does. {@link #open}
- * walks the block headers first (a few bytes per 64 KiB) and declines any other file: a header with
- * flags, a compressed block, a second member, bytes after the trailer. Not thread-safe.
+ * written at level none is), read through memory maps, one 64 MiB window at a time: each byte is
+ * copied once, from the mapped page into the caller's array, where {@link java.util.zip.GZIPInputStream}
+ * copied it three times (read into a buffer, into zlib's window and out of it). The gzip CRC-32 is
+ * computed on the way and checked with the length against the trailer at the end, as {@code
+ * GZIPInputStream} does. {@link #open} walks the block headers first (a few bytes per 64 KiB) and
+ * declines any other file: a header with flags, a compressed block, a second member, bytes after the
+ * trailer. Not thread-safe.
  */
 final class StoredGzipFile extends InputStream {
 
@@ -30,8 +29,10 @@ final class StoredGzipFile extends InputStream {
     private static final int TRAILER = 8;
 
     private final FileChannel channel;
-    private final List<MappedByteBuffer> windows;
     private final long size;
+    /** The mapped window being read (one at a time: a window read past is left to the collector). */
+    private MappedByteBuffer window;
+    private long windowIndex = -1;
     private final CRC32 crc = new CRC32();
     private long position = HEADER;
     private int blockLeft;
@@ -39,9 +40,8 @@ final class StoredGzipFile extends InputStream {
     private boolean ended;
     private long uncompressed;
 
-    private StoredGzipFile(FileChannel channel, List<MappedByteBuffer> windows, long size) {
+    private StoredGzipFile(FileChannel channel, long size) {
         this.channel = channel;
-        this.windows = windows;
         this.size = size;
     }
 
@@ -49,12 +49,7 @@ final class StoredGzipFile extends InputStream {
     static StoredGzipFile open(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            long size = channel.size();
-            List<MappedByteBuffer> windows = new ArrayList<>();
-            for (long at = 0; at < size; at += 1L << WINDOW_BITS) {
-                windows.add(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(1L << WINDOW_BITS, size - at)));
-            }
-            StoredGzipFile in = new StoredGzipFile(channel, windows, size);
+            StoredGzipFile in = new StoredGzipFile(channel, channel.size());
             if (in.storedOnly()) {
                 return in;
             }
@@ -67,7 +62,7 @@ final class StoredGzipFile extends InputStream {
     }
 
     /** Whether the file is a gzip header without flags, stored blocks up to a final one, and the trailer. */
-    private boolean storedOnly() {
+    private boolean storedOnly() throws IOException {
         if (size < HEADER + BLOCK_HEADER + TRAILER || byteAt(0) != 0x1f || byteAt(1) != 0x8b || byteAt(2) != 8
                 || byteAt(3) != 0) {
             return false;
@@ -88,8 +83,19 @@ final class StoredGzipFile extends InputStream {
         return false;
     }
 
-    private int byteAt(long at) {
-        return windows.get((int) (at >>> WINDOW_BITS)).get((int) (at & WINDOW_MASK)) & 0xff;
+    private int byteAt(long at) throws IOException {
+        return window(at).get((int) (at & WINDOW_MASK)) & 0xff;
+    }
+
+    /** The mapped window holding byte {@code at}. */
+    private MappedByteBuffer window(long at) throws IOException {
+        long index = at >>> WINDOW_BITS;
+        if (index != windowIndex) {
+            long start = index << WINDOW_BITS;
+            window = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(1L << WINDOW_BITS, size - start));
+            windowIndex = index;
+        }
+        return window;
     }
 
     @Override
@@ -116,7 +122,7 @@ final class StoredGzipFile extends InputStream {
         }
         int n = Math.min(len, blockLeft);
         for (int done = 0; done < n; ) {
-            MappedByteBuffer w = windows.get((int) (position >>> WINDOW_BITS));
+            MappedByteBuffer w = window(position);
             int at = (int) (position & WINDOW_MASK);
             int k = Math.min(n - done, w.limit() - at);
             w.get(at, b, off + done, k);

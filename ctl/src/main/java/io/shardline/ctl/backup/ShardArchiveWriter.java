@@ -35,19 +35,23 @@ final class ShardArchiveWriter implements AutoCloseable {
     private final Gzip gzip;
     private final long mtimeSeconds;
 
-    /** The archive's compressed side: what the tar's bytes go through. */
-    private interface Gzip extends AutoCloseable {
+    /** The archive's compressed side: what the tar's bytes go through; the CRC-32C of what it wrote. */
+    private abstract static class Gzip implements AutoCloseable {
+        final CRC32C archiveCrc = new CRC32C();
+
         /** Writes {@code src}'s remaining bytes, adding them to {@code fileCrc} (if not null) too. */
-        void write(ByteBuffer src, Checksum fileCrc) throws IOException;
+        abstract void write(ByteBuffer src, Checksum fileCrc) throws IOException;
 
         /** Ends the gzip member and syncs the file; returns the archive's size in bytes. */
-        long finish() throws IOException;
+        abstract long finish() throws IOException;
 
         /** The CRC-32C of the archive's bytes so far. */
-        int crc32c();
+        final int crc32c() {
+            return (int) archiveCrc.getValue();
+        }
 
         @Override
-        void close() throws IOException;
+        public abstract void close() throws IOException;
     }
 
     ShardArchiveWriter(Path target, int level, long mtimeSeconds) throws IOException {
@@ -117,7 +121,7 @@ final class ShardArchiveWriter implements AutoCloseable {
      * once, the file's CRC-32C and gzip's CRC-32 are taken over each block's bytes there, the archive's
      * CRC-32C over all of it just before the channel writes it.
      */
-    static final class Stored implements Gzip {
+    private static final class Stored extends Gzip {
 
         /** The largest stored block (LEN is 16 bits). */
         static final int MAX_BLOCK = 65_535;
@@ -128,7 +132,6 @@ final class ShardArchiveWriter implements AutoCloseable {
         private final FileChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         private final CRC32 uncompressedCrc = new CRC32();
-        private final CRC32C archiveCrc = new CRC32C();
         private long uncompressed;
         private long written;
 
@@ -138,7 +141,7 @@ final class ShardArchiveWriter implements AutoCloseable {
         }
 
         @Override
-        public void write(ByteBuffer src, Checksum fileCrc) throws IOException {
+        void write(ByteBuffer src, Checksum fileCrc) throws IOException {
             while (src.hasRemaining()) {
                 if (buffer.remaining() < BLOCK_HEADER + 4096) {
                     drain();
@@ -159,7 +162,7 @@ final class ShardArchiveWriter implements AutoCloseable {
         }
 
         @Override
-        public long finish() throws IOException {
+        long finish() throws IOException {
             if (buffer.remaining() < BLOCK_HEADER + 8) {
                 drain();
             }
@@ -182,20 +185,14 @@ final class ShardArchiveWriter implements AutoCloseable {
         }
 
         @Override
-        public int crc32c() {
-            return (int) archiveCrc.getValue();
-        }
-
-        @Override
         public void close() throws IOException {
             channel.close();
         }
     }
 
     /** Compressed through {@link GZIPOutputStream} at a level other than none. */
-    private static final class Deflating implements Gzip {
+    private static final class Deflating extends Gzip {
 
-        private final CRC32C archiveCrc = new CRC32C();
         private final FileChannel channel;
         private final GZIPOutputStream out;
         private final byte[] copy = new byte[1 << 20];
@@ -224,7 +221,7 @@ final class ShardArchiveWriter implements AutoCloseable {
         }
 
         @Override
-        public void write(ByteBuffer src, Checksum fileCrc) throws IOException {
+        void write(ByteBuffer src, Checksum fileCrc) throws IOException {
             while (src.hasRemaining()) {
                 // checksummed from the array: on a read-only view of a received message CRC32C would
                 // copy the bytes in 4 KiB pieces first
@@ -238,17 +235,12 @@ final class ShardArchiveWriter implements AutoCloseable {
         }
 
         @Override
-        public long finish() throws IOException {
+        long finish() throws IOException {
             out.finish();
             out.flush();
             channel.force(true);
             out.close();
             return written;
-        }
-
-        @Override
-        public int crc32c() {
-            return (int) archiveCrc.getValue();
         }
 
         @Override

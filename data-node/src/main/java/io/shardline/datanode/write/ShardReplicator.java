@@ -100,8 +100,8 @@ final class ShardReplicator {
     Replication replicate(Change change, List<Long> owners, ConsistencyLevel level, boolean awaitAll,
                           long viewVersion) {
         inFlight.start(viewVersion);
-        Replication r = new Replication(change.shardId(), new WriteQuorum(level, owners.size(), awaitAll), owners.size(),
-                () -> inFlight.end(viewVersion));
+        Replication r = new Replication(change.shardId(), new WriteQuorum(level, owners.size(), awaitAll),
+                owners.size(), () -> inFlight.end(viewVersion));
         try {
             byte[] encoded = null;
             long self = topology.localNodeId();
