@@ -79,6 +79,7 @@ import io.shardline.datanode.shard.ShardStatistics;
 import io.shardline.datanode.shard.StoreLocalShards;
 import io.shardline.datanode.write.PointsWriter;
 import io.shardline.datanode.write.TombstoneWriter;
+import io.shardline.datanode.write.WritesInFlight;
 import io.shardline.model.Hlc;
 import io.shardline.storage.ShardEngine;
 import io.shardline.storage.rocks.RocksShardEngine;
@@ -188,9 +189,10 @@ public final class DataNode implements Service {
                 withInternalCredentials(interceptors), peerTls);
         peerChannels = channels;
         GrpcShardTransport transport = new GrpcShardTransport(channels, () -> membership.view().metadata());
+        WritesInFlight writesInFlight = new WritesInFlight();
         movement = new ShardMovement(engine, shardGate, membership, config.advertisedTcpAddress().toString(),
-                config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(), clock,
-                stats);
+                config.advertisedHttpAddress().toString(), channels, config.data().blockRewriteColdDuration(),
+                writesInFlight, clock, stats);
         LocalShardQueries ownerQueries = new LocalShardQueries(engine, membership::view, membership::nodeId);
         StoreLocalTombstones tombstones = new StoreLocalTombstones(writableShards, local);
         // Owner reads run in the calling query's context: a killed or timed-out query stops its scans here too.
@@ -231,7 +233,8 @@ public final class DataNode implements Service {
         ExecutorService callbacks = Executors.newFixedThreadPool(2, new NamedThreadFactory("write-callbacks", true));
         services.add(closer("write callbacks", callbacks::shutdownNow));
         writer = new PointsWriter(new MetaWriteTopology(membership), local, transport, handoff, hlc, clock,
-                config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
+                config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, writesInFlight,
+                stats);
         queryTasks = QueryInterrupts.propagating(
                 Executors.newFixedThreadPool(16, new NamedThreadFactory("query", true)));
         services.add(closer("query tasks", queryTasks::shutdownNow));
@@ -239,7 +242,8 @@ public final class DataNode implements Service {
                 () -> membership.view().metadata(), config.cluster().dialTimeout(), config.cluster().shardReaderTimeout(),
                 clock), new PeerHealth(clock, Duration.ofSeconds(10)), new Random());
         TombstoneWriter deletes = new TombstoneWriter(new MetaWriteTopology(membership), tombstones, transport, handoff,
-                clock, config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, stats);
+                clock, config.cluster().writeTimeout(), config.cluster().allowOutOfOrderWrites(), callbacks, writesInFlight,
+                stats);
         dataStatements = new DataStatements(() -> membership.view().metadata(), replicas, queryTasks, deletes, hlc::next,
                 writer, clock::monotonicNanos, new SelectLimits(config.cluster().maxSelectSeries(),
                         config.cluster().maxSelectBuckets()));

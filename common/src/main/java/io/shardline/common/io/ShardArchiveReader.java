@@ -20,13 +20,22 @@ public final class ShardArchiveReader implements AutoCloseable {
     private long left;
     private int pad;
 
+    /**
+     * Reads the archive file; one of stored deflate blocks only (a backup at level none) is read
+     * straight from its mapped pages ({@link StoredGzipFile}), any other through {@link GZIPInputStream}.
+     */
     public ShardArchiveReader(Path archive) throws IOException {
-        this(new BufferedInputStream(Files.newInputStream(archive), 1 << 20));
+        this(StoredGzipFile.open(archive), archive);
     }
 
     /** Reads the archive from {@code compressed} (its gzip bytes, for example as they arrive); closes it at the end. */
     public ShardArchiveReader(InputStream compressed) throws IOException {
         this.in = new GZIPInputStream(compressed, 1 << 20);
+    }
+
+    private ShardArchiveReader(InputStream stored, Path archive) throws IOException {
+        this.in = stored != null ? stored
+                : new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 20), 1 << 20);
     }
 
     /** The next file's header, null at the end of the archive. */
@@ -56,8 +65,9 @@ public final class ShardArchiveReader implements AutoCloseable {
     /** Up to {@code max} bytes of the current file; empty at its end. */
     public ByteBuffer read(int max) throws IOException {
         int n = (int) Math.min(max, left);
-        byte[] b = in.readNBytes(n);
-        if (b.length < n) {
+        // into one array of the chunk's size: InputStream.readNBytes(int) reads 8 KiB arrays and joins them
+        byte[] b = new byte[n];
+        if (in.readNBytes(b, 0, n) < n) {
             throw new IOException("archive ends inside file " + current.name());
         }
         left -= n;

@@ -85,7 +85,7 @@ final class ShardFetcher {
                     files.add(a);
                 }
                 rx.awaitEnd();
-                bytes = archive.finish(pending);
+                bytes = archive.finish();
                 crc = archive.crc32c();
             }
             Files.move(pending, target, StandardCopyOption.ATOMIC_MOVE);

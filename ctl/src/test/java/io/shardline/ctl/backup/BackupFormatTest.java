@@ -129,7 +129,7 @@ class BackupFormatTest {
         try (ShardArchiveWriter w = new ShardArchiveWriter(archive, Deflater.NO_COMPRESSION, 1_700_000_000L)) {
             files = List.of(w.file("000001.sst", a.length, out -> out.write(ByteBuffer.wrap(a))),
                     w.file("CURRENT", b.length, out -> out.write(ByteBuffer.wrap(b))));
-            w.finish(archive);
+            w.finish();
             crc = w.crc32c();
         }
         assertThat(io.shardline.common.io.FileChecksums.crc32c(archive)).isEqualTo(crc);
@@ -154,6 +154,63 @@ class BackupFormatTest {
         }
         assertThatThrownBy(() -> ShardArchives.verify(dir, entry)).hasMessage("archive " + archive.getFileName()
                 + " of shard 1 is truncated or has the wrong size: 5000 bytes, the manifest says " + entry.size());
+    }
+
+    @Test
+    void storedAndCompressedArchivesAreTheSameTarAndCarryTheSameFileChecksums() throws IOException {
+        long seed = System.nanoTime();
+        System.out.println("seed=" + seed);
+        Random random = new Random(seed);
+        // above the stored writer's 1 MiB buffer and many 64 KiB blocks; an odd size, written in odd pieces
+        byte[] a = new byte[3 * (1 << 20) + 12_345];
+        random.nextBytes(a);
+        byte[] b = new byte[0];
+        byte[] c = "0123456789".repeat(40_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[][] tars = new byte[2][];
+        List<List<ArchivedFile>> entries = new java.util.ArrayList<>();
+        int[] levels = {Deflater.NO_COMPRESSION, Deflater.BEST_SPEED};
+        for (int l = 0; l < levels.length; l++) {
+            Path archive = dir.resolve("20230101T000000Z.s" + (l + 2) + ".tar.gz");
+            List<ArchivedFile> files = new java.util.ArrayList<>();
+            int crc;
+            long size;
+            try (ShardArchiveWriter w = new ShardArchiveWriter(archive, levels[l], 1_700_000_000L)) {
+                for (byte[] f : List.of(a, b, c)) {
+                    files.add(w.file("f" + files.size(), f.length, out -> {
+                        long n = 0;
+                        for (int at = 0; at < f.length; ) {
+                            int k = Math.min(f.length - at, 1 + random.nextInt(300_000));
+                            // a read-only view, as a received chunk's data is
+                            n += out.write(ByteBuffer.wrap(f, at, k).slice().asReadOnlyBuffer());
+                            at += k;
+                        }
+                        return n;
+                    }));
+                }
+                size = w.finish();
+                crc = w.crc32c();
+            }
+            assertThat(Files.size(archive)).isEqualTo(size);
+            assertThat(io.shardline.common.io.FileChecksums.crc32c(archive)).isEqualTo(crc);
+            // GZIPInputStream checks the member's CRC-32 and length trailer at its end
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(archive))) {
+                tars[l] = in.readAllBytes();
+            }
+            entries.add(files);
+        }
+        assertThat(tars[1]).isEqualTo(tars[0]);
+        assertThat(entries.get(1)).isEqualTo(entries.get(0));
+        java.util.zip.CRC32C expected = new java.util.zip.CRC32C();
+        expected.update(a);
+        assertThat(entries.get(0).get(0)).isEqualTo(new ArchivedFile("f0", a.length, (int) expected.getValue()));
+        try (ShardArchiveReader r = new ShardArchiveReader(dir.resolve("20230101T000000Z.s2.tar.gz"))) {
+            assertThat(r.next()).isEqualTo(new TarFormat.Entry("f0", a.length));
+            assertThat(content(r, a.length)).isEqualTo(a);
+            assertThat(r.next()).isEqualTo(new TarFormat.Entry("f1", 0));
+            assertThat(r.next()).isEqualTo(new TarFormat.Entry("f2", c.length));
+            assertThat(content(r, c.length)).isEqualTo(c);
+            assertThat(r.next()).isNull();
+        }
     }
 
     private static byte[] content(ShardArchiveReader r, int size) throws IOException {

@@ -7,8 +7,7 @@ import io.shardline.storage.ShardEngine;
 import io.shardline.storage.ShardId;
 import io.shardline.storage.ShardStore;
 import java.time.Duration;
-import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one copy onto this node (see {@link ShardCopier} for the protocol): pull and install the
- * snapshot, become an owner, wait until every live data node routes the shard's writes here too, then
- * catch up twice with the source. A failure or a kill at any step rolls back to where the node was
- * before: the owner entry this copy added is removed (and the node waits until its own view no longer
- * lists it, so no late write recreates the shard), then the installed shard is dropped. Runs on one
- * copy thread; {@link #kill} and {@link #progress} may be called from any thread.
+ * snapshot, become an owner, wait until every live data node routes the shard's writes here too and has
+ * none in flight that it routed by an older view, then catch up with the source. A failure or a kill at
+ * any step rolls back to where the node was before: the owner entry this copy added is removed (and the
+ * node waits until its own view no longer lists it, so no late write recreates the shard), then the
+ * installed shard is dropped. Runs on one copy thread; {@link #kill} and {@link #progress} may be called from any thread.
  */
 final class CopyTask implements Runnable {
 
@@ -143,40 +142,58 @@ final class CopyTask implements Runnable {
 
     /**
      * Writes that reached the old owners while this node was not an owner yet are on the source: wait
-     * until every data node that answers has a view in which this node owns the shard (so nothing new
-     * bypasses it), give in-flight writes a moment, then merge the difference; a second pass after
-     * the same pause picks up stragglers.
+     * until every data node (this one too) has a view in which this node owns the shard, so nothing new
+     * bypasses it, and has no write left in flight that it routed by an older view; then one pass merges
+     * the difference. Where some node cannot say that (it did not answer, it is of an older build that
+     * does not count its writes, or its old writes outlast the wait), two passes follow, each after a
+     * short pause for writes in flight.
      */
     private void catchUp(ShardStore store) {
-        awaitPeerViews(deps.meta().currentVersion());
-        for (int pass = 1; pass <= 2; pass++) {
-            pause(deps.grace());
+        boolean settled = awaitPeerViews(deps.meta().currentVersion());
+        int passes = settled ? 1 : 2;
+        for (int pass = 1; pass <= passes; pass++) {
+            if (!settled) {
+                pause(deps.grace());
+            }
             checkKilled();
             CatchUp.Pass r = CatchUp.run(store, deps.sources(), request.source(), shard.id(),
                     snapshot.sourceLastModified());
-            LOG.info("Caught up shard {} with {} pass={} sourceChanged={} differingBuckets={} merged={}", shard,
-                    request.source(), pass, r.sourceChanged(), r.differingBuckets(), r.merged());
+            LOG.info("Caught up shard {} with {} pass={} settled={} sourceChanged={} differingBuckets={} merged={}",
+                    shard, request.source(), pass, settled, r.sourceChanged(), r.differingBuckets(), r.merged());
         }
     }
 
-    private void awaitPeerViews(long version) {
+    /**
+     * Waits until every data node routes by view {@code version} and has no write in flight routed by an
+     * older one; returns whether every node said so before the deadline.
+     */
+    private boolean awaitPeerViews(long version) {
         long deadline = deps.clock().monotonicNanos() + deps.viewWait().toNanos();
-        List<NodeInfo> peers = deps.meta().view().metadata().dataNodes().stream().filter(n -> n.id() != self).toList();
-        for (NodeInfo peer : peers) {
+        boolean settled = true;
+        for (NodeInfo node : deps.meta().view().metadata().dataNodes()) {
             while (true) {
                 checkKilled();
-                OptionalLong v = deps.peers().viewVersion(peer.tcpAddress(), PEER_CALL);
-                if (v.isEmpty() || v.getAsLong() >= version) {
-                    break; // caught up, or unreachable (a node that cannot be reached coordinates no write)
+                Optional<PeerViews.PeerView> v = deps.peers().view(node.tcpAddress(), PEER_CALL);
+                if (v.isEmpty()) {
+                    settled = false; // unreachable: a node that cannot be reached coordinates no write
+                    break;
+                }
+                boolean routes = v.get().routesBy(version);
+                if (routes && (v.get().settledSince(version) || v.get().oldestWriteInFlight().isEmpty())) {
+                    settled &= v.get().settledSince(version);
+                    break;
                 }
                 if (deps.clock().monotonicNanos() > deadline) {
-                    LOG.warn("Data node view still behind, catching up anyway shard={} node={} version={} wanted={}",
-                            shard.id(), peer.id(), v.getAsLong(), version);
+                    LOG.warn("Data node view or writes still behind, catching up anyway shard={} node={} version={}"
+                            + " wanted={} oldestWriteInFlight={}", shard.id(), node.id(), v.get().viewVersion(),
+                            version, v.get().oldestWriteInFlight());
+                    settled = false;
                     break;
                 }
                 pause(Pauses.POLL);
             }
         }
+        return settled;
     }
 
     /** Waits {@code d} or until killed. */

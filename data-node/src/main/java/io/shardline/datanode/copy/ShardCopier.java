@@ -31,8 +31,9 @@ import java.util.concurrent.TimeoutException;
  *   &lt;-- chunks (file, offset, bytes, CRC-32C) -- flow-controlled, optional rate limit
  *   verify every file, move into place, open; release gate
  *   AddShardOwner(shard, me)  (meta)              [skipped if already an owner]
- *   wait until every live data node's view has me as owner
- *   twice, after a short pause:
+ *   wait until every live data node's view has me as owner and none has a
+ *   write in flight routed by an older view (DescribeDataNode); then once
+ *   (twice after a short pause each where a node cannot say so):
  *     LocalShardStatus -------------------------> last-modified stamp; unchanged since the
  *                                                 snapshot: nothing to catch up, else
  *     ShardDigest ------------------------------> digest
@@ -47,7 +48,10 @@ public final class ShardCopier {
 
     static final int KEEP_FINISHED = 64;
 
-    /** What a copy works with; {@code grace} is the pause before each catch-up pass. */
+    /**
+     * What a copy works with; {@code grace} is the pause before each catch-up pass where some data node
+     * cannot say whether writes it routed before the owner change are still in flight.
+     */
     record Dependencies(ShardEngine engine, ShardWriteGate gate, ShardSource sources, CopyMeta meta, PeerViews peers,
                         String selfAddress, Clock clock, Duration viewWait, Duration grace) {
     }
@@ -63,7 +67,8 @@ public final class ShardCopier {
     /**
      * @param selfAddress this node's advertised gRPC address (what copy-shard names it by)
      * @param viewWait longest wait for the other data nodes' views to list this node as an owner
-     * @param grace pause before each catch-up pass, for writes already in flight
+     * @param grace pause before each catch-up pass where some node cannot say whether its writes routed
+     *     before the owner change are still in flight
      * @param executor runs each copy on its own thread
      */
     public ShardCopier(ShardEngine engine, ShardWriteGate gate, ShardSource sources, CopyMeta meta, PeerViews peers,

@@ -9,6 +9,7 @@ import io.shardline.datanode.copy.rpc.GrpcShardSource;
 import io.shardline.datanode.copy.rpc.ShardAdminRpc;
 import io.shardline.datanode.meta.DataNodeMembership;
 import io.shardline.datanode.rpc.PeerChannels;
+import io.shardline.datanode.write.WritesInFlight;
 import io.shardline.storage.ShardEngine;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,10 @@ public final class ShardMovement implements Service {
 
     /** Longest wait for views to follow an owner change. */
     static final Duration VIEW_WAIT = Duration.ofSeconds(10);
-    /** Pause before each catch-up pass, for writes in flight when the views changed. */
+    /**
+     * Pause before each catch-up pass, for writes in flight when the views changed, where some data node
+     * cannot tell whether it still has such writes (an older build, or one that did not answer).
+     */
     static final Duration GRACE = Duration.ofMillis(250);
     private static final Duration DIGEST_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SNAPSHOT_IDLE = Duration.ofMinutes(2);
@@ -42,17 +46,18 @@ public final class ShardMovement implements Service {
      * @param engine the node's shard engine (not the gated view)
      * @param gate the gate the write path's engine view was made with
      * @param hotWindow a replica written within this long is hot ({@code [data] block-rewrite-cold-duration})
+     * @param writes the writes this node coordinates that are still in flight
      */
     public ShardMovement(ShardEngine engine, ShardWriteGate gate, DataNodeMembership membership, String tcpAddress,
-                         String httpAddress, PeerChannels channels, Duration hotWindow, Clock clock,
-                         StatsRegistry stats) {
+                         String httpAddress, PeerChannels channels, Duration hotWindow, WritesInFlight writes,
+                         Clock clock, StatsRegistry stats) {
         this.gate = gate;
         CopyMeta meta = new MembershipCopyMeta(membership);
         GrpcShardSource sources = new GrpcShardSource(channels, DIGEST_TIMEOUT, SNAPSHOT_IDLE);
         this.copier = new ShardCopier(engine, gate, sources, meta, sources, tcpAddress, clock, VIEW_WAIT, GRACE, copies);
         ShardAdmin admin = new ShardAdmin(engine, gate, copier, meta, tcpAddress, hotWindow, VIEW_WAIT, clock);
-        this.rpc = new ShardAdminRpc(copier, admin, new OutgoingCopies(), membership, tcpAddress, httpAddress, clock,
-                senders, stats);
+        this.rpc = new ShardAdminRpc(copier, admin, new OutgoingCopies(), membership, writes, tcpAddress, httpAddress,
+                clock, senders, stats);
     }
 
     @Override

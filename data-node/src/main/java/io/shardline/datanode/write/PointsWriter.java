@@ -34,20 +34,22 @@ public final class PointsWriter implements WriteService {
     private final Clock clock;
     private final Statistic stats;
     private final ShardReplicator replicator;
+    private final WritesInFlight inFlight;
 
     public PointsWriter(WriteTopology topology, LocalShards local, ShardTransport transport, Handoff handoff, Hlc hlc,
                         Clock clock, Duration writeTimeout, boolean allowOutOfOrder, Executor callbacks,
-                        StatsRegistry stats) {
+                        WritesInFlight inFlight, StatsRegistry stats) {
         this.topology = topology;
         this.local = local;
         this.hlc = hlc;
         this.clock = clock;
+        this.inFlight = inFlight;
         this.stats = stats.statistic("write").counters("req", "pointReq", "pointReqLocal", "pointReqRemote",
                 "pointReqHH", "writeOk", "writePartial", "writeError", "writeTimeout", "writeDrop");
         // Remote errors that retrying cannot fix: not queued in hinted handoff.
         this.replicator = new ShardReplicator(topology, transport, handoff, clock, writeTimeout, allowOutOfOrder,
-                callbacks, EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.FIELD_TYPE_CONFLICT, ErrorCode.PARTIAL_WRITE,
-                ErrorCode.CORRUPTED), "write", new ShardReplicator.Counters(
+                callbacks, inFlight, EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.FIELD_TYPE_CONFLICT,
+                ErrorCode.PARTIAL_WRITE, ErrorCode.CORRUPTED), "write", new ShardReplicator.Counters(
                         n -> this.stats.add("pointReqLocal", n), n -> this.stats.add("pointReqRemote", n),
                         n -> this.stats.add("pointReqHH", n)));
     }
@@ -69,14 +71,22 @@ public final class PointsWriter implements WriteService {
         stats.add("req", 1);
         stats.add("pointReq", points.size());
         long deadline = replicator.deadline();
-        // Within one request the last of several points with the same series and time wins, as in 1.x;
-        // the stores then merge across requests by version alone.
-        ShardMapper.Mapping mapping = map(db, rp, PointDedup.lastWins(points));
-        long version = hlc.next();
         List<ShardReplicator.Replication> writes = new ArrayList<>();
-        for (ShardMapper.ShardPoints sp : mapping.shards()) {
-            ShardBatch batch = new ShardBatch(sp.shard().id(), version, sp.points());
-            writes.add(replicator.replicate(new PointsChange(batch, local), sp.shard().owners(), level));
+        long version;
+        ShardMapper.Mapping mapping;
+        inFlight.start(WritesInFlight.ROUTING);
+        try {
+            // Within one request the last of several points with the same series and time wins, as in 1.x;
+            // the stores then merge across requests by version alone.
+            mapping = map(db, rp, PointDedup.lastWins(points));
+            version = hlc.next();
+            for (ShardMapper.ShardPoints sp : mapping.shards()) {
+                ShardBatch batch = new ShardBatch(sp.shard().id(), version, sp.points());
+                writes.add(replicator.replicate(new PointsChange(batch, local), sp.shard().owners(), level,
+                        mapping.viewVersion()));
+            }
+        } finally {
+            inFlight.end(WritesInFlight.ROUTING);
         }
         int dropped = 0;
         String reason = null;

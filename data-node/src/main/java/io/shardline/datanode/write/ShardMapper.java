@@ -22,8 +22,12 @@ public final class ShardMapper {
     public record ShardPoints(ShardGroupInfo group, ShardInfo shard, List<Point> points) {
     }
 
-    /** The result of mapping: either every point placed, or a timestamp whose group must be created first. */
-    public record Mapping(List<ShardPoints> shards, int beyondRetention, long missingGroupAt, boolean complete) {
+    /**
+     * The result of mapping: either every point placed, or a timestamp whose group must be created first;
+     * {@code viewVersion} is the version of the view the owners come from.
+     */
+    public record Mapping(List<ShardPoints> shards, int beyondRetention, long missingGroupAt, boolean complete,
+                          long viewVersion) {
     }
 
     private ShardMapper() {
@@ -44,12 +48,12 @@ public final class ShardMapper {
             ShardGroupInfo group = lastGroup != null && lastGroup.contains(t) ? lastGroup
                     : meta.shardGroupAt(database, rp.name(), t).orElse(null);
             if (group == null) {
-                return new Mapping(List.of(), beyond, t, false);
+                return new Mapping(List.of(), beyond, t, false, meta.version());
             }
             lastGroup = group;
             ShardInfo shard = group.shardFor(p.series().fnv64a());
             byShard.computeIfAbsent(shard.id(), id -> new ShardPoints(group, shard, new ArrayList<>())).points().add(p);
         }
-        return new Mapping(List.copyOf(byShard.values()), beyond, 0, true);
+        return new Mapping(List.copyOf(byShard.values()), beyond, 0, true, meta.version());
     }
 }

@@ -54,17 +54,19 @@ final class ShardReplicator {
     private final Duration writeTimeout;
     private final boolean allowOutOfOrder;
     private final Executor callbacks;
+    private final WritesInFlight inFlight;
     private final Set<ErrorCode> permanent;
     private final String what;
     private final Counters counters;
 
     /**
+     * @param inFlight  counts each change until every owner answered (what a copy onto a new owner waits for)
      * @param permanent remote errors that retrying cannot fix (never queued in hinted handoff)
      * @param what      the change's name in logs and errors ("write", "delete")
      */
     ShardReplicator(WriteTopology topology, ShardTransport transport, Handoff handoff, Clock clock,
-                    Duration writeTimeout, boolean allowOutOfOrder, Executor callbacks, Set<ErrorCode> permanent,
-                    String what, Counters counters) {
+                    Duration writeTimeout, boolean allowOutOfOrder, Executor callbacks, WritesInFlight inFlight,
+                    Set<ErrorCode> permanent, String what, Counters counters) {
         this.topology = topology;
         this.transport = transport;
         this.handoff = handoff;
@@ -72,6 +74,7 @@ final class ShardReplicator {
         this.writeTimeout = writeTimeout;
         this.allowOutOfOrder = allowOutOfOrder;
         this.callbacks = callbacks;
+        this.inFlight = inFlight;
         this.permanent = Set.copyOf(permanent);
         this.what = what;
         this.counters = counters;
@@ -82,35 +85,46 @@ final class ShardReplicator {
         return clock.monotonicNanos() + writeTimeout.toNanos();
     }
 
-    /** Sends {@code change} to all {@code owners}; the returned replication decides by {@code level}. */
-    Replication replicate(Change change, List<Long> owners, ConsistencyLevel level) {
-        return replicate(change, owners, level, false);
+    /**
+     * Sends {@code change} to all {@code owners}, taken from the view of version {@code viewVersion}; the
+     * returned replication decides by {@code level}.
+     */
+    Replication replicate(Change change, List<Long> owners, ConsistencyLevel level, long viewVersion) {
+        return replicate(change, owners, level, false, viewVersion);
     }
 
     /**
-     * As {@link #replicate(Change, List, ConsistencyLevel)}; with {@code awaitAll} the replication decides only
-     * once every owner answered ({@link WriteQuorum}).
+     * As {@link #replicate(Change, List, ConsistencyLevel, long)}; with {@code awaitAll} the replication decides
+     * only once every owner answered ({@link WriteQuorum}).
      */
-    Replication replicate(Change change, List<Long> owners, ConsistencyLevel level, boolean awaitAll) {
-        Replication r = new Replication(change.shardId(), new WriteQuorum(level, owners.size(), awaitAll));
-        byte[] encoded = null;
-        long self = topology.localNodeId();
-        for (long owner : owners) {
-            if (owner != self) {
-                if (encoded == null) {
-                    encoded = change.encode();
+    Replication replicate(Change change, List<Long> owners, ConsistencyLevel level, boolean awaitAll,
+                          long viewVersion) {
+        inFlight.start(viewVersion);
+        Replication r = new Replication(change.shardId(), new WriteQuorum(level, owners.size(), awaitAll),
+                owners.size(), () -> inFlight.end(viewVersion));
+        try {
+            byte[] encoded = null;
+            long self = topology.localNodeId();
+            for (long owner : owners) {
+                if (owner != self) {
+                    if (encoded == null) {
+                        encoded = change.encode();
+                    }
+                    sendRemote(r, change, owner, encoded);
                 }
-                sendRemote(r, change, owner, encoded);
             }
-        }
-        if (owners.contains(self)) {
-            counters.local().accept(change.points());
-            try {
-                r.record(OwnerResult.acked(self), change.applyLocally());
-            } catch (ShardlineException e) {
-                LOG.warn("Local {} failed shard={} error=\"{}\"", what, change.shardId(), e.getMessage());
-                r.record(OwnerResult.failed(self, e.code(), e.getMessage()), null);
+            if (owners.contains(self)) {
+                counters.local().accept(change.points());
+                try {
+                    r.record(OwnerResult.acked(self), change.applyLocally());
+                } catch (ShardlineException e) {
+                    LOG.warn("Local {} failed shard={} error=\"{}\"", what, change.shardId(), e.getMessage());
+                    r.record(OwnerResult.failed(self, e.code(), e.getMessage()), null);
+                }
             }
+        } catch (RuntimeException e) {
+            r.abandon(); // owners not reached never answer: the change no longer counts as in flight
+            throw e;
         }
         return r;
     }
@@ -167,11 +181,26 @@ final class ShardReplicator {
         private final long shardId;
         private final WriteQuorum quorum;
         private final CompletableFuture<WriteQuorum.Outcome> decided = new CompletableFuture<>();
+        private final Runnable allAnswered;
+        private int unanswered;
         private ShardWriteResult firstResult;
 
-        private Replication(long shardId, WriteQuorum quorum) {
+        private Replication(long shardId, WriteQuorum quorum, int owners, Runnable allAnswered) {
             this.shardId = shardId;
             this.quorum = quorum;
+            this.unanswered = owners;
+            this.allAnswered = allAnswered;
+            if (owners == 0) {
+                allAnswered.run();
+            }
+        }
+
+        /** Stops waiting for the owners that have not answered (the change could not be sent to them). */
+        private synchronized void abandon() {
+            if (unanswered > 0) {
+                unanswered = 0;
+                allAnswered.run();
+            }
         }
 
         long shardId() {
@@ -183,6 +212,9 @@ final class ShardReplicator {
                 firstResult = written;
             }
             quorum.record(result).ifPresent(decided::complete);
+            if (unanswered > 0 && --unanswered == 0) {
+                allAnswered.run();
+            }
         }
 
         /** Whether some owner acked so far. */

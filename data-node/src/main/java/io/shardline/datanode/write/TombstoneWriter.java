@@ -5,6 +5,7 @@ import io.shardline.common.error.ShardlineException;
 import io.shardline.common.stats.Statistic;
 import io.shardline.common.stats.StatsRegistry;
 import io.shardline.common.time.Clock;
+import io.shardline.meta.model.ClusterMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,15 +28,17 @@ public final class TombstoneWriter {
     private final Statistic stats;
     private final LocalTombstones local;
     private final ShardReplicator replicator;
+    private final WritesInFlight inFlight;
 
     public TombstoneWriter(WriteTopology topology, LocalTombstones local, ShardTransport transport, Handoff handoff,
                            Clock clock, Duration writeTimeout, boolean allowOutOfOrder, Executor callbacks,
-                           StatsRegistry stats) {
+                           WritesInFlight inFlight, StatsRegistry stats) {
         this.topology = topology;
         this.local = local;
+        this.inFlight = inFlight;
         this.stats = stats.statistic("delete").counters("req", "ok", "error", "timeout", "hh");
         this.replicator = new ShardReplicator(topology, transport, handoff, clock, writeTimeout, allowOutOfOrder,
-                callbacks, EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.CORRUPTED), "delete",
+                callbacks, inFlight, EnumSet.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.CORRUPTED), "delete",
                 new ShardReplicator.Counters(n -> { }, n -> { }, n -> this.stats.add("hh", 1)));
     }
 
@@ -49,12 +52,18 @@ public final class TombstoneWriter {
         stats.add("req", 1);
         long deadline = replicator.deadline();
         List<ShardReplicator.Replication> pending = new ArrayList<>();
-        for (TombstoneBatch b : batches) {
-            List<Long> owners = topology.metadata().shardOwners(b.shardId());
-            if (owners.isEmpty()) {
-                continue; // the shard was dropped meanwhile: nothing left to delete
+        inFlight.start(WritesInFlight.ROUTING);
+        try {
+            for (TombstoneBatch b : batches) {
+                ClusterMetadata view = topology.metadata();
+                List<Long> owners = view.shardOwners(b.shardId());
+                if (owners.isEmpty()) {
+                    continue; // the shard was dropped meanwhile: nothing left to delete
+                }
+                pending.add(replicator.replicate(new TombstoneChange(b, local), owners, level, true, view.version()));
             }
-            pending.add(replicator.replicate(new TombstoneChange(b, local), owners, level, true));
+        } finally {
+            inFlight.end(WritesInFlight.ROUTING);
         }
         for (ShardReplicator.Replication p : pending) {
             WriteQuorum.Outcome outcome;

@@ -63,6 +63,9 @@ class ShardCopierTest {
     private FakeSource source;
     private ShardWriteGate gate;
     private ShardCopier copier;
+    /** What every data node answers (the source and this node): by default an up-to-date view, no write in flight. */
+    private volatile java.util.function.LongFunction<PeerViews.PeerView> peers =
+            version -> new PeerViews.PeerView(version, OptionalLong.of(Long.MAX_VALUE));
 
     @BeforeEach
     void setUp() {
@@ -75,7 +78,8 @@ class ShardCopierTest {
         meta = new FakeMeta(List.of(SOURCE_ID));
         source = new FakeSource();
         gate = new ShardWriteGate();
-        copier = new ShardCopier(engine, gate, source, meta, (address, timeout) -> OptionalLong.of(Long.MAX_VALUE),
+        copier = new ShardCopier(engine, gate, source, meta,
+                (address, timeout) -> Optional.of(peers.apply(meta.currentVersion())),
                 SELF, clock, Duration.ofSeconds(1), Duration.ZERO, executor);
     }
 
@@ -101,8 +105,36 @@ class ShardCopierTest {
         assertThat(copier.copies()).isEmpty();
         assertThat(gate.isHeld(SHARD.id())).isFalse();
         assertThat(copier.await(SOURCE, SHARD.id(), Duration.ZERO)).contains(outcome);
-        assertThat(source.stamps).as("catch-up passes").isEqualTo(2);
+        assertThat(source.stamps).as("one catch-up pass: every node said no write from an older view is in flight")
+                .isEqualTo(1);
         assertThat(source.patches).as("an unchanged source costs no digest").isZero();
+    }
+
+    @Test
+    void theCatchUpWaitsForWritesRoutedByAnOlderViewAndPassesTwiceWhereANodeCannotTell() throws Exception {
+        // the nodes route by the new view, but a write routed by an older one is still in flight
+        java.util.concurrent.atomic.AtomicBoolean oldWriteDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        peers = version -> {
+            asked.incrementAndGet();
+            return new PeerViews.PeerView(version, OptionalLong.of(oldWriteDone.get() ? Long.MAX_VALUE : version - 1));
+        };
+        copier.start(CopyRequest.of(SOURCE, SHARD.id()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() >= 3);
+        assertThat(source.stamps).as("no catch-up pass while the old write is in flight").isZero();
+        oldWriteDone.set(true);
+        CopyOutcome outcome = copier.await(SOURCE, SHARD.id(), Duration.ofSeconds(10)).orElseThrow();
+        assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
+        assertThat(source.stamps).isEqualTo(1);
+
+        // a node of an older build does not count its writes: the two paused passes of before
+        engine.drop(SHARD);
+        meta.removeOwner(SHARD.id(), SELF_ID);
+        peers = version -> new PeerViews.PeerView(version, OptionalLong.empty());
+        copier.start(CopyRequest.of(SOURCE, SHARD.id()));
+        CopyOutcome again = copier.await(SOURCE, SHARD.id(), Duration.ofSeconds(10)).orElseThrow();
+        assertThat(again.succeeded()).as("%s", again).isTrue();
+        assertThat(source.stamps).as("two more passes").isEqualTo(3);
     }
 
     @Test

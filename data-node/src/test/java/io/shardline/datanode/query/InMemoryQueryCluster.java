@@ -18,6 +18,7 @@ import io.shardline.datanode.write.TombstoneBatchCodec;
 import io.shardline.datanode.write.TombstoneWriter;
 import io.shardline.datanode.write.WriteService;
 import io.shardline.datanode.write.WriteTopology;
+import io.shardline.datanode.write.WritesInFlight;
 import io.shardline.meta.client.ClusterView;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.DatabaseInfo;
@@ -110,7 +111,7 @@ final class InMemoryQueryCluster implements AutoCloseable {
             Replicas replicas = new Replicas(() -> id, owners.get(id), this::peer,
                     new PeerHealth(clock, Duration.ofSeconds(10)), new Random(random.nextLong()));
             TombstoneWriter writer = new TombstoneWriter(topology(id), tombstones.get(id), transport(),
-                    handoff(), clock, Duration.ofSeconds(5), false, Runnable::run, new StatsRegistry());
+                    handoff(), clock, Duration.ofSeconds(5), false, Runnable::run, new WritesInFlight(), new StatsRegistry());
             statements.put(id, new DataStatements(() -> view.get().metadata(), replicas, executor, writer, hlc::next,
                     pointsWriter(), clock::monotonicNanos, limits));
         }

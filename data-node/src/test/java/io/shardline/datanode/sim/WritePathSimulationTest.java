@@ -12,6 +12,7 @@ import io.shardline.datanode.handoff.HintedHandoff;
 import io.shardline.datanode.write.ConsistencyLevel;
 import io.shardline.datanode.write.PointsWriter;
 import io.shardline.datanode.write.WriteTopology;
+import io.shardline.datanode.write.WritesInFlight;
 import io.shardline.meta.model.ClusterMetadata;
 import io.shardline.meta.model.DatabaseInfo;
 import io.shardline.meta.model.NodeInfo;
@@ -92,7 +93,7 @@ class WritePathSimulationTest {
                 }
             };
             writers.put(n, new PointsWriter(topology, store, net.from(n), handoff, new Hlc(Clock.system()),
-                    Clock.system(), Duration.ofSeconds(5), false, executor, new StatsRegistry()));
+                    Clock.system(), Duration.ofSeconds(5), false, executor, new WritesInFlight(), new StatsRegistry()));
         }
         return writers;
     }

@@ -32,6 +32,7 @@ class TombstoneWriterTest {
     private final List<Long> applied = new CopyOnWriteArrayList<>();
     private final List<Long> queuedFor = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ShardWriteResult> remote = new CompletableFuture<>();
+    private final WritesInFlight inFlight = new WritesInFlight();
 
     private TombstoneWriter writer() {
         TreeMap<String, RetentionPolicyInfo> rps = new TreeMap<>();
@@ -70,7 +71,7 @@ class TombstoneWriterTest {
         };
         ShardTransport transport = (nodeId, batches, timeoutMillis) -> remote;
         return new TombstoneWriter(topology, batch -> applied.add(batch.shardId()), transport, handoff,
-                new ManualClock(), Duration.ofMinutes(1), false, Runnable::run, new StatsRegistry());
+                new ManualClock(), Duration.ofMinutes(1), false, Runnable::run, inFlight, new StatsRegistry());
     }
 
     private CompletableFuture<Void> deleteAsync(TombstoneWriter w) {
@@ -85,9 +86,13 @@ class TombstoneWriterTest {
         // the local owner applied it; the remote owner has not answered, so the delete has not answered either
         // (nothing else could complete it: the deadline is a minute of a manual clock away)
         assertThat(delete).isNotDone();
+        // in flight under the view it was routed by (version 1) until the other owner answers
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.oldestViewVersion() == 1);
         remote.complete(null);
         delete.get(30, TimeUnit.SECONDS);
         assertThat(queuedFor).isEmpty();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> inFlight.oldestViewVersion() == WritesInFlight.NONE);
     }
 
     @Test
@@ -97,5 +102,8 @@ class TombstoneWriterTest {
         remote.completeExceptionally(new ShardlineException(ErrorCode.UNAVAILABLE, "node 2 unreachable"));
         delete.get(30, TimeUnit.SECONDS);
         assertThat(queuedFor).containsExactly(2L);
+        // queued in hinted handoff counts as answered: nothing is left in flight
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> inFlight.oldestViewVersion() == WritesInFlight.NONE);
     }
 }

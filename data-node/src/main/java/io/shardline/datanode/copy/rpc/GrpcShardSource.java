@@ -13,6 +13,7 @@ import io.shardline.datanode.copy.ShardSource;
 import io.shardline.datanode.rpc.PeerChannels;
 import io.shardline.proto.datanode.DataNodeServiceGrpc;
 import io.shardline.proto.datanode.DescribeDataNodeRequest;
+import io.shardline.proto.datanode.DescribeDataNodeResponse;
 import io.shardline.proto.datanode.ExportShardPatchRequest;
 import io.shardline.proto.datanode.LocalShardState;
 import io.shardline.proto.datanode.LocalShardStatusRequest;
@@ -27,6 +28,7 @@ import io.shardline.storage.patch.Patch;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -107,13 +109,15 @@ public final class GrpcShardSource implements ShardSource, PeerViews {
     }
 
     @Override
-    public OptionalLong viewVersion(String address, Duration timeout) {
+    public Optional<PeerView> view(String address, Duration timeout) {
         try {
-            return OptionalLong.of(DataNodeServiceGrpc.newBlockingStub(channels.channel(address))
+            DescribeDataNodeResponse r = DataNodeServiceGrpc.newBlockingStub(channels.channel(address))
                     .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .describeDataNode(DescribeDataNodeRequest.getDefaultInstance()).getViewVersion());
+                    .describeDataNode(DescribeDataNodeRequest.getDefaultInstance());
+            return Optional.of(new PeerView(r.getViewVersion(), r.hasOldestWriteViewVersion()
+                    ? OptionalLong.of(r.getOldestWriteViewVersion()) : OptionalLong.empty()));
         } catch (StatusRuntimeException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 

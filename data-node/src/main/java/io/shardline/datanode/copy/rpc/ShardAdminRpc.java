@@ -14,6 +14,7 @@ import io.shardline.datanode.copy.OutgoingCopies;
 import io.shardline.datanode.copy.ShardAdmin;
 import io.shardline.datanode.copy.ShardCopier;
 import io.shardline.datanode.meta.DataNodeMembership;
+import io.shardline.datanode.write.WritesInFlight;
 import io.shardline.proto.datanode.AwaitCopyShardRequest;
 import io.shardline.proto.datanode.AwaitCopyShardResponse;
 import io.shardline.proto.datanode.CopyShardRequest;
@@ -66,17 +67,23 @@ public final class ShardAdminRpc {
     private final SnapshotSender sender;
     private final RestoreReceiver restores;
     private final DataNodeMembership membership;
+    private final WritesInFlight writes;
     private final String tcpAddress;
     private final String httpAddress;
     private final Statistic stats;
 
-    /** @param stats where Enterprise's {@code cluster} counters {@code copyShardReq} and {@code removeShardReq} go */
+    /**
+     * @param writes the writes this node coordinates that are still in flight (told to copies onto other nodes)
+     * @param stats where Enterprise's {@code cluster} counters {@code copyShardReq} and {@code removeShardReq} go
+     */
     public ShardAdminRpc(ShardCopier copier, ShardAdmin admin, OutgoingCopies outgoing, DataNodeMembership membership,
-                         String tcpAddress, String httpAddress, Clock clock, Executor senders, StatsRegistry stats) {
+                         WritesInFlight writes, String tcpAddress, String httpAddress, Clock clock, Executor senders,
+                         StatsRegistry stats) {
         this.copier = copier;
         this.admin = admin;
         this.outgoing = outgoing;
         this.membership = membership;
+        this.writes = writes;
         this.tcpAddress = tcpAddress;
         this.httpAddress = httpAddress;
         this.sender = new SnapshotSender(admin, outgoing, tcpAddress, clock, senders);
@@ -167,7 +174,8 @@ public final class ShardAdminRpc {
             MetaClient client = membership.metaClient();
             return DescribeDataNodeResponse.newBuilder().setTcpAddress(tcpAddress).setHttpAddress(httpAddress)
                     .setNodeId(membership.nodeId()).addAllMetaServers(client == null ? List.of() : client.servers())
-                    .setViewVersion(membership.view().version()).build();
+                    .setViewVersion(membership.view().version())
+                    .setOldestWriteViewVersion(writes.oldestViewVersion()).build();
         });
     }
 
