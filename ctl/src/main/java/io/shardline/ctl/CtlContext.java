@@ -77,7 +77,7 @@ public final class CtlContext implements AutoCloseable {
     /** Runs one operation against the meta cluster (through {@code -bind}), bounded by the timeout. */
     public <T> T meta(Function<MetaClient, T> operation) {
         MetaClient client = metaClient();
-        return timer.run(() -> operation.apply(client));
+        return timer.run(() -> operation.apply(client), metaWhere());
     }
 
     /** The whole cluster metadata, read linearizably. */
@@ -134,6 +134,11 @@ public final class CtlContext implements AutoCloseable {
         }
     }
 
+    /** Where a meta operation that timed out waited, for its message. */
+    private String metaWhere() {
+        return "meta node " + bind;
+    }
+
     private MetaClient metaClient() {
         if (metaClient == null) {
             Duration attempt = timeout.compareTo(MAX_ATTEMPT) < 0 ? timeout : MAX_ATTEMPT;
@@ -142,7 +147,7 @@ public final class CtlContext implements AutoCloseable {
             timer.run(() -> {
                 MetaProbe.check(bind, tls, credentials.interceptors(), timeout);
                 return null;
-            });
+            }, metaWhere());
             metaClient = new MetaClient(settings, credentials.interceptors(), tls).start();
         }
         return metaClient;

@@ -37,13 +37,21 @@ final class OperationTimer implements AutoCloseable {
      *     timeout has passed (the operation is then interrupted and abandoned)
      */
     <T> T run(Callable<T> operation) {
+        return run(operation, "");
+    }
+
+    /**
+     * As {@link #run(Callable)}; a timeout's message ends with {@code " (" + where + ")"} when {@code where} is
+     * not empty, so the operator sees which node did not answer in time.
+     */
+    <T> T run(Callable<T> operation, String where) {
         Future<T> future = workers.submit(operation);
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ShardlineException(ErrorCode.TIMEOUT, verb + ": operation timed out after "
-                    + GoDurations.format(timeout));
+                    + GoDurations.format(timeout) + (where.isEmpty() ? "" : " (" + where + ")"));
         } catch (ExecutionException e) {
             throw ShardlineException.wrap(e.getCause(), ErrorCode.INTERNAL, verb);
         } catch (InterruptedException e) {

@@ -92,7 +92,9 @@ class CtlCommandLineTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertOneErrorLine(r, 1, "127.0.0.1:" + port);
         assertThat(r.out()).isEmpty();
-        assertThat(millis).as("returns within the timeout").isLessThan(2_500);
+        // bounded, not a speed figure: far below what retrying or the default 10 s timeout would take, with room
+        // for a loaded machine (3.3 s seen at load average 17)
+        assertThat(millis).as("returns within the timeout").isLessThan(6_000);
     }
 
     @Test
@@ -104,7 +106,7 @@ class CtlCommandLineTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l).startsWith("Error: "));
-            assertThat(millis).isLessThan(2_000);
+            assertThat(millis).as("returns within the timeout").isLessThan(6_000);
         }
     }
 

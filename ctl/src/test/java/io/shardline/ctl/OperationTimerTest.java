@@ -44,4 +44,15 @@ class OperationTimerTest {
             assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void aTimeoutNamesWhereTheOperationWaited() {
+        try (OperationTimer timer = new OperationTimer("show", Duration.ofMillis(50))) {
+            assertThatThrownBy(() -> timer.run(() -> {
+                new CountDownLatch(1).await();
+                return null;
+            }, "meta node 127.0.0.1:8091")).isInstanceOfSatisfying(ShardlineException.class, e ->
+                    assertThat(e.getMessage()).isEqualTo("show: operation timed out after 50ms (meta node 127.0.0.1:8091)"));
+        }
+    }
 }
