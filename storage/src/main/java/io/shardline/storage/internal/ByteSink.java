@@ -1,5 +1,8 @@
 package io.shardline.storage.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,6 +12,8 @@ import java.util.Arrays;
  * thread-safe; the write path reuses one per writer.
  */
 public final class ByteSink {
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int len;
@@ -97,9 +102,8 @@ public final class ByteSink {
     /** Eight bytes, big-endian. */
     public ByteSink putLongBE(long v) {
         ensure(8);
-        for (int i = 56; i >= 0; i -= 8) {
-            buf[len++] = (byte) (v >>> i);
-        }
+        LONG_BE.set(buf, len, v); // one store (the Gorilla bit writer empties its word here)
+        len += 8;
         return this;
     }
 
