@@ -20,9 +20,15 @@ final class BitReader {
 
     /** The next {@code n} bits (0 to 64) as the low bits of the result. */
     long read(int n, String what) {
-        if (n == 0) {
-            return 0;
+        if (n <= accBits) { // the common case, a method small enough to inline into the decoders' loops
+            accBits -= n;
+            return n == 64 ? acc : (acc >>> accBits) & ((1L << n) - 1);
         }
+        return readAcross(n, what);
+    }
+
+    /** {@link #read} of more bits than the word holds: its rest, then refilled words. */
+    private long readAcross(int n, String what) {
         long v = 0;
         int need = n;
         while (need > 0) {
