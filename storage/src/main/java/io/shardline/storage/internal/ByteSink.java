@@ -1,8 +1,5 @@
 package io.shardline.storage.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,8 +9,6 @@ import java.util.Arrays;
  * thread-safe; the write path reuses one per writer.
  */
 public final class ByteSink {
-
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int len;
@@ -102,8 +97,17 @@ public final class ByteSink {
     /** Eight bytes, big-endian. */
     public ByteSink putLongBE(long v) {
         ensure(8);
-        LONG_BE.set(buf, len, v); // one store (the Gorilla bit writer empties its word here)
-        len += 8;
+        byte[] b = buf;
+        int at = len;
+        b[at] = (byte) (v >>> 56);
+        b[at + 1] = (byte) (v >>> 48);
+        b[at + 2] = (byte) (v >>> 40);
+        b[at + 3] = (byte) (v >>> 32);
+        b[at + 4] = (byte) (v >>> 24);
+        b[at + 5] = (byte) (v >>> 16);
+        b[at + 6] = (byte) (v >>> 8);
+        b[at + 7] = (byte) v;
+        len = at + 8;
         return this;
     }
 
