@@ -44,7 +44,8 @@ class InfluxMigrationE2E {
 
     private static final ClusterScript CLUSTER = new ClusterScript("influx-migration", E2ePorts.base(16400))
             .env("SHARDLINE_ANTI_ENTROPY_ENABLED", "false");
-    private static final int INFLUXD_HTTP = 20320 + Integer.getInteger("shardline.e2e.portOffset", 0) % 80;
+    /** influxd's HTTP port and the next (backup/restore): in the class's own range, above its nodes' (base + 10 to + 129). */
+    private static final int INFLUXD_HTTP = CLUSTER.basePort() + 190;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long HOUR = 3_600_000_000_000L;
     private static final long DAY = 24 * HOUR;

@@ -25,6 +25,8 @@ import java.util.zip.CRC32;
 public final class TsmReader implements Closeable {
 
     private static final int INDEX_BUFFER = 64 * 1024;
+    /** Bytes read at once for blocks: see {@link #window}. */
+    private static final int READ_AHEAD = 256 * 1024;
 
     private final Path path;
     private final FileChannel channel;
@@ -32,7 +34,14 @@ public final class TsmReader implements Closeable {
     private final long indexOffset;
     private final BlockCodec codec = new BlockCodec();
     private final CRC32 crc = new CRC32();
-    private ByteBuffer blockBuf = ByteBuffer.allocate(8192);
+    /**
+     * The file's bytes {@code [windowStart, windowStart + windowLength)}: a block outside it is read with up to
+     * {@link #READ_AHEAD} bytes after it, as a shard's reader asks for a file's blocks in file order (one read
+     * per some hundred blocks instead of one per block).
+     */
+    private byte[] window = new byte[0];
+    private long windowStart;
+    private int windowLength;
 
     private TsmReader(Path path, FileChannel channel, long size, long indexOffset) {
         this.path = path;
@@ -104,13 +113,13 @@ public final class TsmReader implements Closeable {
      * timestamps outside the entry's range or not ascending are {@link ErrorCode#CORRUPTED}.
      */
     public void readBlock(byte[] key, int expectedType, IndexEntry entry, BlockValues into) {
-        ByteBuffer b = readVerified(key, entry);
-        int type = b.get(TsmFormat.CRC_SIZE) & 0xFF;
+        int at = readVerified(key, entry);
+        int type = window[at + TsmFormat.CRC_SIZE] & 0xFF;
         if (type != expectedType) {
             throw corruptBlock(key, entry, "block type " + type + " but the index says " + expectedType);
         }
         try {
-            codec.decode(b.array(), TsmFormat.CRC_SIZE, entry.size(), into);
+            codec.decode(window, at + TsmFormat.CRC_SIZE, at + entry.size(), into);
         } catch (CorruptBlockException e) {
             throw corruptBlock(key, entry, e.getMessage());
         }
@@ -127,32 +136,41 @@ public final class TsmReader implements Closeable {
 
     /** The verified bytes of a block (type byte onwards), for copying without decoding. */
     public byte[] readRawBlock(byte[] key, IndexEntry entry) {
-        ByteBuffer b = readVerified(key, entry);
+        int at = readVerified(key, entry);
         byte[] out = new byte[entry.size() - TsmFormat.CRC_SIZE];
-        System.arraycopy(b.array(), TsmFormat.CRC_SIZE, out, 0, out.length);
+        System.arraycopy(window, at + TsmFormat.CRC_SIZE, out, 0, out.length);
         return out;
     }
 
-    private ByteBuffer readVerified(byte[] key, IndexEntry entry) {
+    /** Reads the block of {@code entry} into {@link #window} if not there yet, checks its CRC; returns where it starts. */
+    private int readVerified(byte[] key, IndexEntry entry) {
         int n = entry.size();
-        if (blockBuf.capacity() < n) {
-            blockBuf = ByteBuffer.allocate(Math.max(n, blockBuf.capacity() * 2));
+        long offset = entry.offset();
+        if (offset < windowStart || offset + n > windowStart + windowLength) {
+            // the index cursor checked that the block ends before the index
+            int length = (int) Math.max(n, Math.min(READ_AHEAD, indexOffset - offset));
+            if (window.length < length) {
+                window = new byte[Math.max(length, READ_AHEAD)];
+            }
+            windowLength = 0; // nothing valid should the read fail
+            try {
+                readFully(channel, ByteBuffer.wrap(window, 0, length), offset);
+            } catch (IOException e) {
+                throw new ShardlineException(ErrorCode.IO_ERROR, "tsm file " + path + ": reading block of key "
+                        + keyText(key) + " at offset " + offset + ": " + e.getMessage(), e);
+            }
+            windowStart = offset;
+            windowLength = length;
         }
-        ByteBuffer b = blockBuf.clear().limit(n);
-        try {
-            readFully(channel, b, entry.offset());
-        } catch (IOException e) {
-            throw new ShardlineException(ErrorCode.IO_ERROR, "tsm file " + path + ": reading block of key "
-                    + keyText(key) + " at offset " + entry.offset() + ": " + e.getMessage(), e);
-        }
+        int at = (int) (offset - windowStart);
         crc.reset();
-        crc.update(b.array(), TsmFormat.CRC_SIZE, n - TsmFormat.CRC_SIZE);
-        int stored = b.getInt(0);
+        crc.update(window, at + TsmFormat.CRC_SIZE, n - TsmFormat.CRC_SIZE);
+        int stored = ByteBuffer.wrap(window, at, TsmFormat.CRC_SIZE).getInt();
         if ((int) crc.getValue() != stored) {
             throw corruptBlock(key, entry, String.format("checksum mismatch (stored %08x, computed %08x)",
                     stored, (int) crc.getValue()));
         }
-        return b;
+        return at;
     }
 
     private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {

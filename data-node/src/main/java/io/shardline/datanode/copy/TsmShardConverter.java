@@ -2,6 +2,7 @@ package io.shardline.datanode.copy;
 
 import io.shardline.common.error.ShardlineException;
 import io.shardline.meta.model.ShardGroupInfo;
+import io.shardline.model.FieldType;
 import io.shardline.storage.ShardConverter;
 import io.shardline.storage.ShardLoader;
 import io.shardline.tsm.TsmArchive;
@@ -12,6 +13,7 @@ import io.shardline.tsm.TsmShardReader;
 import io.shardline.tsm.block.BlockValues;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,11 +23,19 @@ import java.util.List;
  * live values as InfluxDB serves them ({@link TsmShardReader}: files merged, newest wins, tombstones
  * applied), keeping only the series that hash to {@code shardId} in its shard group (an InfluxDB shard
  * may become several Shardline shards), every value stamped with one {@code version} so all owners
- * hold identical replicas. Streams key by key in bounded memory and hands each chunk of a key (one
- * field of one series, up to {@link TsmShardReader#CHUNK} values) to the engine's bulk path whole
- * ({@link ShardLoader}), with no point per value. One instance per restore; runs on the ingesting thread.
+ * hold identical replicas. Streams key by key in bounded memory and hands the values of a key (one
+ * field of one series, its chunks gathered up to {@link #GATHER} values) to the engine's bulk path in
+ * one run ({@link ShardLoader}), with no point per value. One instance per restore; runs on the ingesting thread.
  */
 public final class TsmShardConverter implements ShardConverter {
+
+    /**
+     * Most values of one key handed to the loader at once: the chunks of a key (one per file when its
+     * files hold consecutive time ranges, as InfluxDB's generations do) go in one call, so the loader's
+     * per-run work (the write rules on a representative point, series and field lookups) is done once
+     * per key rather than once per chunk.
+     */
+    static final int GATHER = 1 << 16;
 
     private final ShardGroupInfo group;
     private final long shardId;
@@ -33,6 +43,10 @@ public final class TsmShardConverter implements ShardConverter {
     private long[] times = new long[TsmShardReader.CHUNK];
     private long[] bits = new long[TsmShardReader.CHUNK];
     private String[] strings = new String[TsmShardReader.CHUNK];
+    /** The key whose values are gathered (null while skipping a key of another shard), their number and type. */
+    private TsmKey gathering;
+    private int gathered;
+    private FieldType type;
     private long points;
 
     public TsmShardConverter(ShardGroupInfo group, long shardId, long version) {
@@ -69,29 +83,53 @@ public final class TsmShardConverter implements ShardConverter {
 
     private void convertTsm(List<Path> tsm, ShardLoader shard) {
         try (TsmShardReader reader = TsmShardReader.open(tsm)) {
+            byte[] rawKey = null;
             while (reader.next()) {
-                TsmKey key = reader.key();
-                if (group.shardFor(key.series().fnv64a()).id() != shardId) {
+                if (!Arrays.equals(reader.rawKey(), rawKey)) {
+                    load(shard);
+                    rawKey = reader.rawKey();
+                    TsmKey key = reader.key();
+                    gathering = group.shardFor(key.series().fnv64a()).id() == shardId ? key : null;
+                }
+                if (gathering == null) {
                     continue;
                 }
                 BlockValues values = reader.values();
-                TsmPoints.checkFinite(key, values);
-                int n = copy(values);
-                shard.load(key.series(), key.field(), values.type(), times, bits, strings, n, version);
-                points += n;
+                TsmPoints.checkFinite(gathering, values);
+                if (gathered > 0 && gathered + values.size() > GATHER) {
+                    load(shard);
+                }
+                append(values);
             }
+            load(shard);
         }
     }
 
-    private int copy(BlockValues values) {
-        int n = values.size();
+    /** Appends a chunk of the key being gathered. */
+    private void append(BlockValues values) {
+        int n = gathered + values.size();
         if (n > times.length) {
-            times = new long[n];
-            bits = new long[n];
-            strings = new String[n];
+            int capacity = Math.max(n, 2 * times.length);
+            times = Arrays.copyOf(times, capacity);
+            bits = Arrays.copyOf(bits, capacity);
+            strings = Arrays.copyOf(strings, capacity);
         }
-        values.copyTo(times, bits, strings);
-        return n;
+        values.copyTo(times, bits, strings, gathered);
+        type = values.type();
+        gathered = n;
+    }
+
+    /** Hands the values gathered of the current key to the loader in one run. */
+    private void load(ShardLoader shard) {
+        if (gathered == 0) {
+            return;
+        }
+        shard.load(gathering.series(), gathering.field(), type, times, bits, strings, gathered, version);
+        points += gathered;
+        if (type == FieldType.STRING) {
+            Arrays.fill(strings, 0, gathered, null);
+        }
+        gathered = 0;
     }
 
     /** Values converted so far. */

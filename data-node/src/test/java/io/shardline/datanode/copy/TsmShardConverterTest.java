@@ -111,6 +111,76 @@ class TsmShardConverterTest {
     }
 
     @Test
+    void theChunksOfAKeyReachTheLoaderGatheredInOrder() throws Exception {
+        // two generations holding consecutive time ranges of the same keys, as InfluxDB's compactions leave them:
+        // a float key larger than one gathering, and a string key
+        SeriesKey series = SeriesKey.of("cpu", Map.of("host", "a"));
+        TsmKey floats = new TsmKey(series, "usage");
+        TsmKey strings = new TsmKey(series, "state");
+        int total = TsmShardConverter.GATHER + 4_321;
+        List<Path> files = new ArrayList<>();
+        for (int generation = 1; generation <= 2; generation++) {
+            int from = generation == 1 ? 0 : total / 2;
+            int to = generation == 1 ? total / 2 : total;
+            BlockValues f = new BlockValues(to - from);
+            f.reset(FieldType.FLOAT);
+            for (int i = from; i < to; i++) {
+                f.add(T0 + i, Double.doubleToRawLongBits(i * 0.25));
+            }
+            BlockValues st = new BlockValues(2);
+            st.reset(FieldType.STRING);
+            st.addString(T0 + generation, "s" + generation);
+            Path genDir = Files.createDirectories(dir.resolve("g" + generation));
+            try (TsmShardWriter w = new TsmShardWriter(genDir, generation)) {
+                TreeMap<byte[], BlockValues> keys = new TreeMap<>(TsmKey.ORDER);
+                keys.put(floats.toBytes(), f);
+                keys.put(strings.toBytes(), st);
+                keys.forEach(w::write);
+                for (Path p : w.finish()) {
+                    files.add(Files.move(p, dir.resolve(p.getFileName())));
+                }
+            }
+        }
+        ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(11, List.of(4L))));
+        List<String> calls = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        List<Long> bits = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        new TsmShardConverter(group, 11, 7).convert(files, new ShardLoader() {
+            @Override
+            public void load(SeriesKey s, String field, FieldType type, long[] t, long[] b, String[] str, int count,
+                    long version) {
+                calls.add(field + " " + type.name() + " " + count);
+                for (int i = 0; i < count; i++) {
+                    times.add(t[i]);
+                    if (type == FieldType.STRING) {
+                        texts.add(str[i]);
+                    } else {
+                        bits.add(b[i]);
+                    }
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        });
+        // index order: "state" before "usage"; the string key's two chunks in one call, the float key's 70 in two
+        // (its blocks of 1,000 values gathered up to the bound)
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).isEqualTo("state STRING 2");
+        int first = Integer.parseInt(calls.get(1).substring("usage FLOAT ".length()));
+        int second = Integer.parseInt(calls.get(2).substring("usage FLOAT ".length()));
+        assertThat(first).isLessThanOrEqualTo(TsmShardConverter.GATHER).isGreaterThan(TsmShardConverter.GATHER - 1_000);
+        assertThat(first + second).isEqualTo(total);
+        assertThat(texts).containsExactly("s1", "s2");
+        for (int i = 0; i < total; i++) {
+            assertThat(times.get(2 + i)).isEqualTo(T0 + i);
+            assertThat(bits.get(i)).isEqualTo(Double.doubleToRawLongBits(i * 0.25));
+        }
+    }
+
+    @Test
     void aDamagedFileIsNamedByItsFileName() throws Exception {
         BlockValues v = new BlockValues(4);
         v.reset(FieldType.INTEGER);

@@ -103,21 +103,10 @@ public final class BlockBatch {
             strings[i] = string;
             hasStrings = true;
         }
-        Group g = last;
-        if (g == null || g.seriesId != seriesId || g.bucket != bucket) {
-            g = table.get(seriesId, bucket);
-            if (g == null) {
-                g = new Group(seriesId, bucket, i);
-                table.put(g);
-                order.add(g);
-                last = g;
-                return;
-            }
-            last = g;
+        Group g = link(seriesId, bucket, i, true);
+        if (g != null) {
+            g.oneRow &= t == ts[g.first];
         }
-        next[g.last] = i;
-        g.last = i;
-        g.oneRow &= t == ts[g.first];
     }
 
     /**
@@ -158,22 +147,34 @@ public final class BlockBatch {
             System.arraycopy(valueBits, from, bits, i, n);
         }
         boolean oneTime = times[from] == times[from + n - 1]; // ascending: all equal
+        Group g = link(seriesId, bucket, i, oneTime);
+        if (g != null) {
+            g.oneRow &= oneTime && times[from] == ts[g.first];
+        }
+    }
+
+    /**
+     * Appends link {@code i} to the chain of group (seriesId, bucket) and returns the group, or creates
+     * the group with {@code i} as its first link (its {@link Group#oneRow} set to {@code oneRow}) and
+     * returns null.
+     */
+    private Group link(int seriesId, int bucket, int i, boolean oneRow) {
         Group g = last;
         if (g == null || g.seriesId != seriesId || g.bucket != bucket) {
             g = table.get(seriesId, bucket);
             if (g == null) {
                 g = new Group(seriesId, bucket, i);
-                g.oneRow = oneTime;
+                g.oneRow = oneRow;
                 table.put(g);
                 order.add(g);
                 last = g;
-                return;
+                return null;
             }
             last = g;
         }
         next[g.last] = i;
         g.last = i;
-        g.oneRow &= oneTime && times[from] == ts[g.first];
+        return g;
     }
 
     /** The groups in first-seen order. */

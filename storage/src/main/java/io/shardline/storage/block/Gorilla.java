@@ -31,17 +31,20 @@ final class Gorilla {
                 w.bit(false);
                 continue;
             }
-            w.bit(true);
             int leading = Math.min(31, Long.numberOfLeadingZeros(x));
             int trailing = Long.numberOfTrailingZeros(x);
+            // the control bits go out with what follows them in one write where it fits in 64 bits
             if (prevLeading >= 0 && leading >= prevLeading && trailing >= prevTrailing) {
-                w.bit(false);
-                w.write(x >>> prevTrailing, 64 - prevLeading - prevTrailing);
+                int meaningful = 64 - prevLeading - prevTrailing; // x has no bit above them
+                if (meaningful <= 62) {
+                    w.write((0b10L << meaningful) | (x >>> prevTrailing), meaningful + 2);
+                } else {
+                    w.write(0b10, 2);
+                    w.write(x >>> prevTrailing, meaningful);
+                }
             } else {
                 int length = 64 - leading - trailing;
-                w.bit(true);
-                w.write(leading, 5);
-                w.write(length - 1, 6);
+                w.write((0b11L << 11) | ((long) leading << 6) | (length - 1), 13);
                 w.write(x >>> trailing, length);
                 prevLeading = leading;
                 prevTrailing = trailing;

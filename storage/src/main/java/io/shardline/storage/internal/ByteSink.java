@@ -97,9 +97,17 @@ public final class ByteSink {
     /** Eight bytes, big-endian. */
     public ByteSink putLongBE(long v) {
         ensure(8);
-        for (int i = 56; i >= 0; i -= 8) {
-            buf[len++] = (byte) (v >>> i);
-        }
+        byte[] b = buf;
+        int at = len;
+        b[at] = (byte) (v >>> 56);
+        b[at + 1] = (byte) (v >>> 48);
+        b[at + 2] = (byte) (v >>> 40);
+        b[at + 3] = (byte) (v >>> 32);
+        b[at + 4] = (byte) (v >>> 24);
+        b[at + 5] = (byte) (v >>> 16);
+        b[at + 6] = (byte) (v >>> 8);
+        b[at + 7] = (byte) v;
+        len = at + 8;
         return this;
     }
 

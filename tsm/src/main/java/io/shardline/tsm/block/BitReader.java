@@ -20,22 +20,24 @@ final class BitReader {
 
     /** The next {@code n} bits (0 to 64) as the low bits of the result. */
     long read(int n, String what) {
-        if (n == 0) {
-            return 0;
+        if (n <= accBits) { // the common case, a method small enough to inline into the decoders' loops
+            accBits -= n;
+            return n == 64 ? acc : (acc >>> accBits) & ((1L << n) - 1);
         }
-        long v = 0;
-        int need = n;
-        while (need > 0) {
-            if (accBits == 0) {
-                refill(what);
-            }
-            int take = Math.min(need, accBits);
-            long chunk = take == 64 ? acc : (acc >>> (accBits - take)) & ((1L << take) - 1);
-            v = take == 64 ? chunk : (v << take) | chunk;
-            accBits -= take;
-            need -= take;
+        return readAcross(n, what);
+    }
+
+    /** {@link #read} of more bits than the word holds: its rest, then the first bits of the next word. */
+    private long readAcross(int n, String what) {
+        int have = accBits; // < n <= 64
+        long high = acc & ((1L << have) - 1);
+        refill(what);
+        int need = n - have;
+        if (need > accBits) {
+            refill(what); // the stream's last bytes were too few: this one throws
         }
-        return v;
+        accBits -= need;
+        return need == 64 ? acc : (high << need) | ((acc >>> accBits) & ((1L << need) - 1));
     }
 
     private void refill(String what) {

@@ -102,15 +102,16 @@ public final class BlockValues {
 
     /**
      * Copies the values into {@code toTimes} and {@code toBits} (0 for strings) or {@code toStrings} (strings
-     * only), which hold at least {@link #size} each, with one array copy each.
+     * only) from index {@code at} on, which hold at least {@code at + }{@link #size} each, with one array copy
+     * each.
      */
-    public void copyTo(long[] toTimes, long[] toBits, String[] toStrings) {
-        System.arraycopy(times, 0, toTimes, 0, size);
+    public void copyTo(long[] toTimes, long[] toBits, String[] toStrings, int at) {
+        System.arraycopy(times, 0, toTimes, at, size);
         if (type == FieldType.STRING) {
-            System.arraycopy(strings, 0, toStrings, 0, size);
-            Arrays.fill(toBits, 0, size, 0);
+            System.arraycopy(strings, 0, toStrings, at, size);
+            Arrays.fill(toBits, at, at + size, 0);
         } else {
-            System.arraycopy(bits, 0, toBits, 0, size);
+            System.arraycopy(bits, 0, toBits, at, size);
         }
     }
 

@@ -19,7 +19,7 @@ class BlockValuesTest {
         long[] bits = new long[41];
         String[] strings = new String[41];
         times[40] = -1;
-        v.copyTo(times, bits, strings);
+        v.copyTo(times, bits, strings, 0);
         for (int i = 0; i < 40; i++) {
             assertThat(new long[] {times[i], bits[i]}).containsExactly(v.time(i), v.bits(i));
         }
@@ -29,8 +29,11 @@ class BlockValuesTest {
         v.reset(FieldType.STRING);
         v.addString(7, "a");
         v.addString(8, "b");
-        v.copyTo(times, bits, strings);
-        assertThat(new long[] {times[0], times[1], bits[0], bits[1]}).containsExactly(7, 8, 0, 0);
-        assertThat(new String[] {strings[0], strings[1], strings[2]}).containsExactly("a", "b", null);
+        bits[1] = 99;
+        bits[2] = 99;
+        v.copyTo(times, bits, strings, 1); // after what is there
+        assertThat(new long[] {times[0], times[1], times[2], bits[0], bits[1], bits[2], bits[3]})
+                .containsExactly(100, 7, 8, 0, 0, 0, Double.doubleToRawLongBits(1.5)); // bits[3] untouched
+        assertThat(new String[] {strings[0], strings[1], strings[2], strings[3]}).containsExactly(null, "a", "b", null);
     }
 }
