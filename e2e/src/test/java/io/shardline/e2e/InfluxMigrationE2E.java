@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migration from InfluxDB 1.6.7 with the real jar: influxd (HTTP and RPC on loopback ports 20320/20321
- * shifted by the port offset) gets a varied data set (every field type 1.6.7 parses, escaped names, two
+ * Migration from InfluxDB 1.6.7 with the real jar: influxd (HTTP and RPC on loopback ports 16590/16591,
+ * the class's base port + 190 and + 191, shifted by the port offset like the nodes) gets a varied data set (every field type 1.6.7 parses, escaped names, two
  * retention policies, several shard groups, a DELETE, a DROP SERIES and an overwrite), {@code influxd
  * backup -portable} writes it, {@code shardline-ctl restore -newrf 2} loads it into a 3-node cluster, and
  * a set of SELECT and SHOW statements (users and grants too) answers with the same JSON on both. A copy of the backup with a
