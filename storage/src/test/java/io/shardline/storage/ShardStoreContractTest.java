@@ -330,6 +330,21 @@ abstract class ShardStoreContractTest {
         assertThat(store.series("cpu", TagPredicate.all())).hasSize(1);
     }
 
+    /** Field types once asked still show fields written later, and none after the measurement is dropped. */
+    @Test
+    void fieldTypesFollowFieldsWrittenAfterTheyWereAsked() {
+        store.write(List.of(cpu("a", 1, T0)), v(1));
+        assertThat(store.fieldTypes("cpu")).isEqualTo(Map.of("value", FieldType.FLOAT));
+        assertThat(store.fieldTypes("nope")).isEmpty();
+        store.write(List.of(Point.builder("cpu").tag("host", "a").integerField("count", 2).timestamp(T0).build(),
+                Point.builder("nope").stringField("s", "x").timestamp(T0).build()), v(2));
+        assertThat(store.fieldTypes("cpu")).containsExactly(Map.entry("count", FieldType.INTEGER),
+                Map.entry("value", FieldType.FLOAT));
+        assertThat(store.fieldTypes("nope")).isEqualTo(Map.of("s", FieldType.STRING));
+        store.delete(Tombstone.dropMeasurement("cpu", v(3)));
+        assertThat(store.fieldTypes("cpu")).isEmpty();
+    }
+
     @Test
     void dropMeasurementForgetsItsFieldTypes() {
         store.write(List.of(cpu("a", 1, T0), point("mem", "free", 1, T0)), v(1));

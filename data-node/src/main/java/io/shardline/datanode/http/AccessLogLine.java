@@ -1,5 +1,7 @@
 package io.shardline.datanode.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.time.SecondsFormat;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,12 @@ public final class AccessLogLine {
      */
     public static String format(HttpRequestView r, int status, long bytes, String requestId, long startMillis,
                                 long micros, ZoneId zone) {
+        return format(r, uri(r), status, bytes, requestId, startMillis, micros, zone);
+    }
+
+    /** {@link #format(HttpRequestView, int, long, String, long, long, ZoneId)} with the URI as logged already. */
+    static String format(HttpRequestView r, String loggedUri, int status, long bytes, String requestId,
+                         long startMillis, long micros, ZoneId zone) {
         String host = r.remoteHost();
         String forwarded = r.header("X-Forwarded-For");
         if (forwarded != null) {
@@ -46,8 +54,38 @@ public final class AccessLogLine {
         String referer = r.header("Referer");
         String agent = r.header("User-Agent");
         return host + " - " + dash(username(r)) + " [" + CLF_TIME.format(startMillis, zone)
-                + "] \"" + r.method() + " " + uri(r) + " " + r.protocol() + "\" " + status + " " + bytes + " \""
+                + "] \"" + r.method() + " " + loggedUri + " " + r.protocol() + "\" " + status + " " + bytes + " \""
                 + dash(referer) + "\" \"" + dash(agent) + "\" " + (requestId == null ? "" : requestId) + " " + micros;
+    }
+
+    /**
+     * The logged form ({@link #uri}) of recent request URIs with a query string, which is a function of the URI
+     * alone: a client repeating a query is re-encoded and password-checked once per distinct URI instead of once
+     * per request. URIs longer than {@link #MAX_CHARS} are encoded every time and never kept; at most
+     * {@link #MAX_ENTRIES} are. Thread-safe.
+     */
+    static final class LoggedUris {
+
+        static final int MAX_ENTRIES = 512;
+        static final int MAX_CHARS = 2048;
+
+        // Maintenance runs on the calling thread: no task is handed to another pool on the request path.
+        private final Cache<String, String> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                .executor(Runnable::run).build();
+
+        /** {@link AccessLogLine#uri(HttpRequestView)}, from the cache when the URI was seen before. */
+        String of(HttpRequestView r) {
+            String raw = r.uri();
+            if (raw.length() > MAX_CHARS || raw.indexOf('?') < 0) {
+                return uri(r);
+            }
+            String logged = cache.getIfPresent(raw);
+            if (logged == null) {
+                logged = uri(r);
+                cache.put(raw, logged);
+            }
+            return logged;
+        }
     }
 
     /** The request URI as 1.x logs it. */

@@ -33,6 +33,7 @@ public final class HttpObserver implements StreamingHttpHandler {
     private final List<StatusFilter> filters;
     private final boolean suppressWriteLog;
     private final ZoneId zone = ZoneId.systemDefault();
+    private final AccessLogLine.LoggedUris loggedUris = new AccessLogLine.LoggedUris();
 
     /** @param accessLog null when {@code log-enabled = false} */
     public HttpObserver(StreamingHttpHandler delegate, HttpdStats stats, Clock clock, AccessLog accessLog,
@@ -113,7 +114,8 @@ public final class HttpObserver implements StreamingHttpHandler {
     private void log(HttpRequestView request, HttpResult result, int status, long startMillis, long nanos,
                      boolean write) {
         if (accessLog != null && !(write && suppressWriteLog) && StatusFilter.anyMatches(filters, status)) {
-            accessLog.write(AccessLogLine.format(request, status, result == null ? 0 : result.body().length,
+            accessLog.write(AccessLogLine.format(request, loggedUris.of(request), status,
+                    result == null ? 0 : result.body().length,
                     request.requestId(), startMillis, nanos / 1_000, zone));
         }
         if (accessLog != null && status / 100 == 5 && result != null) {

@@ -51,13 +51,20 @@ final class ClusterSchema implements SchemaReader {
         List<ShardLocation> remaining = shards;
         while (!remaining.isEmpty()) {
             Map<Long, List<ShardLocation>> byNode = assign(remaining, failed);
-            long assigned = byNode.values().stream().mapToLong(List::size).sum();
+            long assigned = 0;
+            for (List<ShardLocation> owned : byNode.values()) {
+                assigned += owned.size();
+            }
             if (assigned < remaining.size()) {
                 LOG.warn("Schema answer is partial: no owner of {} shards answered", remaining.size() - assigned);
             }
             Map<Long, CompletableFuture<SchemaAnswer>> calls = new LinkedHashMap<>();
             byNode.forEach((node, owned) -> {
-                SchemaQuestion q = question.about(owned.stream().map(ShardLocation::shardId).toList());
+                List<Long> ids = new ArrayList<>(owned.size());
+                for (ShardLocation shard : owned) {
+                    ids.add(shard.shardId());
+                }
+                SchemaQuestion q = question.about(ids);
                 calls.put(node, byNode.size() == 1 ? call(() -> replicas.node(node).schema(q))
                         : CompletableFuture.supplyAsync(() -> replicas.node(node).schema(q), executor));
             });
@@ -80,7 +87,8 @@ final class ClusterSchema implements SchemaReader {
             }
             remaining = retry;
         }
-        return SchemaAnswer.merge(answers);
+        // one owner answered (every shard local, or one peer): its answer is merged already and nobody else's
+        return answers.size() == 1 ? answers.get(0) : SchemaAnswer.merge(answers);
     }
 
     /** Runs a single call on this thread, as a future like the parallel ones. */

@@ -44,8 +44,12 @@ public final class Replicas {
 
     /** The owners to ask for {@code shard}, in order. */
     public List<Long> order(ShardLocation shard, long onlyNode) {
+        List<Long> owners = shard.shard().owners();
+        if (owners.size() == 1 && onlyNode == 0) {
+            return owners; // one owner: nothing to order or shuffle, no lock to take (every shard of RF 1)
+        }
         synchronized (random) {
-            return ReplicaOrder.order(shard.shard().owners(), localNodeId.getAsLong(), onlyNode, health::suspect,
+            return ReplicaOrder.order(owners, localNodeId.getAsLong(), onlyNode, health::suspect,
                     random);
         }
     }

@@ -2,6 +2,8 @@ package io.shardline.datanode.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardline.common.http.HttpRequestView;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AccessLogLineTest {
@@ -41,5 +43,23 @@ class AccessLogLineTest {
                     .replace("*", "%2A").replace("%7E", "~");
             assertThat(AccessLogLine.queryEscape(s)).as("seed %d, %s", seed, s).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void loggedUrisAreTheSameFromTheCache() {
+        AccessLogLine.LoggedUris uris = new AccessLogLine.LoggedUris();
+        String[] targets = {"/query?q=CREATE+USER+bob+WITH+PASSWORD+%27x%27&db=a", "/query?db=a&q=SHOW+DATABASES",
+            "/write?db=a&p=secret", "/write?db=a", "/ping", "/query?", "/query?q=" + "x".repeat(3000)};
+        for (int round = 0; round < 2; round++) {
+            for (String target : targets) {
+                assertThat(uris.of(request(target))).as(target).isEqualTo(AccessLogLine.uri(request(target)));
+            }
+        }
+        assertThat(uris.of(request(targets[0]))).isEqualTo("/query?db=a&q=CREATE+USER+bob+WITH+PASSWORD+%5BREDACTED%5D");
+        assertThat(uris.of(request(targets[2]))).isEqualTo("/write?db=a&p=%5BREDACTED%5D");
+    }
+
+    private static HttpRequestView request(String target) {
+        return HttpRequestView.of("GET", target, Map.of(), new byte[0]);
     }
 }

@@ -54,7 +54,7 @@ public final class ShowExecutor {
     public static List<Series> series(ShowSeriesStatement s, SchemaReader schema) {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         Set<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
-        for (String m : measurements(s.sources(), schema)) {
+        for (String m : seriesMeasurements(s.sources(), schema)) {
             for (SeriesKey k : schema.series(m, cond)) {
                 keys.add(k.toString());
             }
@@ -67,7 +67,7 @@ public final class ShowExecutor {
     public static List<Series> tagKeys(ShowTagKeysStatement s, SchemaReader schema) {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         List<Series> out = new ArrayList<>();
-        for (String m : measurements(s.sources(), schema)) {
+        for (String m : seriesMeasurements(s.sources(), schema)) {
             Set<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
             keys.addAll(schema.tagKeys(m, cond));
             List<String> page = Paging.page(new ArrayList<>(keys), s.limit(), s.offset());
@@ -83,7 +83,7 @@ public final class ShowExecutor {
         Expr cond = TimeCondition.extract(s.condition(), 0).condition();
         List<Series> out = new ArrayList<>();
         List<String> named = namedKeys(s.op(), s.tagKeyExpr());
-        for (String m : measurements(s.sources(), schema)) {
+        for (String m : seriesMeasurements(s.sources(), schema)) {
             List<String> keys = named;
             if (keys == null) {
                 keys = new ArrayList<>();
@@ -150,6 +150,24 @@ public final class ShowExecutor {
             }
         }
         return out;
+    }
+
+    /**
+     * The measurements a statement about series (SHOW SERIES, TAG KEYS, TAG VALUES) reads. Sources that only name
+     * measurements are taken as named, sorted and without duplicates, without asking which exist: a measurement
+     * without live series has no series, tag keys or tag values to show, so the answer is the same and every owner
+     * is asked one schema question less (a short SHOW TAG VALUES FROM m spent about a third of its time on it).
+     * No source or a regex one: the existing measurements, as {@link #measurements} resolves them.
+     */
+    private static List<String> seriesMeasurements(List<Measurement> sources, SchemaReader schema) {
+        if (sources.isEmpty() || sources.stream().anyMatch(Measurement::isRegex)) {
+            return measurements(sources, schema);
+        }
+        Set<String> named = new TreeSet<>(Utf8Order.COMPARATOR);
+        for (Measurement m : sources) {
+            named.add(m.name());
+        }
+        return new ArrayList<>(named);
     }
 
     private static List<String> measurements(List<Measurement> sources, SchemaReader schema) {

@@ -23,10 +23,12 @@ public final class JsonFormatter {
 
     /**
      * {@link #response} as UTF-8 bytes, encoded a piece at a time (every {@link Utf8Pieces#PIECE} characters): an
-     * answer of many series is never held as one growing StringBuilder, one String and its bytes at once.
+     * answer of many series is never held as one growing StringBuilder, one String and its bytes at once. The
+     * builder starts small and grows to about a piece only for an answer that large (it is emptied, not shrunk,
+     * after each piece): reserving a whole piece up front cost every short query 80 KB of garbage.
      */
     public static byte[] responseBytes(List<Result> results, EpochFormat epoch, boolean pretty) {
-        StringBuilder b = new StringBuilder(Utf8Pieces.PIECE + Utf8Pieces.PIECE / 4);
+        StringBuilder b = new StringBuilder(1024);
         Utf8Pieces pieces = new Utf8Pieces();
         write(b, results, epoch, pretty, pieces);
         return pieces.finish(b);

@@ -77,9 +77,13 @@ class ShowAndDeleteTest {
         assertThat(runner.json("SHOW SERIES WHERE host = 'a' LIMIT 1")).contains("\"values\":[[\"cpu,host=a,");
     }
 
-    /** The schema seam with its tag-key questions counted (each is a round trip to every owner in a cluster). */
+    /**
+     * The schema seam with its measurement and tag-key questions counted (each is a round trip to every owner in a
+     * cluster).
+     */
     private static final class CountingSchema implements io.shardline.query.spi.SchemaReader {
         final InMemoryShard inner;
+        int measurementQuestions;
         int tagKeyQuestions;
 
         CountingSchema(InMemoryShard inner) {
@@ -88,6 +92,7 @@ class ShowAndDeleteTest {
 
         @Override
         public Set<String> measurements() {
+            measurementQuestions++;
             return inner.measurements();
         }
 
@@ -123,6 +128,28 @@ class ShowAndDeleteTest {
         assertThat(schema.tagKeyQuestions).isZero();
         assertThat(tagValues("SHOW TAG VALUES FROM cpu WITH KEY != host", schema).get(0).values()).hasSize(1);
         assertThat(schema.tagKeyQuestions).isEqualTo(1);
+    }
+
+    /** A FROM naming measurements needs no measurement question: one without series shows nothing anyway. */
+    @Test
+    void namedMeasurementsAreReadWithoutAMeasurementQuestion() {
+        CountingSchema schema = new CountingSchema(shard);
+        java.util.function.Function<String, io.shardline.query.ast.Statement> parse =
+                q -> InfluxQLParser.parseQuery(q).statements().get(0);
+        assertThat(tagValues("SHOW TAG VALUES FROM nope, mem, cpu, mem WITH KEY = host", schema))
+                .extracting(io.shardline.query.result.Series::name).containsExactly("cpu", "mem");
+        assertThat(ShowExecutor.tagKeys((io.shardline.query.ast.ShowTagKeysStatement) parse.apply(
+                "SHOW TAG KEYS FROM mem, nope, cpu"), schema)).extracting(io.shardline.query.result.Series::name)
+                .containsExactly("cpu", "mem");
+        assertThat(ShowExecutor.series((io.shardline.query.ast.ShowSeriesStatement) parse.apply(
+                "SHOW SERIES FROM nope, disk"), schema).get(0).values()).hasSize(1);
+        assertThat(ShowExecutor.series((io.shardline.query.ast.ShowSeriesStatement) parse.apply(
+                "SHOW SERIES FROM nope"), schema)).isEmpty();
+        assertThat(schema.measurementQuestions).isZero();
+        assertThat(tagValues("SHOW TAG VALUES FROM /^m/, cpu WITH KEY = host", schema))
+                .extracting(io.shardline.query.result.Series::name).containsExactly("cpu", "mem");
+        assertThat(tagValues("SHOW TAG VALUES WITH KEY = host", schema)).hasSize(2);
+        assertThat(schema.measurementQuestions).isEqualTo(2);
     }
 
     @Test

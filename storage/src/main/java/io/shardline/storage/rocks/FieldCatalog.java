@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fields of a shard: id, measurement, key and the type fixed by the first write. Ids are never
@@ -27,6 +28,8 @@ final class FieldCatalog {
 
     private final Map<String, Map<String, FieldInfo>> byMeasurement;
     private final Map<Integer, FieldInfo> byId;
+    /** {@link #types} of the measurements asked so far. */
+    private final Map<String, Map<String, FieldType>> types = new ConcurrentHashMap<>();
 
     private FieldCatalog(Map<String, Map<String, FieldInfo>> byMeasurement, Map<Integer, FieldInfo> byId) {
         this.byMeasurement = byMeasurement;
@@ -62,10 +65,19 @@ final class FieldCatalog {
         return out;
     }
 
+    /**
+     * The field types of {@code measurement} by key, in key order; unmodifiable. Built once per measurement and
+     * catalog (which never changes), as every SELECT describes its measurement on every shard it reads.
+     */
     Map<String, FieldType> types(String measurement) {
-        TreeMap<String, FieldType> out = new TreeMap<>(Utf8Order.STRINGS);
-        fields(measurement).forEach(f -> out.put(f.field(), f.type()));
-        return Collections.unmodifiableMap(out);
+        if (!byMeasurement.containsKey(measurement)) {
+            return Map.of(); // not kept: the names asked about are the clients' to choose
+        }
+        return types.computeIfAbsent(measurement, m -> {
+            TreeMap<String, FieldType> out = new TreeMap<>(Utf8Order.STRINGS);
+            fields(m).forEach(f -> out.put(f.field(), f.type()));
+            return Collections.unmodifiableMap(out);
+        });
     }
 
     FieldCatalog with(List<FieldInfo> added) {
