@@ -104,13 +104,12 @@ final class IndexPuts {
                     sink.put(keys[i], values[i]);
                 }
             } else {
-                Integer[] order = new Integer[n];
+                int[] order = new int[n];
                 for (int i = 0; i < n; i++) {
                     order[i] = i;
                 }
-                // stable: a key put twice keeps its puts in the order they were made
-                Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
-                for (Integer i : order) {
+                sort(order, new int[n], 0, n);
+                for (int i : order) {
                     sink.put(keys[i], values[i]);
                 }
             }
@@ -118,6 +117,43 @@ final class IndexPuts {
             Arrays.fill(values, 0, n, null);
             n = 0;
             ordered = true;
+        }
+
+        /**
+         * Sorts positions {@code order[from, to)} by their keys, unsigned: a stable merge sort (a key put twice
+         * keeps its puts in the order they were made) that skips the merge of two halves already in order, so
+         * sorted runs cost one comparison each. Not {@code Arrays.sort} with a comparator: its generic TimSort,
+         * shared with every other caller, was compiled and deoptimized again and again by the JIT during a load.
+         */
+        private void sort(int[] order, int[] scratch, int from, int to) {
+            if (to - from <= 12) {
+                for (int i = from + 1; i < to; i++) {
+                    int x = order[i];
+                    int j = i - 1;
+                    while (j >= from && Arrays.compareUnsigned(keys[order[j]], keys[x]) > 0) {
+                        order[j + 1] = order[j];
+                        j--;
+                    }
+                    order[j + 1] = x;
+                }
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            sort(order, scratch, from, mid);
+            sort(order, scratch, mid, to);
+            if (Arrays.compareUnsigned(keys[order[mid - 1]], keys[order[mid]]) <= 0) {
+                return;
+            }
+            System.arraycopy(order, from, scratch, from, to - from);
+            int a = from;
+            int b = mid;
+            for (int i = from; i < to; i++) {
+                if (b >= to || (a < mid && Arrays.compareUnsigned(keys[scratch[a]], keys[scratch[b]]) <= 0)) {
+                    order[i] = scratch[a++];
+                } else {
+                    order[i] = scratch[b++];
+                }
+            }
         }
     }
 }
