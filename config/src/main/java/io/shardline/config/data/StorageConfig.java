@@ -80,9 +80,10 @@ public record StorageConfig(Path dir, Path walDir, Duration walFsyncDelay, boole
                     + " whatever the number of series; a miss costs one index lookup, batched per write request.")
             .validator(Validators.sizeAtLeast(1 << 20)).shardlineOnly().build();
     public static final ConfigKey<ByteSize> INDEX_WRITE_BUFFER_SIZE = ConfigKey.of(SECTION, "index-write-buffer-size",
-                    SIZE, ByteSize.parse("8m"))
+                    SIZE, ByteSize.parse("32m"))
             .doc("Size at which a shard's in-memory series index writes are flushed to a file (charged to"
-                    + " cache-max-memory-size like the data).")
+                    + " cache-max-memory-size like the data). Every four such files are merged into the index's"
+                    + " files, so a smaller size merges more often while new series arrive.")
             .validator(Validators.sizeAtLeast(64 << 10)).shardlineOnly().build();
     public static final ConfigKey<Duration> TOMBSTONE_GRACE_PERIOD = ConfigKey.of(SECTION, "tombstone-grace-period", DURATION,
                     Duration.ofHours(240))

@@ -167,6 +167,7 @@ final class RocksBulkLoad implements ShardLoader, AutoCloseable {
         if (batch == null) {
             return;
         }
+        series.addIndexEntries();
         if (series.changedIndex) {
             state.putCounters(batch);
         }

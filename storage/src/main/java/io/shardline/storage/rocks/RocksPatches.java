@@ -127,6 +127,7 @@ final class RocksPatches {
             a.series = writer.new Batch(b, lookup);
             state.batch.clear();
             patch.accept(a);
+            a.series.addIndexEntries();
             if (!state.batch.isEmpty() || a.catalog != state.catalog) {
                 writer.finish(b, state.batch, true, "apply patch");
                 state.catalog = a.catalog;

@@ -68,6 +68,7 @@ final class RocksWriter {
                             t == FieldType.STRING ? p.stringValue(i) : null);
                 }
             }
+            batch.addIndexEntries();
             long bytes = b.getDataSize();
             finish(b, values, batch.changedIndex, "write", batch.firstNewId);
             state.catalog = catalog;
@@ -126,10 +127,14 @@ final class RocksWriter {
         return catalog.with(infos);
     }
 
-    /** Resolves series to ids within one batch, creating and reviving them as needed. */
+    /**
+     * Resolves series to ids within one batch, creating and reviving them as needed; the index entries
+     * that adds reach the write batch in key order at {@link #addIndexEntries} (see {@link IndexPuts}).
+     */
     final class Batch {
         private final WriteBatch b;
         private final SeriesLookup lookup;
+        private final IndexPuts indexPuts = new IndexPuts();
         private final Set<String> newTagValues = new HashSet<>();
         /** Ids from here on are of series this batch created. */
         final int firstNewId = state.index.nextSeriesId;
@@ -150,9 +155,14 @@ final class RocksWriter {
             }
             changedIndex = true;
             seriesCreated++;
-            ref = ref == null ? state.index.createLive(s, b, lookup, newTagValues)
-                    : state.index.makeLive(ref.id(), s, b, lookup, newTagValues);
+            ref = ref == null ? state.index.createLive(s, indexPuts, lookup, newTagValues)
+                    : state.index.makeLive(ref.id(), s, indexPuts, lookup, newTagValues);
             return ref.id();
+        }
+
+        /** Adds the index entries of the series made live so far to the write batch; before it commits. */
+        void addIndexEntries() throws RocksDBException {
+            indexPuts.addTo(b, state.db.index);
         }
     }
 }

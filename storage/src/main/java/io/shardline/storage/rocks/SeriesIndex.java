@@ -168,24 +168,23 @@ final class SeriesIndex {
     }
 
     /**
-     * Adds {@code s} to {@code batch} as a new live series (the caller stores a visible value in it):
-     * its 'k', 's', 'm' and 't' entries, each written once. No 'a' entry: a live series is found
-     * through 'm', and {@link #makeDead} writes the 'a' entry when the series dies.
+     * Adds {@code s} to {@code puts} (the caller's write batch adds them before it commits) as a new live
+     * series (the caller stores a visible value in it): its 'k', 's', 'm' and 't' entries, each written once.
+     * No 'a' entry: a live series is found through 'm', and {@link #makeDead} writes the 'a' entry when the
+     * series dies.
      */
-    SeriesRef createLive(SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
-            throws RocksDBException {
+    SeriesRef createLive(SeriesKey s, IndexPuts puts, SeriesLookup lookup, Set<String> newValues) {
         int id = nextSeriesId++;
-        batch.put(db.index, Keys.seriesById(id), SeriesKeyCodec.encode(s));
-        return live(id, s, batch, lookup, newValues, false);
+        puts.put(IndexPuts.SERIES_BY_ID, Keys.seriesById(id), SeriesKeyCodec.encode(s));
+        return live(id, s, puts, lookup, newValues, false);
     }
 
     /**
-     * Makes series {@code id} live in {@code batch}; {@code newValues} collects the tag values this
+     * Makes series {@code id} live in {@code puts}; {@code newValues} collects the tag values this
      * batch adds (for the cached per-key value counts of {@code max-values-per-tag}).
      */
-    SeriesRef makeLive(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues)
-            throws RocksDBException {
-        return live(id, s, batch, lookup, newValues, true);
+    SeriesRef makeLive(int id, SeriesKey s, IndexPuts puts, SeriesLookup lookup, Set<String> newValues) {
+        return live(id, s, puts, lookup, newValues, true);
     }
 
     /**
@@ -194,15 +193,16 @@ final class SeriesIndex {
      * with entries nobody reads, and the batched read of the next request finds a new series in the
      * memtable anyway. A revived series was cached as dead, so its entry is replaced.
      */
-    private SeriesRef live(int id, SeriesKey s, WriteBatch batch, SeriesLookup lookup, Set<String> newValues,
-            boolean cache) throws RocksDBException {
-        batch.put(db.index, Keys.seriesByKey(s), refValue(id, true));
-        batch.put(db.index, Keys.withId(livePrefix(s.measurement()), null, id), EMPTY);
+    private SeriesRef live(int id, SeriesKey s, IndexPuts puts, SeriesLookup lookup, Set<String> newValues,
+            boolean cache) {
+        puts.put(IndexPuts.SERIES_BY_KEY, Keys.seriesByKey(s), refValue(id, true));
+        puts.put(IndexPuts.LIVE_SERIES, Keys.withId(livePrefix(s.measurement()), null, id), EMPTY);
         for (int i = 0; i < s.tagCount(); i++) {
             if (!tagValueCounts.isEmpty()) {
                 countNewValue(s, i, lookup, newValues);
             }
-            batch.put(db.index, Keys.withId(tagPrefix(s.measurement(), i, s.tagKey(i)), s.tagValue(i), id), EMPTY);
+            puts.put(IndexPuts.tag(i), Keys.withId(tagPrefix(s.measurement(), i, s.tagKey(i)), s.tagValue(i), id),
+                    EMPTY);
         }
         liveSeries++;
         SeriesRef ref = new SeriesRef(id, true);
