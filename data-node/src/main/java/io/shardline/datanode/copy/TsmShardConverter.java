@@ -96,7 +96,8 @@ public final class TsmShardConverter implements ShardConverter {
                 }
                 BlockValues values = reader.values();
                 TsmPoints.checkFinite(gathering, values);
-                if (gathered > 0 && gathered + values.size() > GATHER) {
+                // the reader gives a key one type (it refuses files that disagree); the check keeps a run one type
+                if (gathered > 0 && (gathered + values.size() > GATHER || values.type() != type)) {
                     load(shard);
                 }
                 append(values);
