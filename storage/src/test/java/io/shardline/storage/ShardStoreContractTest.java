@@ -562,12 +562,11 @@ abstract class ShardStoreContractTest {
         // an "archive" of one file per line; the unpacker stops reading at a line "end"
         ShardConverter lines = new ShardConverter() {
             @Override
-            public boolean unpacks(String name) {
-                return name.endsWith(".arc");
+            public java.util.Optional<Unpacker> unpacker(String name) {
+                return name.endsWith(".arc") ? java.util.Optional.of(this::unpack) : java.util.Optional.empty();
             }
 
-            @Override
-            public List<java.nio.file.Path> unpack(String name, java.io.InputStream in, java.nio.file.Path dir) {
+            private List<java.nio.file.Path> unpack(java.io.InputStream in, java.nio.file.Path dir) {
                 List<java.nio.file.Path> out = new ArrayList<>();
                 try {
                     for (String line; (line = line(in)) != null && !line.equals("end"); ) {

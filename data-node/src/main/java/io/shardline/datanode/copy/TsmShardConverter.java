@@ -11,10 +11,10 @@ import io.shardline.tsm.TsmKey;
 import io.shardline.tsm.TsmPoints;
 import io.shardline.tsm.TsmShardReader;
 import io.shardline.tsm.block.BlockValues;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Converts an InfluxDB 1.x shard's TSM files (with their tombstone files, or the portable backup's shard
@@ -55,19 +55,17 @@ public final class TsmShardConverter implements ShardConverter {
         this.version = version;
     }
 
-    /** A portable backup's shard archive ({@code .tar.gz}, format {@code tsm.tar.gz}) is unpacked as it arrives. */
+    /**
+     * A portable backup's shard archive ({@code .tar.gz}, format {@code tsm.tar.gz}) is unpacked as it arrives:
+     * its TSM and tombstone files are written into the staging directory ({@link TsmArchive}; the restoring
+     * client names the archive and shard in its error).
+     */
     @Override
-    public boolean unpacks(String name) {
-        return name.endsWith(TsmArchive.EXTENSION);
+    public Optional<Unpacker> unpacker(String name) {
+        return name.endsWith(TsmArchive.EXTENSION) ? Optional.of(TsmArchive::extract) : Optional.empty();
     }
 
-    /** Writes the archive's TSM and tombstone files into {@code dir} as its bytes arrive ({@link TsmArchive}). */
-    @Override
-    public List<Path> unpack(String name, InputStream in, Path dir) {
-        return TsmArchive.extract(in, dir); // the restoring client names the archive and shard in its error
-    }
-
-    /** Converts {@code files}: TSM and tombstone files (those of an archive once {@linkplain #unpack unpacked}). */
+    /** Converts {@code files}: TSM and tombstone files (those of an archive once {@linkplain #unpacker unpacked}). */
     @Override
     public void convert(List<Path> files, ShardLoader shard) {
         Path dir = files.isEmpty() ? null : files.get(0).getParent();

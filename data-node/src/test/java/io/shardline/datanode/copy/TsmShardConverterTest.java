@@ -236,12 +236,12 @@ class TsmShardConverterTest {
         ShardGroupInfo group = new ShardGroupInfo(1, 0, Long.MAX_VALUE, 0, 0, List.of(new ShardInfo(3, List.of(4L))));
         ShardStore store = engine.open(new ShardId("db", "rp", 3));
         TsmShardConverter converter = new TsmShardConverter(group, 3, 7);
-        assertThat(converter.unpacks(archive.getFileName().toString())).isTrue();
-        assertThat(converter.unpacks(files.get(0).getFileName().toString())).isFalse();
+        assertThat(converter.unpacker(archive.getFileName().toString())).isPresent();
+        assertThat(converter.unpacker(files.get(0).getFileName().toString())).isEmpty();
         Path unpackedDir = Files.createDirectories(dir.resolve("unpacked"));
         List<Path> unpacked;
         try (InputStream in = Files.newInputStream(archive)) {
-            unpacked = converter.unpack(archive.getFileName().toString(), in, unpackedDir);
+            unpacked = converter.unpacker(archive.getFileName().toString()).orElseThrow().unpack(in, unpackedDir);
         }
         assertThat(unpacked.stream().map(p -> p.getFileName().toString()).toList()).containsExactlyElementsOf(
                 files.stream().map(p -> p.getFileName().toString()).toList()); // fields.idx is not converted
@@ -252,8 +252,8 @@ class TsmShardConverterTest {
         assertThat(converter.points()).isEqualTo(17);
 
         Path truncatedDir = Files.createDirectories(dir.resolve("truncated"));
-        assertThatThrownBy(() -> new TsmShardConverter(group, 3, 7).unpack(archive.getFileName().toString(),
-                new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 12)), truncatedDir))
+        assertThatThrownBy(() -> new TsmShardConverter(group, 3, 7).unpacker(archive.getFileName().toString())
+                .orElseThrow().unpack(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 12)), truncatedDir))
                 .isInstanceOf(ShardlineException.class)
                 .hasMessageStartingWith("the shard archive is not a readable tar.gz: ")
                 .satisfies(e -> assertThat(((ShardlineException) e).code()).isEqualTo(ErrorCode.CORRUPTED));

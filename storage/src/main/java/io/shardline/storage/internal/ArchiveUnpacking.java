@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
- * Feeds one snapshot file, an archive, to {@link ShardConverter#unpack} as it arrives: the converter reads
+ * Feeds one snapshot file, an archive, to its {@link ShardConverter.Unpacker} as it arrives: the converter reads
  * it as a stream (each chunk copied once, into the reader's array, and checksummed there) while the
  * transfer goes on, and the archive is never written. Afterwards the rest of the file is read and its
  * size and CRC-32C are checked against the manifest; if that check fails, it is the error, also when the
@@ -25,12 +25,12 @@ public final class ArchiveUnpacking {
     }
 
     /** Unpacks {@code f} of {@code source} into {@code dir}; returns the files the converter wrote. */
-    public static List<Path> unpack(ShardId id, SnapshotSource source, SnapshotFile f, ShardConverter converter,
-                                    Path dir) {
+    public static List<Path> unpack(ShardId id, SnapshotSource source, SnapshotFile f,
+                                    ShardConverter.Unpacker unpacker, Path dir) {
         Received in = new Received(source, f);
         List<Path> files;
         try {
-            files = converter.unpack(f.name(), in, dir);
+            files = unpacker.unpack(in, dir);
         } catch (RuntimeException e) {
             try {
                 in.drain();

@@ -136,8 +136,9 @@ public final class InMemoryShardEngine implements ShardEngine {
             dir = Files.createTempDirectory("shardline-convert-");
             List<Path> files = new ArrayList<>();
             for (SnapshotFile f : source.files()) {
-                if (converter.unpacks(f.name())) {
-                    files.addAll(ArchiveUnpacking.unpack(id, source, f, converter, dir));
+                Optional<ShardConverter.Unpacker> unpacker = converter.unpacker(f.name());
+                if (unpacker.isPresent()) {
+                    files.addAll(ArchiveUnpacking.unpack(id, source, f, unpacker.get(), dir));
                     continue;
                 }
                 Path p = dir.resolve(Path.of(f.name()).getFileName().toString());

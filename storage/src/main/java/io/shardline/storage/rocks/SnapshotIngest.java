@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.zip.CRC32C;
@@ -109,8 +110,9 @@ final class SnapshotIngest {
                 if (!dest.getParent().equals(files)) {
                     throw ShardlineException.invalid(id + ": snapshot file name " + f.name() + " is not a plain name");
                 }
-                if (converter.unpacks(f.name())) {
-                    pulled.addAll(ArchiveUnpacking.unpack(id, source, f, converter, files));
+                Optional<ShardConverter.Unpacker> unpacker = converter.unpacker(f.name());
+                if (unpacker.isPresent()) {
+                    pulled.addAll(ArchiveUnpacking.unpack(id, source, f, unpacker.get(), files));
                 } else {
                     pull(id, source, f, dest);
                     pulled.add(dest);
