@@ -1,7 +1,5 @@
 package io.shardline.datanode.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shardline.common.http.HttpRequestView;
 import io.shardline.common.time.SecondsFormat;
 import java.nio.charset.StandardCharsets;
@@ -66,25 +64,15 @@ public final class AccessLogLine {
      */
     static final class LoggedUris {
 
-        static final int MAX_ENTRIES = 512;
-        static final int MAX_CHARS = 2048;
+        static final int MAX_ENTRIES = TextCache.MAX_ENTRIES;
+        static final int MAX_CHARS = TextCache.MAX_TEXT_CHARS;
 
-        // Maintenance runs on the calling thread: no task is handed to another pool on the request path.
-        private final Cache<String, String> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-                .executor(Runnable::run).build();
+        private final TextCache<String> cache = new TextCache<>();
 
         /** {@link AccessLogLine#uri(HttpRequestView)}, from the cache when the URI was seen before. */
         String of(HttpRequestView r) {
             String raw = r.uri();
-            if (raw.length() > MAX_CHARS || raw.indexOf('?') < 0) {
-                return uri(r);
-            }
-            String logged = cache.getIfPresent(raw);
-            if (logged == null) {
-                logged = uri(r);
-                cache.put(raw, logged);
-            }
-            return logged;
+            return raw.indexOf('?') < 0 ? uri(r) : cache.get(raw, ignored -> uri(r));
         }
     }
 

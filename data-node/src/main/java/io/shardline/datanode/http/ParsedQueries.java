@@ -1,7 +1,5 @@
 package io.shardline.datanode.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shardline.query.ast.Query;
 import io.shardline.query.parse.InfluxQLParser;
 import io.shardline.query.parse.ParseException;
@@ -17,17 +15,15 @@ import io.shardline.query.parse.ParseException;
 final class ParsedQueries {
 
     /** How many distinct texts are kept (least recently and least often used go first). */
-    static final int MAX_ENTRIES = 512;
+    static final int MAX_ENTRIES = TextCache.MAX_ENTRIES;
     /** Longer texts are not kept. */
-    static final int MAX_TEXT_CHARS = 2048;
+    static final int MAX_TEXT_CHARS = TextCache.MAX_TEXT_CHARS;
 
     /** A parsed query and its rendering ({@link Query#toString()}). */
     record Parsed(Query query, String text) {
     }
 
-    // Maintenance runs on the calling query thread: no task is handed to another pool on the request path.
-    private final Cache<String, Parsed> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-            .executor(Runnable::run).build();
+    private final TextCache<Parsed> cache = new TextCache<>();
 
     /**
      * {@code text} parsed, from the cache when it was seen before.
@@ -35,21 +31,12 @@ final class ParsedQueries {
      * @throws ParseException as {@link InfluxQLParser#parseQuery(String)}
      */
     Parsed parse(String text) {
-        if (text.length() > MAX_TEXT_CHARS) {
-            return parseNow(text);
-        }
-        Parsed parsed = cache.getIfPresent(text);
-        if (parsed == null) {
-            parsed = parseNow(text);
-            cache.put(text, parsed);
-        }
-        return parsed;
+        return cache.get(text, ParsedQueries::parseNow);
     }
 
     /** How many texts are kept now (for tests). */
     long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return cache.size();
     }
 
     private static Parsed parseNow(String text) {
