@@ -93,9 +93,13 @@ class MonitorE2E {
         assertThat(monitor.get("values").get(0).toString()).isEqualTo("[\"1s\",\"_internal\",true,\"1s\"]");
         JsonNode build = series(query("data1", "SHOW DIAGNOSTICS FOR 'build'")).get(0);
         assertThat(build.get("columns").toString()).isEqualTo("[\"Branch\",\"Build Time\",\"Commit\",\"Version\"]");
-        JsonNode measurements = series(query("data2", "SHOW MEASUREMENTS ON _internal")).get(0).get("values");
-        assertThat(measurements.toString()).contains("\"httpd\"", "\"runtime\"", "\"shard\"", "\"database\"",
-                "\"write\"", "\"queryExecutor\"", "\"rocksdb\"", "\"rpc\"", "\"meta_node\"", "\"ae\"");
+        // each module's measurement appears with the first store after it has statistics (rpc: after a node's
+        // first RPC), so the list is waited for rather than read once
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode measurements = series(query("data2", "SHOW MEASUREMENTS ON _internal")).get(0).get("values");
+            assertThat(measurements.toString()).contains("\"httpd\"", "\"runtime\"", "\"shard\"", "\"database\"",
+                    "\"write\"", "\"queryExecutor\"", "\"rocksdb\"", "\"rpc\"", "\"meta_node\"", "\"ae\"");
+        });
     }
 
     @Test
